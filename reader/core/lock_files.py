@@ -11,6 +11,7 @@ another host cannot be checked from here and counts as held, as Qt counts it.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from reader.core.study_places import FILE_NAME
@@ -42,6 +43,26 @@ def lock_holder(lock: Path, *, others: bool = False) -> str:
     if not here:
         return f"process {pid} on {host}"
     return f"process {pid}" if _running(pid) else ""
+
+
+def let_go_of(host: str, locks: Iterable[Path]) -> int:
+    """Delete those of `locks` that a window on the computer `host` (not this one) holds:
+    the user has said it is off or has closed what it had open, without ending (asleep,
+    out of battery, crashed), its lock files brought here by a sync tool. How many went."""
+    import socket
+
+    if not host or host == socket.gethostname():
+        return 0  # this computer's locks are Qt's to find stale
+    gone = 0
+    for lock in locks:
+        try:
+            lines = lock.read_text("utf-8", errors="replace").splitlines()
+            if len(lines) > 2 and lines[2].strip() == host:
+                lock.unlink()
+                gone += 1
+        except OSError:
+            continue
+    return gone
 
 
 def holder_words(host: str | None) -> str:

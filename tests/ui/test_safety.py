@@ -534,6 +534,25 @@ def test_a_transcript_seen_half_written_gives_its_highlights_back_whole(
     assert [h["exact"] for h in saved(notes)["highlights"]] == [quote]
 
 
+def test_notes_left_open_on_another_computer_may_be_opened_here_after_asking(
+    make_window, notes_path, qtbot, dialogs
+) -> None:
+    """Notes in a synced folder, open on a laptop that went to sleep: its lock file kept
+    them read-only here for good (the data-safety review's finding 3)."""
+    notes_with(notes_path, ["Rehearsal"])
+    Path(f"{notes_path}.lock").write_text("4242\ninterview-reader\nlaptop\n\n", "utf-8")
+    window = make_window()
+    assert window.interview.read_only
+    assert "on the computer “laptop” is editing these notes" in window.banner.text()
+    buttons = [b.text() for b in window.banner.buttons]
+    assert buttons == ["Open Here Anyway…", "Save Notes As…", "Dismiss"]
+    dialogs.choice_answers.append("Open Here Anyway")
+    window.banner.buttons[0].click()
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=5000)
+    window.notes_editor.setPlainText("typed here now")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "typed here now")
+
+
 # Unwritable places ----------------------------------------------------------------------
 
 

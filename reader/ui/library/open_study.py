@@ -28,6 +28,7 @@ from reader.core.study_places import MEMO_FILE
 from reader.ui.interview.commands import DoneCommand, Refusal
 from reader.ui.persistence.file_guard import DiskWatch
 from reader.ui.persistence.locks import WindowLock
+from reader.ui.persistence.other_computer import open_here_offer
 from reader.ui.persistence.saver import RETRY_MS
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
@@ -59,8 +60,7 @@ class OpenStudy(QObject):
         self.notes_files = NotesFilesCache()
         self._lock: WindowLock | None = None  # study.json.lock, while a study is open
         self._file_read_only = False  # the study opened read-only for its file (a newer build's)
-        # study.json and the study folder, watched while it is open: the memo's file too
-        # (memo/study_memo.py), by the same watch.
+        # study.json and the study folder, watched while open; the memo's by the same watch.
         self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
         self._ids: list[str] = []  # the study's interviews when last told
@@ -105,12 +105,13 @@ class OpenStudy(QObject):
         self._file_read_only = study.read_only
         self._lock = WindowLock(study_lock(study.folder), "has it open", unwritable_words="")
         holder = self._lock.acquire()  # "" for a folder we cannot write to: saving says so
-        if holder:
-            study.read_only = True
-            notes.append(f"Opened the study read-only: {holder}.")
+        study.read_only = study.read_only or bool(holder)
         self._watch()
         self._ids = [e.id for e in study.interviews]
         self.notice, self.offers = "  ".join(notes), []
+        if holder:  # from another computer, offered here: its notes' locks go with it
+            offer = open_here_offer(self._lock, study.notes_dir, self.check_disk)
+            self.offers.append((f"Opened the study read-only: {holder}.", offer))
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
         return ""
@@ -198,8 +199,7 @@ class OpenStudy(QObject):
         if self.study is None:
             return
         was_read_only = self.study.read_only
-        # The window that had the study open let it go (its lock file went with it): this
-        # one has it now, and can change it unless its file keeps it read-only.
+        # The window that had the study let it go (its lock file went): it may change here.
         if taken := self._lock is not None and self._lock.take_over():
             self.study.read_only = self._file_read_only
         try:  # a study.json of a newer build makes it read-only (again)

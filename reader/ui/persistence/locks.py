@@ -60,6 +60,7 @@ class WindowLock:
         self.path = path
         self.file = new_lock(path)
         self.held_elsewhere = False  # the last acquire failed because another window has it
+        self.other_computer = ""  # the host of that window, where it is not this computer
         self._held_words = held_words  # what the window holding it does, after its name
         self._unwritable_words = unwritable_words  # why none can be taken there
 
@@ -73,6 +74,8 @@ class WindowLock:
             return self._unwritable_words
         self.held_elsewhere = True
         info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
+        host = info[1] if info else ""
+        self.other_computer = "" if host in ("", QSysInfo.machineHostName()) else host
         return f"{holder_words(info[1] if info else None)} {self._held_words}"
 
     def take_over(self) -> bool:

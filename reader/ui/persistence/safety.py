@@ -33,6 +33,7 @@ from reader.ui.persistence.offered_copies import (
     parse_or_none,
     rescue_name,
 )
+from reader.ui.persistence.other_computer import open_here_offer
 from reader.ui.typed_text import UNDO_RESTARTS
 
 
@@ -178,7 +179,9 @@ class NotesSafety(QObject):
         if not saver.read_only and not self.guard.lock.held() and not self.lock_pending:
             return "", [("Save Notes As…", self.save_as)]  # the folder cannot be written
         if saver.read_only and self.guard.lock.held_elsewhere:  # a file of their own: writable
-            return "", [("Save Notes As…", self.save_as)]
+            lock, by_study = self.guard.lock, self.host.in_study  # the study's offers its own
+            here = [] if by_study else open_here_offer(lock, None, self.guard.file.check)
+            return "", [*here, ("Save Notes As…", self.save_as)]
         if saver.read_only or self.lock_pending:  # copies are looked for once it is taken
             return "", []
         document, say = self.controller.session.document, self.host.show_message

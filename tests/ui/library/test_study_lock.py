@@ -66,3 +66,48 @@ def test_notes_another_window_still_edits_stay_read_only_until_it_lets_them_go(
     other.release()
     qtbot.waitUntil(lambda: not interview.read_only, timeout=5000)
     assert "you can edit them here now" in second.banner.text()
+
+
+def test_a_study_left_open_on_another_computer_may_be_opened_here_after_asking(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """A study synced between two computers, the laptop's battery dead with it open: its
+    lock files, synced here, kept the study and its notes read-only for good, with only
+    Dismiss offered (the data-safety review's finding 3)."""
+    first = make_study_window(folder)
+    notes_path = first.interview.notes_path
+    assert notes_path is not None
+    first.close()
+    laptop = "4242\ninterview-reader\nlaptop\n\n"  # as QLockFile writes one there
+    (folder / "study.json.lock").write_text(laptop, "utf-8")
+    Path(f"{notes_path}.lock").write_text(laptop, "utf-8")
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.read_only and window.interview.read_only
+    qtbot.waitUntil(lambda: "on the computer “laptop”" in window.banner.text(), timeout=5000)
+    (button,) = [b for b in window.banner.buttons if b.text() == "Open Here Anyway…"]
+    dialogs.choice_answers.append("Cancel")
+    button.click()
+    assert owner.read_only and (folder / "study.json.lock").exists()
+    (button,) = [b for b in window.banner.buttons if b.text() == "Open Here Anyway…"]
+    dialogs.choice_answers.append("Open Here Anyway")
+    button.click()
+    qtbot.waitUntil(lambda: not owner.read_only and not window.interview.read_only, timeout=5000)
+    assert dialogs.titles().count("Open Here Anyway?") == 2
+    window.notes_editor.insertPlainText("typed here now")
+    assert window.interview.flush() and "typed here now" in notes_path.read_text("utf-8")
+    assert "laptop" not in (folder / "study.json.lock").read_text("utf-8")
+
+
+def test_a_lock_of_this_computer_is_never_let_go_of_by_its_name(tmp_path: Path) -> None:
+    import socket
+
+    from reader.core.lock_files import let_go_of
+
+    lock = tmp_path / "study.json.lock"
+    lock.write_text(f"1\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    other = tmp_path / "other.json.lock"
+    other.write_text("1\ninterview-reader\nlaptop\n", "utf-8")
+    assert let_go_of(socket.gethostname(), [lock, other]) == 0 and lock.exists()
+    assert let_go_of("laptop", [lock, other, tmp_path / "gone.lock"]) == 1
+    assert lock.exists() and not other.exists()

@@ -1,0 +1,46 @@
+"""A study or notes left open by a window on another computer: its lock files, brought
+here by a sync tool, made them read-only here for good once that computer went to sleep,
+ran out of battery or crashed; nothing could tell such a lock from a window still open
+there (Qt cannot look at another computer's processes). The banner that says so offers
+to open them here anyway, after asking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from reader.core.lock_files import let_go_of
+from reader.ui.persistence.locks import WindowLock
+
+OPEN_HERE = "Open Here Anyway"
+
+
+def open_here_offer(
+    lock: WindowLock, folder: Path | None, then: Callable[[], None]
+) -> list[tuple[str, Callable[[], None]]]:
+    """The banner's button for `lock`, held by a window on another computer (none where
+    it is this computer's): asked, that computer's locks go, `lock` and those in `folder`
+    (the study's notes), and `then` takes them here, as when that window closes."""
+    host = lock.other_computer
+    if not host:
+        return []
+
+    def open_here() -> None:
+        from reader.ui import dialogs
+
+        text = (
+            f"Open it here only if the computer “{host}” is off, or no longer has it open "
+            "(asleep, out of battery, crashed). If a window there still has it open, both "
+            "computers will write the same files, and changes made there may have to be "
+            "merged again."
+        )
+        asked = dialogs.ask(
+            QApplication.activeWindow(), f"{OPEN_HERE}?", text, [OPEN_HERE, "Cancel"]
+        )
+        if asked == OPEN_HERE:
+            let_go_of(host, [lock.path, *(folder.glob("*.lock") if folder else ())])
+            then()
+
+    return [(f"{OPEN_HERE}…", open_here)]
