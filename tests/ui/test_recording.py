@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -624,3 +624,32 @@ def test_an_interview_opened_at_once_after_one_with_a_recording_gets_none(
         QApplication.processEvents()
     assert window.recording.path is None and not window.player_bar.isVisible()
     assert window.interview.session.notes.recording is None  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high-contrast"])
+def test_the_players_icons_are_drawn_in_the_themes_text_colour(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot, name: str
+) -> None:
+    """The style's media icons are black bitmaps: on the Dark theme's bar they stood at
+    1.3:1, on High Contrast's at 1.1:1 (the visual review's finding 1)."""
+    from reader.core.palettes import contrast_ratio
+
+    window = make_window(talk)
+    ready(qtbot, window)
+    window.appearance.set_theme(name)
+    bar = window.recording.bar
+    background = bar.palette().color(QPalette.ColorRole.Window)
+    playback = window.window_actions.playback
+    for action in (playback.back, playback.play, playback.forward):
+        image = action.icon().pixmap(32, 32).toImage()
+        inked = [
+            image.pixelColor(x, y)
+            for x in range(image.width())
+            for y in range(image.height())
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        assert inked, action.text()
+        ink = inked[len(inked) // 2]
+        rgb = (ink.red(), ink.green(), ink.blue())
+        paper = (background.red(), background.green(), background.blue())
+        assert contrast_ratio(rgb, paper) >= 4.5, (name, action.text())

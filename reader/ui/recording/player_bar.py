@@ -4,7 +4,7 @@ recording's owner (recording.py) plays."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,6 +32,7 @@ class PlayerBar(QWidget):
         self._actions: tuple[QAction, QAction, QAction, list[QAction], list[QAction]] | None = None
         self._buttons: list[QToolButton] = []
         self._locatable = True  # Locate… changes the notes: not while they are read-only
+        self._playing = False
         self.hide()
 
     def set_actions(
@@ -56,17 +57,9 @@ class PlayerBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 4, 10, 4)
         layout.setSpacing(4)
-        from PySide6.QtWidgets import QStyle  # its Python type costs ~8 ms: not at start-up
-
-        style = self.style()
-        icons = {
-            back: QStyle.StandardPixmap.SP_MediaSeekBackward,
-            play: QStyle.StandardPixmap.SP_MediaPlay,
-            forward: QStyle.StandardPixmap.SP_MediaSeekForward,
-        }
-        for action, icon in icons.items():
-            action.setIcon(style.standardIcon(icon))
+        for action in (back, play, forward):
             layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonIconOnly))
+        self._paint_icons()
         self.position_label = QLabel("0:00")
         self.length_label = QLabel("0:00")
         for label in (self.position_label, self.length_label):
@@ -167,12 +160,24 @@ class PlayerBar(QWidget):
         self.length_label.setText(format_time(ms))
 
     def set_playing(self, playing: bool) -> None:
-        from PySide6.QtWidgets import QStyle
+        self._playing = playing
+        self._paint_icons()
 
-        icon = (
-            QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        )
-        self._play.setIcon(self.style().standardIcon(icon))
+    def _paint_icons(self) -> None:
+        """The buttons' icons (and the Playback menu's) in this palette's text colours."""
+        from reader.ui.recording.transport_icons import transport_icon
+
+        assert self._actions is not None
+        back, play, forward, _, _ = self._actions
+        kinds = ((back, "back"), (play, "pause" if self._playing else "play"), (forward, "forward"))
+        for action, kind in kinds:
+            action.setIcon(transport_icon(kind, self.palette()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        """A theme chosen, or the system's scheme changed: the icons take its colours."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._buttons:
+            self._paint_icons()
 
     def set_rate(self, rate: float) -> None:
         self.speed.setText(f"{rate:g}×")
