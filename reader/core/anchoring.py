@@ -48,7 +48,7 @@ class AnchorSummary:
     kept: int
     moved: int
     orphaned: int
-    reworded: int = 0  # of the moved, those found on words that changed (fuzzily)
+    reworded: int = 0  # of the moved, those found on other words (fuzzily), not respaced
 
     def message(self, changed: str = "The transcript changed since last time") -> str:
         """`changed`: what happened, for a change seen while the interview is open. Said
@@ -102,7 +102,7 @@ def reanchor_all(
     results = [placed[i] for i in range(len(highlights))]
     counts = Counter(r.status for r in results)
     reworded = sum(
-        r.status is AnchorStatus.MOVED and r.highlight.exact != h.exact
+        r.status is AnchorStatus.MOVED and _words(r.highlight.exact) != _words(h.exact)
         for r, h in zip(results, highlights, strict=True)
     )
     return results, AnchorSummary(
@@ -111,6 +111,12 @@ def reanchor_all(
         counts[AnchorStatus.ORPHANED],
         reworded,
     )
+
+
+def _words(quote: str) -> str:
+    """A quote without its spaces: respaced (cues joined without one), its words are its
+    own still."""
+    return "".join(quote.split())
 
 
 class PlacedAgain:

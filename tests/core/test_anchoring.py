@@ -423,3 +423,14 @@ def test_placed_again_from_before_while_only_re_anchoring_changed_them() -> None
     memory.remember([before], [r.highlight for r in results])
     assert results[0].highlight.exact == before.exact and summary.reworded == 0
     assert memory.originals([results[0].highlight]) == [results[0].highlight]
+
+
+def test_a_quote_found_respaced_is_not_on_changed_words() -> None:
+    """Cues joined without their space: the same words, not "changed words"."""
+    before_text = "Letters, boxes of them,  written to him while he was at sea. Then?"
+    start = before_text.index("boxes")
+    before = make_highlight(before_text, start, before_text.index(" Then"))
+    text = before_text.replace(",  ", ", ")
+    results, summary = reanchor_all(text, [before])
+    assert results[0].highlight.exact == "boxes of them, written to him while he was at sea."
+    assert summary.moved == 1 and summary.reworded == 0
