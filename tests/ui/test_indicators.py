@@ -138,3 +138,40 @@ def test_the_keyboard_focus_frame_is_drawn_in_the_accent(window: MainWindow, nam
     QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter)
     painter.end()
     assert rgb(image.pixelColor(20, 1)) == parse_hex(PALETTES[name].accent)
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_button_and_a_slider_with_the_keyboard_are_framed_in_the_accent(
+    window: MainWindow, name: str
+) -> None:
+    """Fusion lightened a focused button's edge a shade and outlined a slider's groove
+    faintly: on High Contrast the Library's Add and the recording's slider showed no
+    focus (the visual review's finding 2)."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionSlider
+
+    window.appearance.set_theme(name)
+    install_indicator_style()
+    accent = parse_hex(PALETTES[name].accent)
+    style = QApplication.style()
+    button, slider = QStyleOptionButton(), QStyleOptionSlider()
+    button.text, slider.orientation, slider.maximum = "Add", Qt.Orientation.Horizontal, 10
+    for option in (button, slider):
+        option.rect = QRect(0, 0, 80, 24)
+        option.palette = QApplication.palette()
+        option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_HasFocus
+    for option, draw in (
+        (button, lambda o, p: style.drawControl(QStyle.ControlElement.CE_PushButton, o, p)),
+        (slider, lambda o, p: style.drawComplexControl(QStyle.ComplexControl.CC_Slider, o, p)),
+    ):
+        painted = []
+        for state in (option.state, QStyle.StateFlag.State_Enabled):
+            image = QImage(80, 24, QImage.Format.Format_RGB32)
+            image.fill(QColor(PALETTES[name].window))
+            option.state = state
+            painter = QPainter(image)
+            draw(option, painter)
+            painter.end()
+            painted.append({rgb(image.pixelColor(x, 12)) for x in range(80)})
+        assert accent in painted[0] and accent not in painted[1], type(option).__name__

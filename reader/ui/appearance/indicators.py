@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QProxyStyle,
     QStyle,
     QStyleOption,
+    QStyleOptionComplex,
     QStyleOptionTab,
     QTabBar,
     QWidget,
@@ -62,6 +63,10 @@ class IndicatorStyle(QProxyStyle):
         shades: Dark's current tab was the darker one, High Contrast's both black."""
         if not isinstance(option, QStyleOptionTab):
             super().drawControl(element, option, painter, widget)
+            if element == QStyle.ControlElement.CE_PushButton and option.state & HAS_FOCUS:
+                # Fusion lightens a focused button's edge a shade: on High Contrast's a
+                # button with a menu (the Library's Add) showed no focus at all.
+                paint_focus(painter, QRectF(option.rect).adjusted(1, 1, -1, -1))
         elif element == QStyle.ControlElement.CE_TabBarTabShape:
             paint_tab_shape(painter, option)
         elif element == QStyle.ControlElement.CE_TabBarTabLabel and not _selected(option):
@@ -74,6 +79,19 @@ class IndicatorStyle(QProxyStyle):
             super().drawControl(element, option, painter, widget)
             if element == QStyle.ControlElement.CE_TabBarTab and option.state & HAS_FOCUS:
                 paint_focus(painter, QRectF(option.rect).adjusted(2, 2, -2, -1))
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        """A slider with the keyboard framed as the other controls are: Fusion outlines
+        its groove in a faint shade (the recording's position slider)."""
+        super().drawComplexControl(control, option, painter, widget)
+        if control == QStyle.ComplexControl.CC_Slider and option.state & HAS_FOCUS:
+            paint_focus(painter, QRectF(option.rect))
 
 
 def _selected(tab: QStyleOptionTab) -> bool:
