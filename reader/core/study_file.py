@@ -97,7 +97,8 @@ def _number(value: Any, label: str) -> int | float:
         if _GROUPED.fullmatch(value.strip()):  # "45,000" read as 45.000 was 45
             raise AttributeValueError(
                 f"{label} takes a number, not {value!r}: write it without a separator "
-                "between thousands (45000), with a decimal comma or point (34,5 or 34.5)."
+                "between thousands (45000), with a decimal comma or point (34,5 or 34.5; "
+                "three decimals as 1.1250)."
             )
         text = value.strip().replace(",", ".")
         try:  # a whole number as written (a float rounds those beyond 2⁵³)
@@ -117,8 +118,9 @@ def _number(value: Any, label: str) -> int | float:
 
 
 _INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
-# Thousands set apart: "45,000", "1,000,000", "1.000.000" (English and German alike).
-_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+|[+-]?\d{1,3}(?:\.\d{3}){2,}")  # not 0,125
+# Thousands set apart: "45,000", "1,000,000", "45.000", "1.000.000" (English and German
+# alike: "45.000" was 45 without a word); not 0,125 or 0.125.
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:[,.]\d{3})+")
 
 
 def check_date(value: Any, label: str = "The date") -> str:

@@ -223,6 +223,9 @@ def test_values_are_checked_and_normalised(
         (AttributeDef("a", "Income", "number"), "45,000"),
         (AttributeDef("a", "Income", "number"), "1,000,000"),
         (AttributeDef("a", "Income", "number"), "1.000.000"),
+        (AttributeDef("a", "Income", "number"), "45.000"),  # was 45, without a word
+        (AttributeDef("a", "Income", "number"), "-2.500"),
+        (AttributeDef("a", "Income", "number"), "1,000.000"),
         (AttributeDef("d", "Day", "date"), "2023-02-29"),
         (AttributeDef("d", "Day", "date"), "1/3/2024"),
         (AttributeDef("d", "Day", "date"), 20240301),
