@@ -281,3 +281,16 @@ def test_a_codebook_closed_stays_closed_after_a_restart(
     again = netbook()
     QApplication.processEvents()
     assert again.codebook.dock.isHidden()
+
+
+def test_a_first_start_on_a_small_screen_shows_maximized(qtbot: QtBot, dialogs: Any) -> None:
+    """Sized to the whole screen, the window manager's title bar above it pushed the status
+    bar off the foot of a 1024x640 screen (the visual review's finding 4): it shows
+    maximized, the frame inside the screen. A restart keeps the window as it was left."""
+    first = MainWindow()
+    qtbot.addWidget(first)
+    assert first.fills_screen  # offscreen, the screen is smaller than the first layout
+    first.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert not again.fills_screen

@@ -157,7 +157,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         )
         self._wire()
         widths = self.reader.wanted_width(), self.notes_pane.minimumWidth()
-        restore_state(self, self.outline_dock, self.splitter, *widths)
+        self.fills_screen = restore_state(self, self.outline_dock, self.splitter, *widths)
 
     def _lay_out_centre(self) -> None:
         """Banner over the splitter; the reader column (reader over its find bar) and notes."""

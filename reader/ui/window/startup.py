@@ -35,7 +35,10 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     collect_after_paint(window)
-    window.show()
+    if window.fills_screen:
+        window.showMaximized()
+    else:
+        window.show()
     return app.exec()
 
 

@@ -59,9 +59,11 @@ def fit_screen(
     reader_wants: int,
     notes_need: int,
     screen: QScreen | None = None,
-) -> None:
+) -> bool:
     """The window fitted to `screen` (the primary one), its left docks' tabs down their
-    outer edge."""
+    outer edge; whether it takes the whole screen, to be shown maximized (startup.py):
+    sized so, the window manager's title bar above it pushed the status bar off the foot
+    of a 1024x640 screen, since the size asked is the window's inside."""
     # Four tabs under a 200 px column elided to "Out…", "Annotati…": turned on their
     # side each title is whole, at the cost of a strip as wide as one line of text.
     window.setTabPosition(Qt.DockWidgetArea.LeftDockWidgetArea, QTabWidget.TabPosition.West)
@@ -70,6 +72,7 @@ def fit_screen(
     window.resize(layout.width, layout.height)
     window.resizeDocks([left_dock], [layout.dock], Qt.Orientation.Horizontal)
     splitter.setSizes([layout.reader, layout.notes])
+    return layout.width >= room.width() or layout.height >= room.height()
 
 
 LEFT_ROWS = 5  # the Library's rows kept in sight above the tabbed docks
@@ -103,12 +106,12 @@ def restore_state(
     splitter: QSplitter,
     reader_wants: int,
     notes_need: int,
-) -> None:
+) -> bool:
     """The layout of the last session (its docks shown, tabbed and closed as they were),
     at its sizes on a screen as wide as the window was; else fitted to the screen, as on a
     first start: a laptop taken off its monitor kept the docks of 1920 px, and the reader
-    showed 37 characters a line."""
-    fit_screen(window, left_dock, splitter, reader_wants, notes_need)
+    showed 37 characters a line. Whether to show it maximized (`fit_screen`)."""
+    whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need)
     store = settings()
     for key, restore in (
         ("window/geometry", window.restoreGeometry),
@@ -116,14 +119,15 @@ def restore_state(
         ("window/splitter", splitter.restoreState),
     ):
         value = store.value(key)
-        if isinstance(value, QByteArray):
-            restore(value)
+        if isinstance(value, QByteArray) and restore(value) and key == "window/geometry":
+            whole = False  # as it was: maximized or not
     # The screen the window is back on: its own (a second monitor), or the one Qt moved it
     # to when that is gone.
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
     width = screen.availableGeometry().width()
     if _number(store.value(SCREEN_KEY)) > width and _number(store.value(WIDTH_KEY)) > width:
-        fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen)
+        whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen)
+    return whole
 
 
 # The window's width when it closed, and its screen's: a narrower screen now, that the
