@@ -4,7 +4,7 @@ the reader's note and codes."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -110,6 +110,14 @@ def shows_nothing(highlight: Highlight) -> bool:
     (its last code or its note taken off in the reader, or its codes deleted from the
     codebook)."""
     return highlight.color == NO_COLOR and not highlight.codes and not highlight.note
+
+
+def left_showing(after: Highlight, quoted: Set[str]) -> Highlight | None:
+    """`after`, a passage whose codes changed, or None where it goes (`shows_nothing`).
+    One that a quote in the notes or the study memo leads back to (`quoted`) stays as it
+    is, for the quote's link: deleted with a code, its link led nowhere once the app had
+    restarted."""
+    return None if shows_nothing(after) and after.id not in quoted else after
 
 
 def count_label(highlights: Iterable[Highlight]) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from typing import Any, NamedTuple
 
-from reader.core.annotations import NO_COLOR, Highlight, shows_nothing
+from reader.core.annotations import NO_COLOR, Highlight, left_showing
 from reader.core.json_memo import by_json
 from reader.core.wording import counted
 
@@ -561,19 +561,21 @@ def recode(
     highlights: Iterable[Highlight],
     mapping: Mapping[str, str] | None = None,
     removed: Set[str] = frozenset(),
+    quoted: Set[str] = frozenset(),
 ) -> list[tuple[int, Highlight, Highlight | None]]:
     """(index, as it was, as it becomes) for each highlight carrying a code of `mapping`
     (old id -> new id, a merge: two codes that become one are kept once) or of `removed`
     (deleted codes), in list order. As it becomes is None when the passage goes: a
-    passage that shows nothing once its codes are off (`shows_nothing`) is removed, as
-    when its last code is taken off in the reader. A merge never removes one."""
+    passage that shows nothing once its codes are off is removed, as when its last code
+    is taken off in the reader, unless a quote links to it (`quoted`: `left_showing`).
+    A merge never removes one."""
     mapping = mapping or {}
     changed: list[tuple[int, Highlight, Highlight | None]] = []
     for index, h in enumerate(highlights):
         if any(c in mapping or c in removed for c in h.codes):
             codes = dict.fromkeys(mapping.get(c, c) for c in h.codes if c not in removed)
             after = h.edited(codes=tuple(codes))
-            changed.append((index, h, None if shows_nothing(after) else after))
+            changed.append((index, h, left_showing(after, quoted)))
     return changed
 
 

@@ -26,6 +26,15 @@ _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
+_QUOTED = re.compile(rf"\]\((?:{QUOTE_SCHEME}[^()\s#]*)?#h-([^()\s]+)\)")
+
+
+def quoted_ids(text: str) -> frozenset[str]:
+    """The highlights whose quotes in `text` (an interview's notes, the study memo) link
+    back to them: "](#h-<id>)", "](interview:<interview id>#h-<id>)"."""
+    return frozenset(_QUOTED.findall(text)) if "#h-" in text else frozenset()
+
+
 def is_quote_link(target: str) -> bool:
     """Whether a link's `target` is a quote's link back to its passage (shown as a chip)."""
     return target.startswith(("#h-", QUOTE_SCHEME))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,6 +27,7 @@ from reader.core.document import (
     title_from_name,
 )
 from reader.core.hashing import sha256_hex
+from reader.core.markdown_links import quoted_ids
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
 from reader.core.retired_codes import followed, retire, retired_codes, take_back
@@ -122,14 +123,18 @@ class CodeChange:
     removed: frozenset[str] = frozenset()  # deleted code ids
     recoded: dict[str, Recoded] = field(default_factory=dict)  # by interview id
     retired_before: dict[str, str] = field(default_factory=dict)  # retired_codes.retire's
+    quoted: frozenset[str] = frozenset()  # passages the study memo quotes: they stay
 
-    def recode(self, highlights: list[Highlight]) -> list[tuple[int, Highlight, Highlight | None]]:
-        """What the change does to `highlights` (see codebook.recode); nothing is changed."""
-        return recode(highlights, self.mapping, self.removed)
+    def recode(
+        self, highlights: list[Highlight], quoted: Set[str] = frozenset()
+    ) -> list[tuple[int, Highlight, Highlight | None]]:
+        """What the change does to `highlights`, of notes that quote `quoted` (see
+        codebook.recode); nothing is changed."""
+        return recode(highlights, self.mapping, self.removed, self.quoted | quoted)
 
     def recode_notes(self, notes: NotesData) -> Recoded:
         """Apply the change to `notes` (the open interview's, say); returns what undo needs."""
-        changes = self.recode(notes.highlights)
+        changes = self.recode(notes.highlights, quoted_ids(notes.notes))
         new = {old.id: after for _, old, after in changes}
         kept = (new.get(h.id, h) for h in notes.highlights)
         notes.highlights = [h for h in kept if h is not None]
@@ -178,6 +183,13 @@ class Study:
         """The transcript's absolute path (resolved against the study folder)."""
         path = PurePosixPath(self.interview(_id(entry)).path)
         return Path(os.path.normpath(self.folder / path))
+
+    def memo_quoted(self) -> frozenset[str]:
+        """The passages the study memo quotes (markdown_links.quoted_ids), as saved."""
+        try:
+            return quoted_ids((self.folder / MEMO_FILE).read_text("utf-8", errors="replace"))
+        except OSError:  # none yet
+            return frozenset()
 
     def files(self) -> list[Path]:
         """Every file of the study: study.json, the memo, each transcript and notes file
@@ -747,7 +759,8 @@ class Study:
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
         retired_before = retire(self.data.settings, {}, removed)
-        change = CodeChange(before, removed=removed, retired_before=retired_before)
+        quoted = self.memo_quoted()
+        change = CodeChange(before, removed=removed, retired_before=retired_before, quoted=quoted)
         return self._rewrite_codings(change, skip, told)
 
     def undo_code_change(self, change: CodeChange, told: Told | None = None) -> None:

@@ -743,3 +743,20 @@ def test_passages_never_go_into_a_category_unseen() -> None:
         book, feelings.id, emotions, {sad.id: 1}
     )
     assert deep.id in book and len(book) == 7  # asked on a copy: nothing merged
+
+
+def test_a_passage_a_quote_links_to_stays_when_its_last_code_goes() -> None:
+    """Deleted with its code, a coded-only passage left the quote's link leading nowhere."""
+    from reader.core.annotations import NO_COLOR, make_highlight
+    from reader.core.codebook import recode
+    from reader.core.markdown_links import quoted_ids
+
+    text = "We met at the harbour at dawn."
+    first = replace(make_highlight(text, 3, 6, color=NO_COLOR), codes=("c",))
+    second = replace(make_highlight(text, 14, 21, color=NO_COLOR), codes=("c",))
+    notes = f"> harbour [↩ Q1](#h-{second.id})\n\nand [↩ P01, Q1](interview:p01-ana#h-{first.id})"
+    assert quoted_ids(notes) == {first.id, second.id} and quoted_ids("#h-x") == frozenset()
+    changes = recode([first, second], removed={"c"}, quoted={second.id})
+    (_, went, gone), (_, quoted, stays) = changes
+    assert (went.id, gone) == (first.id, None)
+    assert quoted.id == second.id and stays is not None and stays.codes == ()

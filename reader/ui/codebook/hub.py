@@ -30,7 +30,6 @@ from reader.core.codebook import (
     category_refusal,
     joined_coding,
     merge_refusal,
-    recode,
 )
 from reader.core.undo_crossing import Recoded
 from reader.ui.codebook.code_counts import CodeCounts
@@ -349,15 +348,7 @@ class CodebookHub(QObject):
         """(passages that would lose the code or a code below it and stay, passages that
         would go with it) across the study, or the interview opened alone."""
         removed = {code_id, *(c.id for c in self.book.descendants(code_id))}
-        session, study, open_id = self.interview.session, self.owner.study, self.current_id()
-        # As `delete` goes: the open interview through its session if it is the study's.
-        lists = [session.notes.highlights] if session and (study is None or open_id) else []
-        if study is not None:
-            skip = open_id or None
-            lists += [notes.highlights for _, notes in self.files.coded(study, skip=skip)]
-        changes = [after for hs in lists for _, _, after in recode(hs, removed=removed)]
-        gone = changes.count(None)
-        return len(changes) - gone, gone
+        return self.recoding.deletion_counts(removed, self.current_id(), self.files)
 
     def _study_change(self, change_of: Callable[[str | None, Told], CodeChange]) -> StudyMemo:
         with waiting(self._many_files()):

@@ -17,6 +17,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from reader.core.codebook import recode
+from reader.core.markdown_links import quoted_ids
+from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.undo_crossing import Crossing, Recoded, codes_back
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
@@ -81,13 +84,36 @@ class Recoding:
             crossing = controller.crossing
             self.restore_open(crossing.take_back(olds, change.mapping, change.removed))
 
+    def deletion_counts(
+        self, removed: set[str], open_id: str, files: NotesFilesCache
+    ) -> tuple[int, int]:
+        """(passages that would lose the `removed` codes and stay, passages that would go
+        with them) as `delete` goes: the open interview through its session if it is the
+        study's (`open_id`), or opened alone; a passage a quote links to stays."""
+        session, study = self.interview.session, self.owner.study
+        memo = study.memo_quoted() if study is not None else frozenset()
+        lists = []
+        if session and (study is None or open_id):
+            lists = [(session.notes.highlights, quoted_ids(self.interview.research_notes()))]
+        if study is not None:
+            coded = files.coded(study, skip=open_id or None)
+            lists += [(notes.highlights, quoted_ids(notes.notes)) for _, notes in coded]
+        changes = [
+            after
+            for hs, quoted in lists
+            for _, _, after in recode(hs, removed=removed, quoted=quoted | memo)
+        ]
+        gone = changes.count(None)
+        return len(changes) - gone, gone
+
     def recode_open(self, change: CodeChange) -> Recoded | None:
         """The change applied to the open interview's highlights (a passage left showing
         nothing goes); returns what undo needs."""
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
             return None
-        changes = change.recode(session.notes.highlights)
+        quoted = quoted_ids(self.interview.research_notes())  # as typed, saved or not
+        changes = change.recode(session.notes.highlights, quoted)
         for _, old, new in changes:
             if new is None:
                 session.remove_highlight(old.id)

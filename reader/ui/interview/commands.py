@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reader.core.annotations import Highlight, shows_nothing
+from reader.core.annotations import Highlight, left_showing
 from reader.core.interview import Role
 from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
@@ -136,7 +136,8 @@ class _HighlightsCommand(QUndoCommand):
         codebook never had stays, as it came); None if they were all that showed it."""
         book = self._controller.session.notes.codebook
         known = self._controller.crossing.without_codes(highlight, self._codes_then, book)
-        return None if known is not highlight and shows_nothing(known) else known
+        gone = left_showing(known, self._controller.quoted()) is None
+        return None if known is not highlight and gone else known
 
     def _left_out(self, highlight_id: str) -> Highlight | None:
         session = self._controller.session
@@ -228,7 +229,7 @@ class EditHighlightCommand(_HighlightsCommand):
         wanted = self._known(whole)
         # Nothing left to show it (say its colour undone, its code deleted since): it is
         # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
-        if wanted is None or shows_nothing(wanted):
+        if wanted is None or left_showing(wanted, self._controller.quoted()) is None:
             if left is None:
                 self._remove(source.id)
             left_out[source.id] = whole

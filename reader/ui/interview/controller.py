@@ -3,13 +3,13 @@ of change, and the saver told that there is something to write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.anchoring import anchor
-from reader.core.annotations import Highlight, make_highlight, shows_nothing
+from reader.core.annotations import Highlight, left_showing, make_highlight, shows_nothing
 from reader.core.interview import Role
 from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
@@ -60,6 +60,9 @@ class Controller(QObject):
         self.undo_stack.indexChanged.connect(self._index_moved)
         # In a study, the participant of the speaker's name (speakers/participant_follows.py).
         self.follow_rename: FollowRename | None = None
+        # The passages quotes in the notes link to (set by the open interview): they stay
+        # when nothing else shows them (annotations.left_showing).
+        self.quoted: Callable[[], Set[str]] = frozenset
 
     # Called by the undo commands ---------------------------------------------------------
 
@@ -184,7 +187,7 @@ class Controller(QObject):
         if not any(getattr(before, key) != value for key, value in changes.items()):
             return
         after = before.edited(**changes)
-        if shows_nothing(after):
+        if left_showing(after, self.quoted()) is None:
             # No colour, code or note left: nothing would show it, so it goes (one step,
             # undone as the edit the user made: its last code or its note taken off).
             command = DeleteHighlightCommand(self, before)

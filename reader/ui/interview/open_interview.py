@@ -27,6 +27,7 @@ from PySide6.QtGui import QTextDocument, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.document import DocumentError
+from reader.core.markdown_links import quoted_ids
 from reader.core.notes_file import NotesData, encode
 from reader.core.notes_location import remember_notes_path
 from reader.core.read_only import ReadOnly, why_read_only
@@ -203,6 +204,7 @@ class OpenInterview(QObject):
         saver = NotesSaver(notes_path, self.prepare_write, self)
         crossing = self.kept.crossing(notes_path) if keep_history else None
         controller = Controller(session, saver, self, crossing)
+        controller.quoted = lambda: quoted_ids(self.research_notes())
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import orjson
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
@@ -403,3 +405,48 @@ def test_the_codes_menu_renames_merges_and_deletes_the_code_chosen(
     codes.delete_code.trigger()
     assert hub.book.codes == []
     assert window.codebook.dock.isVisible()  # the Codebook shown, where its keys go on
+
+
+@pytest.mark.parametrize("where", ["memo", "notes"])
+def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
+    make_study_window: Any, folder: Path, qtbot: Any, dialogs: Any, where: str
+) -> None:
+    """A passage only coded (no colour, no note), quoted into the study memo or the
+    interview's notes: deleting its code deleted it, and once the app restarted the
+    quote's link led nowhere (the study review's finding 3). It stays, for the link."""
+    from reader.core.markdown_links import quoted_ids
+    from tests.ui.memo.test_study_memo import memo_file, open_memo
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Caffeine")
+    (passage,) = window.interview.session.notes.highlights
+    assert passage.color == "" and not passage.note
+    if where == "memo":
+        open_memo(window, qtbot)
+    window.quoting.quote_highlight(passage.id)
+    assert window.study_actions.memo_saved() and window.interview.flush()
+    said = memo_file(folder).read_text("utf-8") if where == "memo" else ""
+    assert passage.id in (quoted_ids(said) | quoted_ids(window.interview.research_notes()))
+    hub = window.codebook.hub
+    code = hub.book.find("Caffeine")
+    assert code is not None and hub.deletion_counts(code.id) == (1, 0)
+    assert hub.delete(code.id)
+    (kept,) = window.interview.session.notes.highlights
+    assert kept.id == passage.id and kept.codes == ()
+    assert window.interview.flush()
+    notes_path = window.interview.notes_path
+    assert notes_path is not None
+    assert [h["id"] for h in orjson.loads(notes_path.read_bytes())["highlights"]] == [passage.id]
+    window.study.undo_stack.undo()  # the study's step: Delete Code
+    assert window.interview.session.notes.highlights == [passage]
+
+
+def test_the_last_code_taken_off_a_quoted_passage_in_the_reader_leaves_it(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Caffeine")
+    (passage,) = window.interview.session.notes.highlights
+    window.quoting.quote_highlight(passage.id)
+    window.interview.controller.edit_highlight(passage.id, "Remove Code", codes=())
+    assert [h.id for h in window.interview.session.notes.highlights] == [passage.id]
