@@ -33,6 +33,22 @@ PANE_LINES = (
 )
 
 
+def field_edges(palette: Palette) -> str:
+    """On the Dark theme, the text fields, the Codebook's list and description and the
+    Library's table edged in the check boxes' edge (3:1), the one with the keyboard in
+    the accent: Fusion's field was the page a shade darker than the dock (1.1:1), and a
+    filter that held words read as a label."""
+    edge, accent = palette.edge(), palette.accent
+    views = "QTreeView#code-tree, QPlainTextEdit#code-memo, QTableView#library-view"
+    focused = views.replace(",", ":focus,") + ":focus"
+    return (
+        f"QLineEdit {{ border: 1px solid {edge}; border-radius: 2px; padding: 2px; }}"
+        f"QLineEdit:focus {{ border: 2px solid {accent}; padding: 1px; }}"
+        f"{views} {{ border: 1px solid {edge}; padding: 1px; }}"
+        f"{focused} {{ border: 2px solid {accent}; padding: 0; }}"
+    )
+
+
 def button_color() -> QColor:
     """The buttons' glyphs: muted text, at least 3:1 on the title bar in every theme."""
     return theme.muted_color()
@@ -89,6 +105,6 @@ def dress_window(window: QWidget, palette: Palette) -> None:
     """Every dock of `window`, and the lines between panes where the theme wants them."""
     for dock in window.findChildren(QDockWidget):
         dress_dock(dock)
-    sheet = PANE_LINES if palette.pane_lines else ""
+    sheet = PANE_LINES if palette.pane_lines else field_edges(palette) if palette.dark else ""
     if window.styleSheet() != sheet:
         window.setStyleSheet(sheet)
