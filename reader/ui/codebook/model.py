@@ -246,16 +246,23 @@ class CodeTreeModel(QAbstractItemModel):
             if role == TOOLTIP:
                 return self._code_tip(code)
         elif column == 1:
-            own, total = self.counts.get(code.id, 0), self.totals.get(code.id, 0)
             if role == DISPLAY:
-                if not code.codable and not own:
-                    return f"({total})"  # a category: the passages of its sub-codes
-                return str(own) if own == total else f"{own} ({total})"
+                return self._count_text(code)
             if role == ALIGNMENT:
                 return RIGHT_ALIGNED
             if role == TOOLTIP:
                 return self.use_line(code.id)
         return None
+
+    def _count_text(self, code: Code) -> str:
+        own, total = self.counts.get(code.id, 0), self.totals.get(code.id, 0)
+        if not code.codable and not own:
+            return f"({total})"  # a category: the passages of its sub-codes
+        return str(own) if own == total else f"{own} ({total})"
+
+    def widest_count(self) -> str:
+        """The longest text of the counts' column, which is fitted to it (codebook panel)."""
+        return max((self._count_text(code) for code in self.codes.values()), key=len, default="")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

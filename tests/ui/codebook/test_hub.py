@@ -450,3 +450,16 @@ def test_the_last_code_taken_off_a_quoted_passage_in_the_reader_leaves_it(
     window.quoting.quote_highlight(passage.id)
     window.interview.controller.edit_highlight(passage.id, "Remove Code", codes=())
     assert [h.id for h in window.interview.session.notes.highlights] == [passage.id]
+
+
+def test_the_counts_column_is_as_wide_as_its_widest_count(window: MainWindow) -> None:
+    """As wide as a count of thousands, it left a name some 70 px of a 1024 px first
+    start's dock ("Recruitme…"); the names keep what the counts do not need."""
+    hub, panel = window.codebook.hub, window.codebook.panel
+    code = hub.create("Recruitment")
+    assert code is not None
+    header, metrics = panel.view.header(), panel.view.fontMetrics()
+    assert header.sectionSize(1) == metrics.horizontalAdvance("00") + 12
+    panel.model.counts[code.id] = panel.model.totals[code.id] = 12_345
+    panel.model.dataChanged.emit(panel.model.index(0, 1), panel.model.index(0, 1))
+    assert header.sectionSize(1) == metrics.horizontalAdvance("12345") + 12
