@@ -72,3 +72,19 @@ def test_f6_reaches_the_search_panel_and_shift_f6_goes_back(
     assert round_ == [window.notes_editor, field, window.library.view, window.reader]
     back = [press(Qt.KeyboardModifier.ShiftModifier) for _ in round_]
     assert back == [*round_[-2::-1], window.reader]
+
+
+def test_a_lists_rows_start_below_the_bar_that_marks_the_keyboard(window: Any, qtbot: Any) -> None:
+    """Laid over the first row, most often the selected one, the accent bar was lost in
+    the selection's blue (1.4:1): the Annotations list with the keyboard looked as one
+    without (the visual review's finding 3)."""
+    from tests.ui.test_highlights import highlight_with_key
+
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    window.window_actions.focus_annotations.trigger()
+    view = window.annotations.view
+    qtbot.waitUntil(lambda: window.focus_marker.pane() is view)
+    bar = window.focus_marker.bar
+    assert bar.isVisible() and bar.parentWidget() is view
+    first = view.visualRect(view.model().index(0, 0)).translated(view.viewport().pos())
+    assert bar.geometry().bottom() < first.top()

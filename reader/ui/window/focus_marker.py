@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDockWidget, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDockWidget, QListView, QWidget
 from shiboken6 import isValid
 
 from reader.ui import theme
@@ -53,10 +53,15 @@ class FocusMarker(QObject):
         self._watch(pane)
 
     def _watch(self, pane: QWidget) -> None:
-        """Its resizes, and its page's (a zoom or the overview strip moves the page's edge)."""
+        """Its resizes, and its page's (a zoom or the overview strip moves the page's edge).
+        A list's rows start below the bar: over the first row, most often the selected
+        one, the bar was lost in the selection's blue (1.4:1), and a list with the keyboard
+        looked as one without."""
         pane.installEventFilter(self)
         if isinstance(pane, QAbstractScrollArea):
             pane.viewport().installEventFilter(self)
+        if isinstance(pane, QListView):
+            pane.setViewportMargins(0, BAR_HEIGHT, 0, 0)
 
     def pane(self) -> QWidget | None:
         """The pane that has the focus, or None."""
