@@ -359,6 +359,20 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
     return info.st_mtime_ns, info.st_size
 
 
+FilePlace = tuple[int, int, int, int]
+
+
+def file_place(path: Path) -> FilePlace | None:
+    """The file at `path` as its disk knows it (device, inode, size, time written), all of
+    which a rename or a move on that disk keeps (an inode freed by a deletion is given to
+    the next file written: its time tells them apart); None when it is not there."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
+
+
 def describe_os_error(error: BaseException) -> str:
     """An error for the user: "No space left on device: /path/notes.json"."""
     if isinstance(error, OSError) and error.strerror:

@@ -33,10 +33,12 @@ from reader.core.notes_file import serialise as notes_bytes
 from reader.core.retired_codes import followed, retire, retired_codes, take_back
 from reader.core.session import Session
 from reader.core.store import (
+    FilePlace,
     atomic_write,
     conflict_copies,
     content_hash,
     describe_os_error,
+    file_place,
     load_notes,
     set_aside,
 )
@@ -161,6 +163,8 @@ class Study:
     _followed: dict[str, tuple[Recoded, Codebook]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # Interview id -> its transcript's file_place when last seen (study_moves.py).
+    files_seen: dict[str, FilePlace] = field(default_factory=dict, repr=False, compare=False)
 
     # Where things are ------------------------------------------------------------------
 
@@ -201,6 +205,14 @@ class Study:
             *(self.transcript_path(e) for e in entries),
             *(self.notes_path(e) for e in entries),
         ]
+
+    def note_files(self) -> None:
+        """Each listed transcript's place on its disk (`file_place`) while it is there: kept
+        by a rename or a move on the same disk, it tells the file when it comes back
+        (study_moves.py)."""
+        for entry in self.interviews:
+            if (place := file_place(self.transcript_path(entry))) is not None:
+                self.files_seen[entry.id] = place
 
     def is_missing(self, entry: InterviewEntry | str) -> bool:
         try:
@@ -1063,6 +1075,14 @@ def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
+    """The study in `folder` (`_open_study`), each transcript's place on its disk noted
+    (`Study.note_files`)."""
+    study = _open_study(folder, touch_disk=touch_disk)
+    study.note_files()
+    return study
+
+
+def _open_study(folder: Path, *, touch_disk: bool) -> Study:
     """The study in `folder`. A folder without study.json becomes a study of the
     transcripts in it (written on the first `save`), and of the notes files in its notes
     folder whose transcripts are not there (renamed, moved or deleted since), listed as

@@ -1,8 +1,10 @@
 """Transcripts that come back under another name: a file come into the study folder while
 an interview's transcript is missing is that transcript, moved or renamed, when its text
-is the text the interview's notes were made on (the notes' document.sha256). Offered as
-such, it takes the interview's highlights and notes with it, where adding it would make an
-empty twin beside the missing interview."""
+is the text the interview's notes were made on (the notes' document.sha256), or when it
+is the very file the transcript was on its disk (store.file_place, as last seen while the
+study was open: an interview not highlighted yet has no notes file to say its text).
+Offered as such, it takes the interview's highlights, notes, participant and attributes
+with it, where adding it would make an empty twin beside the missing interview."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 import orjson
 
 from reader.core.document import DocumentError, load_document
+from reader.core.store import FilePlace, file_place
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -20,21 +23,32 @@ if TYPE_CHECKING:
 
 def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
     """Of `paths` (transcripts the study does not list), those holding a missing
-    interview's text: path -> the interview's id."""
+    interview's text, or that are its file under another name: path -> the interview's
+    id. The places of the transcripts there now are noted for the next time."""
     missing: dict[str, str] = {}
+    seen: dict[FilePlace, str] = {}
     for entry in study.interviews:
-        if study.is_missing(entry) and (digest := _notes_digest(study.notes_path(entry))):
+        if not study.is_missing(entry):
+            continue
+        if digest := _notes_digest(study.notes_path(entry)):
             missing.setdefault(digest, entry.id)
+        if (place := study.files_seen.get(entry.id)) is not None:
+            seen.setdefault(place, entry.id)
     found: dict[Path, str] = {}
     for path in paths:
+        if (place := file_place(path)) and (entry_id := seen.pop(place, "")):
+            found[path] = entry_id
+            missing = {d: i for d, i in missing.items() if i != entry_id}
+            continue
         if not missing:
-            break
+            continue
         try:
             digest = load_document(path).sha256
         except (DocumentError, OSError):
             continue
-        if entry_id := missing.pop(digest, ""):
+        if (entry_id := missing.pop(digest, "")) and entry_id not in found.values():
             found[path] = entry_id
+    study.note_files()
     return found
 
 

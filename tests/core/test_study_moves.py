@@ -23,10 +23,30 @@ def test_only_the_same_text_is_the_missing_interviews(tmp_path: Path) -> None:
     (tmp_path / "P03.txt").write_text("Q: Who?\nA: Us.\n", encoding="utf-8")
     came = [tmp_path / "P01 final.txt", tmp_path / "P03.txt"]
     assert moved_transcripts(study, came) == {tmp_path / "P01 final.txt": study.interviews[0].id}
-    # Notes that cannot say their text (damaged, none) match nothing; neither does a
-    # file that cannot be read.
+    # Notes that cannot say their text (damaged, none) match nothing, where the file was
+    # not seen before its rename (the study was closed); neither does a file that cannot
+    # be read.
+    study.files_seen.clear()
     study.notes_path(study.interviews[0]).write_bytes(b"{not json")
     assert moved_transcripts(study, came) == {}
     study.notes_path(study.interviews[0]).unlink()
     (tmp_path / "P01 final.txt").write_bytes(b"\x00\x01binary")
     assert moved_transcripts(study, came) == {}
+
+
+def test_a_file_seen_before_its_rename_is_its_interviews_without_notes(tmp_path: Path) -> None:
+    """An interview not highlighted yet has no notes file to say its text: renamed while
+    the study was open, its transcript was taken for a new one. The file is known by its
+    place on the disk; a new file written where one was deleted is not it."""
+    (tmp_path / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (tmp_path / "P02.txt").write_text("Q: When?\nA: Now.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    first, second = study.interviews
+    (tmp_path / "P01.txt").rename(tmp_path / "P01 final.txt")
+    came = [tmp_path / "P01 final.txt"]
+    assert moved_transcripts(study, came) == {tmp_path / "P01 final.txt": first.id}
+    text = (tmp_path / "P02.txt").read_bytes()
+    (tmp_path / "P02.txt").unlink()
+    (tmp_path / "P02 new.txt").write_bytes(text + b"Q: More?\n")  # its inode, perhaps
+    assert moved_transcripts(study, [tmp_path / "P02 new.txt"]) == {}
+    assert second.id in study.files_seen

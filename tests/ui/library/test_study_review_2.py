@@ -197,3 +197,26 @@ def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_opened(
     assert "“P01 Ana (final).txt” in the study folder holds its text" in again.banner.text()
     again.banner.buttons[0].click()
     qtbot.waitUntil(lambda: again.switcher.current == ana)
+
+
+def test_a_transcript_with_no_notes_yet_renamed_while_open_is_offered_as_its_interviews(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """An interview given a participant but not highlighted yet has no notes file to say
+    its text: renamed on disk, its transcript was offered as a new one, and Add made an
+    empty twin, the participant left on the missing entry (the study review's finding 1).
+    The file is known by its place on the disk."""
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.study is not None
+    ben = owner.study.interviews[1]
+    assert owner.rename(ben.id, participant="Bea")
+    assert not owner.study.notes_path(ben).exists()
+    os.rename(folder / "P02 Ben.txt", folder / "P02 Bea.txt")
+    qtbot.waitUntil(lambda: "missing transcript" in window.banner.text(), timeout=5000)
+    assert window.banner.text() == (
+        "The missing transcript of “P02 Ben” is in the folder as “P02 Bea.txt”."
+    )
+    window.banner.buttons[0].click()  # Use It
+    rows = [i for i in study_json(folder)["interviews"] if i["path"].startswith("P02")]
+    assert [(i["path"], i.get("participant")) for i in rows] == [("P02 Bea.txt", "Bea")]
