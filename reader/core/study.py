@@ -256,6 +256,14 @@ class Study:
         `added`: when it joined a study elsewhere (an imported project says), else now."""
         self._writable()
         transcript = Path(transcript)
+        self._addable(transcript)
+        entry = self._append([transcript], title)[0]
+        if added:
+            entry = self.data.interviews[-1] = replace(entry, added=added)
+        return entry
+
+    def _addable(self, transcript: Path) -> None:
+        """StudyError, saying why, where `transcript` cannot be added."""
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
         self._refuse_twice(transcript)
@@ -263,10 +271,33 @@ class Study:
         reason = reason or sniff(transcript)
         if reason:
             raise StudyError(f"{shown_name(transcript.name)} cannot be added: {reason}.")
-        entry = self._append([transcript], title)[0]
-        if added:
-            entry = self.data.interviews[-1] = replace(entry, added=added)
-        return entry
+
+    def add_paths(self, paths: Sequence[Path]) -> tuple[list[InterviewEntry], list[str]]:
+        """Add the transcripts and folders of them picked or dropped together, and say
+        what was refused. Each file once: one picked twice, or in a folder picked with
+        it, was refused as "in the study already" though this very add took it; and the
+        files titled together, as a folder's are ("P71 (a)", "P71 (b)", where the first
+        of them kept "P71")."""
+        self._writable()
+        folders = [path for path in paths if path.is_dir()]
+        added, problems = [], []
+        for folder in folders:
+            entries, report = self.add_folder(folder)
+            added += entries
+            problems += report.messages()
+        taken = {self._resolved(entry) for entry in added}
+        batch = []
+        for path in paths:
+            if path in folders or (resolved := path.resolve()) in taken:
+                continue
+            taken.add(resolved)
+            try:
+                self._addable(path)
+            except StudyError as exc:
+                problems.append(str(exc))
+            else:
+                batch.append(path)
+        return [*added, *self._append(batch)], problems
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
         """Add every transcript found in `folder` (see study_scan) not in the study yet."""

@@ -624,6 +624,26 @@ def test_one_added_later_is_told_apart_and_the_others_keep_their_titles(tmp_path
     ]
 
 
+def test_files_added_together_are_added_once_and_titled_together(tmp_path: Path) -> None:
+    """One add (picked or dropped), one batch: a file picked twice, or inside a folder
+    picked with it, was refused as "in the study already" though this add took it; the
+    first of two P71s picked together kept "P71" (the study review's finding 4)."""
+    study = titled(tmp_path / "s", "P00.txt")
+    new = tmp_path / "new"
+    for name in ("P70.txt", "P70.vtt", "a/P71.txt", "b/P71.txt", "d/P72.txt", "d/P73.txt"):
+        write(
+            new / name,
+            TRANSCRIPT if not name.endswith(".vtt") else "WEBVTT\n\n00:00.000 --> 00:01.000\nHi.\n",
+        )
+    picked = [new / "P70.txt", new / "P70.vtt", new / "a/P71.txt", new / "b/P71.txt"]
+    dropped = [new / "d", new / "d/P72.txt", new / "d/P72.txt", tmp_path / "s/P00.txt"]
+    added, refused = study.add_paths([*picked, *dropped])
+    assert sorted(e.title for e in added) == [
+        "P70 (TXT)", "P70 (VTT)", "P71 (a)", "P71 (b)", "P72", "P73"
+    ]  # fmt: skip
+    assert refused == ["P00.txt is in the study already, as “P00”."]
+
+
 def test_a_file_come_into_a_new_study_retitles_only_those_of_its_name(tmp_path: Path) -> None:
     """Before study.json is written, the folder is titled afresh at each opening: a file
     come meanwhile changes no title but those of the files of its name."""

@@ -282,7 +282,6 @@ class OpenStudy(QObject):
         from reader.core.study import StudyError
         from reader.core.study_scan import is_notes_file, is_study_file
 
-        added: list[InterviewEntry] = []
         paths, alone = set_apart(paths)  # a student drops each transcript with its recording
         # Notes files and a study's memo picked with the transcripts: left out, quietly.
         paths = [p for p in paths if not is_notes_file(p) and not is_study_file(p)] or paths
@@ -291,16 +290,11 @@ class OpenStudy(QObject):
             "its name is found by itself."
             for p in alone
         ]
-        for path in paths:
-            try:
-                if path.is_dir():
-                    entries, report = study.add_folder(path)
-                    added += entries
-                    problems += report.messages()
-                else:
-                    added.append(study.add_interview(path))
-            except StudyError as exc:
-                problems.append(str(exc))
+        try:
+            added, refused = study.add_paths(paths)  # each file once, titled together
+        except StudyError as exc:  # the study turned read-only
+            added, refused = [], [str(exc)]
+        problems += refused
         if added:
             ids = [e.id for e in added]
             snapshot = [(study.index_of(i), study.interview(i)) for i in ids]
