@@ -147,18 +147,24 @@ def test_a_change_made_on_disk_joins_what_is_typed(
     assert backup.read_text("utf-8") == "one\ntwo\nthree\n"
 
 
+def typed_in_memo(make_study_window: Any, folder: Path, qtbot: Any) -> MainWindow:
+    """A window on the study whose memo held "one", "typed here" typed after it, saved."""
+    memo_file(folder).write_text("one\n", encoding="utf-8")
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    window.notes_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, "typed here")
+    on_disk(qtbot, folder, "one\ntyped here")
+    return window
+
+
 def test_lines_an_older_copy_takes_out_of_the_memo_are_kept_in_a_backup(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
     """A newer-wins sync brought another machine's older memo: the line typed here since
     went, and only a status line said the memo changed (the safety review's F2)."""
-    memo_file(folder).write_text("one\n", encoding="utf-8")
-    window = make_study_window(folder)
-    open_memo(window, qtbot)
+    window = typed_in_memo(make_study_window, folder, qtbot)
     editor = window.notes_editor
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, "typed here")
-    on_disk(qtbot, folder, "one\ntyped here")
     memo_file(folder).write_text("one\nfrom the laptop\n", "utf-8")
     qtbot.waitUntil(lambda: "from the laptop" in editor.toPlainText(), timeout=5000)
     assert "1 line of yours went" in window.banner.text()
@@ -178,13 +184,8 @@ def test_lines_of_the_memo_are_never_taken_out_where_nothing_could_keep_them(
     def full(*_args: object, **_kwargs: object) -> Path:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    memo_file(folder).write_text("one\n", encoding="utf-8")
-    window = make_study_window(folder)
-    open_memo(window, qtbot)
+    window = typed_in_memo(make_study_window, folder, qtbot)
     editor = window.notes_editor
-    editor.moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(editor, "typed here")
-    on_disk(qtbot, folder, "one\ntyped here")
     monkeypatch.setattr(backups, "make_backup", full)
     if not rescued:
         monkeypatch.setattr(backups, "rescue_copy", lambda *_args: None)
