@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, fields, replace
 from typing import Any, Protocol
 
@@ -19,6 +19,7 @@ class Controller(Protocol):
 
     session: Session
     crossing: Crossing  # what the study's undo history and this one know of each other
+    quoted: Callable[[], Set[str]]  # the passages quotes in the notes link to: they stay
 
     def structure_edited(self) -> None: ...
 

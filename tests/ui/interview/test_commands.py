@@ -27,6 +27,7 @@ class Recorder:
     def __init__(self, session: Session) -> None:
         self.session = session
         self.crossing = Crossing()
+        self.quoted = frozenset  # no notes, no quotes
         self.told: list[tuple[Highlight | None, Highlight | None]] = []
 
     def structure_edited(self) -> None: ...
