@@ -35,18 +35,20 @@ def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
         if (place := study.files_seen.get(entry.id)) is not None:
             seen.setdefault(place, entry.id)
     found: dict[Path, str] = {}
-    for path in paths:
+    for path in paths:  # the very file first: a copy of its text must not take its interview
         if (place := file_place(path)) and (entry_id := seen.pop(place, "")):
             found[path] = entry_id
-            missing = {d: i for d, i in missing.items() if i != entry_id}
-            continue
+    missing = {digest: i for digest, i in missing.items() if i not in found.values()}
+    for path in paths:
         if not missing:
+            break
+        if path in found:
             continue
         try:
             digest = load_document(path).sha256
         except (DocumentError, OSError):
             continue
-        if (entry_id := missing.pop(digest, "")) and entry_id not in found.values():
+        if entry_id := missing.pop(digest, ""):
             found[path] = entry_id
     study.note_files()
     return found

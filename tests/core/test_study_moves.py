@@ -50,3 +50,18 @@ def test_a_file_seen_before_its_rename_is_its_interviews_without_notes(tmp_path:
     (tmp_path / "P02 new.txt").write_bytes(text + b"Q: More?\n")  # its inode, perhaps
     assert moved_transcripts(study, [tmp_path / "P02 new.txt"]) == {}
     assert second.id in study.files_seen
+
+
+def test_the_renamed_file_is_its_interviews_not_a_copy_of_its_text(tmp_path: Path) -> None:
+    """A copy of the text sorted first took the interview by its text, and the renamed file
+    took it again by its place: one interview offered for two files (the day's review)."""
+    (tmp_path / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    study = open_study(tmp_path)
+    (entry,) = study.interviews
+    meta = load_document(study.transcript_path(entry)).meta()
+    save_notes(study.notes_path(entry), NotesData(document=meta))
+    study.note_files()
+    (tmp_path / "P01 copy.txt").write_bytes((tmp_path / "P01.txt").read_bytes())
+    (tmp_path / "P01.txt").rename(tmp_path / "P01 final.txt")
+    came = [tmp_path / "P01 copy.txt", tmp_path / "P01 final.txt"]
+    assert moved_transcripts(study, came) == {tmp_path / "P01 final.txt": entry.id}
