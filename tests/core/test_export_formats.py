@@ -1136,6 +1136,13 @@ def test_markdown_tags_of_two_codes_are_never_one() -> None:
         "#C_2", "#C_3", "#C", "#A_B_2", "#A_B_3", "#感情_2", "#感情", "#a_b", "#Stress"
     ]  # fmt: skip
     assert tag(child) == "#Stress/Stress" and tag("lost-id") == "#lost-id"
+    # A sub-code nests under its parent's tag as told apart: "C# / Memory" was #C/Memory_2,
+    # which a note app files under C++'s #C.
+    memory = book.create("Memory", parent=ids[1]).id
+    odd = book.create("?!").id
+    below_odd = book.create("Kept", parent=odd).id
+    tag = code_tags(book)
+    assert tag(memory) == "#C_3/Memory" and tag(odd) == "#?!" and tag(below_odd) == "#Kept"
 
 
 @pytest.mark.parametrize(("name", "shown"), [("html", "#{}"), ("csv", "{}"), ("docx", "{}")])

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.annotations import count_label
-from reader.core.codebook import Code, Codebook
+from reader.core.codebook import Codebook
 from reader.core.export.common import (
     DEFAULT_OPTIONS,
     RESEARCH_NOTES,
@@ -54,29 +54,27 @@ def code_tags(book: Codebook) -> Callable[[str], str]:
     """Each code as a note app's tag: its path from the top with "/" between the names
     (nested tags), what a tag cannot hold in each name as "_" (`#Work/Short_answers`); the
     escaped name where nothing of it would be left (a code named "?!"). Codes whose tags
-    would be one (note apps match tags whatever their case) are told apart by a number, a
-    code whose name is its tag whole keeping it ("C" `#C`, "C++" `#C_2`); the codes before
-    them in the codebook are numbered first. An id the codebook lost shows as itself, as
-    `Codebook.names` does."""
-    made = {code.id: _tag(book, code) for code in book}
+    would be one (note apps match tags whatever their case) are told apart by a number on
+    their own name, a code whose name is its tag whole keeping it ("C" `#C`, "C++" `#C_2`),
+    and a sub-code nests under its parent's tag as told apart (`#C_2/Memory`); the codes
+    before them in the codebook are numbered first. An id the codebook lost shows as
+    itself, as `Codebook.names` does."""
+    paths: dict[str, str] = {}  # id -> the tag's path a sub-code nests under ("" for none)
     taken: set[str] = set()
     tags: dict[str, str] = {}
-    # Codes whose names are tags as they are choose first, then the rest in codebook order.
-    for code in sorted(book, key=lambda c: made[c.id][1:].rpartition("/")[2] != c.name):
-        tag, number = made[code.id], 1
-        while (told := tag if number == 1 else f"{tag}_{number}").casefold() in taken:
+    # Parents before their sub-codes; of one depth, names that are tags whole choose first.
+    depth = {code.id: len(book.ancestors(code.id)) for code in book}
+    for code in sorted(book, key=lambda c: (depth[c.id], _in_tag(c.name) != c.name)):
+        part = _in_tag(code.name).strip("_")
+        above = paths.get(code.parent or "", "")
+        base = f"{above}/{part}" if above and part else part or escape(code.name)
+        number = 1
+        while (told := base if number == 1 else f"{base}_{number}").casefold() in taken:
             number += 1
         taken.add(told.casefold())
-        tags[code.id] = told
+        tags[code.id] = f"#{told}"
+        paths[code.id] = told if part else above
     return lambda code_id: tags.get(code_id) or f"#{escape(code_id)}"
-
-
-def _tag(book: Codebook, code: Code) -> str:
-    names = [a.name for a in reversed(book.ancestors(code.id))] + [code.name]
-    parts = [_in_tag(name).strip("_") for name in names]
-    if not parts[-1]:
-        return f"#{escape(code.name)}"
-    return "#" + "/".join(filter(None, parts))
 
 
 def entry(
