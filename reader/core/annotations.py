@@ -113,11 +113,19 @@ def shows_nothing(highlight: Highlight) -> bool:
 
 
 def left_showing(after: Highlight, quoted: Set[str]) -> Highlight | None:
-    """`after`, a passage whose codes changed, or None where it goes (`shows_nothing`).
-    One that a quote in the notes or the study memo leads back to (`quoted`) stays as it
-    is, for the quote's link: deleted with a code, its link led nowhere once the app had
-    restarted."""
-    return None if shows_nothing(after) and after.id not in quoted else after
+    """`after`, a passage whose codes, colour or note changed, or None where it goes
+    (`shows_nothing`). One that a quote in the notes or the study memo leads back to
+    (`quoted`) stays, in the default colour, as Q on words gives a new passage: deleted
+    with its code, its quote's link led nowhere once the app had restarted."""
+    if not shows_nothing(after):
+        return after
+    return after.edited(color=DEFAULT_COLOR) if after.id in quoted else None
+
+
+def coloured_for_its_quote(was: Highlight, now: Highlight) -> bool:
+    """Whether `now` is `was` kept for its quote (`left_showing`) and not coloured since:
+    the undo of its last code's removal takes the colour back too."""
+    return was.color == NO_COLOR and now.color == DEFAULT_COLOR and not now.codes
 
 
 def count_label(highlights: Iterable[Highlight]) -> str:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field, replace
 
-from reader.core.annotations import Highlight
+from reader.core.annotations import Highlight, coloured_for_its_quote
 from reader.core.codebook import Codebook
 from reader.core.session import insertion_index
 
@@ -64,10 +64,11 @@ class Recoded:
 
 def codes_back(now: Highlight, was: Highlight) -> Highlight:
     """`now`, a highlight a code change recoded, with the codes it had before (`was`): its
-    note or colour, changed since, stay as they are now; exactly `was` if nothing else
-    changed."""
-    back = replace(now, codes=was.codes, modified=was.modified)
-    return was if back == was else replace(now, codes=was.codes)
+    note or colour, changed since, stay as they are now (but the colour it was given to
+    stay for its quote); exactly `was` if nothing else changed."""
+    color = was.color if coloured_for_its_quote(was, now) else now.color
+    back = replace(now, codes=was.codes, color=color, modified=was.modified)
+    return was if back == was else replace(now, codes=was.codes, color=color)
 
 
 @dataclass

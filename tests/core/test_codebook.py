@@ -747,7 +747,7 @@ def test_passages_never_go_into_a_category_unseen() -> None:
 
 def test_a_passage_a_quote_links_to_stays_when_its_last_code_goes() -> None:
     """Deleted with its code, a coded-only passage left the quote's link leading nowhere."""
-    from reader.core.annotations import NO_COLOR, make_highlight
+    from reader.core.annotations import DEFAULT_COLOR, NO_COLOR, make_highlight
     from reader.core.codebook import recode
     from reader.core.markdown_links import quoted_ids
 
@@ -759,4 +759,8 @@ def test_a_passage_a_quote_links_to_stays_when_its_last_code_goes() -> None:
     changes = recode([first, second], removed={"c"}, quoted={second.id})
     (_, went, gone), (_, quoted, stays) = changes
     assert (went.id, gone) == (first.id, None)
-    assert quoted.id == second.id and stays is not None and stays.codes == ()
+    assert quoted.id == second.id and stays is not None
+    assert (stays.codes, stays.color) == ((), DEFAULT_COLOR)  # shown, as Q on words shows one
+    from reader.core.undo_crossing import Recoded
+
+    assert Recoded.of(changes).undo([stays]) == [first, second]  # exactly as they were

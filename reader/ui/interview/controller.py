@@ -186,8 +186,8 @@ class Controller(QObject):
             return
         if not any(getattr(before, key) != value for key, value in changes.items()):
             return
-        after = before.edited(**changes)
-        if left_showing(after, self.quoted()) is None:
+        after = left_showing(before.edited(**changes), self.quoted())
+        if after is None:
             # No colour, code or note left: nothing would show it, so it goes (one step,
             # undone as the edit the user made: its last code or its note taken off).
             command = DeleteHighlightCommand(self, before)

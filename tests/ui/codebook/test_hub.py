@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from reader.core.annotations import make_highlight
+from reader.core.annotations import DEFAULT_COLOR, make_highlight
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys, notes_of, pick, study_json
 from tests.ui.test_highlights import select, wait_saved
@@ -413,7 +413,8 @@ def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
 ) -> None:
     """A passage only coded (no colour, no note), quoted into the study memo or the
     interview's notes: deleting its code deleted it, and once the app restarted the
-    quote's link led nowhere (the study review's finding 3). It stays, for the link."""
+    quote's link led nowhere (the study review's finding 3). It stays, for the link, in
+    the default colour as Q on words gives one; undone, it is as it was."""
     from reader.core.markdown_links import quoted_ids
     from tests.ui.memo.test_study_memo import memo_file, open_memo
 
@@ -432,7 +433,7 @@ def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
     assert code is not None and hub.deletion_counts(code.id) == (1, 0)
     assert hub.delete(code.id)
     (kept,) = window.interview.session.notes.highlights
-    assert kept.id == passage.id and kept.codes == ()
+    assert (kept.id, kept.codes, kept.color) == (passage.id, (), DEFAULT_COLOR)
     assert window.interview.flush()
     notes_path = window.interview.notes_path
     assert notes_path is not None
@@ -449,7 +450,10 @@ def test_the_last_code_taken_off_a_quoted_passage_in_the_reader_leaves_it(
     (passage,) = window.interview.session.notes.highlights
     window.quoting.quote_highlight(passage.id)
     window.interview.controller.edit_highlight(passage.id, "Remove Code", codes=())
-    assert [h.id for h in window.interview.session.notes.highlights] == [passage.id]
+    (kept,) = window.interview.session.notes.highlights
+    assert (kept.id, kept.codes, kept.color) == (passage.id, (), DEFAULT_COLOR)
+    window.interview.controller.undo_stack.undo()
+    assert window.interview.session.notes.highlights == [passage]
 
 
 def test_the_counts_column_is_as_wide_as_its_widest_count(window: MainWindow) -> None:
