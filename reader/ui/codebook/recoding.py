@@ -91,7 +91,7 @@ class Recoding:
         with them) as `delete` goes: the open interview through its session if it is the
         study's (`open_id`), or opened alone; a passage a quote links to stays."""
         session, study = self.interview.session, self.owner.study
-        memo = study.memo_quoted() if study is not None else frozenset()
+        memo = self.interview.memo_quoted() | (study.memo_quoted() if study else frozenset())
         lists = []
         if session and (study is None or open_id):
             lists = [(session.notes.highlights, quoted_ids(self.interview.research_notes()))]
@@ -112,7 +112,8 @@ class Recoding:
         session, controller = self.interview.session, self.interview.controller
         if session is None or controller is None:
             return None
-        quoted = quoted_ids(self.interview.research_notes())  # as typed, saved or not
+        interview = self.interview  # the notes and the memo as typed, saved or not
+        quoted = quoted_ids(interview.research_notes()) | interview.memo_quoted()
         changes = change.recode(session.notes.highlights, quoted)
         for _, old, new in changes:
             if new is None:

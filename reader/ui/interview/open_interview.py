@@ -66,6 +66,7 @@ class OpenInterview(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
+        self.memo_quoted: Callable[[], frozenset[str]] = frozenset  # memo/wiring.py: its quotes
         self._notes_document = new_notes_document(self, "")
         self._notes_document.contentsChanged.connect(self._research_notes_edited)
         self.undo_group = QUndoGroup(self)
@@ -77,8 +78,7 @@ class OpenInterview(QObject):
         self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
         self.in_study = False  # the notes are a study's: they stay in its notes folder
         self.kept = KeptHistories()  # and each interview's Crossing, by notes file
-        # While a study opens: why each transcript could not be, said at once after.
-        self.unreadable: dict[Path, str] | None = None
+        self.unreadable: dict[Path, str] | None = None  # as a study opens: said at once after
         self.said: list[str] = []  # what opening says, which those told `opened` may change
         self.lock_after_paint = False  # the notes' lock waits for the first paint (safety.start)
         # A note typed in a dialog still open, which `flush` applies first (HighlightEditing).
@@ -204,7 +204,7 @@ class OpenInterview(QObject):
         saver = NotesSaver(notes_path, self.prepare_write, self)
         crossing = self.kept.crossing(notes_path) if keep_history else None
         controller = Controller(session, saver, self, crossing)
-        controller.quoted = lambda: quoted_ids(self.research_notes())
+        controller.quoted = lambda: quoted_ids(self.research_notes()) | self.memo_quoted()
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)

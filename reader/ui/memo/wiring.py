@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 
-from reader.core.markdown_links import quote_label
+from reader.core.markdown_links import quote_label, quoted_ids
+from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
@@ -35,6 +36,7 @@ class MemoWindow(StatusWindow, Protocol):
     quoting: NotesQuoting
     window_actions: Actions
     recording: Recording
+    interview: OpenInterview
 
 
 def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
@@ -55,6 +57,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         memo.readOnlyChanged.connect(lambda _: pane.set_memo_read_only(memo.why_read_only()))
         status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
+        window.interview.memo_quoted = lambda: quoted_ids(memo.text())  # as typed
         window.study_actions.memo_rescued = lambda: memo.rescued
         memo.open(opened)  # connected now: this opening is over before it would call
 

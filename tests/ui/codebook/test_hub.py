@@ -442,12 +442,18 @@ def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
     assert window.interview.session.notes.highlights == [passage]
 
 
+@pytest.mark.parametrize("where", ["memo", "notes"])
 def test_the_last_code_taken_off_a_quoted_passage_in_the_reader_leaves_it(
-    make_study_window: Any, folder: Path, qtbot: Any
+    make_study_window: Any, folder: Path, qtbot: Any, where: str
 ) -> None:
+    """Quoted in the study memo alone, not yet saved, it went all the same."""
+    from tests.ui.memo.test_study_memo import open_memo
+
     window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Caffeine")
     (passage,) = window.interview.session.notes.highlights
+    if where == "memo":
+        open_memo(window, qtbot)
     window.quoting.quote_highlight(passage.id)
     window.interview.controller.edit_highlight(passage.id, "Remove Code", codes=())
     (kept,) = window.interview.session.notes.highlights
