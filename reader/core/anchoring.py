@@ -120,24 +120,51 @@ def _words(quote: str) -> str:
 
 
 class PlacedAgain:
-    """The open interview's highlights as they were before a change of its transcript
-    placed them again, while nothing but that has changed them: the next change places
-    them from those. A transcript seen half-written for a moment (an editor writing in
-    place, a slow network drive) shortened a quote to the words the half held, and the
-    whole text, a moment later, kept it short."""
+    """The open interview's highlights as they were placed before a change of its
+    transcript placed them again, while nothing but that has moved them: the next change
+    places them from those. A transcript seen half-written for a moment (an editor writing
+    in place, a slow network drive) shortened a quote to the words the half held, and the
+    whole text, a moment later, kept it short. A note, code or colour given meanwhile goes
+    with it."""
 
     def __init__(self) -> None:
         self._before: dict[str, tuple[Highlight, Highlight]] = {}  # id: (before, placed)
 
     def originals(self, highlights: list[Highlight]) -> list[Highlight]:
-        """`highlights`, those that only re-anchoring changed as they were before it."""
-        known = self._before
-        return [known[h.id][0] if known.get(h.id, (h, None))[1] == h else h for h in highlights]
+        """`highlights`, those that only re-anchoring moved placed as before it, with what
+        else of them changed since."""
+        out = []
+        for h in highlights:
+            before, placed = self._before.get(h.id, (h, None))
+            same_place = placed is not None and _anchor_of(placed) == _anchor_of(h)
+            out.append(_moved_to(h, before) if same_place else h)
+        return out
 
     def remember(self, before: list[Highlight], placed: list[Highlight]) -> None:
         """`placed`: `before` (as `originals` gave them) placed again in a changed text."""
         was = {h.id: h for h in before}
-        self._before = {h.id: (was[h.id], h) for h in placed if was.get(h.id, h) != h}
+        self._before = {
+            h.id: (was[h.id], h)
+            for h in placed
+            if h.id in was and _anchor_of(was[h.id]) != _anchor_of(h)
+        }
+
+
+def _anchor_of(h: Highlight) -> tuple[object, ...]:
+    return h.start, h.end, h.exact, h.prefix, h.suffix, h.orphan
+
+
+def _moved_to(h: Highlight, place: Highlight) -> Highlight:
+    """`h` where `place` is."""
+    return replace(
+        h,
+        start=place.start,
+        end=place.end,
+        exact=place.exact,
+        prefix=place.prefix,
+        suffix=place.suffix,
+        orphan=place.orphan,
+    )
 
 
 def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:

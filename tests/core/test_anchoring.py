@@ -401,9 +401,9 @@ def test_vowel_marks_added_after_a_quote_join_it(
 
 
 def test_placed_again_from_before_while_only_re_anchoring_changed_them() -> None:
-    """A change of the open transcript places the highlights from what they were before
-    the change before it, while nothing else has changed them (a half-written transcript
-    shortened a quote for good)."""
+    """A change of the open transcript places the highlights from where they were before
+    the change before it, while nothing else has moved them (a half-written transcript
+    shortened a quote for good, and a note given meanwhile made that stick)."""
     from reader.core.anchoring import PlacedAgain
 
     text = "Letters, boxes of them, written to him while he was at sea for three years. Then?"
@@ -417,8 +417,11 @@ def test_placed_again_from_before_while_only_re_anchoring_changed_them() -> None
     assert placed[0].exact != before.exact and summary.reworded == 1
     assert "1 of them on changed words" in summary.message()
     assert memory.originals(placed) == [before]
-    edited = replace(placed[0], note="mine now")  # the user's own change is theirs
-    assert memory.originals([edited]) == [edited]
+    # A note given meanwhile goes with it; a highlight moved by the user stays where it is.
+    edited = replace(placed[0], note="mine now")
+    assert memory.originals([edited]) == [replace(before, note="mine now")]
+    widened = replace(placed[0], start=placed[0].start - 1)
+    assert memory.originals([widened]) == [widened]
     results, summary = reanchor_all(text, memory.originals(placed))
     memory.remember([before], [r.highlight for r in results])
     assert results[0].highlight.exact == before.exact and summary.reworded == 0
