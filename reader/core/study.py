@@ -273,31 +273,33 @@ class Study:
             raise StudyError(f"{shown_name(transcript.name)} cannot be added: {reason}.")
 
     def add_paths(self, paths: Sequence[Path]) -> tuple[list[InterviewEntry], list[str]]:
-        """Add the transcripts and folders of them picked or dropped together, and say
-        what was refused. Each file once: one picked twice, or in a folder picked with
-        it, was refused as "in the study already" though this very add took it; and the
-        files titled together, as a folder's are ("P71 (a)", "P71 (b)", where the first
-        of them kept "P71")."""
+        """Add the transcripts and folders of them picked or dropped together, in their
+        order, and say what was refused. Each file once: one picked twice, or in a folder
+        picked with it, was refused as "in the study already" though this very add took
+        it; and all titled together, as a folder's are ("P71 (a)", "P71 (b)", where the
+        first of them kept "P71"). A folder's transcripts in the study already are passed
+        over, as adding the folder alone does."""
         self._writable()
-        folders = [path for path in paths if path.is_dir()]
-        added, problems = [], []
-        for folder in folders:
-            entries, report = self.add_folder(folder)
-            added += entries
-            problems += report.messages()
-        taken = {self._resolved(entry) for entry in added}
-        batch = []
+        taken = {self._resolved(e) for e in self.data.interviews}
+        batch: list[Path] = []
+        problems: list[str] = []
         for path in paths:
-            if path in folders or (resolved := path.resolve()) in taken:
-                continue
-            taken.add(resolved)
-            try:
-                self._addable(path)
-            except StudyError as exc:
-                problems.append(str(exc))
+            if path.is_dir():
+                report = scan_folder(path, self.folder)
+                problems += report.messages()
+                found = report.found
             else:
-                batch.append(path)
-        return [*added, *self._append(batch)], problems
+                try:
+                    self._addable(path)
+                except StudyError as exc:
+                    problems.append(str(exc))
+                    continue
+                found = [path]
+            for transcript in found:
+                if (resolved := transcript.resolve()) not in taken:
+                    taken.add(resolved)
+                    batch.append(transcript)
+        return self._append(batch), problems
 
     def add_folder(self, folder: Path) -> tuple[list[InterviewEntry], ScanReport]:
         """Add every transcript found in `folder` (see study_scan) not in the study yet."""

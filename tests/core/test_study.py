@@ -638,9 +638,15 @@ def test_files_added_together_are_added_once_and_titled_together(tmp_path: Path)
     picked = [new / "P70.txt", new / "P70.vtt", new / "a/P71.txt", new / "b/P71.txt"]
     dropped = [new / "d", new / "d/P72.txt", new / "d/P72.txt", tmp_path / "s/P00.txt"]
     added, refused = study.add_paths([*picked, *dropped])
-    assert sorted(e.title for e in added) == [
+    assert [e.title for e in added] == [  # in the order given, a folder's files in its place
         "P70 (TXT)", "P70 (VTT)", "P71 (a)", "P71 (b)", "P72", "P73"
     ]  # fmt: skip
+    again = titled(tmp_path / "t", "P00.txt")
+    write(new / "A.txt", TRANSCRIPT)
+    write(new / "m/M.txt", TRANSCRIPT)
+    write(new / "Z.txt", TRANSCRIPT)
+    added, _ = again.add_paths([new / "A.txt", new / "m", new / "Z.txt"])
+    assert [e.title for e in added] == ["A", "M", "Z"]
     assert refused == ["P00.txt is in the study already, as “P00”."]
 
 
