@@ -382,3 +382,24 @@ def test_the_passages_of_some_interviews_by_an_attribute(
     assert Path(dialogs.save_suggested[-1]).name == "Coffee - Shift night.md"
     exported = out.read_text("utf-8")
     assert exported.startswith("# Coffee · Shift: night\n") and "P10 Cem" not in exported
+
+
+def test_a_passages_csv_with_a_cell_longer_than_excel_holds_says_so(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The Highlights table said so; the Coded Passages' CSV wrote the same long note
+    with nothing said (the day's review)."""
+    from reader.core.export.csv_export import EXCEL_CELL_MAX
+
+    window = make_study_window(folder)
+    text = window.interview.session.document.text
+    start = text.index("coffee")
+    select(window, qtbot, start, start + len("coffee"))
+    pick(window, qtbot, "Coffee")
+    (passage,) = window.interview.session.notes.highlights
+    long_note = "word " * (EXCEL_CELL_MAX // 5 + 1)
+    window.interview.controller.edit_highlight(passage.id, "Edit Note", note=long_note)
+    retrieval = retrieve_code(window, qtbot, "Coffee")
+    dialogs.save_answers.append(str(tmp_path / "coffee.csv"))
+    retrieval.export("csv")
+    assert "longer than the 32,767 characters Excel holds" in retrieval.count.text()

@@ -42,6 +42,7 @@ from reader.core.codebook_retrieval import (
     passages_html,
     passages_markdown,
 )
+from reader.core.export.csv_export import excel_caution
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
@@ -386,8 +387,10 @@ class RetrievalWindow(QDialog):
             else (lambda: writer(passages, self.title()))
         )
         try:
-            atomic_write(Path(path), make())
+            atomic_write(Path(path), data := make())
         except OSError as exc:
             self._say(f"Not exported: {describe_os_error(exc)}")
             return
-        self._say(f"Exported {counted(len(passages), 'passage')} to {path}")
+        caution = excel_caution(data) if writer is None else ""  # a CSV's cells Excel cuts
+        said = f"Exported {counted(len(passages), 'passage')} to {path}"
+        self._say(f"{said}; in it, {caution}." if caution else said)
