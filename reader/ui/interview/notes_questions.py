@@ -66,17 +66,17 @@ def notes_asking(
     document: Document,
     notes_path: Path | None,
     in_study: bool,
-    remembered: bool = False,
+    from_recent: bool = False,
 ) -> tuple[Path | None, str]:
     """The notes file to open the document with (`notes_path`, else where it is found:
     `locate_notes_asking`) and what to say of it; None when the user cancelled, asked
     about notes made for another transcript that is still there (a study's are named by
-    its interview: the study says whose they are). `remembered`: `notes_path` is the
+    its interview: the study says whose they are). `from_recent`: `notes_path` is the
     recent list's; in a folder not there now (a drive not connected), they are asked
     for as Save Notes As's are: they opened empty, and were saved into a folder of that
     name made on this disk."""
     document_path, found = Path(document.source), ""
-    if notes_path is not None and remembered and not notes_path.parent.is_dir():
+    if notes_path is not None and from_recent and not notes_path.parent.is_dir():
         location = NotesLocation(locate_notes(document_path, document).path, missing=notes_path)
         notes_path, found = _notes_gone_asking(parent, document_path, location)
     elif notes_path is None:

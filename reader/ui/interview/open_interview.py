@@ -161,7 +161,7 @@ class OpenInterview(QObject):
         read_only: ReadOnly | None = None,
         keep_history: bool = False,
         asked: bool = False,
-        remembered: bool = False,
+        from_recent: bool = False,
     ) -> bool:
         """Open `document_path` with its notes (`in_study`: a study's, kept in its folder;
         `read_only`: why they are never written, as in a study another window has open);
@@ -169,7 +169,7 @@ class OpenInterview(QObject):
         interview that is open. `keep_history`: the interview open now is set aside with
         its undo history, and one set aside comes back. `asked`: the caller asked
         already whether to let unsaved notes go (may_discard_unsaved), and the user agreed.
-        `remembered`: `notes_path` is the recent list's, asked about if its folder is gone."""
+        `from_recent`: `notes_path` is the recent list's, asked about if its folder is gone."""
         wanted, parked = notes_path, self.kept.take(notes_path)
         if parked is not None and keep_history:
             dropped, on_disk = parked.change(document_path)
@@ -191,7 +191,7 @@ class OpenInterview(QObject):
         document = loaded.document
         if not asked and not self.may_discard_unsaved():
             return False
-        notes_path, found = notes_asking(self._window, document, notes_path, in_study, remembered)
+        notes_path, found = notes_asking(self._window, document, notes_path, in_study, from_recent)
         if notes_path is None:
             return False
         remembered = keep_history and read_only is None

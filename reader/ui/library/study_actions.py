@@ -85,12 +85,12 @@ class StudyActions(QObject):
         self.interview.lock_after_paint = self.first_paint_due = True
         try:  # this open only: a later one locks at once, even after an error here
             last = self.recent.last() if path is None and notes is None else None
-            opened = last is not None and self.open_path(last.path, last.notes, remembered=True)
+            opened = last is not None and self.open_path(last.path, last.notes, recent=True)
             return opened or self.open_path(path or fallback, notes)
         finally:
             self.interview.lock_after_paint = self.first_paint_due = False
 
-    def open_path(self, path: Path, notes: Path | None = None, remembered: bool = False) -> bool:
+    def open_path(self, path: Path, notes: Path | None = None, recent: bool = False) -> bool:
         path = Path(path)
         if path.is_dir():
             return self.open_folder(path)
@@ -109,7 +109,7 @@ class StudyActions(QObject):
                 listing, entry = found  # read once; read-only, read again for work
                 reuse = None if listing.read_only else listing
                 return self.open_folder(listing.folder, entry.id, reuse)
-        opened = self.may_close_study() and self.interview.open(path, notes, remembered=remembered)
+        opened = self.may_close_study() and self.interview.open(path, notes, from_recent=recent)
         if not opened:
             return False
         self.owner.close()
@@ -197,7 +197,7 @@ class StudyActions(QObject):
         if not item.path.exists():
             QMessageBox.warning(self.window, "Not there", f"{item.path} is not there any more.")
             return
-        self.open_path(item.path, item.notes, remembered=True)
+        self.open_path(item.path, item.notes, recent=True)
 
     def dropped(self, paths: list[Path]) -> None:
         """Files and folders dropped on the window: into the open study, or opened."""
