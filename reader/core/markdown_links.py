@@ -26,13 +26,13 @@ _EMPHASIS_UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
-_QUOTED = re.compile(rf"\]\((?:{QUOTE_SCHEME}[^()\s#]*)?#h-([^()\s]+)\)")
-
-
 def quoted_ids(text: str) -> frozenset[str]:
     """The highlights whose quotes in `text` (an interview's notes, the study memo) link
     back to them: "](#h-<id>)", "](interview:<interview id>#h-<id>)"."""
-    return frozenset(_QUOTED.findall(text)) if "#h-" in text else frozenset()
+    if "#h-" not in text:
+        return frozenset()
+    targets = (m.group(2) for m in LINK.finditer(text) if is_quote_link(m.group(2)))
+    return frozenset(t.partition("#h-")[2] for t in targets if "#h-" in t)
 
 
 def is_quote_link(target: str) -> bool:
