@@ -172,6 +172,7 @@ def main() -> int:
     marked_after(MainWindow, "__init__", "window", before="imported")
     marked_after(StudyActions, "open_at_start", "opened")
     marked_after(MainWindow, "show", "shown")
+    marked_after(MainWindow, "showMaximized", "shown")  # a first start on a small screen
 
     made = ReaderView.__init__
 
