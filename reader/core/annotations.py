@@ -4,7 +4,7 @@ the reader's note and codes."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Set
+from collections.abc import Callable, Iterable, Set
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
@@ -112,14 +112,15 @@ def shows_nothing(highlight: Highlight) -> bool:
     return highlight.color == NO_COLOR and not highlight.codes and not highlight.note
 
 
-def left_showing(after: Highlight, quoted: Set[str]) -> Highlight | None:
+def left_showing(after: Highlight, quoted: Callable[[], Set[str]]) -> Highlight | None:
     """`after`, a passage whose codes, colour or note changed, or None where it goes
     (`shows_nothing`). One that a quote in the notes or the study memo leads back to
-    (`quoted`) stays, in the default colour, as Q on words gives a new passage: deleted
-    with its code, its quote's link led nowhere once the app had restarted."""
+    (`quoted`, asked only then: it reads the notes' links) stays, in the default colour,
+    as Q on words gives a new passage: deleted with its code, its quote's link led nowhere
+    once the app had restarted."""
     if not shows_nothing(after):
         return after
-    return after.edited(color=DEFAULT_COLOR) if after.id in quoted else None
+    return after.edited(color=DEFAULT_COLOR) if after.id in quoted() else None
 
 
 def coloured_for_its_quote(was: Highlight, now: Highlight) -> bool:

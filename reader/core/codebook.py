@@ -575,7 +575,7 @@ def recode(
         if any(c in mapping or c in removed for c in h.codes):
             codes = dict.fromkeys(mapping.get(c, c) for c in h.codes if c not in removed)
             after = h.edited(codes=tuple(codes))
-            changed.append((index, h, left_showing(after, quoted)))
+            changed.append((index, h, left_showing(after, lambda: quoted)))
     return changed
 
 

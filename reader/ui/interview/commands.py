@@ -137,8 +137,7 @@ class _HighlightsCommand(QUndoCommand):
         codebook never had stays, as it came); None if they were all that showed it."""
         book = self._controller.session.notes.codebook
         known = self._controller.crossing.without_codes(highlight, self._codes_then, book)
-        kept = left_showing(known, self._controller.quoted())
-        return kept if known is not highlight else known
+        return known if known is highlight else left_showing(known, self._controller.quoted)
 
     def _left_out(self, highlight_id: str) -> Highlight | None:
         session = self._controller.session
@@ -230,7 +229,7 @@ class EditHighlightCommand(_HighlightsCommand):
         wanted = self._known(whole)
         # Nothing left to show it (say its colour undone, its code deleted since): it is
         # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
-        wanted = None if wanted is None else left_showing(wanted, self._controller.quoted())
+        wanted = None if wanted is None else left_showing(wanted, self._controller.quoted)
         if wanted is None:
             if left is None:
                 self._remove(source.id)

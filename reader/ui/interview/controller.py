@@ -186,7 +186,7 @@ class Controller(QObject):
             return
         if not any(getattr(before, key) != value for key, value in changes.items()):
             return
-        after = left_showing(before.edited(**changes), self.quoted())
+        after = left_showing(before.edited(**changes), self.quoted)
         if after is None:
             # No colour, code or note left: nothing would show it, so it goes (one step,
             # undone as the edit the user made: its last code or its note taken off).
