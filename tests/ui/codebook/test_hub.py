@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 from reader.core.annotations import DEFAULT_COLOR, make_highlight
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys, notes_of, pick, study_json
-from tests.ui.test_highlights import select, wait_saved
+from tests.ui.test_highlights import highlight_with_key, select, wait_saved
 
 
 def focus(window: MainWindow, qtbot: Any, widget: QWidget, study_history: bool) -> None:
@@ -473,3 +473,21 @@ def test_the_counts_column_is_as_wide_as_its_widest_count(window: MainWindow) ->
     panel.model.counts[code.id] = panel.model.totals[code.id] = 12_345
     panel.model.dataChanged.emit(panel.model.index(0, 1), panel.model.index(0, 1))
     assert header.sectionSize(1) == metrics.horizontalAdvance("12345") + 12
+
+
+def test_the_notes_links_are_read_only_for_a_passage_about_to_show_nothing(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Read for every highlight added, edited or undone, 1 MB of notes took a highlight
+    from 2.4 to 6.4 ms (make bench)."""
+    asked: list[int] = []
+    controller = window.interview.controller
+    controller.quoted = lambda: asked.append(1) or frozenset()
+    highlight_with_key(window, qtbot, "Rehearsal", Qt.Key.Key_2)
+    (passage,) = window.interview.session.notes.highlights
+    controller.edit_highlight(passage.id, "Colour", color="green")
+    controller.undo_stack.undo()
+    controller.undo_stack.redo()
+    assert asked == []
+    controller.edit_highlight(passage.id, "Remove Colour", color="")  # now it would go
+    assert asked == [1]
