@@ -472,7 +472,10 @@ def test_the_counts_column_is_as_wide_as_its_widest_count(window: MainWindow) ->
     assert header.sectionSize(1) == metrics.horizontalAdvance("00") + 12
     panel.model.counts[code.id] = panel.model.totals[code.id] = 12_345
     panel.model.dataChanged.emit(panel.model.index(0, 1), panel.model.index(0, 1))
-    assert header.sectionSize(1) == metrics.horizontalAdvance("12345") + 12
+    assert header.sectionSize(1) == metrics.horizontalAdvance("00000") + 12
+    panel.model.totals[code.id] = 123_456  # its sub-codes' passages too: "12345 (123456)"
+    panel.model.dataChanged.emit(panel.model.index(0, 1), panel.model.index(0, 1))
+    assert header.sectionSize(1) == metrics.horizontalAdvance("00000 (000000)") + 12
 
 
 def test_the_notes_links_are_read_only_for_a_passage_about_to_show_nothing(
