@@ -256,17 +256,18 @@ class Study:
         `added`: when it joined a study elsewhere (an imported project says), else now."""
         self._writable()
         transcript = Path(transcript)
-        self._addable(transcript)
+        self._addable(transcript, self._known_files())
         entry = self._append([transcript], title)[0]
         if added:
             entry = self.data.interviews[-1] = replace(entry, added=added)
         return entry
 
-    def _addable(self, transcript: Path) -> None:
-        """StudyError, saying why, where `transcript` cannot be added."""
+    def _addable(self, transcript: Path, known: dict[Path | None, InterviewEntry]) -> None:
+        """StudyError, saying why, where `transcript` cannot be added (`known`: the study's
+        transcripts, `_known_files`)."""
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
-        self._refuse_twice(transcript)
+        self._refuse_twice(transcript, known=known)
         reason = "it is a study's own file, not a transcript" if is_study_file(transcript) else ""
         reason = reason or sniff(transcript)
         if reason:
@@ -280,7 +281,8 @@ class Study:
         first of them kept "P71"). A folder's transcripts in the study already are passed
         over, as adding the folder alone does."""
         self._writable()
-        taken = {self._resolved(e) for e in self.data.interviews}
+        known = self._known_files()  # resolved once for the whole batch, not for each file
+        taken = set(known)
         batch: list[Path] = []
         problems: list[str] = []
         for path in paths:
@@ -290,7 +292,7 @@ class Study:
                 found = report.found
             else:
                 try:
-                    self._addable(path)
+                    self._addable(path, known)
                 except StudyError as exc:
                     problems.append(str(exc))
                     continue
@@ -527,12 +529,25 @@ class Study:
         self._put(replace(old, path=self.relative_path(transcript)))
         return old
 
-    def _refuse_twice(self, transcript: Path, other_than: str = "") -> None:
-        """StudyError when the file (compared by resolved path) is in the study already."""
-        resolved = transcript.resolve()
+    def _refuse_twice(
+        self,
+        transcript: Path,
+        other_than: str = "",
+        known: dict[Path | None, InterviewEntry] | None = None,
+    ) -> None:
+        """StudyError when the file (compared by resolved path) is in the study already,
+        but as `other_than`; `known`, where given, the study's files (`_known_files`)."""
+        known = known if known is not None else self._known_files()
+        entry = known.get(transcript.resolve())
+        if entry is not None and entry.id != other_than:
+            raise StudyError(f"{transcript.name} is in the study already, as “{entry.title}”.")
+
+    def _known_files(self) -> dict[Path | None, InterviewEntry]:
+        """The study's transcripts by resolved path, the first interview of each."""
+        known: dict[Path | None, InterviewEntry] = {}
         for entry in self.data.interviews:
-            if entry.id != other_than and self._resolved(entry) == resolved:
-                raise StudyError(f"{transcript.name} is in the study already, as “{entry.title}”.")
+            known.setdefault(self._resolved(entry), entry)
+        return known
 
     def _resolved(self, entry: InterviewEntry) -> Path | None:
         try:
