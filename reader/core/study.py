@@ -809,17 +809,22 @@ class Study:
         return self._rewrite_codings(change, skip, told)
 
     def delete_code(
-        self, code_id: str, skip: str | None = None, told: Told | None = None
+        self,
+        code_id: str,
+        skip: str | None = None,
+        told: Told | None = None,
+        memo_typed: Set[str] = frozenset(),
     ) -> CodeChange:
         """Delete the code and the codes below it, taking them off every highlight but in
         `skip`'s notes (see merge_codes); a passage with no colour and no note that had no
-        other code goes (`codebook.recode`). The Codebook panel's
-        confirmation counts them first (CodebookHub.deletion_counts)."""
+        other code goes (`codebook.recode`), unless the memo quotes it, as saved or as
+        typed in the window (`memo_typed`: not saved yet, or failing to). The Codebook
+        panel's confirmation counts them first (CodebookHub.deletion_counts)."""
         self._writable()
         before = self.data.codebook.copy()
         removed = self.data.codebook.delete(code_id)
         retired_before = retire(self.data.settings, {}, removed)
-        quoted = self.memo_quoted()
+        quoted = self.memo_quoted() | memo_typed
         change = CodeChange(before, removed=removed, retired_before=retired_before, quoted=quoted)
         return self._rewrite_codings(change, skip, told)
 

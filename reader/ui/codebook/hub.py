@@ -327,7 +327,9 @@ class CodebookHub(QObject):
         returns what `_undeleter()` needs to put all back."""
         study = self.owner.study
         if study is not None:
-            return lambda: self._study_change(partial(study.delete_code, code_id))
+            return lambda: self._study_change(  # the memo's quotes as typed, saved or not
+                partial(study.delete_code, code_id, memo_typed=self.interview.memo_quoted())
+            )
 
         def do() -> tuple[CodeChange, Recoded | None]:
             from reader.core.study import CodeChange

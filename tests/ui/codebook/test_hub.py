@@ -442,6 +442,31 @@ def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
     assert window.interview.session.notes.highlights == [passage]
 
 
+def test_a_passage_of_another_interview_quoted_in_the_memo_not_yet_saved_stays(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The Codebook's deletion across the study read memo.md as saved: a quote typed into
+    the memo in the last moments (before its autosave, or while saving fails) did not keep
+    the passage of an interview not open, and its link led nowhere."""
+    from tests.ui.memo.test_study_memo import memo_file, open_memo
+
+    window = make_study_window(folder)
+    first = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Caffeine")
+    (passage,) = window.interview.session.notes.highlights
+    open_memo(window, qtbot)
+    window.quoting.quote_highlight(passage.id)
+    window.switcher.step(1)  # the passage's interview is closed, its notes file written
+    memo = memo_file(folder)
+    assert not memo.exists() or passage.id not in memo.read_text("utf-8")  # not saved yet
+    hub = window.codebook.hub
+    code = hub.book.find("Caffeine")
+    assert code is not None and hub.deletion_counts(code.id) == (1, 0)
+    assert hub.delete(code.id)
+    (kept,) = notes_of(folder, first)["highlights"]
+    assert (kept["id"], kept["codes"], kept["color"]) == (passage.id, [], DEFAULT_COLOR)
+
+
 @pytest.mark.parametrize("where", ["memo", "notes"])
 def test_the_last_code_taken_off_a_quoted_passage_in_the_reader_leaves_it(
     make_study_window: Any, folder: Path, qtbot: Any, where: str
