@@ -111,7 +111,9 @@ _NAME = (
     rf"[{_DIRECTION_MARKS}]*"
 )
 _MARK = r"(?:\*\*|__|\*|_)"  # Markdown bold or italic around a name
-_COLON = "[:：]"  # the full-width colon of CJK text too
+# The full-width colon of CJK text too, and a tab: "Name<tab>speech", as a spreadsheet's
+# columns or a typist's template give a transcript.
+_COLON = "[:：\t]"
 # A bare time is accepted only before the label: after it, "A: 10:30 is when..." is speech.
 # `(?!/)` keeps "Https://..." from reading as a speaker.
 _LABEL_RE = re.compile(
@@ -717,7 +719,7 @@ def _label_candidate(par: str) -> tuple[Label, bool] | None:
     """(label, has a colon) when `par` starts like a label, before the document-wide checks."""
     # Cheap tests first: most paragraphs of a long text are neither (5 MB: ~70 ms saved).
     head = par[:_LABEL_MAX_CHARS]
-    match = _LABEL_RE.match(par) if ":" in head or "：" in head else None
+    match = _LABEL_RE.match(par) if ":" in head or "：" in head or "\t" in head else None
     has_colon = match is not None
     if match is None:
         match = _ALONE_RE.fullmatch(par) if len(par) <= _LABEL_MAX_CHARS else None

@@ -21,6 +21,7 @@ from reader.core.interview import (
     speech_direction,
     speech_start,
     split_paragraphs,
+    words_start,
 )
 
 DATA = Path(__file__).parents[1] / "data"
@@ -451,6 +452,28 @@ def test_label_shapes(asker: str, answerer: str) -> None:
     speakers = [seg.speaker for seg in segments]
     assert speakers[0] == speakers[2] and speakers[1] == speakers[3]
     assert speakers[0] != speakers[1] and "*" not in speakers[0] and "_" not in speakers[1]
+
+
+def test_a_tab_after_the_name_is_a_label() -> None:
+    """A "Name<tab>speech" line, a spreadsheet's columns or a typist's template (its time first,
+    or two tabs): read as one paragraph of a journalist's Q&A, the speakers' names lost."""
+    text = (
+        "Time\tSpeaker\tText\n"
+        "00:00:04\tInterviewer\tWhat brought you to the night shift?\n"
+        "00:00:09\tMaria Lopez\tThe money, at first.\n"
+        "00:00:15\tInterviewer\t\tAnd now?\n"
+        "00:00:17\tMaria Lopez\tThe people."
+    )
+    segments = detect_segments(text)
+    assert [(seg.role, seg.speaker, seg.timestamp) for seg in segments[1:]] == [
+        (Q, "Interviewer", "00:00:04"),
+        (A, "Maria Lopez", "00:00:09"),
+        (Q, "Interviewer", "00:00:15"),
+        (A, "Maria Lopez", "00:00:17"),
+    ]
+    assert segments[0].speaker == ""  # the columns' names: no speaker
+    third = segments[3]
+    assert text[words_start(text, third) : third.end] == "And now?"
 
 
 def test_lower_case_labels_read_as_labels() -> None:
