@@ -456,7 +456,7 @@ def test_label_shapes(asker: str, answerer: str) -> None:
 
 def test_a_tab_after_the_name_is_a_label() -> None:
     """A "Name<tab>speech" line, a spreadsheet's columns or a typist's template (its time first,
-    or two tabs): read as one paragraph of a journalist's Q&A, the speakers' names lost."""
+    or two tabs): was read as a magazine Q&A, the speakers' names lost."""
     text = (
         "Time\tSpeaker\tText\n"
         "00:00:04\tInterviewer\tWhat brought you to the night shift?\n"
