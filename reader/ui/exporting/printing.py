@@ -67,13 +67,17 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
         cursor.setPosition(reading.to_qt(h.end), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
     notes = [h for h in annotated if h.note or h.codes]
-    # Numbers are inserted from the end backwards so earlier positions stay valid.
     marker = QTextCharFormat()
     marker.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
     marker.setForeground(theme.accent_color())
-    for number, h in reversed(list(enumerate(notes, start=1))):
-        cursor.setPosition(reading.to_qt(h.end))
-        cursor.insertText(str(number), marker)
+    # Each passage's number at its end, the last end first so that the ends before it
+    # hold (a passage inside another ends before it); those ending together as "1,2".
+    ends: dict[int, list[str]] = {}
+    for number, h in enumerate(notes, start=1):
+        ends.setdefault(h.end, []).append(str(number))
+    for end in sorted(ends, reverse=True):
+        cursor.setPosition(reading.to_qt(end))
+        cursor.insertText(",".join(ends[end]), marker)
     _name_turns(reading, doc)
     _time_turns(reading, doc)
     _title(reading, cursor)

@@ -334,3 +334,25 @@ def test_a_paragraph_inside_a_long_turn_prints_the_time_its_cue_gives(
     printed = [line for line in lines(printing.print_document(window.reader.reading)) if line]
     assert printed[-2].startswith("[0:02] Bo: In Porto")
     assert printed[-1] == "[0:30] We moved to Lisbon later."
+
+
+def test_each_notes_number_prints_at_its_passages_end(make_window, tmp_path: Path) -> None:
+    """A passage with a note inside another's: the outer number landed inside a word
+    ("en1d"), the inner's inserted first and the outer's place not moved for it. Two
+    passages ending together print "1,2", not a twelfth note."""
+    doc = tmp_path / "nested.txt"
+    doc.write_text("Q: Tell me.\nA: Outer words then inner bit and the outer end.\n", "utf-8")
+    window = make_window(doc)
+    text, controller = window.interview.session.document.text, window.interview.controller
+    outer, inner, tail = text.index("Outer"), text.index("inner"), text.index("outer end")
+    end = text.index("end.") + 3
+    for start, stop, color in (
+        (outer, end, "yellow"),
+        (inner, inner + 5, "blue"),
+        (tail, end, "green"),
+    ):
+        added = controller.add_highlight(start, stop, color)
+        assert added is not None
+        controller.edit_highlight(added.id, "Note", note=color)
+    printed = printing.print_document(window.reader.reading).toPlainText()
+    assert "then inner2 bit and the outer end1,3." in printed
