@@ -413,3 +413,30 @@ def test_a_japanese_highlight_from_before_cues_lost_their_space_stays_on_its_wor
         "highlights"
     ]
     assert (on_disk["exact"], on_disk["start"]) == (joined, start)
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("separator.txt", "Q: How did it start?\u2029Tell me.\nA: It started at dawn, first.\n"),
+        ("entities.md", "Q: Hello&#13;\nTell me&#x2029;more.\n\nA: It started at dawn, first.\n"),
+    ],
+)
+def test_a_paragraph_break_qt_reads_in_the_text_keeps_every_place(
+    make_window, tmp_path: Path, name: str, written: str
+) -> None:
+    """Unicode's paragraph separator (U+2029) in a text, or a carriage return or one written
+    as a Markdown entity: Qt parts paragraphs there (at "\\r\\n" once), the text's offsets
+    did not, and every highlight after it was one off, the margin's names one paragraph."""
+    path = tmp_path / name
+    path.write_text(written, encoding="utf-8")
+    window = make_window(path)
+    session, reader = window.interview.session, window.reader
+    text = session.document.text
+    assert "\r" not in text and "\u2029" not in text
+    start = text.index("first")
+    reader.select_span(start, start + len("first"))
+    assert reader.textCursor().selectedText() == "first"
+    block = reader.document().findBlock(reader.reading.to_qt(text.index("A: It")))
+    segment = reader.reading.segment_of_block(block.blockNumber())
+    assert segment is not None and text[segment.start : segment.end].startswith("A: It")

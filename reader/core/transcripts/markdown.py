@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from reader.core.document import Span
+from reader.core.document import Span, normalise
 from reader.core.interview import is_note_word, label_at, speaker_key
 from reader.core.transcripts import Parsed, bold_names, name_like
 
@@ -157,9 +157,10 @@ def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
                         del marks[i]
                         break
         elif (kind == "text" or kind == "html_inline") and child.content:
-            pieces.append((child.content, tuple(marks)))
+            # Normalised again: an entity ("&#13;", "&#x2029;", "e&#769;") is read here.
+            pieces.append((normalise(child.content), tuple(marks)))
         elif kind == "code_inline":
-            pieces.append((child.content, (*marks, ("code", ""))))
+            pieces.append((normalise(child.content), (*marks, ("code", ""))))
         elif kind == "softbreak":
             pieces.append(("\n" if index in turns else " ", tuple(marks)))
         elif kind == "hardbreak":
