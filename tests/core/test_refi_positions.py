@@ -125,3 +125,28 @@ def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
     report = import_qdpx(data, tmp_path / "study")
     assert [h.exact for h in report.passages] == ["Quite ready", "the night"]
     assert not report.doubtful and "Check" not in report.message()
+
+
+def test_a_texts_own_crlfs_lost_to_the_xml_reader_are_counted_as_its_tool_did(
+    tmp_path: Path,
+) -> None:
+    """A source's text in the project itself (PlainTextContent), written with CRLFs: the
+    XML reader makes each an LF, as XML says, and the positions, counted with the CRs,
+    landed a character late for each line before them ('get words he')."""
+    crlf = TEXT.replace("\n", "\r\n")
+    selections = "".join(
+        f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
+        f'startPosition="{a}" endPosition="{b}"/>'
+        for k, (name, a, b) in enumerate(
+            spans(crlf, ["Quite ready", "the night"], Counting.CODE_POINTS)
+        )
+    )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="NV" origin="NVivo 14"><Sources>'
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc">'
+        f"<PlainTextContent>{crlf}</PlainTextContent>{selections}</TextSource></Sources>"
+        "</Project>"
+    )
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "study")
+    assert [h.exact for h in report.passages] == ["Quite ready", "the night"]
+    assert not report.doubtful

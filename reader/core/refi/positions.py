@@ -92,14 +92,18 @@ def counting_of(
     so, do not, where others do (names that quote nothing, "Selection 12", are no sign)."""
     quoting = [(_squeezed(n), a, b) for n, a, b in named if a is not None and b is not None]
     quoting = [(n, a, b) for n, a, b in quoting if len(n) >= MIN_QUOTED]
-    ways = [origin, *(c for c in Counting if c is not origin)]
+    ways = [(raw, origin), *((raw, c) for c in Counting if c is not origin)]
+    if "\n" in raw and "\r" not in raw:
+        # Its CRLFs may be gone before the count was: an XML reader makes each one in the
+        # project's own text (PlainTextContent) an LF, as the XML standard says.
+        ways.append((raw.replace("\n", "\r\n"), Counting.CODE_POINTS))
     if not quoting:
         return Positions(raw, origin), 0
     best: tuple[int, Positions] | None = None
-    for counting in ways:
-        if counting is not origin and not _special(raw, counting):
+    for text, counting in ways:
+        if text is raw and counting is not origin and not _special(raw, counting):
             continue  # counts as the origin does in a text without its characters
-        positions = Positions(raw, counting)
+        positions = Positions(text, counting)
         found = sum(_quotes(positions, *selection) for selection in quoting)
         if best is None or found > best[0]:
             best = (found, positions)
