@@ -188,6 +188,14 @@ class Codebook:
             stack.extend((depth + 1, c) for c in reversed(below.get(code.id, [])))
         return found
 
+    def carried(self, code_ids: Set[str]) -> list[Code]:
+        """The codes of `code_ids` and the codes above them, in the book's order: what a
+        notes file's copy of the codebook needs to name its passages' codes."""
+        needed = set(code_ids)
+        for code_id in code_ids:
+            needed.update(code.id for code in self.ancestors(code_id))
+        return [code for code in self.codes if code.id in needed]
+
     def ancestors(self, code_id: str) -> list[Code]:
         """The codes above `code_id`, nearest first."""
         found: list[Code] = []

@@ -764,3 +764,13 @@ def test_a_passage_a_quote_links_to_stays_when_its_last_code_goes() -> None:
     from reader.core.undo_crossing import Recoded
 
     assert Recoded.of(changes).undo([stays]) == [first, second]  # exactly as they were
+
+
+def test_the_codes_carried_are_those_named_and_those_above_them_in_order() -> None:
+    book = Codebook()
+    emotions = book.create("Emotions", codable=False)
+    fear = book.create("Fear", parent=emotions.id)
+    book.create("Joy", parent=emotions.id)
+    work = book.create("Work")
+    assert book.carried({work.id, fear.id}) == [emotions, fear, work]
+    assert book.carried(set()) == []

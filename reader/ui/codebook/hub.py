@@ -114,7 +114,7 @@ class CodebookHub(QObject):
         said = self._adopt_codes(self.interview.said)
         if said:
             self.interview.said.append(said)  # in the banner the opening shows
-        self._sync_session_book(written=bool(said))
+        self._sync_session_book(written=bool(said), opening=True)
         if self.owner.study is not None and not said:
             self.countsChanged.emit(None)  # the study's codebook is the same for every interview
         else:
@@ -181,23 +181,27 @@ class CodebookHub(QObject):
             said += " They are not written to study.json yet: saving is tried again."
         return said
 
-    def _sync_session_book(self, written: bool = False) -> None:
+    def _sync_session_book(self, written: bool = False, opening: bool = False) -> None:
         """In a study the open interview's notes keep a copy of the study's codebook (for
         when the file is opened alone), with any code only it uses after the study's (a
         study that cannot be written). `written`: saved even if the copy looks the same
         (codes just adopted: their notes file is to name them when opened alone). An
-        interview only looked at gets no notes file for it: the copy goes with its first
-        change (the README: opening writes nothing)."""
+        interview only looked at (`opening`) is not written for its copy (the README:
+        opening writes nothing; in a folder that cannot be written, leaving it asked to
+        let unsaved notes go), unless the copy names its passages' codes otherwise; the
+        copy goes with its first change."""
         study, session = self.owner.study, self.interview.session
         if study is None or session is None or self.current_id() == "":
             return
         book = study.codebook.copy()
         used = {c for h in session.notes.highlights for c in h.codes}
         book.codes.extend(c for c in session.notes.codebook if c.id in used and c.id not in book)
-        if written or book.codes != session.notes.codebook.codes:
+        before = session.notes.codebook
+        if written or book.codes != before.codes:
             session.notes.codebook = book
             path, controller = self.interview.notes_path, self.interview.controller
-            looked_at = not written and path is not None and not path.exists()
+            alike = opening and before.carried(used) == book.carried(used)
+            looked_at = not written and path is not None and (not path.exists() or alike)
             if controller and not (self.interview.read_only or looked_at):
                 controller.notes_edited()
 

@@ -270,3 +270,28 @@ def test_an_interview_only_looked_at_gets_no_notes_file_for_the_codebooks_copy(
     assert window.interview.flush()
     written = orjson.loads(study.notes_path(ben).read_bytes())["codes"]
     assert "Shift" in str(written)
+
+
+def test_notes_only_looked_at_are_not_written_for_a_code_they_do_not_carry(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Their copy of the codebook lacked a code made later, which none of their passages
+    carries: opening them rewrote the file, and in a folder that cannot be written, going
+    to the next interview asked whether to let unsaved notes go (found by a review)."""
+    window = make_study_window(folder)
+    first = window.switcher.current
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    path = wait_saved(qtbot, folder / "notes" / f"{first}.json", lambda d: d["highlights"])
+    next_interview(window, qtbot)
+    assert window.codebook.hub.create("Later") is not None
+    window.close()
+    notes = folder / "notes" / f"{first}.json"
+    before = notes.read_bytes()
+    assert "Later" not in before.decode("utf-8") and path["codes"]
+    window = make_study_window(folder)
+    window.switcher.open(first)
+    qtbot.waitUntil(lambda: window.switcher.current == first)
+    assert [c.name for c in window.interview.session.notes.codebook] == ["Drinks", "Later"]
+    next_interview(window, qtbot)
+    window.close()
+    assert notes.read_bytes() == before and not dialogs.shown
