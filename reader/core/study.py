@@ -165,6 +165,10 @@ class Study:
     )
     # Interview id -> its transcript's file_place when last seen (study_moves.py).
     files_seen: dict[str, FilePlace] = field(default_factory=dict, repr=False, compare=False)
+    # The study as found in its folder when it had no study.json to read: the base of a
+    # merge until one is read or written, so that what another window wrote since wins
+    # over what was only found here (a two-way merge went by the second's time stamps).
+    _found: StudyData | None = field(default=None, repr=False, compare=False)
 
     # Where things are ------------------------------------------------------------------
 
@@ -1032,7 +1036,8 @@ class Study:
             self.read_only = True
             self.warnings.append(_NEWER_MESSAGE)
             return None
-        result = merge_studies(self.base, self.data, theirs.data, "another program")
+        base = self.base if self.base is not None else self._found
+        result = merge_studies(base, self.data, theirs.data, "another program")
         self.data = result.data
         self.base = theirs.data.copy()
         self._disk_hash = _hash(raw)
@@ -1161,6 +1166,7 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
         _found_in_folder(study)
         if _from_notes(study, outside=True):  # in the folder's order, beside their kin
             study.data.interviews.sort(key=lambda e: natural_key(e.path))
+        study._found = study.data.copy()
         return study
     try:
         parsed = parse(raw, allow_newer=True)
@@ -1204,6 +1210,7 @@ def _recover(study: Study) -> None:
     _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
     study.read_only = read_only
+    study._found = study.data.copy()
 
 
 def _from_notes(study: Study, outside: bool = False) -> int:

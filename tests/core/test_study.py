@@ -1070,3 +1070,22 @@ def test_the_memos_copies_coming_into_a_folder_without_study_json_are_no_new_tra
     assert not study.file.exists()
     offered = study.not_listed([tmp_path / n for n in [*came, "P02.md"]])
     assert [p.name for p in offered] == ["P02.md"]
+
+
+def test_a_study_found_in_a_folder_takes_what_another_window_wrote_since(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two windows on a folder with no study.json yet; the first renames an interview in
+    the second the other opened: the other's copy, as found, was stamped that second too,
+    won the tie, and was written back once it could change the study (found by a review)."""
+    import reader.core.study as study_module
+
+    monkeypatch.setattr(study_module, "now_iso", lambda: "2026-12-04T10:00:00+00:00")
+    looking = open_study(folder)  # the second window, read-only
+    editing = open_study(folder)
+    entry = editing.interviews[0]
+    editing.rename_interview(entry.id, "Ana, renamed")
+    editing.save()
+    merged = looking.merge_from_disk()
+    assert merged is not None
+    assert looking.interview(entry.id).title == "Ana, renamed"
