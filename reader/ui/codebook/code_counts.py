@@ -16,6 +16,7 @@ many interviews a code is in (core code_use), the open one's being its codes cou
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +33,9 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from reader.core.annotations import Highlight
+    from reader.core.study import Study
     from reader.ui.codebook.counting import Counting
+    from reader.ui.persistence.file_guard import DiskWatch
 
 
 @dataclass(frozen=True)
@@ -66,8 +69,13 @@ class CodeCounts(QObject):
         self._open = Counter[str]()  # the open interview's codings
         self._open_sets = Counter[frozenset[str]]()  # and its coding sets
         self._counting: Counting | None = None  # the others', made on the first count
+        self._notes_watch: DiskWatch | None = None  # the study's notes folder
         interview.aboutToClose.connect(self._interview_closing)
         interview.highlightChanged.connect(self._highlight_changed)
+        owner.opened.connect(self._watch_notes)
+        owner.closed.connect(self._unwatch_notes)
+        if owner.study is not None:  # made once the study was open (the Codebook shown)
+            self._watch_notes(owner.study)
 
     def counts(self, *, known: bool = False) -> Counter[str]:
         """Code id -> highlights carrying it, across the study (or the open interview).
@@ -156,6 +164,44 @@ class CodeCounts(QObject):
         self.forget()
         if known:
             self._count_now()
+
+    # Other windows and sync tools ---------------------------------------------------------
+
+    def _watch_notes(self, study: Study) -> None:
+        """The other interviews' notes files written by another window or a sync tool
+        (a colleague's codings) are counted again: the counts stayed as first read."""
+        from reader.ui.persistence.file_guard import DiskWatch
+
+        self._unwatch_notes()
+        notes = study.notes_dir  # watched from the study folder until it is made
+
+        def listing(folder: Path) -> object:
+            return self._other_notes(folder) if folder == notes else None
+
+        self._notes_watch = DiskWatch([], self, folders=[study.folder, notes], listing=listing)
+        self._notes_watch.due.connect(self._written_elsewhere)
+        self._notes_watch.watch()
+
+    def _unwatch_notes(self) -> None:
+        if self._notes_watch is not None:
+            self._notes_watch.deleteLater()
+            self._notes_watch = None
+
+    def _other_notes(self, folder: Path) -> list[tuple[str, int, int]]:
+        """The other interviews' notes files as they are (name, time written, size): the
+        open interview's own saves pass unseen."""
+        own = f"{self._current_id()}.json"
+        try:
+            with os.scandir(folder) as entries:
+                files = [e for e in entries if e.name.endswith(".json") and e.name != own]
+                return sorted((e.name, e.stat().st_mtime_ns, e.stat().st_size) for e in files)
+        except OSError:  # gone, or not made yet
+            return []
+
+    def _written_elsewhere(self) -> None:
+        if self._others is not None:
+            self.recount()
+            self.changed.emit(None)
 
     # Keeping up with what is open ------------------------------------------------------
 

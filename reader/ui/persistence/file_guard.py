@@ -40,9 +40,13 @@ class DiskWatch(QObject):
         parent: QObject,
         watcher: QFileSystemWatcher | None = None,
         listing: Callable[[Path], object] | None = None,
+        folders: Iterable[Path] = (),
     ) -> None:
         super().__init__(parent)
         self.paths = list(dict.fromkeys(paths))
+        # The files' folders, and `folders` whose `listing` alone matters.
+        self._listed_only = list(folders)
+        self.folders = list(dict.fromkeys([*(p.parent for p in self.paths), *folders]))
         self._files = {str(p) for p in self.paths}
         self._listing = listing
         self.watcher = watcher or QFileSystemWatcher(self)
@@ -59,7 +63,8 @@ class DiskWatch(QObject):
             app.applicationStateChanged.connect(self._app_state)
 
     def watch(self) -> None:
-        paths = [str(p) for p in self.paths if p.exists()] + [str(p.parent) for p in self.paths]
+        paths = [str(p) for p in self.paths if p.exists()]
+        paths += [str(folder) for folder in self.folders if folder.is_dir()]
         current = set(self.watcher.files()) | set(self.watcher.directories())
         missing = [p for p in dict.fromkeys(paths) if p not in current]
         if missing:
@@ -84,6 +89,8 @@ class DiskWatch(QObject):
             self._timer.start()
 
     def _folder_changed(self, _folder: str) -> None:
+        if self._listed_only:  # one of them may have come
+            self.watch()
         if self._look() != self._seen:
             self._timer.start()
 
@@ -96,8 +103,7 @@ class DiskWatch(QObject):
         stamps = [_stamp(p) for p in self.paths]
         if self._listing is None:
             return stamps, []
-        folders = dict.fromkeys(p.parent for p in self.paths)
-        return stamps, [self._listing(folder) for folder in folders]
+        return stamps, [self._listing(folder) for folder in self.folders]
 
 
 class WatchedFile(QObject):

@@ -295,3 +295,27 @@ def test_notes_only_looked_at_are_not_written_for_a_code_they_do_not_carry(
     next_interview(window, qtbot)
     window.close()
     assert notes.read_bytes() == before and not dialogs.shown
+
+
+def test_codings_another_window_or_a_sync_tool_writes_are_counted(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """A colleague's codings of another interview came in by a sync tool while the study
+    was open: the Codebook's counts (and its CSV) stayed as first read, where Retrieve
+    found them (found by a review)."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    hub = window.codebook.hub
+    drinks = hub.book.find("Drinks")
+    assert drinks is not None and hub.counts() == {drinks.id: 1}
+    study = open_study(folder)
+    entry = study.interviews[1]
+    session = study.open_session(entry)
+    text = session.document.text
+    start = text.index("dawn")
+    session.add_highlight(make_highlight(text, start, start + 4).edited(codes=(drinks.id,)))
+    session.notes.codebook = study.codebook.copy()
+    save_notes(study.notes_path(entry), session.notes)  # as a sync tool brings it
+    qtbot.waitUntil(lambda: hub.counts() == {drinks.id: 2}, timeout=5000)
+    model, row = window.codebook.panel.model, hub.book.codes.index(drinks)
+    assert model.data(model.index(row, 1)) == "2"
