@@ -89,15 +89,16 @@ class DiskWatch(QObject):
             self._timer.start()
 
     def _folder_changed(self, _folder: str) -> None:
-        if self._listed_only:  # one of them may have come
-            self.watch()
-        if self._look() != self._seen:
+        # Listed folders are looked at once things settle: one look for a burst of saves.
+        if self._listed_only or self._look() != self._seen:
             self._timer.start()
 
     def _settled(self) -> None:
-        self._seen = self._look()
-        self.watch()
-        self.due.emit()
+        seen, before = self._look(), self._seen
+        self._seen = seen
+        self.watch()  # the files replaced since, and `folders` that have come
+        if not self._listed_only or seen != before:
+            self.due.emit()
 
     def _look(self) -> tuple[list[_Stamp], list[object]]:
         stamps = [_stamp(p) for p in self.paths]
