@@ -110,3 +110,29 @@ def test_a_detached_recording_stays_detached_when_the_interview_opens_again(
     again.close()
     assert "recording_detached" not in saved(notes)
     assert saved(notes)["recording"]["path"] == "Interviews/talk.wav"
+
+
+def test_a_recording_attached_after_a_missing_one_starts_at_its_own_beginning(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Interview A's recording went missing while paused at 0:12; on to B, which has none,
+    and a recording attached there: it started at A's 0:12, and B's notes saved it."""
+    first, notes_a = interview(tmp_path / "A"), tmp_path / "a.json"
+    second = tmp_path / "B" / "b.txt"
+    second.parent.mkdir()
+    second.write_text(TRANSCRIPT, encoding="utf-8")
+    window = make_window(first, notes_a)
+    ready(qtbot, window)
+    window.recording.seek(12_000)
+    qtbot.waitUntil(lambda: window.recording.position() == 12_000)
+    window.open_document(second, tmp_path / "b.json")
+    (first.parent / "talk.wav").unlink()
+    window.open_document(first, notes_a)
+    qtbot.waitUntil(lambda: bool(window.recording._problem))
+    window.open_document(second, tmp_path / "b.json")
+    write_wav(second.parent / "b.wav")
+    window.recording.attach(second.parent / "b.wav")
+    ready(qtbot, window)
+    assert window.recording.player.position() == 0  # type: ignore[union-attr]
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    assert saved(tmp_path / "b.json")["recording"] == {"path": "B/b.wav", "position_ms": 0}

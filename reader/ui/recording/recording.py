@@ -174,6 +174,7 @@ class Recording(QObject):
         if self.player is not None:
             self.player.close()
         self.path, self.table, self.stop_at, self._picture = None, None, None, False
+        self._problem, self._saved_ms, self._pending_seek = "", 0, None  # none for the next
         if self._overlay is not None:
             self._overlay.set_table(None)
         self.bar.hide()
