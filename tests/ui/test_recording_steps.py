@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -165,3 +165,30 @@ def test_follow_along_turned_on_goes_to_the_paragraph_being_said(
     bar.setValue(0)  # the reader looks elsewhere, just now
     follow.setChecked(True)
     assert bar.value() == at
+
+
+def test_the_reader_opens_where_it_was_left_not_where_the_recording_was(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Paused at 0:01, read on near the end, closed: at each start, the recording opening
+    at 0:01 took the reader back there, though nothing played. It is marked there; the
+    reader stays."""
+    window = long_timed_window(make_window, tmp_path, qtbot)
+    window.recording.seek(1_500)
+    qtbot.waitUntil(lambda: window.recording.position() == 1_500)
+    text = window.interview.session.document.text
+    window.reader.scroll_to_offset(text.index("[00:00:27]"))
+    window.close()
+    again = make_window(tmp_path / "long.txt")
+    ready(qtbot, again)
+    overlay, reader = again.recording.overlay, again.reader
+
+    def at_top() -> int:
+        assert reader.reading is not None
+        return reader.reading.to_model(reader.cursorForPosition(QPoint(20, 20)).position())
+
+    qtbot.waitUntil(lambda: overlay.spoken is not None)
+    assert overlay.spoken[0] == text.index("[00:00:01]")
+    assert at_top() > text.index("[00:00:26]")
+    overlay.show_position(5_500, now=True)  # Follow Along turned on: there at once
+    assert at_top() < text.index("[00:00:06]")

@@ -41,6 +41,9 @@ class FollowOverlay(QWidget):
         self._starts: list[int] = []
         self._hits: list[tuple[QRectF, int]] = []
         self._user_scrolled = 0.0
+        # The place a recording opens at (where it was left) is marked, not brought into
+        # view: the reader opens where it was left too (`open_quietly`).
+        self._quiet = False
         reader.viewport().installEventFilter(self)
         self._scrolling = False  # _keep_in_view is moving the scroll bar
         bar = reader.verticalScrollBar()
@@ -64,6 +67,10 @@ class FollowOverlay(QWidget):
 
     # Following ---------------------------------------------------------------------------
 
+    def open_quietly(self) -> None:
+        """The next place shown is the recording's as it opens: marked, not scrolled to."""
+        self._quiet = True
+
     def show_position(self, ms: int, now: bool = False) -> None:
         """Mark the paragraph spoken at `ms`; bring it into view when following: when
         another paragraph starts, and inside one taller than the view as its words go on.
@@ -77,11 +84,11 @@ class FollowOverlay(QWidget):
         if segment is None and offset is not None:
             segment = session.segments[session.segment_index_at(offset)]
         spoken = (segment.start, segment.end) if segment is not None else None
-        moved_on = now or spoken != self.spoken
+        moved_on, quiet, self._quiet = now or spoken != self.spoken, self._quiet, False
         if spoken != self.spoken:
             self.spoken = spoken
             self.update()
-        if spoken is not None and self.following:
+        if spoken is not None and self.following and not (quiet and not now):
             if now:
                 self._user_scrolled = 0.0
             self._keep_in_view(*spoken, offset, moved_on)

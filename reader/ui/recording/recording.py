@@ -64,8 +64,7 @@ class Recording(QObject):
         self._pending_seek: int | None = None
         self.stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
         self.jumps = TimeJumps(self, interview, reader)
-        self._saved_ms = 0
-        self._told_silent = False
+        self._saved_ms, self._told_silent = 0, False
         self._problem = ""  # why the recording cannot play, said again if play is asked for
         self._status = PassingStatus(interview.status.emit, window.statusBar())
         self.say = self._status.say  # what is said of the recording goes with it
@@ -237,8 +236,9 @@ class Recording(QObject):
             self.overlay.set_table(ended)
 
     def _loaded(self) -> None:
-        if self.player is not None and self._pending_seek is not None:
-            ms, self._pending_seek = self._pending_seek, None
+        ms, self._pending_seek = self._pending_seek, None
+        if self.player is not None and ms is not None and ms != self.player.position():
+            self.overlay.open_quietly()  # the reader opens where it was left too
             self.player.seek(ms)
 
     def _cannot_play(self, problem: str) -> None:
