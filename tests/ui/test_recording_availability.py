@@ -9,7 +9,7 @@ from pathlib import Path
 
 import orjson
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtGui import QAccessible, QAction, QHelpEvent
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -143,10 +143,18 @@ def test_attaching_turns_playback_on_and_detaching_off_again(
     qtbot.waitUntil(player.is_playing)
     (play_button,) = (b for b in window.player_bar._buttons if b.defaultAction() is playback.play)
     assert play_button.toolTip() == "Play / Pause (Ctrl+Space)"  # kept when the icon changed
+    # A screen reader hears what the button does now, and the slider's place as a time.
+    accessible = QAccessible.queryAccessibleInterface(play_button)
+    assert accessible.text(QAccessible.Text.Name) == "Pause"
+    slider = QAccessible.queryAccessibleInterface(window.player_bar.slider)
+    qtbot.waitUntil(lambda: window.player_bar.position_label.text() != "0:00")
+    said = slider.text(QAccessible.Text.Description)
+    assert said == f"{window.player_bar.position_label.text()} of 0:40"
     video = playback.video
     assert not video.isEnabled() and video.toolTip() == video.statusTip() == NO_PICTURE
     qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL)
     qtbot.waitUntil(lambda: not player.is_playing())
+    assert accessible.text(QAccessible.Text.Name) == "Play"
     assert not window.window_actions.undo.isEnabled()  # attaching is no undoable edit of the notes
     playback.detach.trigger()
     assert_greyed_out(window, NO_RECORDING)

@@ -59,9 +59,11 @@ class PlayerBar(QWidget):
         layout.setSpacing(4)
         for action in (back, play, forward):
             layout.addWidget(self._button(action, Qt.ToolButtonStyle.ToolButtonIconOnly))
-        self._paint_icons()
+        self.set_playing(self._playing)  # its icons, and the play button's name
         self.position_label = QLabel("0:00")
         self.length_label = QLabel("0:00")
+        self.position_label.setAccessibleName("Position")
+        self.length_label.setAccessibleName("Length of the recording")
         for label in (self.position_label, self.length_label):
             label.setFont(theme.ui_font())
             label.setMinimumWidth(label.fontMetrics().horizontalAdvance("0:00:00") + 4)
@@ -147,7 +149,10 @@ class PlayerBar(QWidget):
     def set_position(self, ms: int) -> None:
         from reader.core.sync import format_time  # loaded with the first recording
 
-        self.position_label.setText(format_time(ms))
+        shown = format_time(ms)
+        if shown != self.position_label.text():
+            self.position_label.setText(shown)
+            self._describe()
         if not self.slider.isSliderDown():
             self.slider.blockSignals(True)
             self.slider.setValue(ms)
@@ -158,10 +163,19 @@ class PlayerBar(QWidget):
 
         self.slider.setRange(0, max(0, ms))
         self.length_label.setText(format_time(ms))
+        self._describe()
+
+    def _describe(self) -> None:
+        """The slider's value as a screen reader says it ("0:12 of 0:40"): its own is in
+        milliseconds ("12300")."""
+        where = f"{self.position_label.text()} of {self.length_label.text()}"
+        self.slider.setAccessibleDescription(where)
 
     def set_playing(self, playing: bool) -> None:
         self._playing = playing
         self._paint_icons()
+        if self._buttons:  # what the button does now, for a screen reader: its icon shows it
+            self._buttons[1].setAccessibleName("Pause" if playing else "Play")
 
     def _paint_icons(self) -> None:
         """The buttons' icons (and the Playback menu's) in this palette's text colours."""
