@@ -83,10 +83,13 @@ def select_paragraph(reader: ReaderView, forward: bool) -> None:
     (previous) one."""
     move = QTextCursor.MoveOperation
     cursor = reader.textCursor()
+    step = move.NextBlock if forward else move.PreviousBlock
     if cursor.atBlockEnd() if forward else cursor.atBlockStart():
-        cursor.movePosition(
-            move.NextBlock if forward else move.PreviousBlock, cursor.MoveMode.KeepAnchor
-        )
+        # Over the empty lines between turns too: a selection ending on one selected only
+        # the break, and C on it did nothing.
+        while cursor.movePosition(step, cursor.MoveMode.KeepAnchor):
+            if cursor.block().text().strip():
+                break
     cursor.movePosition(
         move.EndOfBlock if forward else move.StartOfBlock, cursor.MoveMode.KeepAnchor
     )

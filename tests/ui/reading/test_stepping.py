@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextCursor
 from reader.core.annotations import COLOR_IDS
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import wait_saved
+from tests.ui.test_read_only_undo import activate
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -171,3 +172,23 @@ def test_ctrl_shift_down_selects_to_the_paragraphs_end_then_the_next(
     window.interview.flush()
     (saved,) = orjson.loads(notes_path.read_bytes())["highlights"]
     assert saved["exact"] == session.document.text[question.start : answer.start].strip()
+
+
+def test_ctrl_shift_down_goes_over_the_empty_line_between_turns(
+    make_window: Any, qtbot: Any
+) -> None:
+    """A Zoom transcript's turns have an empty line between them: the second press selected
+    only that line's break, and C on it opened nothing (found by a review)."""
+    window = make_window(Path(__file__).parents[2] / "data" / "student" / "P01-zoom.vtt")
+    reader, session = window.reader, window.interview.session
+    first, second = session.segments[:2]
+    activate(window, qtbot)
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)
+    assert reader.selected_range() == (first.start, first.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Down, CTRL | SHIFT)
+    assert reader.selected_range() == (first.start, second.end)
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL | SHIFT)  # back over it, to the turn's start
+    assert reader.selected_range() == (first.start, second.start)
