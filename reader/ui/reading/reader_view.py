@@ -620,8 +620,9 @@ class ReaderView(QTextEdit):
         if span is None:
             return False
         start, end = _trim(self.session.document.text, *span)
-        if start >= end:
-            return False
+        if start >= end:  # only spaces or line breaks: said, or the key did nothing
+            self.hint.emit("The selection holds no words: select some (drag, or Shift+arrows).")
+            return True
         self.selection_bar.hide()
         if color:
             self.default_color = color

@@ -192,3 +192,6 @@ def test_ctrl_shift_down_goes_over_the_empty_line_between_turns(
     assert reader.selected_range() == (first.start, second.end)
     qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL | SHIFT)  # back over it, to the turn's start
     assert reader.selected_range() == (first.start, second.start)
+    reader.select_span(first.end, second.start)  # the break alone: C says why it does nothing
+    qtbot.keyClick(reader, Qt.Key.Key_C)
+    assert "holds no words" in window.statusBar().currentMessage()
