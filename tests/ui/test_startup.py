@@ -362,3 +362,24 @@ def test_the_collector_looks_again_soon_while_objects_keep_coming(
     count["young"] = 12  # idle: nothing due
     collector.collect_due()
     assert timer.interval() == startup.COLLECT_EVERY_MS
+
+
+def test_a_file_named_that_cannot_be_opened_leaves_the_app_on_the_sample(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Any, qtbot: Any
+) -> None:
+    """A transcript opened from a file manager ("Open With") that is empty or not text:
+    the message came over an empty screen, and then the app ended with nothing open."""
+    from PySide6.QtWidgets import QApplication
+
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    shown: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda _app: 0)
+    monkeypatch.setattr(MainWindow, "show", lambda window: shown.append(window))
+    monkeypatch.setattr(MainWindow, "showMaximized", lambda window: shown.append(window))
+    assert startup.run_gui(empty, None) == 0
+    (window,) = shown
+    qtbot.addWidget(window)
+    assert [title for title, _ in dialogs.shown] == ["warning"]
+    assert "empty" in dialogs.shown[0][1]
+    assert window.interview.session.document.source == str(BUNDLED_INTERVIEW)

@@ -30,7 +30,12 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     ShutdownOnSignals(app, shut_down, window.interview.flush)
     from reader.resources import BUNDLED_INTERVIEW
 
-    if not window.study_actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
+    opening = window.study_actions.open_at_start
+    # A file named that cannot be opened (said; "Open With" gives one): the app goes on
+    # with what was open last, else the sample, where it ended with the message.
+    if not opening(document_path, notes_path, BUNDLED_INTERVIEW) and (
+        document_path is None or not opening(None, None, BUNDLED_INTERVIEW)
+    ):
         return 1
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
