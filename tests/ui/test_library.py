@@ -47,7 +47,7 @@ def test_a_folder_opens_as_a_study_listing_every_interview(
     assert "How do night shifts start" in window.interview.session.document.text
     assert window.windowTitle().startswith("Interview Reader — Nachtschichten – Ünïcode — ")
     assert not (folder / "study.json").exists()  # opening writes nothing
-    assert window.library.filter.placeholderText() in ("Filter 3 interviews…", "Filter 3…")
+    assert window.library.filter.placeholderText() in ("Filter 3 interviews…", "Filter all 3…")
     assert window.library.filter.accessibleDescription() == "3 interviews"
 
 

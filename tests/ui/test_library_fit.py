@@ -284,7 +284,7 @@ def test_the_count_takes_no_line_of_its_own(netbook: Callable[[], MainWindow], q
     library = window.library
     # Whole: at 1024 px it read "Filter 3 int…" (the study review's F7f).
     shown, field = library.filter.placeholderText(), library.filter
-    assert shown == "Filter 3…"
+    assert shown == "Filter all 3…"
     assert field.fontMetrics().horizontalAdvance(shown) <= field.contentsRect().width() - 12
     window.resizeDocks([window.library_dock], [400], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: field.placeholderText() == "Filter 3 interviews…")

@@ -312,9 +312,9 @@ class LibraryPanel(QWidget):
 
     def _fit_placeholder(self) -> None:
         """ "Filter 15 interviews…", or as much of it as the field shows whole: at 1024 px
-        it read "Filter 15 int…"."""
+        it read "Filter 15 int…"; "all 15", as "Filter 15…" read as a number to look for."""
         total = self.model.rowCount()
-        said = [f"Filter {counted(total, 'interview')}…", f"Filter {total}…"] if total else []
+        said = [f"Filter {counted(total, 'interview')}…", f"Filter all {total}…"] if total else []
         room = self.filter.contentsRect().width() - 12  # the field's own margins and frame
         metrics = self.filter.fontMetrics()
         fits = (
