@@ -10,7 +10,7 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QAction, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes import typing_steps
@@ -287,3 +287,42 @@ def test_bold_on_a_line_of_emoji_wraps_all_of_it(notes: NotesEditor, qtbot) -> N
     qtbot.keyClick(notes, Qt.Key.Key_B, CTRL)
     assert notes.toPlainText() == "**🌙 night 🌙 shifts 🌙**"
     assert notes.textCursor().selectedText() == "🌙 night 🌙 shifts 🌙"
+
+
+def test_edit_cut_copy_paste_and_select_all_act_on_the_field_with_the_keyboard(
+    window: MainWindow, notes: NotesEditor, qtbot
+) -> None:
+    """The Edit menu had Paste as Plain Text but no Cut, Copy, Paste or Select All: a
+    mouse user had only the fields' own context menus. Each is greyed where it would do
+    nothing, as the menu opens: the reader is read-only."""
+    from reader.ui.window.text_editing import show_states
+
+    actions = window.window_actions
+    four = (actions.cut, actions.copy, actions.paste, actions.select_all)
+
+    def chosen(action: QAction) -> None:
+        """`action` from the Edit menu: the menu opens (its states), then it is chosen."""
+        show_states(*four)
+        assert action.isEnabled()
+        action.trigger()
+
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    show_states(*four)
+    assert [a.isEnabled() for a in four] == [False, False, False, True]
+    chosen(actions.select_all)
+    show_states(*four)
+    assert [a.isEnabled() for a in four] == [False, True, False, True]
+    chosen(actions.copy)
+    assert QApplication.clipboard().text().startswith(window.reader.toPlainText()[:40])
+    notes.setPlainText("My notes")
+    notes.setFocus()
+    qtbot.waitUntil(notes.hasFocus)
+    chosen(actions.select_all)
+    chosen(actions.cut)
+    assert notes.toPlainText() == "" and QApplication.clipboard().text() == "My notes"
+    chosen(actions.paste)
+    chosen(actions.paste)
+    assert notes.toPlainText() == "My notesMy notes"

@@ -15,6 +15,7 @@ from reader.ui import theme
 from reader.ui.appearance.appearance import MEASURE_LABELS, ViewActions
 from reader.ui.lazy_dock import bring_forward
 from reader.ui.mnemonics import with_mnemonics
+from reader.ui.window.text_editing import connect_text_editing
 
 if TYPE_CHECKING:
     from reader.ui.notes.notes_editor import NotesEditor
@@ -35,6 +36,10 @@ class Actions:
     quit: QAction
     undo: QAction
     redo: QAction
+    cut: QAction  # these four act on the text field with the keyboard (text_editing.py)
+    copy: QAction
+    paste: QAction
+    select_all: QAction
     paste_plain: QAction  # on while the notes editor has the focus (which takes it)
     replace: QAction  # the same (NotesEditor.acts_here)
     find: QAction
@@ -262,9 +267,13 @@ def build_actions(window: QMainWindow) -> Actions:
         # What they undo, and whether they can, follow the focus (window/undo_focus.py).
         undo=_action(window, "&Undo", [QKeySequence(std.Undo)]),  # Ctrl+Z alone
         redo=_action(window, "&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        cut=_field_action(window, "Cu&t", std.Cut, "Cut the selected words to the clipboard"),
+        copy=_field_action(window, "&Copy", std.Copy, "Copy the selected words"),
+        paste=_field_action(window, "&Paste", std.Paste, "Paste where the caret is"),
+        select_all=_field_action(window, "Select &All", std.SelectAll, "Select all the text"),
         paste_plain=_notes_action(
             window,
-            "P&aste as Plain Text",
+            "Paste as Plain Te&xt",
             "Ctrl+Shift+V",
             "Paste the text alone in the notes: no headings, bold, links or lists",
         ),
@@ -295,10 +304,10 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         focus_outline=_action(window, "Go to O&utline", "Ctrl+4", "Move the focus to the outline"),
         color_labels=_action(
-            window, "Highlight &Colours…", None, "Name what each highlight colour means"
+            window, "Highlight C&olours…", None, "Name what each highlight colour means"
         ),
         speakers=_action(
-            window, "S&peakers…", None, "Rename and merge speakers; choose who asks and answers"
+            window, "Spea&kers…", None, "Rename and merge speakers; choose who asks and answers"
         ),
         quote_in_notes=_reader_key(
             _action(
@@ -359,7 +368,7 @@ def build_actions(window: QMainWindow) -> Actions:
         ),
         fill_from_transcripts=_action(
             window,
-            "Fill Participants and Dates from &Transcripts",
+            "Fill Participant&s and Dates from Transcripts",
             None,
             "Each interview without a participant or a date gets the one its transcript gives",
         ),
@@ -448,6 +457,19 @@ def _short(action: QAction, icon_text: str) -> QAction:
 
 def _checkable(action: QAction) -> QAction:
     action.setCheckable(True)
+    return action
+
+
+def _field_action(
+    window: QMainWindow, text: str, keys: QKeySequence.StandardKey, tip: str
+) -> QAction:
+    """An action of the text field with the keyboard, whose keys are the field's own:
+    shown in the menu, never taken from the field (a list's Ctrl+C is its own)."""
+    action = QAction(text, window)
+    action.setShortcuts(keys)
+    action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # the menu's, while open
+    action.setStatusTip(tip)
+    action.setWhatsThis(tip)
     return action
 
 
@@ -651,7 +673,11 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     edit_menu.addAction(actions.undo)
     edit_menu.addAction(actions.redo)
     edit_menu.addSeparator()
-    edit_menu.addAction(actions.paste_plain)
+    for action in (actions.cut, actions.copy, actions.paste, actions.paste_plain):
+        edit_menu.addAction(action)
+    edit_menu.addAction(actions.select_all)
+    four = (actions.cut, actions.copy, actions.paste, actions.select_all)
+    connect_text_editing(edit_menu, *four)
     edit_menu.addSeparator()
     edit_menu.addAction(actions.quote_in_notes)
     edit_menu.addAction(actions.copy_quotation)

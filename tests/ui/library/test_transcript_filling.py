@@ -59,12 +59,12 @@ def edit_menu(window: MainWindow) -> QMenu:
 
 
 def fill_by_keys(window: MainWindow, qtbot: Any) -> None:
-    """Alt+E, T: Edit ▸ Fill Participants and Dates from &Transcripts."""
+    """Alt+E, S: Edit ▸ Fill Participant&s and Dates from Transcripts."""
     qtbot.waitUntil(window.isActiveWindow)
     menu = edit_menu(window)
     qtbot.keyClick(window, Qt.Key.Key_E, ALT)
     qtbot.waitUntil(menu.isVisible)
-    qtbot.keyClick(menu, Qt.Key.Key_T)
+    qtbot.keyClick(menu, Qt.Key.Key_S)
 
 
 def test_the_command_fills_saves_reports_and_ctrl_z_in_the_library_undoes(
