@@ -132,3 +132,20 @@ def test_a_cut_message_ends_after_a_whole_word(window: MainWindow, qtbot) -> Non
     qtbot.waitUntil(lambda: window.banner.label.is_elided())
     shown = window.banner.label.shown_text()
     assert shown.endswith("…") and LONG[len(shown) - 1] == " "
+
+
+def test_a_cut_message_is_read_whole_with_more(window: MainWindow, qtbot, dialogs) -> None:
+    """Cut at the window's width, the rest of a message was in its tooltip alone: out of
+    reach of the keyboard, and unseen (a study's files skipped, notes of a newer build)."""
+    banner = window.banner
+    window.resize(1024, 640)
+    banner.show_message(LONG)
+    qtbot.waitUntil(banner.more.isVisible)
+    banner.more.click()
+    assert dialogs.shown[-1] == ("information", f"Message: {LONG}")
+    banner.show_message("Saved.")
+    qtbot.waitUntil(lambda: not banner.more.isVisible())
+    window.resize(1024, 640)
+    banner.show_message(LONG[:60])  # fits: no More…
+    QApplication.processEvents()
+    assert not banner.more.isVisible()

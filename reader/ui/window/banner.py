@@ -2,9 +2,10 @@
 
 One line whatever the message: a wrapped label once covered nearly half the window. The
 text is elided to the room left by the buttons; the whole message is its tooltip and its
-accessible description. A message with nothing to decide (no button but Dismiss) is
-dismissed by Escape too, where Escape has nothing else to do (no selection to clear, no bar
-to close): the key reaches the window, which this banner watches.
+accessible description, and More… shows it in a box where it is cut. A message with
+nothing to decide (no button but Dismiss) is dismissed by Escape too, where Escape has
+nothing else to do (no selection to clear, no bar to close): the key reaches the window,
+which this banner watches.
 
 A message added (`add_message`, as a study's notice after its first interview's own) waits
 behind the one shown, which keeps its buttons, and "1 of 2" beside the text says so;
@@ -38,6 +39,13 @@ class Banner(QFrame):
         self._layout.setContentsMargins(12, 3, 6, 3)
         self._layout.setSpacing(6)
         self._layout.addWidget(self.label, 1)
+        # Where the message is cut: the whole of it in a box (its tooltip needs a mouse).
+        self.more = QPushButton("More…", flat=True, accessibleName="More")
+        self.more.setToolTip("Show the whole message")
+        self.more.setAccessibleDescription(self.more.toolTip())
+        self.more.clicked.connect(self._show_whole)
+        self.more.hide()
+        self._layout.addWidget(self.more)
         self.count = QLabel(accessibleName="Messages")  # "1 of 2" while others wait
         self.count.hide()
         self._layout.addWidget(self.count)
@@ -48,6 +56,7 @@ class Banner(QFrame):
         self.set_colors("#fff4ce", "#e0c97a", "#3d3000")
         self.setVisible(False)
         self._watched: QWidget | None = None  # the window whose Escape dismisses
+        self.label.installEventFilter(self)  # resized: the message may fit, or not
 
     def set_colors(self, background: str, border: str, text: str) -> None:
         """The banner's colours (the theme gives a set per palette)."""
@@ -93,6 +102,19 @@ class Banner(QFrame):
         self.setAccessibleDescription(text)
         self._show_count()
         self.setVisible(bool(text))
+        self._fit_more()
+
+    def _fit_more(self) -> None:
+        """More… while the message is cut: the label's room counted with More…'s."""
+        room = self.label.width()
+        if self.more.isVisible():
+            room += self.more.width() + self._layout.spacing()
+        self.more.setVisible(self.label.sizeHint().width() > room)
+
+    def _show_whole(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.window(), "Message", self.label.text())
 
     def _dismiss(self, text: str) -> None:
         self._show("", [])
@@ -109,6 +131,8 @@ class Banner(QFrame):
             self._watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.label and event.type() == QEvent.Type.Resize:
+            self._fit_more()
         if (
             watched is self._watched
             and event.type() == QEvent.Type.KeyPress
