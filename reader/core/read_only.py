@@ -21,7 +21,12 @@ class ReadOnly(Enum):
     NOTES_FILE = "These notes are read-only: their file cannot be changed by this Interview Reader."
     # Nothing of the file was read (it could not be opened, or nothing of a newer format was
     # understood): saving "them" elsewhere would save nothing and leave the file behind.
-    NOTES_UNREAD = "These notes are read-only: their file could not be read, so it is left alone."
+    # A newer build's notes too, of which nothing was understood: "could not be read" alone
+    # read as a damaged file, beside the banner saying none of them was lost.
+    NOTES_UNREAD = (
+        "These notes are read-only: this Interview Reader cannot read their file (it could "
+        "not be opened, or a newer one wrote it), so it is left as it is."
+    )
     STUDY_IN_USE = "The study is read-only here: another Interview Reader window has it open."
     STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
 

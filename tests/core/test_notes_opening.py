@@ -86,3 +86,5 @@ def test_newer_notes_this_build_cannot_show_are_said_to_be_there(tmp_path: Path)
         f"(format 99; this one reads up to {VERSION}), which alone can show them; the file "
         "is left as it is, none of them lost."
     ]
+    # Why the notes take no typing says so too: "could not be read" read as a damaged file.
+    assert read.file_cause is not None and "a newer one wrote it" in read.file_cause.value
