@@ -381,7 +381,7 @@ def load_document(path: str | Path) -> Document:
         title=parsed.title or _title_of(text, path),
         source=str(path.resolve()),
         encoding=encoding or parsed.encoding,
-        notice=notice,
+        notice=" ".join(part for part in (notice, parsed.notice) if part),
         format=parsed.format,
         turns=parsed.turns,
         spans=parsed.spans,

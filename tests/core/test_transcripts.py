@@ -2071,3 +2071,17 @@ def test_a_markdown_list_of_labelled_turns_reads_as_turns(tmp_path: Path) -> Non
     assert "• Interviewer: Jane Doe\n\n• Date: 3 May" in doc.text
     roles = [(s.role, s.speaker) for s in detect_segments(doc.text, doc.turns, doc.spans)]
     assert roles[1:5] == [(Role.QUESTION, "Interviewer"), (Role.ANSWER, "P3")] * 2
+
+
+def test_srt_times_with_frames_are_read_at_a_frame_rate_and_said(tmp_path: Path) -> None:
+    """Timecodes with frames, as video subtitling tools write them: `srt` read the frame
+    number as milliseconds (12 frames as 12 ms), each time up to a second early, unsaid."""
+    doc = load_text(
+        tmp_path / "frames.srt",
+        "1\n00:00:01:12 --> 00:00:04:00\nHello there.\n\n"
+        "2\n00:00:05:05 --> 00:00:08:24\nSecond one.\n",
+    )
+    assert [(start, end) for _, start, end in doc.cues] == [(1480, 4000), (5200, 8960)]
+    assert "read at 25 frames a second" in doc.notice
+    thirty = load_text(tmp_path / "ntsc.srt", "1\n00:00:01:29 --> 00:00:02:00\nHi.\n")
+    assert thirty.cues[0][1] == 1966 and "30 frames" in thirty.notice

@@ -109,6 +109,7 @@ class Parsed:
     encoding: str = ""  # of the text inside a binary file (.docx, .odt)
     created: str = ""  # YYYY-MM-DD a Word document's properties give (Document.created)
     cues: tuple[CueTime, ...] = ()  # Document.cues
+    notice: str = ""  # how the file was read, for the user (Document.notice)
 
 
 @dataclass(frozen=True)

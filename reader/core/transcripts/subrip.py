@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 from datetime import timedelta
 
 import srt
@@ -34,12 +35,15 @@ _INDENTED_TIMING_RE = re.compile(r"^[ \t]+(?=[\d:,.]+[ \t]*-->)", re.MULTILINE)
 # Looked for after the arrow (a tool writes its start times as its end times): a pattern
 # that opens with "-->" is searched for that first, 25 ms for 4.6 MB where one that opened
 # at each line's start took 136 (srt.parse itself: 1.1 s).
+# A timecode with frames in a timing line: hours, minutes, seconds and its frame number.
+_FRAMES_RE = re.compile(r"(?<![\d:,.])(\d{1,2}:\d{2}:\d{2}):(\d{2})(?=[ \t]*(?:-->|\r?$))", re.M)
 _UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))")
 
 
 def parse(text: str, name: str) -> Parsed:
     if "\n " in text or "\n\t" in text:  # an indented timing (hand-edited): `srt` took
         text = _INDENTED_TIMING_RE.sub("", text)  # it, cue number and all, for words
+    text, notice = _frames_read(text, name)
     if _UNUSUAL_TIME_RE.search(text):
         text = _TIMING_RE.sub(_usual_times, text)
     try:
@@ -68,7 +72,27 @@ def parse(text: str, name: str) -> Parsed:
                 speaker_name(channel[1]) if channel else "",
             )
         )
-    return from_cues(unrolled(cues), "srt", name)
+    parsed = from_cues(unrolled(cues), "srt", name)
+    return replace(parsed, notice=notice) if notice else parsed
+
+
+def _frames_read(text: str, name: str) -> tuple[str, str]:
+    """Timecodes with frames ("00:00:01:12", as video tools write them) as milliseconds,
+    at 25 frames a second (30 where a frame number says more), and what to tell the user:
+    `srt` read the frames as milliseconds, each time up to a second early, unsaid."""
+    frames = [int(match[2]) for match in _FRAMES_RE.finditer(text)]
+    if not frames:
+        return text, ""
+    rate = 25 if max(frames) < 25 else 30
+
+    def in_ms(match: re.Match[str]) -> str:
+        return f"{match[1]},{int(match[2]) * 1000 // rate:03d}"
+
+    said = (
+        f"{name} times its cues with frames (00:00:01:12); they were read at {rate} frames "
+        "a second."
+    )
+    return _FRAMES_RE.sub(in_ms, text), said
 
 
 def _usual_times(timing: re.Match[str]) -> str:
