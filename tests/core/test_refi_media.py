@@ -480,3 +480,24 @@ def test_a_damaged_recording_is_said_and_no_half_of_it_is_left(tmp_path: Path) -
     line = next(n for n in said(report) if n.startswith("the recording of"))
     assert line.startswith("the recording of “Ward talk”: it is damaged or encrypted in the file")
     assert not list((tmp_path / "study" / "transcripts").glob("*.mp3"))
+
+
+def test_each_cue_inside_a_paragraph_has_its_timed_sync_point(tmp_path: Path) -> None:
+    """The Nurse's two cues make one paragraph: the second's time was left out, so a
+    200-cue transcript gave the other tool 11 times to follow its recording by."""
+    two_cues = VTT.replace(
+        "<v Nurse>Long. Café at three, then rounds.",
+        "<v Nurse>Long. Café at three, then rounds.\n\n"
+        "00:00:09.500 --> 00:00:12.000\n<v Nurse>Then the alarms went off.",
+    )
+    study = recorded_study(tmp_path / "study", vtt=two_cues)
+    files = unzip(sent_qdpx(study))
+    assert_valid(files["project.qde"])
+    (transcript,) = ET.fromstring(files["project.qde"]).iter(f"{P}Transcript")
+    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
+    timed = [
+        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
+        for p in transcript.iter(f"{P}SyncPoint")
+        if p.get("timeStamp")
+    ]
+    assert timed == [("Interv", 1000), ("Nurse:", 4500), ("Then t", 9500), ("Interv", 62000)]

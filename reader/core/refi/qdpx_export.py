@@ -158,7 +158,7 @@ def _text_guid(interview: Interview, guid: _Guids, sources: Mapping[str, str]) -
 
 def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | None) -> Interview:
     """The session as a source: with its recording and its times when it has both (each
-    turn's, and each paragraph's a cue opens inside a long turn: SyncTable.marks). An
+    turn's, each paragraph's a cue opens inside a long turn: SyncTable.marks; each cue's). An
     interview never opened in the window has its recording found beside the transcript,
     as the window finds it on opening (reader/ui/recording/recording.py)."""
     from reader.core.recording import of_interview
@@ -166,9 +166,17 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     path = of_interview(session, notes_path)
     if path is None:
         return Interview(entry, session.document.text, session.notes)
-    table = session.sync_table()
-    times = tuple(dict.fromkeys(table.marks))
-    return Interview(entry, session.document.text, session.notes, path, times)
+    # Each cue's start too, inside a paragraph: the other tool follows the recording word
+    # by word as the window does (a 200-cue transcript gave it 11 times).
+    marks = session.sync_table().marks
+    said = {ms for _, ms in marks}  # a turn's own first cue: its time is the turn's
+    cues = [(offset, start) for offset, start, _ in session.document.cues if start not in said]
+    times: dict[int, int] = {}
+    for offset, ms in [*marks, *cues]:
+        times.setdefault(offset, ms)
+    return Interview(
+        entry, session.document.text, session.notes, path, tuple(sorted(times.items()))
+    )
 
 
 def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str], Sending]:
