@@ -15,6 +15,7 @@ from pathlib import Path
 from reader.core.document import NAME_NOT_TEXT, DocumentError, decode, named_in_text, shown_name
 from reader.core.exported import is_markdown_export, is_word_export
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
+from reader.core.wording import counted
 
 TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
 ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
@@ -66,6 +67,29 @@ class ScanReport:
 def natural_key(path: str) -> list[object]:
     """Sort key that puts "P2" before "P10"."""
     return [int(p) if p.isdigit() else p.casefold() for p in _NATURAL.split(path)]
+
+
+def no_interviews_words(folder: Path) -> str:
+    """What a study with no interview says: how to add some, and, where its folder holds
+    files (PDFs, pictures), that none is a transcript and what is read; told only "no
+    interviews yet", one who picked a folder of PDFs was told to add what was there."""
+    add = "add them with the Library's Add button or drop files on the window."
+    try:
+        with os.scandir(folder) as listing:
+            names = [e.name for e in listing if not e.name.startswith(".") and e.is_file()]
+    except OSError:
+        names = []
+    files = [n for n in names if not (is_study_file_name(Path(n)) or n.endswith(".lock"))]
+    others = sorted({Path(name).suffix.lower() or name for name in files})
+    if not others:
+        return f"This study has no interviews yet: {add}"
+    kinds = ", ".join(others[:4]) + (", …" if len(others) > 4 else "")
+    read = " ".join(TRANSCRIPT_SUFFIXES)
+    return (
+        f"No transcript in this folder, only {counted(len(files), 'other file')} ({kinds}): "
+        f"Interview Reader reads {read} (a PDF is not read: save it as .docx or .txt). "
+        f"To study some, {add}"
+    )
 
 
 def is_transcript_name(path: Path) -> bool:

@@ -414,7 +414,6 @@ def _why_none_open(study: Study, failed: list[str]) -> str:
             "None of this study's transcripts is where study.json says: locate them "
             "in the Library (right-click ▸ Locate Transcript…)."
         )
-    return (
-        "This study has no interviews yet: add them with the Library's Add "
-        "button or drop files on the window."
-    )
+    from reader.core.study_scan import no_interviews_words  # loaded with the study
+
+    return no_interviews_words(study.folder)

@@ -169,3 +169,18 @@ def test_a_new_study_says_what_it_found(
         window.window_actions.new_study.trigger()
         assert window.statusBar().currentMessage().startswith(said)
         assert (chosen / "study.json").exists()
+
+
+def test_a_folder_of_files_that_are_no_transcripts_says_what_is_read(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path
+) -> None:
+    """A folder of PDFs opened as a study said only "no interviews yet: add them", as if
+    it were empty (found by a review)."""
+    folder = tmp_path / "pdfs"
+    folder.mkdir()
+    (folder / "P01.pdf").write_bytes(b"%PDF-1.7")
+    (folder / "photo.png").write_bytes(b"\x89PNG")
+    window = make_study_window(folder)
+    said = window.banner.text()
+    assert said.startswith("No transcript in this folder, only 2 other files (.pdf, .png):")
+    assert "a PDF is not read" in said and said in window.reader.placeholderText()
