@@ -215,9 +215,11 @@ def _highlight(h: dict[str, Any]) -> Highlight:
         id=h["id"],
         start=int(h["start"]),  # the schema lets 5.0 pass as an integer; offsets index strings
         end=int(h["end"]),
-        exact=h["exact"],
-        prefix=h["prefix"],
-        suffix=h["suffix"],
+        # As the text is read: a quote of a text that held U+2029 (made a line end since)
+        # is on its words still, not "at a new place".
+        exact=lf_line_ends(h["exact"]),
+        prefix=lf_line_ends(h["prefix"]),
+        suffix=lf_line_ends(h["suffix"]),
         color=h["color"],
         note=lf_line_ends(h["note"]),
         codes=tuple(h["codes"]),

@@ -690,3 +690,25 @@ def test_the_sync_table_is_made_once_per_structure() -> None:
     session.set_role(session.segment_at(mould).start, Role.ASIDE)
     assert session.sync_table() is not table
     assert session.passage_time(mould) == "1:02:09"
+
+
+def test_a_quote_of_a_text_that_held_a_paragraph_separator_stays_on_its_words(
+    tmp_path: Path,
+) -> None:
+    """U+2029 is a line end now, as Qt reads it: notes saved before quote it as it was, and
+    the highlight was said to be "at a new place" on the same words."""
+    from reader.core.document import text_sha256
+    from reader.core.notes_file import parse, serialise
+
+    text = "Q: How did it start?\u2029Tell me.\nA: It started at dawn.\n"
+    path = tmp_path / "old.txt"
+    path.write_text(text, encoding="utf-8")
+    document = load_document(path)
+    start = document.text.index("start?")
+    notes = NotesData(document={**document.meta(), "sha256": text_sha256(text)})  # as then
+    notes.highlights.append(make_highlight(text, start, start + len("start?\u2029Tell")))
+    session = Session.open(document, parse(serialise(notes)))
+    (highlight,) = session.notes.highlights
+    assert (highlight.start, highlight.exact) == (start, "start?\nTell")
+    summary = session.anchor_summary
+    assert summary is not None and (summary.kept, summary.moved) == (1, 0)
