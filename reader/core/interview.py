@@ -118,7 +118,7 @@ _COLON = "[:：\t]"
 # `(?!/)` keeps "Https://..." from reading as a speaker.
 _LABEL_RE = re.compile(
     rf"(?:(?:{_BRACKETED_TIME}|{_TIME})\s*)?{_MARK}?(?P<name>{_NAME}){_MARK}?"
-    rf"(?:\s*{_BRACKETED_TIME})?\s*{_MARK}?\s*{_COLON}(?!/){_MARK}?(?:\s*{_BRACKETED_TIME})?\s*"
+    rf"(?:\s*{_BRACKETED_TIME})?\s*{_MARK}?\s*(?P<sep>{_COLON})(?!/){_MARK}?(?:\s*{_BRACKETED_TIME})?\s*"
 )
 # A name alone on its line above the speech, with a time before or after (Otter: "Name  0:03").
 _ALONE_RE = re.compile(
@@ -475,9 +475,13 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     A typed transcript's header above the first turn ("Date: 14 February") is no label
     (`_header_fields_left_out`).
     """
-    found: list[tuple[Label, bool] | None] = [
+    found: list[tuple[Label, str] | None] = [
         None if (skip and skip[i]) else _label_candidate(par) for i, par in enumerate(pars)
     ]
+    if any(c is not None and c[1] in (":", "：") for c in found):
+        # A transcript labelled with colons: a tab is no label in it ("Monday<tab>10 to 6",
+        # a small table in an answer, read as a speaker Monday).
+        found = [None if c and c[1] == "\t" else c for c in found]
     keys = [speaker_key(c[0].name) if c else "" for c in found]
     colon = Counter(key for c, key in zip(found, keys, strict=True) if c and c[1])
     alone = Counter(key for c, key in zip(found, keys, strict=True) if c and not c[1])
@@ -715,8 +719,9 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
     return SpeakerReport(tuple(speakers), bool(reasons), tuple(reasons))
 
 
-def _label_candidate(par: str) -> tuple[Label, bool] | None:
-    """(label, has a colon) when `par` starts like a label, before the document-wide checks."""
+def _label_candidate(par: str) -> tuple[Label, str] | None:
+    """(label, what parts it from the speech: ":" (or "：", or a tab), "" for a name alone on
+    its line) when `par` starts like a label, before the document-wide checks."""
     # Cheap tests first: most paragraphs of a long text are neither (5 MB: ~70 ms saved).
     head = par[:_LABEL_MAX_CHARS]
     match = _LABEL_RE.match(par) if ":" in head or "：" in head or "\t" in head else None
@@ -729,7 +734,8 @@ def _label_candidate(par: str) -> tuple[Label, bool] | None:
     if not name:
         return None
     time = _TIME_RE.search(par, 0, match.end())
-    return Label(name, time[0] if time else "", match.end() if has_colon else len(par)), has_colon
+    label = Label(name, time[0] if time else "", match.end() if has_colon else len(par))
+    return label, match["sep"] if has_colon else ""
 
 
 def capitalised(name: str) -> bool:

@@ -476,6 +476,20 @@ def test_a_tab_after_the_name_is_a_label() -> None:
     assert text[words_start(text, third) : third.end] == "And now?"
 
 
+def test_a_tab_in_a_transcript_labelled_with_colons_is_no_label() -> None:
+    """A small table typed with tabs in an answer: its first column's words were read as
+    speakers (Monday, Tuesday), cut off the speech (found by a review)."""
+    text = (
+        "Interviewer: When do you work?\n"
+        "Maria: It depends on the week.\n"
+        "Monday\t10 to 6\n"
+        "Tuesday\t10 to 6\n"
+        "Interviewer: And weekends?\n"
+        "Maria: Never."
+    )
+    assert {seg.speaker for seg in detect_segments(text)} == {"Interviewer", "Maria"}
+
+
 def test_lower_case_labels_read_as_labels() -> None:
     """The issue's example: a lower-case interviewer label no longer becomes an answer."""
     text = (
