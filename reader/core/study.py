@@ -1036,8 +1036,13 @@ class Study:
             self.read_only = True
             self.warnings.append(_NEWER_MESSAGE)
             return None
-        base = self.base if self.base is not None else self._found
+        base = self.base
+        if base is None and self._found is not None:  # what theirs lists too, as found:
+            listed = {e.id for e in theirs.data.interviews}  # one found here alone is new
+            found = [e for e in self._found.interviews if e.id in listed]
+            base = replace(self._found, interviews=found)
         result = merge_studies(base, self.data, theirs.data, "another program")
+        self._found = None
         self.data = result.data
         self.base = theirs.data.copy()
         self._disk_hash = _hash(raw)

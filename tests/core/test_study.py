@@ -1089,3 +1089,20 @@ def test_a_study_found_in_a_folder_takes_what_another_window_wrote_since(
     merged = looking.merge_from_disk()
     assert merged is not None
     assert looking.interview(entry.id).title == "Ana, renamed"
+
+
+def test_an_interview_the_other_window_never_listed_stays_when_it_writes(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A transcript came between the two windows' openings: the second found it, the first
+    did not, and what the first wrote took it out of the second's study."""
+    editing = open_study(folder)
+    write(folder / "P4.txt")
+    looking = open_study(folder)
+    new = next(e for e in looking.interviews if e.path == "P4.txt")
+    entry = editing.interviews[0]
+    editing.rename_interview(entry.id, "Renamed")
+    editing.save()
+    assert looking.merge_from_disk() is not None
+    assert looking.interview(entry.id).title == "Renamed"
+    assert new.id in {e.id for e in looking.interviews}
