@@ -364,15 +364,22 @@ def test_the_collector_looks_again_soon_while_objects_keep_coming(
     assert timer.interval() == startup.COLLECT_EVERY_MS
 
 
+@pytest.mark.parametrize("open_last", [False, True])
 def test_a_file_named_that_cannot_be_opened_leaves_the_app_on_the_sample(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Any, qtbot: Any
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dialogs: Any, qtbot: Any, open_last: bool
 ) -> None:
     """A transcript opened from a file manager ("Open With") that is empty or not text:
-    the message came over an empty screen, and then the app ended with nothing open."""
+    the message came over an empty screen, and then the app ended with nothing open. The
+    same file open last is not tried again: its message came twice."""
     from PySide6.QtWidgets import QApplication
 
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
+    if open_last:
+        before = MainWindow()
+        qtbot.addWidget(before)
+        before.study_actions.recent.add(empty, study=False)
+        before.close()
     shown: list[MainWindow] = []
     monkeypatch.setattr(QApplication, "exec", lambda _app: 0)
     monkeypatch.setattr(MainWindow, "show", lambda window: shown.append(window))

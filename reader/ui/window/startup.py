@@ -30,13 +30,17 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     ShutdownOnSignals(app, shut_down, window.interview.flush)
     from reader.resources import BUNDLED_INTERVIEW
 
-    opening = window.study_actions.open_at_start
-    # A file named that cannot be opened (said; "Open With" gives one): the app goes on
-    # with what was open last, else the sample, where it ended with the message.
-    if not opening(document_path, notes_path, BUNDLED_INTERVIEW) and (
-        document_path is None or not opening(None, None, BUNDLED_INTERVIEW)
-    ):
-        return 1
+    actions = window.study_actions
+    if not actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
+        # A file named that cannot be opened (said; "Open With" gives one): the app goes
+        # on with what was open last, unless it was that file, else the sample, where it
+        # ended with the message.
+        last = actions.recent.last()
+        tried = last is None or last.path == Path(document_path or "").absolute()
+        if document_path is None or not actions.open_at_start(
+            BUNDLED_INTERVIEW if tried else None, None, BUNDLED_INTERVIEW
+        ):
+            return 1
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     collect_after_paint(window)
