@@ -8,6 +8,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -127,19 +128,19 @@ def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
     assert not report.doubtful and "Check" not in report.message()
 
 
+@pytest.mark.parametrize("counting", [Counting.CODE_POINTS, Counting.UTF16])
 def test_a_texts_own_crlfs_lost_to_the_xml_reader_are_counted_as_its_tool_did(
-    tmp_path: Path,
+    tmp_path: Path, counting: Counting
 ) -> None:
     """A source's text in the project itself (PlainTextContent), written with CRLFs: the
     XML reader makes each an LF, as XML says, and the positions, counted with the CRs,
-    landed a character late for each line before them ('get words he')."""
+    landed a character late for each line before them ('get words he'); counted in UTF-16
+    units too (its emoji two), as a .NET or Java tool counts."""
     crlf = TEXT.replace("\n", "\r\n")
     selections = "".join(
         f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
         f'startPosition="{a}" endPosition="{b}"/>'
-        for k, (name, a, b) in enumerate(
-            spans(crlf, ["Quite ready", "the night"], Counting.CODE_POINTS)
-        )
+        for k, (name, a, b) in enumerate(spans(crlf, ["Quite ready", "the night"], counting))
     )
     qde = (
         f'<Project xmlns="{PROJECT_NS}" name="NV" origin="NVivo 14"><Sources>'

@@ -85,23 +85,27 @@ class Positions:
 
 
 def counting_of(
-    raw: str, named: Sequence[tuple[str, int | None, int | None]], origin: Counting
+    raw: str,
+    named: Sequence[tuple[str, int | None, int | None]],
+    origin: Counting,
+    crs_lost: bool = False,
 ) -> tuple[Positions, int]:
     """The source's positions as the count under which most of its selections (name,
     start, end) select what their names quote, `origin`'s on a tie; and how many, read
-    so, do not, where others do (names that quote nothing, "Selection 12", are no sign)."""
+    so, do not, where others do (names that quote nothing, "Selection 12", are no sign).
+    `crs_lost`: the text was held in the project (PlainTextContent), whose XML reader
+    made each CRLF an LF, as XML says, where the tool may have counted the CRs."""
     quoting = [(_squeezed(n), a, b) for n, a, b in named if a is not None and b is not None]
     quoting = [(n, a, b) for n, a, b in quoting if len(n) >= MIN_QUOTED]
     ways = [(raw, origin), *((raw, c) for c in Counting if c is not origin)]
-    if "\n" in raw and "\r" not in raw:
-        # Its CRLFs may be gone before the count was: an XML reader makes each one in the
-        # project's own text (PlainTextContent) an LF, as the XML standard says.
-        ways.append((raw.replace("\n", "\r\n"), Counting.CODE_POINTS))
+    if crs_lost and "\n" in raw and "\r" not in raw:
+        restored = raw.replace("\n", "\r\n")
+        ways += [(restored, Counting.CODE_POINTS), (restored, Counting.UTF16)]
     if not quoting:
         return Positions(raw, origin), 0
     best: tuple[int, Positions] | None = None
     for text, counting in ways:
-        if text is raw and counting is not origin and not _special(raw, counting):
+        if counting is not origin and not _special(text, counting):
             continue  # counts as the origin does in a text without its characters
         positions = Positions(text, counting)
         found = sum(_quotes(positions, *selection) for selection in quoting)

@@ -727,14 +727,19 @@ def _remember(guids: dict[str, str], kind: str, key: str, guid: str) -> None:
 
 
 def _counted(
-    run: _Import, raw: str, selections: list[tuple[ET.Element, int | None, int | None]], name: str
+    run: _Import,
+    raw: str,
+    selections: list[tuple[ET.Element, int | None, int | None]],
+    name: str,
+    holder: ET.Element,
 ) -> Positions:
     """The source's positions as its tool counted them (`counting_of`): where its
     selections' names quote words, the count under which they select those words, else
     as the project's origin counts; passages that still select other words are said."""
     origin = Counting.CRLF_ONCE if run.project.count_crlf_once else Counting.CODE_POINTS
     named = [(s.get("name") or "", a, b) for s, a, b in selections]
-    positions, doubtful = counting_of(raw, named, origin)
+    held = holder.find(tag(run.ns, "PlainTextContent")) is not None  # its CRs read away
+    positions, doubtful = counting_of(raw, named, origin, crs_lost=held)
     if doubtful:
         run.report.doubtful.append(f"{counted(doubtful, 'passage')} of “{name}”")
     return positions
@@ -758,7 +763,7 @@ def _text_source(
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
         for s in [*holder.findall(tag(run.ns, "PlainTextSelection")), *_notes_on(run, element)]
     ]
-    positions = _counted(run, raw, selections, name)
+    positions = _counted(run, raw, selections, name, holder)
     text = _Text(positions.text, positions.length, positions, positions)
     _interview(run, element, label, name, text, selections)
     return bool(text.text.strip())
@@ -820,7 +825,7 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
         for s in _notes_on(run, element)
     ]
-    positions = _counted(run, raw, selections, name)
+    positions = _counted(run, raw, selections, name, transcript)
     raw_times = []  # (position in the file's text, ms)
     for point in points:
         position, ms = _int(point.get("position")), _int(point.get("timeStamp"))
