@@ -57,7 +57,7 @@ class FollowOverlay(QWidget):
 
     def set_table(self, table: SyncTable | None) -> None:
         """The times of the transcript on show (None: no recording, nothing painted)."""
-        self.table = table
+        self.table, self._quiet = table, False
         self._starts = [place for place, _ in table.marks] if table else []
         latest = max((ms for _, ms in table.marks), default=None) if table else None
         self.reader.set_time_labels("" if latest is None else format_time(latest))
@@ -67,15 +67,17 @@ class FollowOverlay(QWidget):
 
     # Following ---------------------------------------------------------------------------
 
-    def open_quietly(self) -> None:
-        """The next place shown is the recording's as it opens: marked, not scrolled to."""
-        self._quiet = True
+    def open_quietly(self, quiet: bool = True) -> None:
+        """Whether the next place shown is marked alone, not scrolled to: the recording's
+        as it opens where it was left (not one the user asked for while it loaded)."""
+        self._quiet = quiet
 
     def show_position(self, ms: int, now: bool = False) -> None:
         """Mark the paragraph spoken at `ms`; bring it into view when following: when
         another paragraph starts, and inside one taller than the view as its words go on.
         `now`: at once, also where the reader has just scrolled away (Follow Along turned
         on asks to see what is being said)."""
+        quiet, self._quiet = self._quiet, False
         if self.table is None or self.reader.reading is None:
             return
         offset = self.table.offset_at(ms)
@@ -84,7 +86,7 @@ class FollowOverlay(QWidget):
         if segment is None and offset is not None:
             segment = session.segments[session.segment_index_at(offset)]
         spoken = (segment.start, segment.end) if segment is not None else None
-        moved_on, quiet, self._quiet = now or spoken != self.spoken, self._quiet, False
+        moved_on = now or spoken != self.spoken
         if spoken != self.spoken:
             self.spoken = spoken
             self.update()

@@ -238,7 +238,7 @@ class Recording(QObject):
     def _loaded(self) -> None:
         ms, self._pending_seek = self._pending_seek, None
         if self.player is not None and ms is not None and ms != self.player.position():
-            self.overlay.open_quietly()  # the reader opens where it was left too
+            self.overlay.open_quietly(ms == self._saved_ms)  # its place: the reader's too
             self.player.seek(ms)
 
     def _cannot_play(self, problem: str) -> None:
