@@ -30,6 +30,10 @@ class DiskWatch(QObject):
     A folder's change says not which file changed: one whose files look as they did (a
     stat each) is another file's, and passes. So a `watcher` can be shared by the owners
     of the files of one folder (the study's and its memo's), each woken for its own.
+
+    Given `folders` (what their `listing` says alone matters: a study's notes folder), the
+    watch looks once a burst of events settles, not at each, and is `due` only when the
+    look differs from the last, `look_soon`'s too.
     """
 
     due = Signal()
@@ -45,7 +49,7 @@ class DiskWatch(QObject):
         super().__init__(parent)
         self.paths = list(dict.fromkeys(paths))
         # The files' folders, and `folders` whose `listing` alone matters.
-        self._listed_only = list(folders)
+        self._by_listing = list(folders)
         self.folders = list(dict.fromkeys([*(p.parent for p in self.paths), *folders]))
         self._files = {str(p) for p in self.paths}
         self._listing = listing
@@ -90,14 +94,14 @@ class DiskWatch(QObject):
 
     def _folder_changed(self, _folder: str) -> None:
         # Listed folders are looked at once things settle: one look for a burst of saves.
-        if self._listed_only or self._look() != self._seen:
+        if self._by_listing or self._look() != self._seen:
             self._timer.start()
 
     def _settled(self) -> None:
         seen, before = self._look(), self._seen
         self._seen = seen
         self.watch()  # the files replaced since, and `folders` that have come
-        if not self._listed_only or seen != before:
+        if not self._by_listing or seen != before:
             self.due.emit()
 
     def _look(self) -> tuple[list[_Stamp], list[object]]:
