@@ -326,6 +326,18 @@ def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_pat
     assert_valid(unzip(video)["project.qde"])
 
 
+def timed_sync_points(files: dict[str, bytes]) -> list[tuple[str, int]]:
+    """The project's transcript's timed SyncPoints: (its text's first six characters
+    there, the time)."""
+    (transcript,) = ET.fromstring(files["project.qde"]).iter(f"{P}Transcript")
+    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
+    return [
+        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
+        for p in transcript.iter(f"{P}SyncPoint")
+        if p.get("timeStamp")
+    ]
+
+
 def test_a_paragraph_a_cue_opens_inside_a_long_turn_goes_with_its_own_time(
     tmp_path: Path,
 ) -> None:
@@ -339,14 +351,7 @@ def test_a_paragraph_a_cue_opens_inside_a_long_turn_goes_with_its_own_time(
         + "\n\n00:00:40.000 --> 00:00:44.000\nAnd then the alarms went off.",
     )
     study = recorded_study(tmp_path / "study", vtt=long_turn)
-    files = unzip(sent_qdpx(study))
-    (transcript,) = ET.fromstring(files["project.qde"]).iter(f"{P}Transcript")
-    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
-    timed = [
-        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
-        for p in transcript.iter(f"{P}SyncPoint")
-        if p.get("timeStamp")
-    ]
+    timed = timed_sync_points(unzip(sent_qdpx(study)))
     assert timed == [("Interv", 1000), ("Nurse:", 4500), ("And th", 40000), ("Interv", 62000)]
     import_qdpx(sent_qdpx(study), tmp_path / "imported")
     again = open_study(tmp_path / "imported")
@@ -493,11 +498,5 @@ def test_each_cue_inside_a_paragraph_has_its_timed_sync_point(tmp_path: Path) ->
     study = recorded_study(tmp_path / "study", vtt=two_cues)
     files = unzip(sent_qdpx(study))
     assert_valid(files["project.qde"])
-    (transcript,) = ET.fromstring(files["project.qde"]).iter(f"{P}Transcript")
-    text = files["sources/" + transcript.get("plainTextPath").removeprefix("internal://")].decode()
-    timed = [
-        (text[int(p.get("position")) :][:6], int(p.get("timeStamp")))
-        for p in transcript.iter(f"{P}SyncPoint")
-        if p.get("timeStamp")
-    ]
+    timed = timed_sync_points(files)
     assert timed == [("Interv", 1000), ("Nurse:", 4500), ("Then t", 9500), ("Interv", 62000)]
