@@ -29,6 +29,9 @@ _WRITTEN_TIME = re.compile(r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?")  # two
 MAX_SECONDS = 10**7  # ~115 days: a link beyond it is no time (and NaN or inf fails too)
 
 
+OVERLAPS = 3  # the entries started before a pause looked at for words said over it
+
+
 @dataclass(frozen=True)
 class SyncEntry:
     """`text[start:end]` is spoken from `start_ms`; until `end_ms` when it is known.
@@ -70,6 +73,14 @@ class SyncEntry:
             return max(start, end - 1)
         share = (ms - start_ms) / spoken
         return min(end - 1, start + int(share * (end - start)))
+
+    def speaking(self, ms: int) -> bool:
+        """Whether its words are being said at `ms` (from its start): not in a pause after
+        a piece of it whose end the file gave."""
+        pieces = self._pieces
+        i = bisect_right(pieces, ms, key=lambda piece: piece[1]) - 1
+        _, start_ms, _, end_ms = pieces[max(i, 0)]
+        return start_ms <= ms and (end_ms is None or not self.ended or ms < end_ms)
 
     def _spoken_ms(self, start: int, start_ms: int, end: int, end_ms: int) -> int:
         """How long the words of a piece take: its time; without an end the file gave,
@@ -241,9 +252,17 @@ class SyncTable:
         return self.marks[i][1] if i >= 0 else entry.start_ms
 
     def entry_at_ms(self, ms: int) -> SyncEntry | None:
-        """The entry being spoken at `ms`: the last to start at or before it."""
+        """The entry being spoken at `ms`: the last to start at or before it; in a pause
+        of that one, one started before it whose words go on then (speech overlapping: a
+        short "Mm-hm." said inside a long cue took the place for the rest of that cue)."""
         i = bisect_right(self._ms, ms) - 1
-        return self.entries[self._by_ms[i]] if i >= 0 else None
+        if i < 0:
+            return None
+        last = self.entries[self._by_ms[i]]
+        if last.speaking(ms):
+            return last
+        before = (self.entries[self._by_ms[j]] for j in range(i - 1, max(i - OVERLAPS, 0) - 1, -1))
+        return next((entry for entry in before if entry.speaking(ms)), last)
 
     def ms_at(self, offset: int) -> int | None:
         """When `offset` is spoken; None before the first time in the text."""

@@ -501,3 +501,24 @@ def test_the_last_paragraph_stamped_at_its_end_ends_there(tmp_path: Path) -> Non
         table_of(written(tmp_path / "typed.txt", prose)).ending_at(40_000).entries[-1].end_ms
         == 40_000
     )  # a time said at a paragraph's end is no end stamp there
+
+
+def test_words_said_over_a_short_reply_keep_the_place(tmp_path: Path) -> None:
+    """Ben's "Mm-hm." said inside Ana's long cue, as diarized transcripts write it: from its
+    end to the end of Ana's cue, the place spoken was Ben's next words, said only at 0:10."""
+    from reader.core.session import Session
+
+    path = tmp_path / "overlap.vtt"
+    path.write_text(
+        "WEBVTT\n\n00:00:01.000 --> 00:00:10.000\n<v Ana>I was saying that the river was "
+        "very long and wide.\n\n00:00:03.000 --> 00:00:04.000\n<v Ben>Mm-hm.\n\n"
+        "00:00:10.000 --> 00:00:12.000\n<v Ben>Go on please.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    table = Session.open(document, None).sync_table()
+    text = document.text
+    ana, ben = text.index("I was"), text.index("Ben:")
+    assert ben <= table.offset_at(3_500) < text.index("Go on")  # Ben's reply, as said
+    assert all(ana <= table.offset_at(ms) < ben for ms in (4_500, 6_000, 8_000))
+    assert table.offset_at(10_500) >= text.index("Go on")
