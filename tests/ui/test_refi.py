@@ -54,7 +54,8 @@ def test_import_a_project_into_the_open_study(
     assert dialogs.shown[-2][0] == "ask" and "into the open study" in dialogs.shown[-2][1]
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 1 interview, 1 code" in text
-    assert "“P01 Ana”: nothing new, the study has all of it" in text  # merged: no codings
+    # An item of a line marked as one: indented, it read as one paragraph when wrapped.
+    assert "\n• “P01 Ana”: nothing new, the study has all of it" in text  # merged: no codings
     assert "Already in the codebook: Drinks." in text
     qtbot.waitUntil(lambda: library.rowCount() == 4)  # no restart, no reopening
     assert [e["title"] for e in study_json(folder)["interviews"]][-1] == "P20 Dee"

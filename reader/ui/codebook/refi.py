@@ -278,7 +278,10 @@ def _holder(folder: Path) -> str:
 def _show_report(parent: Any, lines: list[str], every: str) -> None:
     """The import's summary, what was left out for one reason in one line; a long one
     (many misplaced passages of a big project) would make a box taller than the screen,
-    so its rest goes to details, which list every line (`every`)."""
+    so its rest goes to details, which list every line (`every`). An item under a line
+    is marked as one: its indent went where a box wraps it, and the box read as one
+    paragraph."""
+    lines = [f"• {line.strip()}" if line.startswith("  ") else line for line in lines]
     if len(lines) <= REPORT_LINES and every.count("\n") < len(lines):
         QMessageBox.information(parent, "Imported", "\n".join(lines))
         return
