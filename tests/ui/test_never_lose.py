@@ -299,6 +299,13 @@ def test_notes_of_the_recent_list_on_a_drive_not_connected_now_are_asked_for(
     assert found.interview.notes_path == unplugged / stick.name
     assert found.notes_editor.toPlainText() == "work on the stick"
     found.close()
+    asked = dialogs.titles().count("Notes not found")
+    later = MainWindow()  # the notes found are the recent list's now: not asked for again
+    qtbot.addWidget(later)
+    assert later.study_actions.open_at_start(None, None, doc)
+    assert later.interview.notes_path == unplugged / stick.name
+    assert dialogs.titles().count("Notes not found") == asked
+    found.close()
 
 
 def test_notes_of_another_interview_still_there_are_asked_about(

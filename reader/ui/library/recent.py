@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from reader.core.hashing import sha256_hex
+from reader.core.notes_location import default_notes_path
 from reader.core.study_places import app_folder
 from reader.ui.settings import SettingsMap
 
@@ -90,7 +91,14 @@ class RecentList:
         except (ValueError, TypeError):
             return []
 
-    def add(self, path: Path, study: bool, notes: Path | None = None) -> None:
+    def add(
+        self, path: Path, study: bool, notes: Path | None = None, opened: Path | None = None
+    ) -> None:
+        """`opened`: the notes an interview opened with, kept in place of `notes` where
+        they were chosen elsewhere (Locate… for notes on a drive not connected: asked for
+        again at each start), not the data folder's (the drive's are asked for again)."""
+        if notes is not None and opened is not None and opened != default_notes_path(path):
+            notes = opened
         item = Recent(Path(path).absolute(), study, notes.absolute() if notes else None)
         kept = [item, *(i for i in self.items() if i.path != item.path)][:KEEP]
         listed = [

@@ -113,7 +113,7 @@ class StudyActions(QObject):
         if not opened:
             return False
         self.owner.close()
-        self.recent.add(path, study=False, notes=notes)
+        self.recent.add(path, study=False, notes=notes, opened=self.interview.notes_path)
         return True
 
     def open_folder(self, folder: Path, interview_id: str = "", study: Study | None = None) -> bool:
