@@ -2085,3 +2085,10 @@ def test_srt_times_with_frames_are_read_at_a_frame_rate_and_said(tmp_path: Path)
     assert "read at 25 frames a second" in doc.notice
     thirty = load_text(tmp_path / "ntsc.srt", "1\n00:00:01:29 --> 00:00:02:00\nHi.\n")
     assert thirty.cues[0][1] == 1966 and "30 frames" in thirty.notice
+
+
+def test_a_cues_words_ending_in_four_numbers_are_no_frames(tmp_path: Path) -> None:
+    doc = load_text(
+        tmp_path / "words.srt", "1\n00:00:01,000 --> 00:00:02,000\nThe code is 10:20:30:40\n"
+    )
+    assert doc.text.strip().endswith("10:20:30:40") and not doc.notice

@@ -35,8 +35,13 @@ _INDENTED_TIMING_RE = re.compile(r"^[ \t]+(?=[\d:,.]+[ \t]*-->)", re.MULTILINE)
 # Looked for after the arrow (a tool writes its start times as its end times): a pattern
 # that opens with "-->" is searched for that first, 25 ms for 4.6 MB where one that opened
 # at each line's start took 136 (srt.parse itself: 1.1 s).
-# A timecode with frames in a timing line: hours, minutes, seconds and its frame number.
-_FRAMES_RE = re.compile(r"(?<![\d:,.])(\d{1,2}:\d{2}:\d{2}):(\d{2})(?=[ \t]*(?:-->|\r?$))", re.M)
+# A timing line of timecodes with frames: each time's hours, minutes and seconds, and its
+# frame number (the words of a cue are never read as one, whatever numbers they hold).
+_FRAMES_RE = re.compile(
+    r"^([ \t]*\d{1,2}:\d{2}:\d{2}):(\d{2})([ \t]*-->[ \t]*\d{1,2}:\d{2}:\d{2}):(\d{2})"
+    r"(?=[ \t]*\r?$)",
+    re.MULTILINE,
+)
 _UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))")
 
 
@@ -80,13 +85,15 @@ def _frames_read(text: str, name: str) -> tuple[str, str]:
     """Timecodes with frames ("00:00:01:12", as video tools write them) as milliseconds,
     at 25 frames a second (30 where a frame number says more), and what to tell the user:
     `srt` read the frames as milliseconds, each time up to a second early, unsaid."""
-    frames = [int(match[2]) for match in _FRAMES_RE.finditer(text)]
-    if not frames:
+    timings = list(_FRAMES_RE.finditer(text))
+    if not timings:
         return text, ""
-    rate = 25 if max(frames) < 25 else 30
+    rate = 25 if max(int(t[n]) for t in timings for n in (2, 4)) < 25 else 30
 
-    def in_ms(match: re.Match[str]) -> str:
-        return f"{match[1]},{int(match[2]) * 1000 // rate:03d}"
+    def in_ms(timing: re.Match[str]) -> str:
+        start, start_frame, arrow_end, end_frame = timing.groups()
+        start_ms, end_ms = (min(int(f), rate - 1) * 1000 // rate for f in (start_frame, end_frame))
+        return f"{start},{start_ms:03d}{arrow_end},{end_ms:03d}"
 
     said = (
         f"{name} times its cues with frames (00:00:01:12); they were read at {rate} frames "
