@@ -81,7 +81,9 @@ def no_interviews_words(folder: Path) -> str:
         names = []
     files = [n for n in names if not (is_study_file_name(Path(n)) or n.endswith(".lock"))]
     others = sorted({Path(name).suffix.lower() or name for name in files})
-    if not others:
+    # Transcripts that could not be read (said as skipped) or the app's own exports: the
+    # folder is no folder of other files.
+    if not others or any(is_transcript_name(Path(name)) for name in files):
         return f"This study has no interviews yet: {add}"
     kinds = ", ".join(others[:4]) + (", …" if len(others) > 4 else "")
     read = " ".join(TRANSCRIPT_SUFFIXES)

@@ -206,3 +206,13 @@ def test_the_apps_exports_saved_among_the_transcripts_are_none(tmp_path: Path) -
     assert study.not_listed([tmp_path / name for name in exports]) == []
     with pytest.raises(StudyError, match=r"summary\.docx cannot be added: it is a summary "):
         study.add_interview(tmp_path / "summary.docx")
+
+
+def test_a_study_with_no_interview_says_what_its_folder_holds(tmp_path: Path) -> None:
+    from reader.core.study_scan import no_interviews_words
+
+    (tmp_path / "P01.pdf").write_bytes(b"%PDF")
+    said = no_interviews_words(tmp_path)
+    assert said.startswith("No transcript in this folder, only 1 other file (.pdf):")
+    (tmp_path / "empty.txt").write_bytes(b"")  # a transcript skipped, said apart
+    assert no_interviews_words(tmp_path).startswith("This study has no interviews yet")
