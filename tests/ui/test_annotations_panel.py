@@ -533,7 +533,7 @@ def test_cards_are_as_tall_as_their_text(qtbot, panel: AnnotationsPanel, control
     panel.grab()  # paints chips beside the label, and below it before
 
 
-def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller) -> None:
+def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller, qtbot) -> None:
     """Beyond FIT_ROWS the view measures one card for all (10,000 rows stay quick)."""
     from reader.ui.annotations.delegate import FIT_ROWS
 
@@ -547,7 +547,9 @@ def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller) -> None
     panel.reload()
     assert panel.view.uniformItemSizes()
     model = panel.view.model()
-    QApplication.processEvents()
+    # Laid out a batch at a time (CARDS_PER_BATCH): on a busy machine one pass of the event
+    # loop left the twentieth card to the next.
+    qtbot.waitUntil(lambda: panel.view.visualRect(model.index(19, 0)).height() > 0)
     heights = {panel.view.visualRect(model.index(r, 0)).height() for r in range(20)}
     assert len(heights) == 1 and heights.pop() > 3 * panel.view.fontMetrics().lineSpacing()
     panel.grab()  # paints the header, a note, tag chips and an orphan
