@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, say
-from reader.cli_output import add_output_option, write_output
+from reader.cli_output import add_output_option, files_read, write_output
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -239,7 +239,7 @@ def run_export(argv: list[str]) -> int:
         return fail(options)
     options = replace(options, recording=recording_link(session, notes_path, args.output))
     output = FORMATS[args.format](session, options)
-    reading = [Path(session.document.source), notes_path]
+    reading = files_read(Path(session.document.source), notes_path)
     return write_output(output, args.output, reading, args.format)
 
 
@@ -324,7 +324,7 @@ def _export_codebook(args: argparse.Namespace) -> int:
         session, notes_path = opened
         sets.add(session.notes.highlights)
         book, title = session.notes.codebook, session.document.title
-        reading = [Path(session.document.source), notes_path]
+        reading = files_read(Path(session.document.source), notes_path)
     extension = args.format.removeprefix("codebook-")
     interviews = args.document is not None and args.document.is_dir()
     output = export_codebook(extension, book, code_uses(book, sets), title, interviews)

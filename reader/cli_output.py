@@ -57,6 +57,16 @@ def write_output(
     return 0
 
 
+def files_read(document: Path, notes_path: Path) -> list[Path]:
+    """What exporting `document` with its notes reads, which -o must never write over:
+    the transcript, the notes, and for an interview of a study every file of the study
+    (study.json, the memo, the other transcripts: an -o naming one replaced it)."""
+    from reader.core.study import study_of
+
+    found = study_of(document)
+    return [document, notes_path, *(found[0].files() if found is not None else ())]
+
+
 def _to_standard_output(output: bytes, format_name: str) -> int:
     if format_name in BINARY_FORMATS and sys.stdout.isatty():
         return fail(
@@ -64,11 +74,18 @@ def _to_standard_output(output: bytes, format_name: str) -> int:
             f"the output (> out.{format_name})."
         )
     try:
-        sys.stdout.buffer.write(output)
+        # Written whole, or said: a write on a disk that fills returns short, and the file
+        # was cut off, the command a success; the next write says why.
+        view = memoryview(output)
+        while view:
+            view = view[sys.stdout.buffer.write(view) :]
         sys.stdout.flush()
     except BrokenPipeError:  # `| head` read what it wanted: no traceback, no more output
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1  # as Python itself exits on a broken pipe: the output was cut short
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return fail(f"cannot write the export to standard output: {exc.strerror or exc}.")
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, say
-from reader.cli_output import add_output_option
+from reader.cli_output import add_output_option, files_read
 
 if TYPE_CHECKING:
     from reader.core.refi.sent import Sending
@@ -91,7 +91,7 @@ def refi_export(
                 output, sending = export_session_qdpx(
                     session, crlf=args.crlf, notes_path=notes_path, sent_as=in_study
                 )
-            reading = [args.path, notes_path]
+            reading = files_read(args.path, notes_path)
     except (RefiError, StudyError) as exc:
         return fail(f"cannot export {args.path}: {exc}.")
     return output, args.output, sending, reading

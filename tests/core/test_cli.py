@@ -19,6 +19,7 @@ from reader.core.interview import Role
 from reader.core.notes_file import NotesData
 from reader.core.session import Session
 from reader.core.store import default_notes_path, save_notes
+from reader.core.study import open_study
 
 ROOT = Path(__file__).parents[2]
 BUNDLED = ROOT / "resources" / "her-smell-interview.txt"
@@ -306,13 +307,21 @@ def test_o_never_writes_over_a_file_the_export_reads(
     study = tmp_path / "study"
     study.mkdir()
     (study / "P01.txt").write_text(TRANSCRIPT, encoding="utf-8")
-    files = {path: path.read_bytes() for path in (transcript, notes, study / "P01.txt")}
+    (study / "P02.txt").write_text(TRANSCRIPT.replace("Sea", "Lake"), encoding="utf-8")
+    open_study(study).save()
+    (study / "memo.md").write_text("Memo\n", encoding="utf-8")
+    kept = (transcript, notes, *sorted(study.iterdir()))
+    files = {path: path.read_bytes() for path in kept if path.is_file()}
+    one = study / "P01.txt"  # an interview of the study, exported alone: the study's files
     for args in (
         (transcript, "--notes", notes, "--format", "md", "-o", notes),
         (transcript, "--notes", notes, "--format", "csv", "-o", transcript),
         (transcript, "--notes", notes, "--format", "qdpx", "-o", notes),
         (study, "--format", "md", "-o", study / "P01.txt"),
         (study, "--format", "qdpx", "-o", study / "P01.txt"),
+        (one, "--format", "md", "-o", study / "study.json"),
+        (one, "--format", "qdpx", "-o", study / "memo.md"),
+        (one, "--format", "codebook-md", "-o", study / "P02.txt"),
     ):
         assert in_process(monkeypatch, tmp_path, "export", *args) == 1
         said = capsys.readouterr().err
@@ -388,3 +397,24 @@ def test_o_dash_is_standard_output_and_a_folder_not_there_is_said(
     said = capsysbinary.readouterr().err.decode()
     assert said.startswith(f"interview-reader: the folder {missing.parent} does not exist;")
     assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs Linux's /dev/full")
+def test_standard_output_on_a_full_disk_says_so(tmp_path: Path, transcript: Path) -> None:
+    """`> out.md` on a disk that fills: the file was cut short and the command a success,
+    or, with no room at all, a traceback."""
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "d"), "XDG_CONFIG_HOME": str(tmp_path)}
+    with open("/dev/full", "wb") as full:
+        done = subprocess.run(
+            [sys.executable, "main.py", "export", str(transcript), "--format", "md"],
+            cwd=ROOT,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "interview-reader: cannot write the export to standard output: No space left on device.\n"
+    )
