@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, say
 from reader.cli_output import add_output_option, files_read, write_output
+from reader.cli_study import study_to_read
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -267,14 +268,16 @@ def _export_study(args: argparse.Namespace) -> int:
     """Every interview of the study folder; nothing is written into the folder (an
     unreadable study.json is read around, not set aside)."""
     from reader.core.export.study_export import STUDY_FORMATS, StudyExportOptions, export_study
-    from reader.core.study import StudyError, open_study
+    from reader.core.study import StudyError
 
     if args.format not in STUDY_FORMATS:
         return fail(f"a study exports as {', '.join(STUDY_FORMATS)}; not {args.format}.")
     if args.notes is not None:
         return fail("--notes names one interview's notes; a study keeps its own.")
+    study = study_to_read(args.document)
+    if isinstance(study, str):
+        return fail(study)
     try:
-        study = open_study(args.document, touch_disk=False)
         pairs = []
         for condition in args.where:
             key, sep, value = condition.partition("=")
@@ -284,8 +287,6 @@ def _export_study(args: argparse.Namespace) -> int:
         filters = study.filters_from(pairs)
     except StudyError as exc:
         return fail(f"{str(exc).rstrip('.')}.")
-    for warning in study.warnings:
-        say(warning)
     interview_options = _export_options(args, study.data.colors, study.codebook)
     if isinstance(interview_options, str):
         return fail(interview_options)
@@ -304,16 +305,12 @@ def _export_codebook(args: argparse.Namespace) -> int:
     """A study folder's codebook, counted over its notes files, or one interview's."""
     from reader.core.code_use import CodingSets, code_uses
     from reader.core.export.codebook_export import export_codebook
-    from reader.core.study import StudyError, open_study
 
     sets = CodingSets()
     if args.document is not None and args.document.is_dir():
-        try:
-            study = open_study(args.document, touch_disk=False)
-        except StudyError as exc:
-            return fail(f"{str(exc).rstrip('.')}.")
-        for warning in study.warnings:
-            say(warning)
+        study = study_to_read(args.document)
+        if isinstance(study, str):
+            return fail(study)
         for _, notes in study.notes_files():
             sets.add(notes.highlights)
         book, title, reading = study.codebook, study.data.title, study.files()

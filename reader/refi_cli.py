@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, say
 from reader.cli_output import add_output_option, files_read
+from reader.cli_study import study_to_read
 
 if TYPE_CHECKING:
     from reader.core.refi.sent import Sending
@@ -63,15 +64,15 @@ def refi_export(
     from reader.core.refi.codebook_xml import RefiError, export_qdc
     from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
     from reader.core.refi.sent import Sending
-    from reader.core.study import StudyError, open_study
+    from reader.core.study import StudyError
 
     args = _export_parser().parse_args(argv)
     sending = Sending()  # a codebook sends no interview
     try:
         if args.path.is_dir():
-            study = open_study(args.path, touch_disk=False)
-            for warning in study.warnings:
-                say(warning)
+            study = study_to_read(args.path)
+            if isinstance(study, str):
+                return fail(study)
             if args.format == "qdc":
                 output = export_qdc(study.codebook)
             else:

@@ -69,11 +69,13 @@ def natural_key(path: str) -> list[object]:
     return [int(p) if p.isdigit() else p.casefold() for p in _NATURAL.split(path)]
 
 
-def no_interviews_words(folder: Path) -> str:
-    """What a study with no interview says: how to add some, and, where its folder holds
+LIBRARY_ADD = "add them with the Library's Add button or drop files on the window."
+
+
+def no_interviews_words(folder: Path, add: str = LIBRARY_ADD) -> str:
+    """What a study with no interview says: how to `add` some, and, where its folder holds
     files (PDFs, pictures), that none is a transcript and what is read; told only "no
     interviews yet", one who picked a folder of PDFs was told to add what was there."""
-    add = "add them with the Library's Add button or drop files on the window."
     try:
         with os.scandir(folder) as listing:
             names = [e.name for e in listing if not e.name.startswith(".") and e.is_file()]

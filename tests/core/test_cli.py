@@ -418,3 +418,31 @@ def test_standard_output_on_a_full_disk_says_so(tmp_path: Path, transcript: Path
     assert done.stderr.decode() == (
         "interview-reader: cannot write the export to standard output: No space left on device.\n"
     )
+
+
+def test_a_folder_with_no_transcript_is_no_study_to_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mistyped folder or one of PDFs gave an empty export, and the command succeeded
+    without a word; a study.json of codes alone (a codebook made before the interviews)
+    exports still."""
+    pdfs = tmp_path / "pdfs"
+    pdfs.mkdir()
+    (pdfs / "P01.pdf").write_bytes(b"%PDF-1.7")
+    for fmt in ("md", "codebook-csv", "qdpx"):
+        out = tmp_path / f"out.{fmt}"
+        assert in_process(monkeypatch, tmp_path, "export", pdfs, "--format", fmt, "-o", out) == 1
+        said = capsys.readouterr().err
+        assert said.startswith(f"interview-reader: {pdfs}: no transcript in this folder, only 1")
+        assert not out.exists()
+    codes = tmp_path / "codes"
+    codes.mkdir()
+    study = open_study(codes)
+    study.writable_codebook().create("Work")
+    study.save()
+    out = tmp_path / "book.csv"
+    assert (
+        in_process(monkeypatch, tmp_path, "export", codes, "--format", "codebook-csv", "-o", out)
+        == 0
+    )
+    assert "Work" in out.read_text("utf-8")
