@@ -391,13 +391,16 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    refi = _refi_command(argv)
-    if refi is not None:
-        return refi
-    if argv[:1] == [EXPORT_COMMAND]:
-        return run_export(argv[1:])
-    if argv[:1] == [IMPORT_COMMAND]:
-        return run_import(argv[1:])
+    try:  # Ctrl+C: one line, not a traceback (an import leaves no half-made study)
+        refi = _refi_command(argv)
+        if refi is not None:
+            return refi
+        if argv[:1] == [EXPORT_COMMAND]:
+            return run_export(argv[1:])
+        if argv[:1] == [IMPORT_COMMAND]:
+            return run_import(argv[1:])
+    except KeyboardInterrupt:
+        return fail("interrupted.") + 129  # 130, as a shell's for a command Ctrl+C ended
     args = _gui_parser().parse_args(argv)
     if not has_display():
         return fail(

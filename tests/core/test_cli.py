@@ -446,3 +446,17 @@ def test_a_folder_with_no_transcript_is_no_study_to_export(
         == 0
     )
     assert "Work" in out.read_text("utf-8")
+
+
+def test_ctrl_c_ends_a_command_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ctrl+C printed a traceback (of whatever was being imported then)."""
+    import reader.app as app
+
+    def interrupted(_argv: list[str]) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app, "run_export", interrupted)
+    assert in_process(monkeypatch, tmp_path, "export", tmp_path, "--format", "md") == 130
+    assert capsys.readouterr().err == "interview-reader: interrupted.\n"

@@ -1415,3 +1415,34 @@ def test_the_report_counts_passages_in_a_colour_alone_as_highlights_not_as_coded
     assert "3 passages (2 highlighted, 1 coded) with 1 coding" in report.message()
     report = ImportReport(open_study(tmp_path), passages=[coded], codings=1)
     assert "1 coded passage with 1 coding" in report.message()
+
+
+@pytest.mark.parametrize("interrupt", [OSError(28, "No space left on device"), KeyboardInterrupt()])
+def test_an_import_into_a_new_folder_cut_short_leaves_nothing_half_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, interrupt: BaseException
+) -> None:
+    """The disk filled, or Ctrl+C, after some transcripts were written: the folder held them
+    and no study.json, and the same import again was refused (a folder of other files)."""
+    project = two_sources("Q: First?\nA: Yes.", "Second and last.")
+    written: list[str] = []
+    write = Path.write_text
+
+    def second_fails(path: Path, *args: object, **kwargs: object) -> int:
+        if written:
+            raise interrupt
+        written.append(str(path))
+        return write(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "write_text", second_fails)
+    for folder in (tmp_path / "new" / "study", tmp_path / "chosen"):
+        if folder.name == "chosen":
+            folder.mkdir()  # an empty folder the user made: empty again, and kept
+        written.clear()
+        with pytest.raises(type(interrupt)):
+            import_qdpx(project, folder)
+        assert written
+        assert (
+            not (tmp_path / "new").exists() if folder.name == "study" else not any(folder.iterdir())
+        )
+    monkeypatch.undo()
+    assert import_qdpx(project, tmp_path / "chosen").interviews == 2  # tried again: taken

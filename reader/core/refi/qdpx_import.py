@@ -302,12 +302,20 @@ def import_qdpx(
     open already (the window's); `project_file` is the .qdpx, for media paths relative to
     it. RefiError when `data` is not a REFI-QDA project or the study cannot take it."""
     project = _open(data, project_file)
-    made = None if study else _first_missing(Path(folder))
+    folder = Path(folder)
+    made = None if study else _first_missing(folder)
+    emptied = study is None and made is None and folder.is_dir() and not any(folder.iterdir())
     try:
-        return _import(project, study or _target(Path(folder), project))
-    except (RefiError, OSError):
-        if made is not None:  # a new study of nothing: no folder left to wonder about
-            _remove_empty_folders(Path(folder), made)
+        return _import(project, study or _target(folder, project))
+    except BaseException:  # a full disk, Ctrl+C: no half-made study, which a retry refused
+        if made is not None:  # the folders made for it hold nothing but what it wrote
+            shutil.rmtree(made, ignore_errors=True)
+        elif emptied:  # an empty folder chosen: empty again
+            for inner in folder.iterdir():
+                if inner.is_dir():
+                    shutil.rmtree(inner, ignore_errors=True)
+                else:
+                    inner.unlink(missing_ok=True)
         raise
 
 
@@ -319,19 +327,6 @@ def _first_missing(folder: Path) -> Path | None:
             return missing
         missing = path
     return missing
-
-
-def _remove_empty_folders(folder: Path, up_to: Path) -> None:
-    """`folder`, its empty folders and its parents up to `up_to`, each while it is empty."""
-    for path in (folder, *folder.parents):
-        try:
-            for inner in sorted(path.rglob("*"), reverse=True):
-                inner.rmdir()  # the deepest first; a file stops it
-            path.rmdir()
-        except OSError:
-            return
-        if path == up_to:
-            return
 
 
 def _import(project: _Project, study: Study) -> ImportReport:
