@@ -7,6 +7,7 @@ same text found elsewhere: an interview that was moved or renamed keeps its note
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,7 +97,8 @@ def locate_notes(document_path: Path, document: Document) -> NotesLocation:
             source = _string(_SOURCE, head)
             if source and Path(source).exists() and Path(source) != Path(document_path):
                 continue  # a copy of the same text, still where it was: its notes are its own
-            remember_notes_path(document_path, path)
+            with contextlib.suppress(OSError):  # a data folder read-only: found all the same
+                remember_notes_path(document_path, path)
             return NotesLocation(
                 path, f"Found this interview's notes, kept when it was at {source or path}."
             )

@@ -206,6 +206,26 @@ def test_the_cli_finds_a_moved_interviews_notes(make_window, tmp_path, qtbot) ->
     assert b"patient" in result.stdout and b"Found this interview's notes" in result.stderr
 
 
+def test_a_moved_interviews_notes_are_found_where_the_data_folder_is_read_only(
+    make_window, tmp_path, qtbot, monkeypatch
+) -> None:
+    """Found, they are remembered for next time in the data folder: read-only (a locked
+    down machine), the export died in a traceback."""
+    from reader.core import notes_location
+    from reader.core.document import load_document
+
+    first = highlighted_talk(make_window, tmp_path, qtbot)
+    moved = tmp_path / "moved.txt"
+    first.rename(moved)
+
+    def read_only(*_args: object, **_kwargs: object) -> None:
+        raise PermissionError(13, "Read-only file system")
+
+    monkeypatch.setattr(notes_location, "atomic_write", read_only)
+    found = notes_location.locate_notes(moved, load_document(moved))
+    assert found.message.startswith("Found this interview's notes")
+
+
 def test_save_as_is_remembered_after_a_restart_and_by_the_cli(
     make_window, tmp_path, qtbot, dialogs
 ) -> None:
