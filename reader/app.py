@@ -166,7 +166,7 @@ def _open_alone(document: Path | None, notes: Path | None) -> tuple[Session, Pat
     """`_open_session` of a document no study lists, or with the notes given."""
     from reader.core.document import DocumentError, load_document
     from reader.core.notes_file import NotesFormatError
-    from reader.core.notes_location import MISSING_NOTES, locate_notes
+    from reader.core.notes_location import MISSING_NOTES, locate_notes, made_for_another
     from reader.core.session import Session
     from reader.core.store import load_notes
     from reader.resources import BUNDLED_INTERVIEW
@@ -176,6 +176,11 @@ def _open_alone(document: Path | None, notes: Path | None) -> tuple[Session, Pat
         loaded = load_document(document_path)
     except DocumentError as exc:
         return str(exc)
+    if notes is not None and (other := made_for_another(notes, document_path, loaded)):
+        return (  # as the window asks: the wrong file given, an import rewrote it for this one
+            f"{notes} holds the notes of {other}, which is still there; given for "
+            f"{document_path.name}, their highlights would be moved onto other words."
+        )
     if notes is None:
         location = locate_notes(document_path, loaded)
         notes = location.path

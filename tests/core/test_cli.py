@@ -460,3 +460,24 @@ def test_ctrl_c_ends_a_command_in_one_line(
     monkeypatch.setattr(app, "run_export", interrupted)
     assert in_process(monkeypatch, tmp_path, "export", tmp_path, "--format", "md") == 130
     assert capsys.readouterr().err == "interview-reader: interrupted.\n"
+
+
+def test_notes_of_another_transcript_still_there_are_refused(
+    tmp_path: Path,
+    transcript: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`--notes` given the wrong file: export used them without a word, and an import
+    rewrote them for this transcript, the other's highlights lost their words. The window
+    asks; the command line refuses, every file as it was."""
+    notes = tmp_path / "notes.json"
+    saved_notes(transcript, notes)
+    other = tmp_path / "other.txt"
+    other.write_text(TRANSCRIPT.replace("tidal ecology", "river birds"), encoding="utf-8")
+    before = notes.read_bytes()
+    for args in (("export", other, "--notes", notes, "--format", "md"),):
+        assert in_process(monkeypatch, tmp_path, *args) == 1
+        said = capsys.readouterr().err
+        assert said.startswith(f"interview-reader: {notes} holds the notes of {transcript}")
+    assert notes.read_bytes() == before
