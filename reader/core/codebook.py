@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 
 from reader.core.annotations import NO_COLOR, Highlight, left_showing
 from reader.core.json_memo import by_json
+from reader.core.undone import fields_undone
 from reader.core.wording import counted
 
 # Codes made from tags get ids derived from the tag, so that the notes files of one study,
@@ -332,11 +333,16 @@ class Codebook:
         self.put(replace(old, **changes))
         return old
 
+    def undo_update(self, old: Code, new: Code) -> None:
+        """Undo the update that made `old` into `new`: the fields it changed go back where
+        they are still as it left them (another program's change since stays)."""
+        self.put(fields_undone(old, new, self.code(old.id)))
+
     def rename(self, code_id: str, name: str) -> Code:
         return self.update(code_id, name=name)
 
     def put(self, code: Code) -> None:
-        """Put back a code as it was (undo of update), in its place."""
+        """Put a code in the place of the one with its id."""
         index = self.codes.index(self.code(code.id))
         self.codes[index] = code
 

@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 from collections.abc import Callable, Sequence, Set
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -78,6 +78,7 @@ from reader.core.study_scan import (
 )
 from reader.core.study_titles import Titles, title_key
 from reader.core.undo_crossing import Recoded
+from reader.core.undone import entries_undone, fields_undone
 from reader.core.wording import counted
 
 
@@ -566,20 +567,9 @@ class Study:
         interview's)."""
         self._writable()
         now = self.interview(old.id)
-        changed = {
-            f.name: getattr(old, f.name)
-            for f in fields(InterviewEntry)
-            if f.name not in ("attributes", "modified")
-            and getattr(old, f.name) != getattr(new, f.name) == getattr(now, f.name)
-        }
-        attributes = dict(now.attributes)
-        for key in old.attributes.keys() | new.attributes.keys():
-            was, became = old.attributes.get(key), new.attributes.get(key)
-            if was != became == now.attributes.get(key):
-                attributes.pop(key, None)
-                if key in old.attributes:
-                    attributes[key] = old.attributes[key]
-        back = replace(now, **changed, attributes=attributes)
+        back = fields_undone(old, new, now, skip=("attributes", "modified"))
+        attributes = entries_undone(old.attributes, new.attributes, now.attributes)
+        back = replace(back, attributes=attributes)
         # Its time as before the change, unless another history's change stays: a merge
         # with another machine's file takes the newer entry's fields.
         whole = back == replace(old, modified=back.modified)
@@ -638,6 +628,15 @@ class Study:
         if options is not None:
             self.set_attribute_options(key, options)
         return old
+
+    def undo_attribute_change(self, old: AttributeDef, new: AttributeDef) -> None:
+        """Undo the change that made `old` into `new` (Change Attribute…): its label and
+        its choices go back where they are still as it left them (another program's
+        change since stays); values respelt with the choices follow them back."""
+        now = self.attribute(old.key)
+        back = fields_undone(old, new, now)
+        chosen = back.options != now.options
+        self.change_attribute(old.key, back.label, back.options if chosen else None)
 
     def set_attribute_options(self, key: str, options: tuple[str, ...] | list[str]) -> AttributeDef:
         """The choices of a choice attribute. Refused while an interview holds a value
@@ -786,6 +785,12 @@ class Study:
         old = dict(self.data.colors)
         self.data.colors = {**self.data.colors, **labels}
         return old
+
+    def undo_color_labels(self, old: dict[str, str], labels: dict[str, str]) -> None:
+        """Undo `set_color_labels(labels)`, which found `old`: the labels it changed go
+        back where they are still its own (another program's relabelling stays)."""
+        self._writable()
+        self.data.colors = entries_undone(old, {**old, **labels}, self.data.colors)
 
     @property
     def codebook(self) -> Codebook:

@@ -289,8 +289,8 @@ class CodebookHub(QObject):
             return self.refuse(refusal)  # its passages would drop out of every count
         return self.run(
             text,
-            lambda: self.writable_book().update(code_id, **changes),
-            lambda before: self.writable_book().put(before),
+            lambda: (self.writable_book().update(code_id, **changes), self.book.code(code_id)),
+            lambda memo: self.writable_book().undo_update(*memo),
         )
 
     def move(self, code_id: str, parent: str = "", index: int | None = None) -> bool:

@@ -387,8 +387,13 @@ class OpenStudy(QObject):
         verb, what = ("Change" if chosen else "Rename"), ("Choices" if not renamed else "Attribute")
         return self.run(
             f"{verb} {what}",
-            lambda: study.change_attribute(key, label, options),
-            lambda old: study.change_attribute(key, old.label, old.options if chosen else None),
+            lambda: (  # what it changes alone, for Redo too: another program's change stays
+                study.change_attribute(
+                    key, label if renamed else study.attribute(key).label, options
+                ),
+                study.attribute(key),
+            ),
+            lambda memo: study.undo_attribute_change(*memo),
         )
 
     def remove_attribute(self, key: str) -> bool:

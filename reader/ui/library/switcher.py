@@ -201,9 +201,13 @@ class InterviewSwitcher(QObject):
         study = self.owner.study
         if study is None:
             return False
-        if labels != {k: study.data.colors.get(k) for k in labels}:
+        # Those it changes alone, for Redo too: another program's relabelling since stays.
+        changed = {k: v for k, v in labels.items() if study.data.colors.get(k) != v}
+        if changed:
             self.owner.run(
-                "Rename Colours", lambda: study.set_color_labels(labels), study.set_color_labels
+                "Rename Colours",
+                lambda: study.set_color_labels(changed),
+                lambda old: study.undo_color_labels(old, changed),
             )
         return True
 
