@@ -313,6 +313,10 @@ class Session:
         del self._highlight_starts[i]
         return self.notes.highlights.pop(i)
 
+    def place_of(self, highlight_id: str) -> int:
+        """The highlight's index in the notes' list, for an undo to put it back there."""
+        return self._index_of(self._by_id[highlight_id])  # KeyError for an unknown id
+
     def _index_of(self, highlight: Highlight) -> int:
         """Among the highlights with its span (usually one), found by identity."""
         i = bisect_left(self.notes.highlights, _order(highlight), key=_order)

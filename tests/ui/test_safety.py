@@ -789,3 +789,20 @@ def test_notes_merged_from_disk_keep_the_structure_without_detecting_it_again(
     monkeypatch.setattr("reader.core.session.detected_segments", detect)
     window.interview.replace_notes(window.interview.notes_data())
     assert window.interview.session.detected == before
+
+
+def test_ctrl_z_after_delete_keeps_the_order_of_highlights_on_the_same_words(
+    make_window, notes_path, qtbot
+) -> None:
+    """Two highlights on the same words (two machines' notes merged, an import): Ctrl+Z
+    after deleting the first put it back after the second, the file's order swapped."""
+    notes_with(notes_path, ["Rehearsal", "Rehearsal"], text="base")
+    before = [h["id"] for h in saved(notes_path)["highlights"]]
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.interview.controller.delete_highlight(before[0])
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.interview.flush()
+    assert [h["id"] for h in saved(notes_path)["highlights"]] == before

@@ -107,6 +107,9 @@ class _HighlightsCommand(QUndoCommand):
         book = controller.session.notes.codebook
         self._codes_then = frozenset(c for h in highlights for c in h.codes if c in book)
         self._ids = frozenset(h.id for h in highlights)
+        # Where each was in the list when removed: put back there among those of its span
+        # (two machines' highlights of the same words keep their order in the file).
+        self._places: dict[str, int] = {}
 
     def _left_alone(self, highlight_id: str) -> bool:
         """Whether this command leaves the highlight alone, from now on (see the class)."""
@@ -154,7 +157,7 @@ class _HighlightsCommand(QUndoCommand):
             left_out[highlight.id] = highlight
         elif session.highlight(highlight.id) is None:
             left_out.pop(highlight.id, None)
-            session.add_highlight(known)
+            session.add_highlight(known, self._places.get(highlight.id))
             self._controller.highlight_edited(None, known)
 
     # Told as it was in the session, which a study's code change may have recoded.
@@ -162,6 +165,7 @@ class _HighlightsCommand(QUndoCommand):
         if self._left_out(highlight_id) is not None:
             del self._controller.crossing.left_out[highlight_id]
         elif self._there(highlight_id):
+            self._places[highlight_id] = self._controller.session.place_of(highlight_id)
             removed = self._controller.session.remove_highlight(highlight_id)
             self._controller.highlight_edited(removed, None)
 

@@ -12,6 +12,7 @@ from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.commands import (
     AddHighlightCommand,
+    DeleteHighlightCommand,
     EditHighlightCommand,
     ImportHighlightsCommand,
     drop_left_alone,
@@ -129,3 +130,19 @@ def test_a_quote_redone_whose_highlight_is_not_there_is_not_put_back(qtbot: Any)
     controller.crossing.merged_outside([coffee.id])
     quote.redo()
     assert notes.toPlainText() == "My notes" and session.notes.highlights == []
+
+
+def test_undo_delete_puts_a_highlight_back_in_its_place_among_those_of_its_words(
+    qtbot: Any,
+) -> None:
+    """Two highlights on the same words (two machines' notes merged, an import): deleting
+    the first and undoing put it back after the second, the file's order swapped."""
+    session = Session.open(Document(TEXT, "t", "t.txt", "utf-8"), None)
+    start = TEXT.index("coffee")
+    first, second = (make_highlight(TEXT, start, start + len("coffee")) for _ in range(2))
+    session.add_highlight(first)
+    session.add_highlight(second)
+    delete = DeleteHighlightCommand(Recorder(session), first)
+    delete.redo()
+    delete.undo()
+    assert [h.id for h in session.notes.highlights] == [first.id, second.id]
