@@ -346,6 +346,15 @@ class Codebook:
         index = self.codes.index(self.code(code.id))
         self.codes[index] = code
 
+    def stays(self, code_id: str, parent: str = "", index: int | None = None) -> bool:
+        """Whether `move` with these would leave the code where it is (dropped in place)."""
+        code = self.code(code_id)
+        if code.parent != parent:
+            return False
+        siblings = self.children(parent)
+        last = len(siblings) - 1
+        return siblings.index(code) == (last if index is None else min(max(0, index), last))
+
     def move(self, code_id: str, parent: str = "", index: int | None = None) -> tuple[str, int]:
         """Put the code (with the codes below it) under `parent` at sibling `index` (the
         end when None). Returns (old parent, old sibling index), for undo."""

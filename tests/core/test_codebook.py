@@ -167,6 +167,17 @@ def test_move_reparents_with_the_subtree_and_undoes() -> None:
         book.move(c["emotions"].id, c["fear"].id)
 
 
+def test_stays_says_a_move_would_leave_the_code_where_it_is() -> None:
+    book, c = sample_book()  # Emotions (Fear, Joy), Work
+    assert book.stays(c["work"].id, "", None)  # last already
+    assert book.stays(c["work"].id, "", 5)
+    assert book.stays(c["emotions"].id, "", 0)
+    assert book.stays(c["joy"].id, c["emotions"].id, 1)
+    assert not book.stays(c["emotions"].id, "", None)
+    assert not book.stays(c["fear"].id, c["emotions"].id, None)
+    assert not book.stays(c["fear"].id, "", 0)
+
+
 def test_delete_takes_the_subtree() -> None:
     book, c = sample_book()
     removed = book.delete(c["emotions"].id)

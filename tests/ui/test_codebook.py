@@ -586,6 +586,26 @@ def test_drag_and_drop_moves_a_code_below_another_and_between(window: MainWindow
     assert [x.name for x in hub.book.children("")] == ["A", "B"]
 
 
+def test_a_code_dropped_where_it_is_makes_no_undo_step(window: MainWindow, qtbot) -> None:
+    """Dropped in place (under the list, being last): "Undo Move Code" did nothing."""
+    from PySide6.QtCore import QModelIndex
+
+    hub = window.codebook.hub
+    hub.create("A")
+    b = hub.create("B")
+    stack = window.interview.controller.undo_stack
+    steps = stack.count()
+    model = window.codebook.panel.model
+    data = model.mimeData([model.index_of(b.id)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 1, 0, QModelIndex())  # below itself
+    QApplication.processEvents()  # the drops move through the hub once they have returned
+    assert stack.count() == steps
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())  # one that moves
+    qtbot.waitUntil(lambda: [x.name for x in hub.book.children("")] == ["B", "A"])
+    assert stack.count() == steps + 1
+
+
 def test_picker_ranks_by_name_then_fuzzily_and_offers_recent_codes_first() -> None:
     from reader.core.codebook import Codebook
     from reader.ui.codebook.picker import ranked

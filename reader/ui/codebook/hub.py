@@ -294,9 +294,8 @@ class CodebookHub(QObject):
         )
 
     def move(self, code_id: str, parent: str = "", index: int | None = None) -> bool:
-        code = self.book.get(code_id)
-        if code is None:
-            return False
+        if code_id not in self.book or self.book.stays(code_id, parent, index):
+            return False  # no step that changes nothing, to spend a Ctrl+Z on
         return self.run(
             "Move Code",
             lambda: self.writable_book().move(code_id, parent, index),
