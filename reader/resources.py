@@ -8,3 +8,4 @@ RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 BUNDLED_INTERVIEW = RESOURCES / "her-smell-interview.txt"
 NOTES_SCHEMA = RESOURCES / "notes.schema.json"
 STUDY_SCHEMA = RESOURCES / "study.schema.json"
+README = RESOURCES.parent / "README.md"  # the user guide (reader/core/user_guide.py)

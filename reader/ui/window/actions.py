@@ -71,6 +71,7 @@ class Actions:
     playback: Playback
     view: ViewActions
     shortcuts: QAction
+    user_guide: QAction
     # Studies (issue #12): File menu and switching between interviews.
     new_study: QAction
     open_study: QAction
@@ -402,6 +403,7 @@ def build_actions(window: QMainWindow) -> Actions:
         jump_forward=_action(window, "&Forward", "Alt+Shift+Right", "On to where Back came from"),
         view=_view_actions(window),
         shortcuts=_action(window, "&Keyboard Shortcuts", "F1", "Every key of the app"),
+        user_guide=_action(window, "&User Guide", None, "How to use Interview Reader"),
         playback=build_playback(window),
     )
     actions.codes = build_codebook_actions(window)
@@ -738,6 +740,7 @@ def build_menus(window: QMainWindow, actions: Actions, docks: list[QDockWidget])
     _view_menu_block(view_menu, actions.view)
     _playback_menu(window, actions.playback)
     help_menu = bar.addMenu("&Help")
+    help_menu.addAction(actions.user_guide)
     help_menu.addAction(actions.shortcuts)
     help_menu.addAction(actions.about)
     for menu in menus_of(bar.actions()):  # a greyed-out action's tip says why (action_states)

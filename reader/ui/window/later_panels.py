@@ -161,8 +161,20 @@ def make_find_bar(window: Any) -> FindBar:
     return bar
 
 
-def show_keys(window: Any) -> None:
-    """Help ▸ Keyboard Shortcuts (F1), its module loaded then."""
+def connect_help(window: Any, actions: Any) -> None:
+    """Help's windows, their modules loaded when first asked for: Keyboard Shortcuts
+    (F1) and the User Guide."""
+    actions.shortcuts.triggered.connect(lambda: _show_keys(window))
+    actions.user_guide.triggered.connect(lambda: _show_guide(window))
+
+
+def _show_keys(window: Any) -> None:
     from reader.ui.window.shortcuts import show_shortcuts
 
     show_shortcuts(window, window.window_actions)
+
+
+def _show_guide(window: Any) -> None:
+    from reader.ui.help.user_guide import show_user_guide
+
+    show_user_guide(window)

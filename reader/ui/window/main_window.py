@@ -58,13 +58,13 @@ from reader.ui.window.kept_switches import keep_switches
 from reader.ui.window.key_hints import GreyedKeys, ReaderHints
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
+    connect_help,
     focus_annotations,
     make_annotations,
     make_find_bar,
     make_library,
     make_search,
     open_search,
-    show_keys,
 )
 from reader.ui.window.pane_cycle import connect_panes
 from reader.ui.window.study_wiring import wire_study_extras
@@ -272,7 +272,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)
         self.appearance.changed.connect(self.update)
-        actions.shortcuts.triggered.connect(lambda: show_keys(self))  # F1
+        connect_help(self, actions)  # F1's keys, the User Guide
         panes = [reader, self.notes_editor, self.notes_pane.preview, self.outline]
         # The lists made later (Library, Annotations, Codebook) join when made.
         self.focus_marker = FocusMarker(self, panes)

@@ -1,0 +1,133 @@
+"""Help ▸ User Guide: the README's part for users (reader/core/user_guide.py) in a window
+of its own, beside the work, with its contents' links and a find field. Links to the
+guide's sections go there (Alt+Left back); the docs' files and web pages open in the
+system's programs."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QShortcut,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.user_guide import GuideMissingError, heading_anchor, read_guide
+from reader.resources import README
+from reader.ui.dialogs import close_only
+
+OBJECT_NAME = "user-guide"
+
+
+def show_user_guide(parent: QWidget) -> QDialog:
+    """The guide's window: the one open brought forward, asked again."""
+    shown = parent.findChild(QDialog, OBJECT_NAME)
+    if shown is None:
+        shown = UserGuide(parent)
+        shown.resize(min(760, parent.screen().availableGeometry().width() - 40), 640)
+    shown.show()
+    shown.raise_()
+    shown.activateWindow()
+    return shown
+
+
+class UserGuide(QDialog):
+    """The guide, read from the README as the app finds it (a message where it cannot)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(OBJECT_NAME)
+        self.setWindowTitle("Interview Reader User Guide")
+        self.find_field = QLineEdit(self)
+        self.find_field.setPlaceholderText("Find in the guide (Enter: next, Shift+Enter: previous)")
+        self.find_field.setAccessibleName("Find in the guide")
+        self.find_field.setClearButtonEnabled(True)
+        self.find_field.returnPressed.connect(lambda: self.find_next(backward=False))
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find_field.setFocus)
+        back = QShortcut(QKeySequence("Shift+Return"), self.find_field)
+        back.activated.connect(lambda: self.find_next(backward=True))
+        self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("User guide")
+        self.browser.setOpenLinks(False)  # sections here, files and pages outside
+        self.browser.anchorClicked.connect(self.follow)
+        QShortcut(QKeySequence.StandardKey.Back, self, self._back)
+        self._places: list[int] = []  # where each section link was followed from
+        self.not_found = QLabel("Not found", self)
+        self.not_found.hide()
+        finding = QHBoxLayout()
+        finding.addWidget(self.find_field)
+        finding.addWidget(self.not_found)
+        layout = QVBoxLayout(self)
+        layout.addLayout(finding)
+        layout.addWidget(self.browser)
+        buttons = close_only(self)
+        for button in buttons.buttons():  # Enter in the find field finds, it does not close
+            button.setAutoDefault(False)
+        layout.addWidget(buttons)
+        self._load()
+        self.browser.setFocus()
+
+    def _load(self) -> None:
+        try:
+            self.browser.setMarkdown(read_guide(README))
+        except GuideMissingError as exc:
+            self.browser.setMarkdown(
+                f"# The user guide is not here\n\nInterview Reader looks for it in its "
+                f"README ({exc}). It is also on the project's page, as README.md."
+            )
+            return
+        self._name_headings()
+
+    def _name_headings(self) -> None:
+        """Each heading an anchor named as the README's links name it: Qt's Markdown
+        reader names none."""
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel():
+                cursor = QTextCursor(block)
+                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
+                named = QTextCharFormat()
+                named.setAnchor(True)
+                named.setAnchorNames([heading_anchor(block.text())])
+                cursor.mergeCharFormat(named)
+            block = block.next()
+
+    def follow(self, url: QUrl) -> None:
+        """A link clicked or pressed: a section of the guide, else the system opens it."""
+        if not url.scheme() and not url.path() and url.hasFragment():
+            self._places.append(self.browser.verticalScrollBar().value())
+            self.browser.scrollToAnchor(url.fragment())
+        elif url.scheme() in ("http", "https", "mailto"):
+            QDesktopServices.openUrl(url)
+        elif not url.scheme():  # the docs beside the README
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(README.parent / url.path())))
+
+    def _back(self) -> None:
+        if self._places:
+            self.browser.verticalScrollBar().setValue(self._places.pop())
+
+    def find_next(self, backward: bool) -> bool:
+        """The next (or previous) place the find field's words are, round the end."""
+        words = self.find_field.text()
+        if not words:
+            return False
+        flags = QTextDocument.FindFlag.FindBackward if backward else QTextDocument.FindFlag(0)
+        found = self.browser.find(words, flags)
+        if not found:  # round from the other end
+            end = QTextCursor.MoveOperation.End if backward else QTextCursor.MoveOperation.Start
+            self.browser.moveCursor(end)
+            found = self.browser.find(words, flags)
+        self.not_found.setVisible(not found)
+        return found
