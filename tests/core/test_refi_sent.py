@@ -5,17 +5,21 @@ from __future__ import annotations
 import base64
 import json
 import tempfile
+import threading
 from dataclasses import replace
 from hashlib import sha256
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
 from hypothesis import given
 from hypothesis import strategies as st
 
+import reader.core.refi.sent as sent_module
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.refi.sent import (
     KEPT,
+    LOCK_FILE,
     SENT_FILE,
     Carried,
     Sending,
@@ -234,3 +238,29 @@ def test_each_export_that_sent_a_highlight_over_its_passage_here_tells_it_was_no
     record["exports"][0]["interviews"]["p1"] = base64.b64encode(grown).decode("ascii")
     (older / SENT_FILE).write_text(json.dumps(record))
     assert read_sent(older)["p1"].maybe_resized([h1, h2]) == [h1, h2]
+
+
+def test_an_export_waits_while_another_records_its_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two exports at once (two windows, the command line) each read the record, added
+    theirs and wrote it: the one written second lost the other's."""
+    record_sent(tmp_path, [("p1", carried(a_highlight(1)))], "2026-01-01")
+    reading = threading.Event()
+    read = sent_module._exports
+    monkeypatch.setattr(sent_module, "_exports", lambda path: (reading.set(), read(path))[1])
+    second = threading.Thread(
+        target=record_sent, args=(tmp_path, [("p2", carried())], "2026-01-02")
+    )
+    with FileLock(tmp_path / LOCK_FILE):  # another export, recording its own
+        second.start()
+        assert not reading.wait(0.3)  # the record is not read while the other writes it
+        others = {"time": "2026-01-01T12:00:00Z", "interviews": {"p3": ""}}
+        sent_module._write(tmp_path, [*(e.record for e in read(tmp_path / SENT_FILE)), others])
+    second.join(10)
+    assert read_sent(tmp_path).keys() == {"p1", "p2", "p3"}
+
+
+def test_a_project_sent_back_into_a_study_never_exported_leaves_no_lock(tmp_path: Path) -> None:
+    record_received(tmp_path, {"p1": carried(a_highlight(1))})
+    assert list(tmp_path.iterdir()) == []

@@ -62,11 +62,15 @@ from hashlib import sha256
 from pathlib import Path
 from typing import NamedTuple
 
+from filelock import FileLock
+
 from reader.core.annotations import Highlight, now_iso
 from reader.core.store import atomic_write
 from reader.core.study_file import AttributeValue
 
 SENT_FILE = ".refi-sent.json"
+LOCK_FILE = f"{SENT_FILE}.lock"  # hidden too; left in place, as lock files of its kind are
+LOCK_WAIT = 10.0  # seconds: another export's write takes milliseconds
 FORMAT = "interview-reader-refi-sent"
 VERSION = 1
 KEPT = 3  # exports remembered of each interview
@@ -223,13 +227,21 @@ class Sending:
 def record_sent(folder: Path, sent: Iterable[tuple[str, Carried]], when: str) -> None:
     """Remember an export of the study in `folder`: each (interview id, what it carried of
     it), at `when`. OSError when the file cannot be written."""
-    exports = [export.record for export in _exports(folder / SENT_FILE)]
     interviews = {interview_id: _packed(_keys(carried)) for interview_id, carried in sent}
-    if exports and exports[-1].get("interviews") == interviews:
-        exports[-1]["time"] = when  # the same as sent last: one export, sent again
-    else:
-        exports.append({"time": when, "interviews": interviews})
-    _write(folder, _kept(exports))
+    with _one_at_a_time(folder):
+        exports = [export.record for export in _exports(folder / SENT_FILE)]
+        if exports and exports[-1].get("interviews") == interviews:
+            exports[-1]["time"] = when  # the same as sent last: one export, sent again
+        else:
+            exports.append({"time": when, "interviews": interviews})
+        _write(folder, _kept(exports))
+
+
+def _one_at_a_time(folder: Path) -> FileLock:
+    """Held while the record is read, changed and written: two exports at once (two
+    windows, the command line) each added theirs to the record as read, and the second
+    write lost the first's. TimeoutError (an OSError) when another holds it too long."""
+    return FileLock(folder / LOCK_FILE, timeout=LOCK_WAIT)
 
 
 def _kept(exports: list[dict]) -> list[dict]:
@@ -252,17 +264,20 @@ def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
     sent: the study has had it since, so deleted (or cleared) here later it does not come
     back with the next file from there either (the other tool keeps it). Written only when
     it adds to the record. OSError when it cannot be."""
-    exports = _exports(folder / SENT_FILE)
-    if not exports:
-        return
-    newest, grown = exports[-1], False
-    for interview_id, carried in came.items():
-        had = newest.hashes.get(interview_id, frozenset())
-        keys = _keys(carried, had)
-        if keys != had:
-            newest.record["interviews"][interview_id], grown = _packed(keys), True
-    if grown:
-        _write(folder, [export.record for export in exports])
+    if not (folder / SENT_FILE).exists():
+        return  # never exported: no record to add to (nor a lock to leave)
+    with _one_at_a_time(folder):
+        exports = _exports(folder / SENT_FILE)
+        if not exports:
+            return
+        newest, grown = exports[-1], False
+        for interview_id, carried in came.items():
+            had = newest.hashes.get(interview_id, frozenset())
+            keys = _keys(carried, had)
+            if keys != had:
+                newest.record["interviews"][interview_id], grown = _packed(keys), True
+        if grown:
+            _write(folder, [export.record for export in exports])
 
 
 def _write(folder: Path, exports: list[dict]) -> None:
