@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
-from reader.cli_messages import fail, say
+from reader.cli_messages import fail, reason, say
 from reader.cli_output import add_output_option, files_read, write_output
 from reader.cli_study import study_to_read
 
@@ -234,7 +234,7 @@ def run_export(argv: list[str]) -> int:
         return _export_codebook(args)
     if args.document is not None and args.document.is_dir():
         return _export_study(args)
-    if args.where:
+    if args.where and (args.document is None or args.document.exists()):  # else: not there
         return fail("--where filters the interviews of a study; give a study folder.")
     opened = _open_session(args.document, args.notes, exporting=True)
     if isinstance(opened, str):
@@ -277,9 +277,7 @@ def _export_study(args: argparse.Namespace) -> int:
 
     if args.format not in STUDY_FORMATS:
         return fail(f"a study exports as {', '.join(STUDY_FORMATS)}; not {args.format}.")
-    if args.notes is not None:
-        return fail("--notes names one interview's notes; a study keeps its own.")
-    study = study_to_read(args.document)
+    study = study_to_read(args.document, args.notes)
     if isinstance(study, str):
         return fail(study)
     try:
@@ -291,7 +289,7 @@ def _export_study(args: argparse.Namespace) -> int:
             pairs.append((key, value))
         filters = study.filters_from(pairs)
     except StudyError as exc:
-        return fail(f"{str(exc).rstrip('.')}.")
+        return fail(f"{reason(exc)}.")
     interview_options = _export_options(args, study.data.colors, study.codebook)
     if isinstance(interview_options, str):
         return fail(interview_options)
@@ -313,7 +311,7 @@ def _export_codebook(args: argparse.Namespace) -> int:
 
     sets = CodingSets()
     if args.document is not None and args.document.is_dir():
-        study = study_to_read(args.document)
+        study = study_to_read(args.document, args.notes)
         if isinstance(study, str):
             return fail(study)
         for _, notes in study.notes_files():
@@ -342,7 +340,7 @@ def run_import(argv: list[str]) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+        return fail(f"cannot read {args.file}: {reason(exc)}.")
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return fail(opened)
@@ -356,13 +354,13 @@ def run_import(argv: list[str]) -> int:
     try:
         result = import_w3c(session, data)
     except AnnotationImportError as exc:
-        return fail(f"cannot import {args.file}: {exc}.")
+        return fail(f"cannot import {args.file}: {reason(exc)}.")
     if result.added:
         result.add_to(session)
         try:
             save_notes(notes_path, session.notes)
         except OSError as exc:
-            return fail(f"cannot write the notes file {notes_path}: {exc.strerror or exc}.")
+            return fail(f"cannot write the notes file {notes_path}: {reason(exc)}.")
     print(result.message())
     return 0
 

@@ -13,3 +13,12 @@ def say(message: str) -> None:
 def fail(message: str) -> int:
     say(message)
     return 1
+
+
+def reason(error: BaseException) -> str:
+    """An error as a clause of that one line, without its full stop, which the line adds:
+    the system's words for an OSError in lower case ("no space left on device"); the
+    core's sentence as it is, as it may start with a name ("Ana.txt is empty")."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror[:1].lower() + error.strerror[1:]
+    return str(error).rstrip(".")

@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from reader.cli_messages import fail, say
+from reader.cli_messages import fail, reason, say
 
 BINARY_FORMATS = frozenset({"docx", "qdpx"})  # zips: on a terminal, a screen of garbage
 
@@ -53,7 +53,7 @@ def write_output(
     try:
         atomic_write(path, output, parents=False)
     except OSError as exc:
-        return fail(f"cannot write {path}: {exc.strerror or exc}.")
+        return fail(f"cannot write {path}: {reason(exc)}.")
     return 0
 
 
@@ -85,7 +85,7 @@ def _to_standard_output(output: bytes, format_name: str) -> int:
         return 1  # as Python itself exits on a broken pipe: the output was cut short
     except OSError as exc:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return fail(f"cannot write the export to standard output: {exc.strerror or exc}.")
+        return fail(f"cannot write the export to standard output: {reason(exc)}.")
     return 0
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli_messages import say
+from reader.cli_messages import reason, say
 
 if TYPE_CHECKING:
     from reader.core.study import Study
@@ -15,15 +15,18 @@ if TYPE_CHECKING:
 ADD = "add transcripts to it, or give another folder."
 
 
-def study_to_read(folder: Path) -> Study | str:
-    """The study in `folder`, or the one-line reason there is none to read."""
+def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
+    """The study in `folder`, or the one-line reason there is none to read (or that
+    `notes`, given with --notes, has no place in it: every export refuses it alike)."""
     from reader.core.study import StudyError, open_study
     from reader.core.study_scan import no_interviews_words
 
+    if notes is not None:
+        return "--notes names one interview's notes; a study keeps its own."
     try:
         study = open_study(folder, touch_disk=False)
     except StudyError as exc:
-        return f"{str(exc).rstrip('.')}."
+        return f"{reason(exc)}."
     for warning in study.warnings:
         say(warning)
     if not study.interviews and not study.file.exists():  # a study.json of codes alone is one

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli_messages import fail, say
+from reader.cli_messages import fail, reason, say
 from reader.cli_output import add_output_option, files_read
 from reader.cli_study import study_to_read
 
@@ -70,7 +70,7 @@ def refi_export(
     sending = Sending()  # a codebook sends no interview
     try:
         if args.path.is_dir():
-            study = study_to_read(args.path)
+            study = study_to_read(args.path, args.notes)
             if isinstance(study, str):
                 return fail(study)
             if args.format == "qdc":
@@ -94,7 +94,7 @@ def refi_export(
                 )
             reading = files_read(args.path, notes_path)
     except (RefiError, StudyError) as exc:
-        return fail(f"cannot export {args.path}: {exc}.")
+        return fail(f"cannot export {args.path}: {reason(exc)}.")
     return output, args.output, sending, reading
 
 
@@ -156,7 +156,7 @@ def run_refi_import(argv: list[str]) -> int:
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        return fail(f"cannot read {args.file}: {exc.strerror or exc}.")
+        return fail(f"cannot read {args.file}: {reason(exc)}.")
     holder = lock_holder(study_lock(args.folder)) if args.folder.is_dir() else ""
     if holder:
         return fail(
@@ -169,9 +169,9 @@ def run_refi_import(argv: list[str]) -> int:
         else:
             message = _import_codebook(data, args.folder)
     except (RefiError, StudyError) as exc:
-        return fail(f"cannot import {args.file}: {str(exc).rstrip('.')}.")
+        return fail(f"cannot import {args.file}: {reason(exc)}.")
     except OSError as exc:
-        return fail(f"cannot write the study in {args.folder}: {exc.strerror or exc}.")
+        return fail(f"cannot write the study in {args.folder}: {reason(exc)}.")
     print(message)
     return 0
 

@@ -79,8 +79,9 @@ def atomic_write(
     """Write `data` so that a crash leaves either the old or the new file, never half of one.
 
     A symbolic link is written through (its target is replaced, the link stays); the file
-    keeps its permissions, and one made read-only is not replaced (PermissionError, as
-    writing into it gives); a new file gets the user's umask, as `open` would give it.
+    keeps its permissions, and one made read-only is not replaced (the error writing into
+    it gives: PermissionError, or EROFS on a read-only mount); a new file gets the user's
+    umask, as `open` would give it.
     `parents`: whether the folders on the way to the file are made when missing. A study's
     files are written without: a study folder renamed or moved while open is never made
     again at its old place, holding only what was written last; the write fails, naming
@@ -99,7 +100,7 @@ def atomic_write(
         # A file made read-only is left as it is, as writing into it would be: the rename
         # below needs only the folder, and replaced it silently.
         if not os.access(path, os.W_OK):
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+            raise _unwritable(path)
     try:
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=_TEMP_SUFFIX)
     except OSError as exc:
@@ -127,6 +128,17 @@ def atomic_write(
     if path not in _swept:
         _swept.add(path)
         _sweep_stale_temporaries(path)
+
+
+def _unwritable(path: Path) -> OSError:
+    """The error writing into `path` gives: "Read-only file system" on a file system
+    mounted read-only (a new file there says so), else "Permission denied"."""
+    try:
+        mounted_read_only = bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        mounted_read_only = False
+    code = errno.EROFS if mounted_read_only else errno.EACCES
+    return OSError(code, os.strerror(code), str(path))  # PermissionError for EACCES
 
 
 # Files whose folder was swept of their stale temporary files (once a run: a folder of 500

@@ -416,7 +416,7 @@ def test_standard_output_on_a_full_disk_says_so(tmp_path: Path, transcript: Path
         )
     assert done.returncode == 1
     assert done.stderr.decode() == (
-        "interview-reader: cannot write the export to standard output: No space left on device.\n"
+        "interview-reader: cannot write the export to standard output: no space left on device.\n"
     )
 
 

@@ -9,6 +9,7 @@ import re
 import stat
 from datetime import datetime
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -144,6 +145,24 @@ def test_atomic_write_leaves_a_read_only_file_as_it_is(tmp_path: Path) -> None:
     path.chmod(0o644)  # made writable again: written
     atomic_write(path, b"new")
     assert path.read_bytes() == b"new"
+
+
+def test_atomic_write_on_a_read_only_mount_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file there was said to lack permission, where a new one beside it gave "Read-only
+    file system" (the command line's -o onto an old export)."""
+    path = tmp_path / "old.md"
+    path.write_bytes(b"old")
+    statvfs = os.statvfs(tmp_path)
+    mounted = SimpleNamespace(f_flag=statvfs.f_flag | os.ST_RDONLY)
+    monkeypatch.setattr(os, "access", lambda *_: False)  # as a read-only mount answers
+    monkeypatch.setattr(os, "statvfs", lambda _: mounted)
+    with pytest.raises(OSError) as raised:
+        atomic_write(path, b"new")
+    assert raised.value.errno == errno.EROFS and raised.value.filename == str(path)
+    assert describe_os_error(raised.value) == f"Read-only file system: {path}"
+    assert path.read_bytes() == b"old"
 
 
 # --- set_aside --------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.annotations import make_highlight
 from reader.core.export import export
-from reader.core.refi.sent import SENT_FILE, read_sent
+from reader.core.refi.sent import LOCK_FILE, SENT_FILE, read_sent
 from reader.core.store import load_notes, save_notes
 from reader.core.study import open_study
 from tests.core.test_cli import TRANSCRIPT, assert_fails_with_one_line, run
@@ -93,6 +93,10 @@ def test_a_study_as_a_word_document(tmp_path: Path, study_folder: Path) -> None:
         (["--format", "csv", "--where", "nonsense"], "KEY=VALUE"),
         (["--format", "csv", "--color", "mauve"], "unknown colour"),
         (["--format", "csv", "--notes", "x.json"], "keeps its own"),
+        # Ignored before, even a file not there (the CLI review).
+        (["--format", "qdpx", "--notes", "x.json"], "keeps its own"),
+        (["--format", "qdc", "--notes", "x.json"], "keeps its own"),
+        (["--format", "codebook-csv", "--notes", "x.json"], "keeps its own"),
     ],
 )
 def test_bad_study_export_fails_with_one_line(
@@ -113,6 +117,12 @@ def test_an_interview_left_out_is_said_on_stderr(tmp_path: Path, study_folder: P
 def test_where_needs_a_study(tmp_path: Path) -> None:
     result = run(tmp_path, "export", "--format", "csv", "--where", "role=nurse")
     assert "give a study folder" in assert_fails_with_one_line(result)
+
+
+def test_a_path_not_there_is_said_so_with_where_too(tmp_path: Path) -> None:
+    """It was blamed on --where ("give a study folder") when it was mistyped."""
+    result = run(tmp_path, "export", tmp_path / "nosuch", "--format", "csv", "--where", "a=b")
+    assert assert_fails_with_one_line(result).endswith("nosuch does not exist.\n")
 
 
 def test_a_plain_folder_exports_as_a_study_without_study_json(tmp_path: Path) -> None:
@@ -170,6 +180,7 @@ def test_export_of_a_study_document_uses_the_study_notes(
         assert selections == 1
         assert list(read_sent(study_folder)) == [open_study(study_folder).interviews[0].id]
         (study_folder / SENT_FILE).unlink()
+        (study_folder / LOCK_FILE).unlink()  # one export at a time writes the record
     else:
         assert b"barnacles" in out.read_bytes()  # the quote: neither holds the whole text
     assert folder_listing(study_folder) == before
