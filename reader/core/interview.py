@@ -97,7 +97,9 @@ _NON_SPEECH_RE = re.compile(
     re.IGNORECASE,
 )
 _NON_SPEECH_MAX_CHARS = 120
-_TIME = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+# A frame number after the seconds too, as broadcast typists write a timecode
+# ("[00:00:01:12] Name:"), read at 25 frames a second (transcripts.time_ms).
+_TIME = r"\d{1,2}:\d{2}(?::\d{2}(?::\d{2})?)?(?:[.,]\d{1,3})?"
 # A time in brackets, or the span of a cue from its start to its end, as whisper's console
 # writes each line ("[00:00:00.000 --> 00:00:04.000]   Thanks…") and others with an arrow
 # or a dash; a paragraph is timed by the start.

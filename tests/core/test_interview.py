@@ -203,6 +203,9 @@ def test_labelled_segments_span_the_label() -> None:
         ("[00:00:15 → 00:01:02] **Interviewer:** Hello.", "Interviewer", "00:00:15"),
         ("[00:01:23.000 --> 00:01:25.500] Interviewer: Hello.", "Interviewer", "00:01:23.000"),
         ("[00:01:23 - 00:01:25] Interviewer: Hello.", "Interviewer", "00:01:23"),
+        # A timecode with its frame, as broadcast typists write it: no label was read.
+        ("[00:01:23:12] Interviewer: Hello.", "Interviewer", "00:01:23:12"),
+        ("00:01:23:12 Interviewer: Hello.", "Interviewer", "00:01:23:12"),
         ("Int.: Hello.", "Int.", ""),
         ("Moderator: Hello.", "Moderator", ""),
         ("Host: Hello.", "Host", ""),

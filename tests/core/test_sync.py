@@ -190,6 +190,7 @@ TIMED_SHAPES = {  # the first paragraph at 1:23, the second at 1:30
     "minutes, in brackets": ["Interviewer (01:23): Tell me.", "Ana (01:30): It closed."],
     "time and name above": ["00:01:23 Speaker 1\nTell me.", "00:01:30 Speaker 2\nIt closed."],
     "fractions": ["[00:01:23.000] Interviewer: Tell me.", "[0:01:30,000] Ana: It closed."],
+    "timecodes with frames": ["[00:01:23:00] Interviewer: Tell me.", "00:01:30:00 Ana: It closed."],
 }
 
 

@@ -1629,7 +1629,14 @@ def test_unpunctuated_captions_are_parted_into_paragraphs() -> None:
 
 @pytest.mark.parametrize(
     ("text", "ms"),
-    [("00:00:01.5", 1500), ("1:02:03,250", 3723250), ("02:03", 123000), ("no", None)],
+    [
+        ("00:00:01.5", 1500),
+        ("1:02:03,250", 3723250),
+        ("02:03", 123000),
+        ("no", None),
+        ("00:00:01:12", 1480),  # a typed timecode's frame, at 25 frames a second
+        ("00:00:01:29", 1960),  # a 30 fps frame past 25: the second's last
+    ],
 )
 def test_time_ms(text: str, ms: int | None) -> None:
     assert time_ms(text) == ms

@@ -78,7 +78,8 @@ _ROLLING_MIN = 3
 # Rev's and 3Play's made to match) put where the speaker changes (">> AMAL: Since 2015.").
 _DASH_RE = re.compile(r"^[ \t]*(?:[-–]|>>>?)[ \t]+(?=\S)", re.MULTILINE)
 _INNER_DASH_RE = re.compile(r"(?<=[.!?…])[ \t]+[-–][ \t]+(?=\S)")  # see _dialogue
-_TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
+_TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2})|[.,](\d{1,3}))?")
+FRAMES_PER_SECOND = 25  # of a typed timecode's frame number ("00:00:01:12"), as SubRip's
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
 # and Teams' (.docx) header of a turn, a name, two or more spaces and a time. Teams' text
@@ -149,12 +150,15 @@ class Para:
 
 
 def time_ms(text: str) -> int | None:
-    """Milliseconds of "1:02:03.5", "02:03" or "00:01:23,450"; None when not a time."""
+    """Milliseconds of "1:02:03.5", "02:03", "00:01:23,450" or a timecode with its frame
+    ("00:01:23:12", at 25 frames a second); None when not a time."""
     match = _TIME_RE.search(text)
     if match is None:
         return None
-    hours, minutes, seconds, fraction = match.groups()
+    hours, minutes, seconds, frame, fraction = match.groups()
     ms = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
+    if frame:  # a frame number past the rate (a 30 fps timecode's) is the second's last
+        return ms + min(int(frame), FRAMES_PER_SECOND - 1) * 1000 // FRAMES_PER_SECOND
     return ms + (int(fraction.ljust(3, "0")) if fraction else 0)
 
 
