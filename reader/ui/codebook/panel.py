@@ -1,11 +1,10 @@
 """The Codebook dock: the code tree with colours and counts, and below it the chosen code's
 description (a Markdown memo), colour and whether it is a category.
 
-Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: a sub-code of
-the current one), F2 rename, Delete delete, Alt+Up/Down move among its siblings, Alt+Left
-out of its parent, Alt+Right into the code above; Enter retrieves its passages. Codes move
-by drag and drop too. Every change goes
-through the hub, undoable.
+Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: a
+sub-code of the current one), F2 rename, Delete delete, Alt+Up/Down move among its
+siblings, Alt+Left out of its parent, Alt+Right into the code above; Enter retrieves its
+passages. Codes move by drag and drop too. Every change goes through the hub, undoable.
 """
 
 from __future__ import annotations
@@ -38,6 +37,7 @@ from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.code_memo import CodeMemo
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.codebook.wrapped_names import WrappedNames
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
@@ -62,7 +62,7 @@ class CodebookPanel(QWidget):
         self.view.setAccessibleName("Codes")
         self.view.setAccessibleDescription("Insert adds, F2 renames, Enter lists the passages")
         self.view.setModel(self.model)
-        self.view.setUniformRowHeights(True)
+        self.view.setItemDelegate(WrappedNames(self.view))  # the names wrapped, not cut
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)

@@ -1,0 +1,59 @@
+"""The Codebook's names wrapped in a narrow dock, not cut after a word: "Organisational …"
+told nothing of four codes that began alike, at 1024 px. A name takes up to two lines at
+its cell's width, the second ending in "…" where more is left (its tooltip has it whole);
+the lines are made here (reader/ui/wrapped_text.py) and Qt measures and paints them as
+given. Its tree view measures a row without the cell's width, so it is given here: the
+names' column less the row's indent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+
+from reader.ui.wrapped_text import wrapped_lines
+
+NAMES = 0  # the column of the names
+MAX_LINES = 2  # the tree stays a list to scan
+
+
+class WrappedNames(QStyledItemDelegate):
+    """Wraps a name to its cell, to measure its row and to paint it alike."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.setUniformRowHeights(False)
+        # Rows measured again at another width (the dock resized, the count column fitted).
+        view.header().sectionResized.connect(lambda column, *_: self._resized(column))
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        if index.column() == NAMES:
+            level, parent = int(self._view.rootIsDecorated()), index.parent()
+            while parent.isValid():
+                level, parent = level + 1, parent.parent()
+            width = self._view.columnWidth(NAMES) - level * self._view.indentation()
+            option.rect = QRect(0, 0, width, 1)  # the cell it will be painted in
+        return super().sizeHint(option, index)
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        if index.column() != NAMES or option.rect.width() <= 0:
+            return
+        # The width Qt's style gives the text in the cell: less its margins, and the
+        # colour's swatch with its own.
+        style = option.widget.style() if option.widget is not None else None
+        frame = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) if style else 2
+        margins = 2 * (frame + 1)
+        width = option.rect.width() - margins
+        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
+            width -= option.decorationSize.width() + margins
+        lines = wrapped_lines(option.text, option.font, max(1, width), MAX_LINES)
+        option.text = "\u2028".join(lines)  # line separators: Qt breaks lines there
+
+    def _resized(self, column: int) -> None:
+        if column == NAMES:
+            self._view.doItemsLayout()
