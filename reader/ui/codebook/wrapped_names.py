@@ -7,13 +7,14 @@ names' column less the row's indent."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from reader.ui.wrapped_text import wrapped_lines
 
 NAMES = 0  # the column of the names
 MAX_LINES = 2  # the tree stays a list to scan
+TEXT_MARGINS = 8  # px: Fusion's, 3 each side, and a pixel more
 
 
 class WrappedNames(QStyledItemDelegate):
@@ -43,14 +44,13 @@ class WrappedNames(QStyledItemDelegate):
         super().initStyleOption(option, index)
         if index.column() != NAMES or option.rect.width() <= 0:
             return
-        # The width Qt's style gives the text in the cell: less its margins, and the
-        # colour's swatch with its own.
-        style = option.widget.style() if option.widget is not None else None
-        frame = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) if style else 2
-        margins = 2 * (frame + 1)
-        width = option.rect.width() - margins
-        if option.features & QStyleOptionViewItem.ViewItemFeature.HasDecoration:
-            width -= option.decorationSize.width() + margins
+        # About the width Qt's style gives the text in the cell: less its margins, and the
+        # colour's swatch with its own. Not asked of QStyle, whose type PySide would build
+        # at the first paint of coded notes (~8 ms, #17); a style's wider margins would
+        # elide a line's end.
+        width = option.rect.width() - TEXT_MARGINS
+        if index.data(Qt.ItemDataRole.DecorationRole) is not None:
+            width -= option.decorationSize.width() + TEXT_MARGINS
         lines = wrapped_lines(option.text, option.font, max(1, width), MAX_LINES)
         option.text = "\u2028".join(lines)  # line separators: Qt breaks lines there
 
