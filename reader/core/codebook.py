@@ -335,8 +335,10 @@ class Codebook:
 
     def undo_update(self, old: Code, new: Code) -> None:
         """Undo the update that made `old` into `new`: the fields it changed go back where
-        they are still as it left them (another program's change since stays)."""
-        self.put(fields_undone(old, new, self.code(old.id)))
+        they are still as it left them (another program's change since stays); nothing
+        when another program deleted the code since."""
+        if old.id in self:
+            self.put(fields_undone(old, new, self.code(old.id)))
 
     def rename(self, code_id: str, name: str) -> Code:
         return self.update(code_id, name=name)
@@ -374,6 +376,12 @@ class Codebook:
         at = self.codes.index(self.code(code_id)) + 1
         self.codes[at:at] = subtree[1:]
         return old
+
+    def move_back(self, code_id: str, parent: str, index: int) -> None:
+        """Undo of `move`, given what it returned; nothing when the code, or the one it was
+        under, was deleted since (by another program: there is no place to go back to)."""
+        if code_id in self and (not parent or parent in self):
+            self.move(code_id, parent, index)
 
     def delete(self, code_id: str) -> frozenset[str]:
         """Take out the code and every code below it; returns their ids. The caller takes

@@ -178,6 +178,18 @@ def test_stays_says_a_move_would_leave_the_code_where_it_is() -> None:
     assert not book.stays(c["fear"].id, "", 0)
 
 
+def test_move_back_does_nothing_where_the_code_or_its_old_parent_is_gone() -> None:
+    book, c = sample_book()  # Emotions (Fear, Joy), Work
+    old = book.move(c["fear"].id, c["work"].id)
+    book.delete(c["emotions"].id)  # as another program's study.json merged in
+    book.move_back(c["fear"].id, *old)
+    assert tree_names(book) == ["Work", "  Fear"]
+    old = book.move(c["fear"].id, "")
+    book.delete(c["fear"].id)
+    book.move_back(c["fear"].id, *old)
+    assert tree_names(book) == ["Work"]
+
+
 def test_delete_takes_the_subtree() -> None:
     book, c = sample_book()
     removed = book.delete(c["emotions"].id)

@@ -45,3 +45,13 @@ def test_codebook_undo_update_keeps_the_codes_place_and_another_programs_fields(
     book.undo_update(old, new)
     assert [(c.name, c.description) for c in book.codes] == [("Trust", "d"), ("Doubt", "")]
     assert second.id in book
+
+
+def test_codebook_undo_update_of_a_code_deleted_since_does_nothing() -> None:
+    book = Codebook()
+    code = book.create("Trust")
+    old = book.update(code.id, name="Confidence")
+    new = book.code(code.id)
+    book.delete(code.id)
+    book.undo_update(old, new)
+    assert list(book) == []

@@ -213,13 +213,16 @@ class CodebookHub(QObject):
         if self.owner.study is not None:
             from reader.core.study import StudyError  # loaded with the study
 
-            def checked() -> Any:
-                try:
-                    return do()
-                except CodebookError as exc:
-                    raise StudyError(str(exc)) from None
+            def checked(step: Callable[..., Any]) -> Callable[..., Any]:
+                def refused_as_the_studys(*memo: Any) -> Any:  # said, its place kept
+                    try:
+                        return step(*memo)
+                    except CodebookError as exc:
+                        raise StudyError(str(exc)) from None
 
-            return self.owner.run(text, checked, undo)
+                return refused_as_the_studys
+
+            return self.owner.run(text, checked(do), checked(undo))
         controller = self.interview.controller
         if controller is None or not controller.writable():
             return False
@@ -274,7 +277,7 @@ class CodebookHub(QObject):
             the interview gave it back to the study's codebook when it was next opened."""
             if self.counts().get(code_id, 0):
                 taken_off.append(self._deleter(code_id)())
-            else:
+            elif code_id in self.book:  # not deleted since by another program
                 self.writable_book().delete(code_id)
 
         ok = self.run("New Code", do, undo)
@@ -299,7 +302,7 @@ class CodebookHub(QObject):
         return self.run(
             "Move Code",
             lambda: self.writable_book().move(code_id, parent, index),
-            lambda old: self.writable_book().move(code_id, *old),
+            lambda old: self.writable_book().move_back(code_id, *old),
         )
 
     def merge(self, source: str, target: str) -> bool:

@@ -4,6 +4,7 @@ same code, colour labels or attribute stays, and Redo does not take it either.""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -124,3 +125,55 @@ def test_undo_change_choices_keeps_a_label_another_program_gave(
     (attribute,) = redone["attributes"]
     assert (attribute["label"], attribute["options"]) == ("Job", ["Nurse", "doctor", "porter"])
     assert redone["interviews"][0]["attributes"] == {key: "Nurse"}
+
+
+def test_undo_of_a_rename_or_move_of_a_code_another_program_deleted_does_nothing(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Its Undo raised "The codebook has no code …" out of Qt's undo stack (a traceback,
+    the step half taken); the steps before it are still undone after it."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    trust, other = hub.create("Trust"), hub.create("Other")
+    assert trust is not None and other is not None
+    assert hub.update(trust.id, text="Rename Code", name="Confidence")
+    assert hub.move(trust.id, other.id)
+
+    def delete(data: dict[str, Any]) -> None:
+        data["codes"] = [c for c in data["codes"] if c["id"] != trust.id]
+
+    another_program(folder, delete)
+    window.study.check_disk()
+    focus(window, qtbot, window.codebook.panel.view, study_history=True)
+    actions = window.window_actions
+    for step in ("Move Code", "Rename Code", "New Code", "New Code"):
+        assert actions.undo.text().replace("&", "") == f"Undo {step}"
+        actions.undo.trigger()
+    assert study_json(folder)["codes"] == [] and not actions.undo.isEnabled()
+    actions.redo.trigger()  # Trust made again, as it was
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Trust"]
+
+
+def test_an_undo_the_codebook_refuses_is_said_and_keeps_its_place(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Another program made a code "A" where the moved "A" was: moving it back is refused,
+    said as the study's refusals are, not raised out of Qt's undo stack."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    a, p = hub.create("A"), hub.create("P")
+    assert a is not None and p is not None and hub.move(a.id, p.id)
+
+    def another_a(data: dict[str, Any]) -> None:
+        theirs = {"id": str(uuid.uuid4()), "name": "A", "parent": ""}
+        data["codes"].append({**data["codes"][0], **theirs})
+
+    another_program(folder, another_a)
+    window.study.check_disk()
+    focus(window, qtbot, window.codebook.panel.view, study_history=True)
+    with qtbot.waitSignal(window.study.message) as said:
+        window.window_actions.undo.trigger()
+    assert "There is a code “A” there already" in said.args[0]
+    undo = window.window_actions.undo
+    qtbot.waitUntil(lambda: undo.text().replace("&", "") == "Undo Move Code")
+    assert {c["id"]: c["parent"] for c in study_json(folder)["codes"]}[a.id] == p.id
