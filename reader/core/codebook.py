@@ -337,8 +337,13 @@ class Codebook:
         """Undo the update that made `old` into `new`: the fields it changed go back where
         they are still as it left them (another program's change since stays); nothing
         when another program deleted the code since."""
-        if old.id in self:
-            self.put(fields_undone(old, new, self.code(old.id)))
+        if old.id not in self:
+            return
+        back = fields_undone(old, new, self.code(old.id))
+        other = self.find(back.name, back.parent)
+        if other is not None and other.id != old.id:  # another program's code, named since
+            raise CodebookError(f"There is a code “{back.name}” there already.")
+        self.put(back)
 
     def rename(self, code_id: str, name: str) -> Code:
         return self.update(code_id, name=name)

@@ -3,7 +3,9 @@ still as the step left it; what another program changed since stays."""
 
 from __future__ import annotations
 
-from reader.core.codebook import Code, Codebook
+import pytest
+
+from reader.core.codebook import Code, Codebook, CodebookError
 from reader.core.undone import entries_undone, fields_undone
 
 
@@ -55,3 +57,14 @@ def test_codebook_undo_update_of_a_code_deleted_since_does_nothing() -> None:
     book.delete(code.id)
     book.undo_update(old, new)
     assert list(book) == []
+
+
+def test_codebook_undo_update_refuses_a_name_another_code_has_taken_since() -> None:
+    book = Codebook()
+    code = book.create("Trust")
+    old = book.update(code.id, name="Confidence")
+    new = book.code(code.id)
+    book.create("Trust")  # another program's, merged in
+    with pytest.raises(CodebookError, match="“Trust” there already"):
+        book.undo_update(old, new)
+    assert sorted(c.name for c in book) == ["Confidence", "Trust"]
