@@ -169,7 +169,7 @@ def test_import_into_a_folder_that_cannot_be_written_fails_with_one_line(
         )
     finally:
         folder.chmod(0o755)
-    assert "cannot write the notes file" in stderr and "Permission denied" in stderr
+    assert "cannot write the notes file" in stderr and "permission denied" in stderr
     assert list(folder.iterdir()) == []
 
 
