@@ -130,4 +130,8 @@ class UserGuide(QDialog):
             self.browser.moveCursor(end)
             found = self.browser.find(words, flags)
         self.not_found.setVisible(not found)
+        if found:  # a third of the way down, not on the pane's edge, with what leads to it
+            bar = self.browser.verticalScrollBar()
+            third = self.browser.viewport().height() // 3
+            bar.setValue(bar.value() + self.browser.cursorRect().top() - third)
         return found

@@ -50,6 +50,8 @@ def test_find_goes_from_place_to_place_and_enter_does_not_close(
     qtbot.keyClick(guide.find_field, Qt.Key.Key_Return)
     first = guide.browser.textCursor().selectionStart()
     assert guide.browser.textCursor().selectedText() == "REFI-QDA"
+    # Shown a third of the way down, with what leads to it, not on the pane's bottom edge.
+    assert 0 < guide.browser.cursorRect().top() < guide.browser.viewport().height() // 2
     qtbot.keyClick(guide.find_field, Qt.Key.Key_Return)
     assert guide.browser.textCursor().selectionStart() > first
     qtbot.keyClick(guide.find_field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
