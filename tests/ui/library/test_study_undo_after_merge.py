@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.codebook.test_hub import focus
@@ -33,46 +34,43 @@ def undo_redo(window: MainWindow, text: str) -> tuple[dict[str, Any], dict[str, 
     return undone, study_json(window.study.study.folder)
 
 
-def test_undo_rename_code_keeps_a_description_another_program_gave_it(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+@pytest.mark.parametrize(
+    ("field", "theirs", "undone", "redone"),
+    [  # (name, description) after Undo and after Redo
+        (
+            "description",
+            "on the laptop",
+            ("Trust", "on the laptop"),
+            ("Confidence", "on the laptop"),
+        ),
+        ("name", "Reliance", ("Reliance", ""), ("Confidence", "")),  # theirs, then Redo's
+    ],
+)
+def test_undo_rename_code_keeps_what_another_program_gave_the_code(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+    field: str,
+    theirs: str,
+    undone: tuple[str, str],
+    redone: tuple[str, str],
 ) -> None:
     window = make_study_window(folder)
     hub = window.codebook.hub
     code = hub.create("Trust")
     assert code is not None and hub.update(code.id, text="Rename Code", name="Confidence")
 
-    def describe(data: dict[str, Any]) -> None:
-        data["codes"][0]["description"] = "written on the laptop"
+    def change(data: dict[str, Any]) -> None:
+        data["codes"][0][field] = theirs
 
-    another_program(folder, describe)
+    another_program(folder, change)
     window.study.check_disk()
-    assert hub.book.code(code.id).description == "written on the laptop"
+    assert getattr(hub.book.code(code.id), field) == theirs
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    undone, redone = undo_redo(window, "Rename Code")
-    assert [(c["name"], c["description"]) for c in undone["codes"]] == [
-        ("Trust", "written on the laptop")
-    ]
-    assert [(c["name"], c["description"]) for c in redone["codes"]] == [
-        ("Confidence", "written on the laptop")
-    ]
-
-
-def test_undo_rename_code_leaves_a_name_another_program_gave_it_since(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
-) -> None:
-    window = make_study_window(folder)
-    hub = window.codebook.hub
-    code = hub.create("Trust")
-    assert code is not None and hub.update(code.id, text="Rename Code", name="Confidence")
-
-    def rename(data: dict[str, Any]) -> None:
-        data["codes"][0]["name"] = "Reliance"
-
-    another_program(folder, rename)
-    window.study.check_disk()
-    focus(window, qtbot, window.codebook.panel.view, study_history=True)
-    window.window_actions.undo.trigger()
-    assert [c["name"] for c in study_json(folder)["codes"]] == ["Reliance"]
+    after_undo, after_redo = undo_redo(window, "Rename Code")
+    assert [(c["name"], c["description"]) for c in after_undo["codes"]] == [undone]
+    assert [(c["name"], c["description"]) for c in after_redo["codes"]] == [redone]
 
 
 def test_undo_rename_colours_keeps_a_label_another_program_gave(
