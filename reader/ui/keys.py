@@ -176,6 +176,13 @@ PICTURES = (
     PaneKey("Arrows", "Move from cell to cell", ("Up", "Down", "Left", "Right")),
     PaneKey("Enter", "The cell's coded passages", ("Return", "Enter")),
 )
+# help/user_guide.py (Help ▸ User Guide)
+USER_GUIDE = (
+    PaneKey("Ctrl+F", "Find in the guide", ("Ctrl+F",)),
+    PaneKey("Enter / Shift+Enter (in its find field)", "The next / previous place found"),
+    PaneKey("Alt+Left", "Back to where a section's link was followed from", ("Alt+Left",)),
+    PaneKey("Escape", "Close the guide", ("Esc",)),
+)
 
 # Every pane
 # window/tab_order.py, toolbar_keys.py

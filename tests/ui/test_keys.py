@@ -150,7 +150,8 @@ def test_f1_groups_the_keys_by_where_they_work(make_window: Callable[..., MainWi
     groups = dict(shortcut_groups(window, window.window_actions))
     assert list(groups) == [
         "Reader", "Find", "Search Everything", "Notes", "Outline", "Annotations", "Library",
-        "Codebook", "Coded Passages", "Pictures of the Coding", "Recording", "Window",
+        "Codebook", "Coded Passages", "Pictures of the Coding", "User Guide", "Recording",
+        "Window",
     ]  # fmt: skip
     window_keys = [k for k, _ in groups["Window"]]
     # The panes' keys in order, Ctrl+5 and Ctrl+6 among them.

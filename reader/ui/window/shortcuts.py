@@ -68,6 +68,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         ("Codebook", [], pane_keys.CODEBOOK),
         ("Coded Passages", [], pane_keys.CODED_PASSAGES),
         ("Pictures of the Coding", [], pane_keys.PICTURES),
+        ("User Guide", [], pane_keys.USER_GUIDE),
         (
             "Recording",
             [playback.play, playback.back, playback.forward, playback.play_paragraph],

@@ -60,6 +60,8 @@ def test_find_goes_from_place_to_place_and_enter_does_not_close(
     guide.find_field.setText("no such words anywhere")
     qtbot.keyClick(guide.find_field, Qt.Key.Key_Return)
     assert guide.isVisible() and guide.not_found.isVisible()
+    qtbot.keyClick(guide.find_field, Qt.Key.Key_Escape)  # as F1's table says
+    assert not guide.isVisible()
 
 
 def test_the_docs_and_web_pages_open_in_the_systems_programs(
