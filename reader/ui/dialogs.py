@@ -137,11 +137,16 @@ class ColorLabelsDialog(QDialog):
         return {cid: edit.text().strip() or cid.title() for cid, edit in self.edits.items()}
 
 
-def ask(parent: QWidget | None, title: str, text: str, choices: list[str]) -> str:
-    """A warning with one button per choice; the choice made (the last one on Escape)."""
+def ask(
+    parent: QWidget | None, title: str, text: str, choices: list[str], default: str = ""
+) -> str:
+    """A warning with one button per choice; the choice made (the last one on Escape).
+    Enter answers `default`, else the first choice: a question whose first choice cannot
+    be taken back (or deletes) makes the harmless one the default, as Enter is pressed to
+    get past a message."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=parent)
     buttons = [box.addButton(choice, QMessageBox.ButtonRole.ActionRole) for choice in choices]
-    box.setDefaultButton(buttons[0])
+    box.setDefaultButton(buttons[choices.index(default) if default else 0])
     box.setEscapeButton(buttons[-1])
     box.exec()
     clicked = box.clickedButton()

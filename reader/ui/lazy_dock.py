@@ -55,6 +55,7 @@ class _Placeholder(QWidget):
         super().__init__()
         self._dock = dock
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(dock.windowTitle())  # a Tab stop, for an instant
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

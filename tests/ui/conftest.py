@@ -90,8 +90,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
     monkeypatch.setattr(ColorLabelsDialog, "exec", answer(stub.color_answers, fill_colors))
     monkeypatch.setattr(QInputDialog, "getText", get_text)
 
-    def ask(_parent: Any, title: str, text: str, choices: list[str]) -> str:
+    def ask(_parent: Any, title: str, text: str, choices: list[str], default: str = "") -> str:
         stub.shown.append(("ask", f"{title}: {text}"))
+        assert not default or default in choices, (default, choices)
         answer = stub.choice_answers.pop(0) if stub.choice_answers else choices[0]
         assert answer in choices, (answer, choices)
         return answer

@@ -57,10 +57,13 @@ def walk(interface, path: str = "", depth: int = 0):
 
 
 def unnamed(window: QWidget) -> list[str]:
+    """The interactive elements without a name (or a description where one is due), and
+    any other Tab stops there (a text shown read-only, as a static text, is one)."""
     found = []
     for interface, path in walk(QAccessible.queryAccessibleInterface(window)):
-        role = interface.role()
-        if role not in INTERACTIVE:
+        role, widget = interface.role(), interface.object()
+        tab_stop = isinstance(widget, QWidget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        if role not in INTERACTIVE and not tab_stop:
             continue
         name = interface.text(QAccessible.Text.Name).strip()
         if not name:

@@ -92,7 +92,7 @@ class AnnotationsPanel(QWidget):
         self.view = QListView(
             accessibleName="Highlights",
             accessibleDescription="Every highlight in text order; Enter goes to it, "
-            "N edits its note",
+            "F2 edits its note, Delete deletes it",
         )
         self.view.setModel(self._rows)
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))

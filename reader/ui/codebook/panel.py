@@ -2,10 +2,9 @@
 description (a Markdown memo), colour and whether it is a category.
 
 Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: a
-sub-code of the current one), F2 rename, Delete delete, Alt+Up/Down move among its
-siblings, Alt+Left out of its parent, Alt+Right into the code above; Enter retrieves its
-passages. Codes move by drag and drop too. Every change goes through the hub, undoable.
-"""
+sub-code), F2 rename, Delete delete, Alt+Up/Down move among its siblings, Alt+Left out of
+its parent, Alt+Right into the code above; Enter retrieves its passages. Codes move by
+drag and drop too. Every change goes through the hub, undoable."""
 
 from __future__ import annotations
 
@@ -292,7 +291,8 @@ class CodebookPanel(QWidget):
         if code is None:
             return
         text = deletion_question(self.hub.book, code.id, *self.hub.deletion_counts(code.id))
-        if dialogs.ask(self, "Delete Code", text, ["Delete Code", "Cancel"]) == "Delete Code":
+        choices = ["Delete Code", "Cancel"]
+        if dialogs.ask(self, "Delete Code", text, choices, default="Cancel") == "Delete Code":
             after = self._neighbour(code.id)
             if self.hub.delete(code.id):
                 self.set_current(after)

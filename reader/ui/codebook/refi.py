@@ -133,6 +133,7 @@ class Refi:
                 "interviews and codes join the study's (this cannot be undone); or make a "
                 "new study of it.",
                 ["Import into This Study", "New Study…", "Cancel"],
+                default="Cancel",
             )
             if choice == "Cancel":
                 return

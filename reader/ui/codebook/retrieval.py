@@ -153,6 +153,8 @@ class RetrievalWindow(QDialog):
         self.list.installEventFilter(self)  # Enter goes to the passage, and no further
         self.preview = QTextBrowser()  # the selected passage in full; Tab reaches it
         self.preview.setObjectName("retrieved-passage")
+        self.preview.setAccessibleName("Passage in full")
+        self.preview.setAccessibleDescription("The chosen passage, with who says it and where")
         self.preview.setOpenLinks(False)
         self.list.currentItemChanged.connect(self._show_current)
         split = QSplitter(Qt.Orientation.Vertical)

@@ -5,7 +5,7 @@ system's programs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QKeySequence,
@@ -55,7 +55,7 @@ class UserGuide(QDialog):
         self.find_field.setAccessibleName("Find in the guide")
         self.find_field.setClearButtonEnabled(True)
         self.find_field.returnPressed.connect(lambda: self.find_next(backward=False))
-        QShortcut(QKeySequence.StandardKey.Find, self, self.find_field.setFocus)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._to_find_field)
         back = QShortcut(QKeySequence("Shift+Return"), self.find_field)
         back.activated.connect(lambda: self.find_next(backward=True))
         self.browser = QTextBrowser(self)
@@ -63,7 +63,9 @@ class UserGuide(QDialog):
         self.browser.setOpenLinks(False)  # sections here, files and pages outside
         self.browser.anchorClicked.connect(self.follow)
         QShortcut(QKeySequence.StandardKey.Back, self, self._back)
-        self._places: list[int] = []  # where each section link was followed from
+        # Where each section link was followed from: the caret and the scroll, for Alt+Left.
+        self._places: list[tuple[QTextCursor, int]] = []
+        self._headings: dict[str, int] = {}  # anchor -> where its heading starts
         self.not_found = QLabel("Not found", self)
         self.not_found.hide()
         finding = QHBoxLayout()
@@ -102,12 +104,25 @@ class UserGuide(QDialog):
                 named.setAnchor(True)
                 named.setAnchorNames([heading_anchor(block.text())])
                 cursor.mergeCharFormat(named)
+                self._headings.setdefault(heading_anchor(block.text()), block.position())
             block = block.next()
 
     def follow(self, url: QUrl) -> None:
         """A link clicked or pressed: a section of the guide, else the system opens it."""
         if not url.scheme() and not url.path() and url.hasFragment():
-            self._places.append(self.browser.verticalScrollBar().value())
+            at = self._headings.get(url.fragment())
+            if at is None:
+                return
+            bar = self.browser.verticalScrollBar()
+            self._places.append((self.browser.textCursor(), bar.value()))
+            # The caret too, to the heading: a screen reader reads on from it, and Tab goes
+            # on to the section's links, not back to the contents'.
+            heading = QTextCursor(self.browser.document())
+            heading.setPosition(at)  # selected: Qt's Tab starts from the top without one
+            heading.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
+            self.browser.setTextCursor(heading)
             self.browser.scrollToAnchor(url.fragment())
         elif url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
@@ -116,7 +131,14 @@ class UserGuide(QDialog):
 
     def _back(self) -> None:
         if self._places:
-            self.browser.verticalScrollBar().setValue(self._places.pop())
+            caret, scrolled = self._places.pop()
+            self.browser.setTextCursor(caret)
+            self.browser.verticalScrollBar().setValue(scrolled)
+
+    def _to_find_field(self) -> None:
+        """Ctrl+F: the find field, its words selected to type over."""
+        self.find_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find_field.selectAll()
 
     def find_next(self, backward: bool) -> bool:
         """The next (or previous) place the find field's words are, round the end."""
@@ -130,6 +152,7 @@ class UserGuide(QDialog):
             self.browser.moveCursor(end)
             found = self.browser.find(words, flags)
         self.not_found.setVisible(not found)
+        self.find_field.setAccessibleDescription("" if found else "Not found")  # heard too
         if found:  # a third of the way down, not on the pane's edge, with what leads to it
             bar = self.browser.verticalScrollBar()
             third = self.browser.viewport().height() // 3

@@ -37,7 +37,7 @@ def open_here_offer(
             "merged again."
         )
         asked = dialogs.ask(
-            QApplication.activeWindow(), f"{OPEN_HERE}?", text, [OPEN_HERE, "Cancel"]
+            QApplication.activeWindow(), f"{OPEN_HERE}?", text, [OPEN_HERE, "Cancel"], "Cancel"
         )
         if asked == OPEN_HERE:
             let_go_of(host, [lock.path, *(folder.glob("*.lock") if folder else ())])

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QHBoxLayout,
@@ -103,6 +104,10 @@ class SpeakersDialog(QDialog):
         """Rows from the model as it is now; the selected speaker stays selected."""
         session = self._interview.session
         selected = self.selected()
+        # Whose Side box has the keyboard: the boxes are made anew, and the focus went to
+        # nothing with the one it was on (Down on a side, then nothing answered).
+        boxes = {self.table.cellWidget(r, SIDE): i.name for r, i in enumerate(self.speakers)}
+        focused = boxes.get(QApplication.focusWidget())
         report = speaker_report(session.document.text, session.segments) if session else None
         self.speakers = list(report.speakers) if report else []
         self.table.setRowCount(len(self.speakers))
@@ -124,6 +129,8 @@ class SpeakersDialog(QDialog):
             self.table.setItem(row, WORDS, words)
             if info.name == selected:
                 self.table.selectRow(row)
+            if info.name == focused:
+                box.setFocus(Qt.FocusReason.OtherFocusReason)
         # Tab from the table to its Side boxes, then the buttons: made after the buttons,
         # the boxes came after Close.
         chain = [self.table, *(self.table.cellWidget(r, SIDE) for r in range(len(self.speakers)))]

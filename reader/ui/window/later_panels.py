@@ -37,7 +37,8 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     panel.study.attach(window.study, window.switcher)  # across the study (#12)
     FilterMemory(panel, window.study, settings())  # its filters as they were left
     window.focus_marker.add_pane(panel.view)
-    EscapeBack(panel.view, window.reader.setFocus)
+    for escaped in (panel.view, panel.filter_edit):
+        EscapeBack(escaped, window.reader.setFocus)
     codebook = getattr(window, "codebook", None)
     if codebook is not None:  # the codes' names and colours in the rows (#14)
         codebook.dress_annotations(panel)
@@ -82,7 +83,8 @@ def make_library(window: Any) -> LibraryPanel:
     library.newStudyRequested.connect(opening.new_study)
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
-    EscapeBack(library.view, window.reader.setFocus)
+    for escaped in (library.view, library.filter):
+        EscapeBack(escaped, window.reader.setFocus)
     window.action_states.library_made(library.add_button)
     library.fill_action = window.window_actions.fill_from_transcripts  # its menus offer it too
     library.add_button.menu().addAction(library.fill_action)
@@ -177,4 +179,4 @@ def _show_keys(window: Any) -> None:
 def _show_guide(window: Any) -> None:
     from reader.ui.help.user_guide import show_user_guide
 
-    show_user_guide(window)
+    show_user_guide(window).addAction(window.window_actions.shortcuts)  # F1 there too
