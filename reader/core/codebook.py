@@ -226,6 +226,11 @@ class Codebook:
             c.id: self.path(c.id) if shared[_name_key(c.name)] > 1 else c.name for c in self.codes
         }
 
+    def sharing_names(self) -> set[str]:
+        """The ids of the codes whose name another code has too (case and spaces ignored)."""
+        shared = Counter(_name_key(c.name) for c in self.codes)
+        return {c.id for c in self.codes if shared[_name_key(c.name)] > 1}
+
     def labels_of(self, code_ids: Iterable[str]) -> tuple[str, ...]:
         """The `labels()` of `code_ids`, in their order; an unknown id shows as itself."""
         made_from, labels = self._labelled

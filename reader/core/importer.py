@@ -148,11 +148,10 @@ def import_w3c(session: Session, data: bytes) -> ImportResult:
             continue
         result = anchor(text, provisional)
         h = result.highlight
-        if (h.start, h.end, h.exact) in spans:
+        if (h.start, h.end, h.exact) in spans:  # as the notes have it: imported before
             skipped += 1
             continue
-        ids.add(h.id)
-        spans.add((h.start, h.end, h.exact))
+        ids.add(h.id)  # not its span: two highlights of the same words both come
         orphaned += result.status == AnchorStatus.ORPHANED
         added.append(h)
     added.sort(key=lambda h: (h.start, h.end))
@@ -459,7 +458,7 @@ def _code_path(body: dict[str, Any]) -> tuple[str, ...] | None:
     """The names on a code's path that our export put beside its tag, if any."""
     for key in CODE_PATH_KEYS:
         names = body.get(key)
-        if isinstance(names, list) and len(names) > 1 and all(isinstance(n, str) for n in names):
+        if isinstance(names, list) and names and all(isinstance(n, str) for n in names):
             return tuple(names)
     return None
 

@@ -634,8 +634,9 @@ def test_a_question_heading_names_its_speaker_as_renamed() -> None:
 
 
 def test_csv_gives_when_each_quote_is_said_in_a_timed_transcript() -> None:
-    """The time a quote's turn starts (as the Markdown and HTML give it) is a column: a
-    writer's table of quotes finds each in the recording; an untimed text's is empty."""
+    """The time a quote's turn starts (in hours, minutes and seconds, as spreadsheets read
+    a time) is a column: a writer's table of quotes finds each in the recording; an
+    untimed text's is empty."""
     document = load_document(
         Path(__file__).parents[1] / "data" / "journalist" / "okonkwo-otter.txt"
     )
@@ -645,7 +646,7 @@ def test_csv_gives_when_each_quote_is_said_in_a_timed_transcript() -> None:
         session.add_highlight(make_highlight(document.text, start, start + len(quote)))
     rows = csv_rows(run("csv", session))
     assert [(r["speaker"], r["time"], r["quote"]) for r in rows] == [
-        ("Ade Okonkwo", "12:47", "There was no vote"),
+        ("Ade Okonkwo", "0:12:47", "There was no vote"),
         ("Ade Okonkwo", "1:02:09", "My mum's flat"),
     ]
     assert {r["time"] for r in csv_rows(run("csv", sample_session()))} == {""}
@@ -1222,3 +1223,31 @@ def test_a_quote_names_who_said_it_when_the_transcript_names_them() -> None:
     page = run("html", session).decode()
     assert '<span class="speaker" dir="auto">Kenji Sato (he/him)</span>' in page
     assert 'class="speaker"' not in run("html", sample_session()).decode()
+
+
+TIMED_VTT = """WEBVTT
+
+00:00:01.000 --> 00:00:04.000
+<v Interviewer>How did it start?
+
+00:01:10.000 --> 00:01:15.000
+<v Amal>Then it grew fast.
+
+01:02:09.000 --> 01:02:15.000
+<v Amal>Now it is done.
+"""
+
+
+def test_csv_times_are_hours_minutes_and_seconds_as_spreadsheets_read_them(
+    tmp_path: Path,
+) -> None:
+    """ "1:10" (70 s) is read by Excel and LibreOffice as 1 hour 10 minutes, "1:02:09"
+    right: sorted, the passage said at 1:10 came after the one at 1:02:09."""
+    (tmp_path / "talk.vtt").write_text(TIMED_VTT, encoding="utf-8")
+    session = Session.open(load_document(tmp_path / "talk.vtt"), None)
+    text = session.document.text
+    for words in ("Then it grew fast.", "Now it is done."):
+        start = text.index(words)
+        session.add_highlight(make_highlight(text, start, start + len(words), "yellow"))
+    times = {row["quote"]: row["time"] for row in csv_rows(export(session, "csv"))}
+    assert times == {"Then it grew fast.": "0:01:10", "Now it is done.": "1:02:09"}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import orjson
@@ -11,9 +12,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.annotations import DEFAULT_COLOR, NO_COLOR, Highlight
+from reader.core.annotations import DEFAULT_COLOR, NO_COLOR, Highlight, make_highlight
 from reader.core.codebook import Codebook, tag_code_id
-from reader.core.document import Document
+from reader.core.document import Document, load_document
 from reader.core.export import ExportOptions, export
 from reader.core.importer import (
     MAX_QUOTE_CHARS,
@@ -699,3 +700,46 @@ def small_session_with(book: Codebook) -> Session:
     session = small_session()
     session.notes.codebook = book.copy()
     return session
+
+
+def text_session(tmp_path: Path, text: str) -> Session:
+    """A session of `text` saved as t.txt, as a transcript opened."""
+    (tmp_path / "t.txt").write_text(text, encoding="utf-8")
+    return Session.open(load_document(tmp_path / "t.txt"), None)
+
+
+def highlighted(session: Session, words: str, color: str = "yellow", **changes: Any) -> None:
+    text = session.document.text
+    start = text.index(words)
+    session.add_highlight(make_highlight(text, start, start + len(words), color).edited(**changes))
+
+
+def test_w3c_round_trip_keeps_a_top_level_code_apart_from_a_sub_code_of_its_name(
+    tmp_path: Path,
+) -> None:
+    """Codes "Work / Stress" and a top-level "Stress": the top-level one went out as a bare
+    "Stress", read back as the first code of that name, "Work / Stress", made by the
+    annotation before: both passages came back coded Work / Stress, unsaid."""
+    session = text_session(tmp_path, "Q: How was work?\nA: Work stress was high. Plain stress.\n")
+    book = session.notes.codebook
+    under = book.create("Stress", parent=book.create("Work").id)
+    top = book.create("Stress")
+    highlighted(session, "Work stress was high.", codes=(under.id,))
+    highlighted(session, "Plain stress.", codes=(top.id,))
+    back = text_session(tmp_path, session.document.text)
+    import_w3c(back, export(session, "w3c")).add_to(back)
+    paths = {h.exact: [back.notes.codebook.path(c) for c in h.codes] for h in back.notes.highlights}
+    assert paths == {"Work stress was high.": ["Work / Stress"], "Plain stress.": ["Stress"]}
+
+
+def test_w3c_round_trip_keeps_two_highlights_of_the_same_words(tmp_path: Path) -> None:
+    """A "Key quote" and a "Method" on one passage, each with its note: the second was
+    taken for one already present (the first, just imported) and dropped with its note."""
+    session = text_session(tmp_path, "Q: How?\nA: We rehearse every scene twice.\n")
+    highlighted(session, "We rehearse every scene twice.", "yellow", note="key claim")
+    highlighted(session, "We rehearse every scene twice.", "green", note="method: rehearsal")
+    back = text_session(tmp_path, session.document.text)
+    result = import_w3c(back, export(session, "w3c"))
+    result.add_to(back)
+    assert sorted(h.note for h in back.notes.highlights) == ["key claim", "method: rehearsal"]
+    assert result.skipped == 0

@@ -64,6 +64,7 @@ class ExportOptions:
 
 DEFAULT_OPTIONS = ExportOptions()
 RESEARCH_NOTES = "Research notes"  # the heading of the research notes in every export
+ORPHANS = "Not found in the current text"  # the heading of highlights whose words left it
 
 
 class Progress:
@@ -254,7 +255,7 @@ def summary_sections(session: Session, placed: list[Placed]) -> list[Section]:
     if "aside" in groups:
         sections.append(Section("aside", "Asides", groups["aside"]))
     if "orphan" in groups:
-        sections.append(Section("orphan", "Not found in the current text", groups["orphan"]))
+        sections.append(Section("orphan", ORPHANS, groups["orphan"]))
     return sections
 
 

@@ -50,6 +50,13 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_CELL_MAX = 32_767  # characters; Excel cuts a longer cell as it opens the file
 
 
+def spreadsheet_time(time: str) -> str:
+    """A time as a spreadsheet reads it right: always hours, minutes and seconds
+    ("0:01:10"). Excel and LibreOffice take "1:10" for 1 hour 10 minutes, and "1:02:09"
+    for what it is: sorted, 1:10 came after 1:02:09, and sums were 60 times too long."""
+    return f"0:{time.zfill(5)}" if time.count(":") == 1 else time
+
+
 def rows(
     session: Session, options: ExportOptions = DEFAULT_OPTIONS
 ) -> Iterator[tuple[object, ...]]:
@@ -64,7 +71,7 @@ def rows(
             "" if number is None else number,
             "" if number is None else "\n".join(questions[number]),
             placed.speaker,
-            placed.time,
+            spreadsheet_time(placed.time),
             h.start,
             h.end,
             h.exact,

@@ -17,6 +17,7 @@ It passes every MUST of the W3C's annotation-model test suite (tests/core/test_w
 from __future__ import annotations
 
 import uuid
+from collections.abc import Set
 from pathlib import PurePath
 from typing import Any
 
@@ -83,19 +84,23 @@ def textual_body(value: str, purpose: str, text_format: str, created: str) -> di
     }
 
 
-def annotation(session: Session, h: Highlight, source: str) -> dict[str, Any]:
+def annotation(
+    session: Session, h: Highlight, source: str, shared: Set[str] = frozenset()
+) -> dict[str, Any]:
+    """The highlight as a Web Annotation; `shared`: the codes whose name another has."""
     body: list[dict[str, Any]] = []
     if h.note:
         body.append(textual_body(h.note, "commenting", NOTE_FORMAT, h.created))
     book = session.notes.codebook
     # By label: two codes of one name by their paths ("Work / Stress"); a code below
     # another with its path beside it too, which the import reads back as that tree (the
-    # label alone made "Body / Fatigue" a "Fatigue" at the top).
+    # label alone made "Body / Fatigue" a "Fatigue" at the top), and one at the top whose
+    # name a code below another has (read back as the first code of that name).
     for code_id, tag in zip(h.codes, session.code_labels(h), strict=True):
         tagging = textual_body(tag, "tagging", LABEL_FORMAT, h.created)
         code = book.get(code_id)
         above = [a.name for a in reversed(book.ancestors(code_id))] if code else []
-        if code is not None and (above or tag != code.name):
+        if code is not None and (above or tag != code.name or code_id in shared):
             tagging[CODE_PATH_PROPERTY] = [*above, code.name]
         body.append(tagging)
     if h.color != NO_COLOR:  # a passage only coded has no colour to classify it by
@@ -132,7 +137,8 @@ def collection(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> di
     highlights = selected(session, options)
     progress = Progress(options, len(highlights))
     source = target_source(session)
-    items = [annotation(session, h, source) for h in progress.each(highlights)]
+    shared = session.notes.codebook.sharing_names()
+    items = [annotation(session, h, source, shared) for h in progress.each(highlights)]
     own = collection_uuid(session, highlights)
     page_id = uuid.uuid5(own, "page 0").urn  # the only page, so also the last
     return {

@@ -20,8 +20,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from reader.core.annotations import NO_COLOR
-from reader.core.export.common import RESEARCH_NOTES
+from reader.core.annotations import NO_COLOR, Highlight
+from reader.core.export.common import ORPHANS, RESEARCH_NOTES
 from reader.core.export.html_export import demote_headings
 from reader.core.interview import speech_start
 from reader.core.session import Session
@@ -81,20 +81,17 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
     _name_turns(reading, doc)
     _time_turns(reading, doc)
     _title(reading, cursor)
-    if notes:
-        _heading(reading, cursor, "Notes")
-        body = QTextCharFormat()
-        body.setFontPointSize(reading.font.pointSizeF() * 0.9)
-        labels = session.notes.colors
-        for number, h in enumerate(notes, start=1):
+    body = QTextCharFormat()
+    body.setFontPointSize(reading.font.pointSizeF() * 0.9)
+    # Those whose words left the transcript, with their notes and codes, as every other
+    # export lists them: the printout left them out, unsaid.
+    orphans = [h for h in session.notes.highlights if h.orphan]
+    for heading, listed, numbered in (("Notes", notes, True), (ORPHANS, orphans, False)):
+        if listed:
+            _heading(reading, cursor, heading)
+        for number, h in enumerate(listed, start=1):
             cursor.insertBlock()
-            codes = ", ".join(session.code_labels(h))
-            quote = shorten(h.exact, 80)
-            label = labels.get(h.color, h.color)  # none for NO_COLOR: its codes follow
-            text = f"{number}. “{quote}”" + (f" — {label}" if label else "")
-            text += f". {h.note}" if h.note else ""
-            text += f" (codes: {codes})" if codes else ""
-            cursor.insertText(text, body)
+            cursor.insertText(f"{number}. " * numbered + _listed(session, h), body)
     if session.notes.notes.strip():
         _heading(reading, cursor, RESEARCH_NOTES)
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
@@ -107,6 +104,15 @@ def _paper_document(reading: ReaderDocument) -> QTextDocument:
         style_quotes(doc, None, theme.muted_color(), reading.font.pointSizeF() * 3)
         _ink_links(doc, start)
     return doc
+
+
+def _listed(session: Session, h: Highlight) -> str:
+    """A passage as the printout lists it: its words, label, note and codes."""
+    codes = ", ".join(session.code_labels(h))
+    label = session.notes.colors.get(h.color, h.color)  # none for NO_COLOR: codes follow
+    text = f"“{shorten(h.exact, 80)}”" + (f" — {label}" if label else "")
+    text += f". {h.note}" if h.note else ""
+    return text + (f" (codes: {codes})" if codes else "")
 
 
 def _ink_links(doc: QTextDocument, start: int) -> None:

@@ -5,6 +5,7 @@ the speakers as the margin names them, the research notes."""
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,8 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog
 
 import reader.ui.exporting.printing as printing
+from reader.core.annotations import make_highlight
+from reader.core.document import load_document
 from reader.core.palettes import (
     LIGHT,
     MIN_CONTRAST,
@@ -21,7 +24,9 @@ from reader.core.palettes import (
     highlight_background,
     parse_hex,
 )
+from reader.core.session import Session
 from reader.ui import theme
+from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
 
@@ -356,3 +361,18 @@ def test_each_notes_number_prints_at_its_passages_end(make_window, tmp_path: Pat
         controller.edit_highlight(added.id, "Note", note=color)
     printed = printing.print_document(window.reader.reading).toPlainText()
     assert "then inner2 bit and the outer end1,3." in printed
+
+
+def test_a_passage_not_found_in_the_text_prints_with_its_note(tmp_path: Path) -> None:
+    """Its words left the transcript (an orphan): every other export lists it, with its
+    note and codes, under "Not found in the current text"; the printout left it out."""
+    path = tmp_path / "t.txt"
+    path.write_text("Q: How was it?\nA: It was fine.\n", encoding="utf-8")
+    session = Session.open(load_document(path), None)
+    text = session.document.text
+    start = text.index("fine")
+    gone = make_highlight(text, start, start + 4).edited(note="Ask again about the night")
+    session.add_highlight(replace(gone, exact="a quote edited away", orphan=True))
+    printed_lines = lines(printing.print_document(ReaderDocument(session, QFont())))
+    at = printed_lines.index("Not found in the current text")
+    assert printed_lines[at + 1] == "“a quote edited away” — Key quote. Ask again about the night"
