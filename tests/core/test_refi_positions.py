@@ -151,3 +151,14 @@ def test_a_texts_own_crlfs_lost_to_the_xml_reader_are_counted_as_its_tool_did(
     report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "study")
     assert [h.exact for h in report.passages] == ["Quite ready", "the night"]
     assert not report.doubtful
+
+
+def test_a_sources_text_is_normalised_as_the_reader_reads_it() -> None:
+    """U+2029 stayed in the text an import writes, fingerprints and quotes, where the
+    reader makes it a line end: its own line ends, not the one place's (line_ends.py)."""
+    from reader.core.document import normalise
+
+    raw = "Interviewer: one\u2029Maria: two\r\nthree e\u0301"
+    positions = Positions(raw, Counting.CODE_POINTS)
+    assert positions.text == normalise(raw)
+    assert positions.text[positions(17) :].startswith("Maria")

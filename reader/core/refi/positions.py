@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from enum import Enum
 
+from reader.core.line_ends import lf_line_ends
 from reader.core.shorten import ELLIPSIS
 
 MIN_QUOTED = 4  # a name shorter than this quotes too little to tell one way from another
@@ -46,7 +47,7 @@ class Positions:
             [i for i, c in enumerate(raw) if c > "\uffff"] if counting is Counting.UTF16 else []
         )
         self._astral = [at + k for k, at in enumerate(astral)]
-        lf = raw.replace("\r\n", "\n").replace("\r", "\n")
+        lf = lf_line_ends(raw)  # the reader's line ends (U+2029 too): lengths stay
         self._lf = lf
         self.text = unicodedata.normalize("NFC", lf)
         # The spans NFC changes, each a run of non-ASCII characters and the character
