@@ -480,9 +480,11 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     found: list[tuple[Label, str] | None] = [
         None if (skip and skip[i]) else _label_candidate(par) for i, par in enumerate(pars)
     ]
-    if any(c is not None and c[1] in (":", "：") for c in found):
+    tabs = sum(1 for c in found if c is not None and c[1] == "\t")
+    if tabs and sum(1 for c in found if c is not None and c[1] in (":", "：")) >= tabs:
         # A transcript labelled with colons: a tab is no label in it ("Monday<tab>10 to 6",
-        # a small table in an answer, read as a speaker Monday).
+        # a small table in an answer, read as a speaker Monday). One labelled with tabs
+        # keeps them, with a header's "Date: 14 February" or an answer's "Example: …".
         found = [None if c and c[1] == "\t" else c for c in found]
     keys = [speaker_key(c[0].name) if c else "" for c in found]
     colon = Counter(key for c, key in zip(found, keys, strict=True) if c and c[1])

@@ -493,6 +493,25 @@ def test_a_tab_in_a_transcript_labelled_with_colons_is_no_label() -> None:
     assert {seg.speaker for seg in detect_segments(text)} == {"Interviewer", "Maria"}
 
 
+@pytest.mark.parametrize(
+    "colon_line",
+    ["Date: 14 February", "Example: the overtime."],  # a header field, a line of an answer
+)
+def test_a_transcript_labelled_with_tabs_keeps_them_beside_a_line_with_a_colon(
+    colon_line: str,
+) -> None:
+    """One colon anywhere dropped every tab label: Interviewer and Interviewee again, the
+    names lost (found by a review)."""
+    text = (
+        "Interviewer\tWhat brought you to the night shift?\n"
+        "Maria Lopez\tThe money, at first.\n"
+        f"{colon_line}\n"
+        "Interviewer\tAnd now?\n"
+        "Maria Lopez\tThe people."
+    )
+    assert {"Interviewer", "Maria Lopez"} <= {seg.speaker for seg in detect_segments(text)}
+
+
 def test_lower_case_labels_read_as_labels() -> None:
     """The issue's example: a lower-case interviewer label no longer becomes an answer."""
     text = (
