@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+import unicodedata
 import zipfile
 from pathlib import Path
 
@@ -2099,3 +2100,14 @@ def test_a_cues_words_ending_in_four_numbers_are_no_frames(tmp_path: Path) -> No
         tmp_path / "words.srt", "1\n00:00:01,000 --> 00:00:02,000\nThe code is 10:20:30:40\n"
     )
     assert doc.text.strip().endswith("10:20:30:40") and not doc.notice
+
+
+@pytest.mark.parametrize("written", ["*e*&#769;", "**e**&#x301;", "e&#769;", "`e`&#769;"])
+def test_a_markdown_accent_after_a_mark_composes_with_its_letter(written: str) -> None:
+    """Each piece between marks was normalised alone: "*e*&#769;" stayed "e" and a
+    combining accent, the only text not in NFC, which search and quotes did not find."""
+    from reader.core.transcripts import markdown
+
+    parsed = markdown.parse(f"**Q:** Caf{written} noir?\n\n**A:** Oui.\n", "t.md")
+    assert "Café noir?" in parsed.text
+    assert unicodedata.is_normalized("NFC", parsed.text)

@@ -8,6 +8,7 @@ names recur, so that structure detection reads it.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -167,7 +168,28 @@ def _inline(children: list) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
             pieces.append(("\n", tuple(marks)))
         elif kind == "image":
             pieces.append((child.content or "image", tuple(marks)))
-    return pieces
+    return _composed_across(pieces)
+
+
+def _composed_across(
+    pieces: list[tuple[str, tuple[tuple[str, str], ...]]],
+) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
+    """The pieces with an accent that opens one composed with the letter ending the one
+    before ("*e*&#769;" is "é", its mark the letter's): each piece was normalised alone,
+    and the text was not NFC there, so neither search nor a quote found those words."""
+    out: list[tuple[str, tuple[tuple[str, str], ...]]] = []
+    for text, marks in pieces:
+        if out and text and out[-1][0] and unicodedata.combining(text[0]):
+            before, before_marks = out[-1]
+            accents = next(
+                (i for i, c in enumerate(text) if not unicodedata.combining(c)), len(text)
+            )
+            letter = unicodedata.normalize("NFC", before[-1] + text[:accents])
+            out[-1] = (before[:-1] + letter, before_marks)
+            text = text[accents:]
+        if text:
+            out.append((text, marks))
+    return out
 
 
 def _turn_lines(children: list) -> set[int]:
