@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, reason, say
 from reader.cli_output import add_output_option, files_read, write_output
-from reader.cli_study import study_to_read
+from reader.cli_study import study_listing, study_to_read
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -204,9 +204,8 @@ def _open_in_study(document: Path | None) -> tuple[Session, Path] | str | None:
         return None
     from reader.core.document import DocumentError
     from reader.core.notes_file import NotesFormatError
-    from reader.core.study import study_of
 
-    found = study_of(document)
+    found = study_listing(document)
     if found is None:
         return None
     study, entry = found
@@ -404,6 +403,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_import(argv[1:])
     except KeyboardInterrupt:
         return fail("interrupted.") + 129  # 130, as a shell's for a command Ctrl+C ended
+    finally:
+        study_listing.cache_clear()  # a command's: the next (in one process) looks again
     args = _gui_parser().parse_args(argv)
     if not has_display():
         return fail(

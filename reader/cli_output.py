@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from reader.cli_messages import fail, reason, say
+from reader.cli_study import study_listing
 
 BINARY_FORMATS = frozenset({"docx", "qdpx"})  # zips: on a terminal, a screen of garbage
 
@@ -61,9 +62,7 @@ def files_read(document: Path, notes_path: Path) -> list[Path]:
     """What exporting `document` with its notes reads, which -o must never write over:
     the transcript, the notes, and for an interview of a study every file of the study
     (study.json, the memo, the other transcripts: an -o naming one replaced it)."""
-    from reader.core.study import study_of
-
-    found = study_of(document)
+    found = study_listing(document)
     return [document, notes_path, *(found[0].files() if found is not None else ())]
 
 

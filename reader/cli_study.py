@@ -4,13 +4,14 @@ folder, a folder of PDFs), where an empty export said nothing and the command su
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli_messages import reason, say
 
 if TYPE_CHECKING:
-    from reader.core.study import Study
+    from reader.core.study import InterviewEntry, Study
 
 ADD = "add transcripts to it, or give another folder."
 
@@ -33,3 +34,14 @@ def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
         words = no_interviews_words(folder, ADD)
         return f"{folder}: {words[0].lower()}{words[1:]}"
     return study
+
+
+@cache
+def study_listing(document: Path) -> tuple[Study, InterviewEntry] | None:
+    """The study that lists `document` and its entry there (`study_of`), looked up once a
+    command (main forgets it after each): an interview of a study exported alone asked
+    three times (for its notes, the files -o must not write over, a .qdpx's record), each
+    parsing study.json and scanning the folder, and the three could disagree."""
+    from reader.core.study import study_of
+
+    return study_of(document)

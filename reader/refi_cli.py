@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, reason, say
 from reader.cli_output import add_output_option, files_read
-from reader.cli_study import study_to_read
+from reader.cli_study import study_listing, study_to_read
 
 if TYPE_CHECKING:
     from reader.core.refi.sent import Sending
@@ -101,9 +101,7 @@ def refi_export(
 def _in_study(document: Path, notes_path: Path) -> tuple[Study, str] | None:
     """The study whose interview `document` is, with these notes, and its id there; None
     for an interview of no study."""
-    from reader.core.study import study_of
-
-    found = study_of(document)
+    found = study_listing(document)
     if found is None or found[0].notes_path(found[1]) != notes_path:
         return None
     return found[0], found[1].id

@@ -7,6 +7,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from reader.core.export import export
 from reader.core.refi.sent import LOCK_FILE, SENT_FILE, read_sent
 from reader.core.store import load_notes, save_notes
 from reader.core.study import open_study
-from tests.core.test_cli import TRANSCRIPT, assert_fails_with_one_line, run
+from tests.core.test_cli import TRANSCRIPT, assert_fails_with_one_line, in_process, run
 
 
 def folder_listing(folder: Path) -> dict[str, bytes]:
@@ -197,3 +198,31 @@ def test_export_of_a_study_document_whose_notes_cannot_be_read_says_so_in_one_li
     notes.mkdir()  # an OSError on reading, not a format error
     result = run(tmp_path, "export", study_folder / "P1 Ana.txt", "--format", "md")
     assert "cannot read the notes file" in assert_fails_with_one_line(result)
+
+
+@pytest.mark.parametrize("format_name", ["md", "qdpx"])
+def test_an_interview_of_a_study_is_exported_with_one_opening_of_the_study(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, format_name: str
+) -> None:
+    """It was opened (study.json parsed, the folder scanned) for the notes, again for the
+    files -o must not write over, and a third time for a .qdpx's record (found by a
+    review); the next command in the same process looks again."""
+    import reader.core.study as study_module
+
+    study = tmp_path / "study"
+    study.mkdir()
+    (study / "P01.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    open_study(study).save()
+    opened: list[Path] = []
+    real = study_module.open_study
+
+    def counting(folder: Path, *args: Any, **kwargs: Any) -> Any:
+        opened.append(Path(folder))
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(study_module, "open_study", counting)
+    for n in (1, 2):
+        out = tmp_path / f"out{n}.{format_name}"
+        command = ("export", study / "P01.txt", "--format", format_name, "-o", out)
+        assert in_process(monkeypatch, tmp_path, *command) == 0
+        assert len(opened) == n
