@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox
 
 import reader.ui.dialogs as dialogs_module
 from reader.ui.dialogs import ask
@@ -118,6 +118,11 @@ def test_escape_in_the_library_filter_goes_back_to_the_reader_once_empty(
     qtbot.keyClick(window.library.view, Qt.Key.Key_B)
     field = window.library.filter
     assert QApplication.focusWidget() is field and field.text() == "b"
+    escape_twice(window, qtbot, field)
+
+
+def escape_twice(window: MainWindow, qtbot: Any, field: QLineEdit) -> None:
+    """The first Escape empties the filter, the next goes back to the reader."""
     qtbot.keyClick(field, Qt.Key.Key_Escape)
     assert field.text() == "" and field.hasFocus()
     qtbot.keyClick(field, Qt.Key.Key_Escape)
@@ -133,10 +138,7 @@ def test_escape_in_the_annotations_filter_goes_back_to_the_reader_once_empty(
     field.setFocus()
     qtbot.waitUntil(field.hasFocus)
     qtbot.keyClicks(field, "x")
-    qtbot.keyClick(field, Qt.Key.Key_Escape)
-    assert field.text() == "" and field.hasFocus()
-    qtbot.keyClick(field, Qt.Key.Key_Escape)
-    assert window.reader.hasFocus()
+    escape_twice(window, qtbot, field)
 
 
 def test_changing_a_speakers_side_by_keyboard_keeps_the_focus_on_its_box(
