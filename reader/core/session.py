@@ -308,14 +308,15 @@ class Session:
         self._by_id[highlight.id] = highlight
 
     def remove_highlight(self, highlight_id: str) -> Highlight:
+        return self.take_highlight(highlight_id)[1]
+
+    def take_highlight(self, highlight_id: str) -> tuple[int, Highlight]:
+        """Remove the highlight; its index in the notes' list, for an undo to put it back
+        there, and the highlight."""
         highlight = self._by_id.pop(highlight_id)  # KeyError for an unknown id
         i = self._index_of(highlight)
         del self._highlight_starts[i]
-        return self.notes.highlights.pop(i)
-
-    def place_of(self, highlight_id: str) -> int:
-        """The highlight's index in the notes' list, for an undo to put it back there."""
-        return self._index_of(self._by_id[highlight_id])  # KeyError for an unknown id
+        return i, self.notes.highlights.pop(i)
 
     def _index_of(self, highlight: Highlight) -> int:
         """Among the highlights with its span (usually one), found by identity."""

@@ -165,8 +165,8 @@ class _HighlightsCommand(QUndoCommand):
         if self._left_out(highlight_id) is not None:
             del self._controller.crossing.left_out[highlight_id]
         elif self._there(highlight_id):
-            self._places[highlight_id] = self._controller.session.place_of(highlight_id)
-            removed = self._controller.session.remove_highlight(highlight_id)
+            place, removed = self._controller.session.take_highlight(highlight_id)
+            self._places[highlight_id] = place
             self._controller.highlight_edited(removed, None)
 
     def _replace(self, after: Highlight) -> None:
