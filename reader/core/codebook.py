@@ -221,10 +221,8 @@ class Codebook:
     def labels(self) -> dict[str, str]:
         """Code id -> what names it in one line: its name, or its path where another code
         has that name ("Work / Stress" and "Home / Stress", "Trust" alone)."""
-        shared = Counter(_name_key(c.name) for c in self.codes)
-        return {
-            c.id: self.path(c.id) if shared[_name_key(c.name)] > 1 else c.name for c in self.codes
-        }
+        shared = self.sharing_names()
+        return {c.id: self.path(c.id) if c.id in shared else c.name for c in self.codes}
 
     def sharing_names(self) -> set[str]:
         """The ids of the codes whose name another code has too (case and spaces ignored)."""
