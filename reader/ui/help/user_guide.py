@@ -10,7 +10,6 @@ from PySide6.QtGui import (
     QDesktopServices,
     QKeySequence,
     QShortcut,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -93,17 +92,11 @@ class UserGuide(QDialog):
         self._name_headings()
 
     def _name_headings(self) -> None:
-        """Each heading an anchor named as the README's links name it: Qt's Markdown
-        reader names none."""
+        """Where each heading is, by the anchor the README's links name it with: Qt's
+        Markdown reader names none."""
         block = self.browser.document().begin()
         while block.isValid():
             if block.blockFormat().headingLevel():
-                cursor = QTextCursor(block)
-                cursor.select(QTextCursor.SelectionType.BlockUnderCursor)
-                named = QTextCharFormat()
-                named.setAnchor(True)
-                named.setAnchorNames([heading_anchor(block.text())])
-                cursor.mergeCharFormat(named)
                 self._headings.setdefault(heading_anchor(block.text()), block.position())
             block = block.next()
 
@@ -123,7 +116,7 @@ class UserGuide(QDialog):
                 QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
             )
             self.browser.setTextCursor(heading)
-            self.browser.scrollToAnchor(url.fragment())
+            self._caret_down(0)  # the heading at the top
         elif url.scheme() in ("http", "https", "mailto"):
             QDesktopServices.openUrl(url)
         elif not url.scheme():  # the docs beside the README
@@ -154,7 +147,10 @@ class UserGuide(QDialog):
         self.not_found.setVisible(not found)
         self.find_field.setAccessibleDescription("" if found else "Not found")  # heard too
         if found:  # a third of the way down, not on the pane's edge, with what leads to it
-            bar = self.browser.verticalScrollBar()
-            third = self.browser.viewport().height() // 3
-            bar.setValue(bar.value() + self.browser.cursorRect().top() - third)
+            self._caret_down(self.browser.viewport().height() // 3)
         return found
+
+    def _caret_down(self, pixels: int) -> None:
+        """Scroll the caret's line to `pixels` below the pane's top."""
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + self.browser.cursorRect().top() - pixels)
