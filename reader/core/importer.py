@@ -20,6 +20,7 @@ from typing import Any
 
 import orjson
 
+from reader.core import json_bytes
 from reader.core.anchoring import AnchorStatus, anchor, best_occurrence
 from reader.core.annotations import CONTEXT_CHARS, DEFAULT_COLOR, NO_COLOR, Highlight, now_iso
 from reader.core.codebook import MAX_NAME_CHARS as MAX_CODE_NAME_CHARS
@@ -127,7 +128,7 @@ class ImportResult:
 def import_w3c(session: Session, data: bytes) -> ImportResult:
     """New highlights for the annotations in `data`; AnnotationImportError for bad input."""
     try:
-        parsed = orjson.loads(data)
+        parsed = json_bytes.loads(data)
     except orjson.JSONDecodeError as exc:
         raise AnnotationImportError(f"the file is not valid JSON ({why_not_json(exc)})") from None
     annotations = list(_annotations(parsed))

@@ -7,7 +7,6 @@ becomes a code (reader.core.codebook).
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import re
 import uuid
@@ -19,9 +18,9 @@ from typing import Any
 import orjson
 
 from reader import APP_NAME, __version__
+from reader.core import json_bytes
 from reader.core.annotations import DEFAULT_COLORS, Highlight
 from reader.core.codebook import Codebook, codes_for_tags, unknown_code
-from reader.core.document import bom_encoding
 from reader.core.interview import Role
 from reader.core.json_errors import why_not_json
 from reader.core.json_memo import by_json
@@ -444,7 +443,7 @@ def parse(raw: bytes, *, passed: bool = False) -> NotesData:
 def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int | None]:
     """Like `parse`, also saying which older version the file was migrated from."""
     try:
-        data = orjson.loads(_utf8(raw))
+        data = json_bytes.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise NotesFormatError(f"it is not valid JSON ({why_not_json(exc)})") from exc
     if isinstance(data, dict) and data.get("format") == FORMAT:
@@ -463,26 +462,13 @@ def parse_migrating(raw: bytes, *, passed: bool = False) -> tuple[NotesData, int
     return notes, migrated_from
 
 
-def _utf8(raw: bytes) -> bytes:
-    """The file's JSON as UTF-8 without a byte order mark. Notepad and some editors start
-    UTF-8 with one, which JSON forbids; an editor may save it as UTF-16 or UTF-32, which
-    a byte order mark says (read as a transcript's is: `bom_encoding`)."""
-    encoding = bom_encoding(raw)
-    if encoding == "utf-8-sig":
-        return raw.removeprefix(codecs.BOM_UTF8)  # no copy of the text to re-encode
-    if encoding:
-        with contextlib.suppress(UnicodeDecodeError):  # else JSON's own error says it
-            return raw.decode(encoding).encode("utf-8")
-    return raw
-
-
 def salvaged(raw: bytes) -> tuple[NotesData, int] | None:
     """What can be read of notes whose file fails `validate` for some of its highlights
     alone (a hand edit, another tool: an end before its start, an offset of 1.5): the
     notes without those, and how many they were. None when more is wrong than that.
     One bad highlight made the whole file unreadable, and the notes opened empty."""
     try:
-        data = orjson.loads(_utf8(raw))
+        data = json_bytes.loads(raw)
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return None
         data, migrated_from = migrate(data)

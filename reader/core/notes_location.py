@@ -14,6 +14,7 @@ from pathlib import Path
 
 import orjson
 
+from reader.core import json_bytes
 from reader.core.document import Document
 from reader.core.store import atomic_write, data_dir, default_notes_path
 
@@ -137,7 +138,7 @@ def candidates(document_path: Path, document: Document) -> list[NotesCandidate]:
         if title != document.title and Path(source).name != Path(document_path).name:
             continue
         try:
-            highlights = orjson.loads(path.read_bytes()).get("highlights", [])
+            highlights = json_bytes.loads(path.read_bytes()).get("highlights", [])
         except (OSError, orjson.JSONDecodeError, AttributeError):
             continue
         quotes = [h.get("exact", "") for h in highlights if isinstance(h, dict)]

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import orjson
 
+from reader.core import json_bytes
 from reader.core.backups import ReadBackup, latest_backup
 from reader.core.checked_notes import parse_checked
 from reader.core.notes_file import (
@@ -196,7 +197,7 @@ def _latest_backup(notes_path: Path) -> tuple[ReadBackup | None, str]:
 def understood_of_newer(raw: bytes) -> NotesData | None:
     """What this build understands of a newer notes file, to show it without writing."""
     try:
-        data = orjson.loads(raw)
+        data = json_bytes.loads(raw)
         data = {**data, "version": VERSION}
         validate(data)
         return NotesData.from_json(data)

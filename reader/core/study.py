@@ -1111,7 +1111,9 @@ _NEWER_MESSAGE = (
 def _unreadable_message(exc: Exception, aside: Path) -> str:
     return (
         f"study.json could not be read ({exc}); it was set aside as {aside.name} and the "
-        "interviews were found again from their notes files and the folder."
+        "interviews were found again from their notes files and the folder. The study's "
+        "attributes, codebook and order are in that file: to have them back, close the "
+        "study, mend the file and name it study.json again."
     )
 
 

@@ -19,6 +19,7 @@ from typing import Any
 import orjson
 
 from reader import APP_NAME, __version__
+from reader.core import json_bytes
 from reader.core.annotations import DEFAULT_COLORS
 from reader.core.codebook import Codebook, codes_for_tags
 from reader.core.json_errors import why_not_json
@@ -414,7 +415,7 @@ def parse(raw: bytes, *, allow_newer: bool = False) -> ParsedStudy:
     with `newer` set instead of raising NewerStudyError.
     """
     try:
-        data = orjson.loads(raw)
+        data = json_bytes.loads(raw)
     except orjson.JSONDecodeError as exc:
         raise StudyFormatError(f"it is not valid JSON ({why_not_json(exc)})") from exc
     migrated_from = None

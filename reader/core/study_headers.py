@@ -18,6 +18,7 @@ from typing import Any
 
 import orjson
 
+from reader.core import json_bytes
 from reader.core.annotations import DEFAULT_COLOR, NO_COLOR
 from reader.core.hashing import sha256_hex
 from reader.core.stamp_cache import StampCache
@@ -95,7 +96,7 @@ def _counts(notes_path: Path) -> Counts:
     except OSError as exc:
         return {}, f"its notes cannot be read ({exc.strerror or exc})"
     try:
-        data = orjson.loads(raw)
+        data = json_bytes.loads(raw)
         highlights = data["highlights"]
         return {
             "highlights": sum(1 for h in highlights if h.get("color", DEFAULT_COLOR) != NO_COLOR),

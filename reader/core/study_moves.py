@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import orjson
 
+from reader.core import json_bytes
 from reader.core.document import DocumentError, load_document
 from reader.core.store import FilePlace, file_place
 
@@ -57,7 +58,7 @@ def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
 def _notes_digest(notes: Path) -> str:
     """The sha256 of the text the notes file was made on; "" when it has none to say."""
     try:
-        data = orjson.loads(notes.read_bytes())
+        data = json_bytes.loads(notes.read_bytes())
         digest = data["document"]["sha256"]
     except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
         return ""

@@ -109,6 +109,12 @@ def test_imported_highlights_are_saved_and_read_back() -> None:
     assert [key(h) for h in again.highlights] == [key(h) for h in target.notes.highlights]
 
 
+def test_a_file_saved_with_a_byte_order_mark_imports_as_without() -> None:
+    data = w3c(sample_session())
+    with_mark = import_w3c(empty_session(), b"\xef\xbb\xbf" + data).added
+    assert [key(h) for h in with_mark] == [key(h) for h in import_w3c(empty_session(), data).added]
+
+
 def test_importing_twice_adds_nothing() -> None:
     data = w3c(sample_session())
     target = empty_session()

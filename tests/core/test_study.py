@@ -356,6 +356,23 @@ def test_unreadable_study_file_is_set_aside_and_interviews_still_open(folder: Pa
     assert sorted(e.path for e in reopened.interviews) == ["P10.txt", "P2.md", "sub/P3.vtt"]
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_study_file_saved_with_a_byte_order_mark_keeps_its_attributes(
+    folder: Path, encoding: str
+) -> None:
+    """Notepad saves "UTF-8 with BOM": a hand-edited study.json was set aside as
+    unreadable, and the next save wrote it without its attributes."""
+    study = open_study(folder)
+    study.define_attribute("Rôle", "text")
+    study.set_attribute(study.interviews[0].id, "role", "infirmière")
+    study.save()
+    study.file.write_bytes(study.file.read_text("utf-8").encode(encoding))
+    reopened = open_study(folder)
+    assert reopened.warnings == [] and reopened.file.exists()
+    assert reopened.interviews[0].attributes == {"role": "infirmière"}
+    assert not list(folder.glob("study.corrupt-*.json"))
+
+
 def test_interviews_found_again_from_notes_keep_titles_apart(folder: Path) -> None:
     """Two notes files whose documents share a title give two titles, as adding does."""
     study = open_study(folder)
@@ -459,6 +476,16 @@ def test_headers_count_without_loading_transcripts(folder: Path) -> None:
     assert (first.highlights, first.notes, first.research_notes, first.read) == (2, 1, True, 0.5)
     assert second.problem and second.highlights == 0
     assert third.missing and third.highlights == 0 and third.read is None
+
+
+def test_headers_count_the_highlights_of_notes_saved_with_a_byte_order_mark(
+    folder: Path,
+) -> None:
+    study = study_with_notes(folder)
+    path = study.notes_path(study.interviews[0])
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    first = headers(study)[0]
+    assert (first.problem, first.highlights, first.notes) == ("", 2, 1)
 
 
 def test_notes_counts_are_read_again_only_when_a_file_changed(
