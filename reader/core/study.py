@@ -1255,10 +1255,7 @@ def _recover_one(
     source = str(notes.document.get("source", ""))
     if not source:
         return False
-    path = Path(source)
-    if not path.is_file():  # moved with the folder to another machine: try by name
-        nearby = study.folder / path.name
-        path = nearby if nearby.is_file() else path
+    path = _transcript_of(study, Path(source))
     if known and path.is_file() and path.resolve() in known:
         return False
     stamp = now_iso()
@@ -1270,6 +1267,22 @@ def _recover_one(
     ids.add(entry.id)
     study.data.interviews.append(entry)
     return True
+
+
+def _transcript_of(study: Study, source: Path) -> Path:
+    """The transcript a notes file's `source` names, looked for in the study's folder
+    first: the folder moved to another machine, or copied (a backup, a second coder's
+    copy) while the original is still there, whose transcript is not this study's.
+    The longest tail of `source` found in the folder wins ("sub/P3.vtt", then "P3.vtt");
+    `source` itself when none is."""
+    if source.is_file() and study.folder in source.parents:
+        return source
+    parts = source.parts[1:] if source.is_absolute() else source.parts
+    for start in range(len(parts)):
+        nearby = study.folder.joinpath(*parts[start:])
+        if nearby.is_file():
+            return nearby
+    return source
 
 
 def study_of(

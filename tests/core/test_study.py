@@ -4,6 +4,7 @@ attributes, saving, outside changes, headers, and bad input."""
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -371,6 +372,29 @@ def test_a_study_file_saved_with_a_byte_order_mark_keeps_its_attributes(
     assert reopened.warnings == [] and reopened.file.exists()
     assert reopened.interviews[0].attributes == {"role": "infirmière"}
     assert not list(folder.glob("study.corrupt-*.json"))
+
+
+def test_a_copied_study_found_again_from_its_notes_keeps_to_its_own_transcripts(
+    folder: Path,
+) -> None:
+    """A copy (a backup, a second coder's) with an unreadable study.json, the original
+    still there: its notes went to the original's transcripts, and its own ones came in
+    again as new, empty interviews ("P2 (2)")."""
+    study = open_study(folder)
+    for entry in study.interviews:
+        session = study.open_session(entry)
+        session.notes.notes = f"Notes on {entry.path}"
+        save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    copy = folder.with_name("Night shifts copy")
+    shutil.copytree(folder, copy)
+    (copy / "study.json").write_bytes(b"{")
+    recovered = open_study(copy)
+    assert sorted((e.id, e.path) for e in recovered.interviews) == sorted(
+        (e.id, e.path) for e in study.interviews
+    )
+    for entry in recovered.interviews:
+        assert recovered.open_session(entry).notes.notes == f"Notes on {entry.path}"
 
 
 def test_interviews_found_again_from_notes_keep_titles_apart(folder: Path) -> None:
