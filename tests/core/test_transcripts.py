@@ -1667,6 +1667,7 @@ BAD_FILES = {
     "empty-cues.srt": (b"1\n00:00:01,000 --> 00:00:02,000\n<i></i>\n", "no words"),
     "not-zip.docx": (b"This is plain text pretending to be Word.", "not a zip file"),
     "wrong-zip.docx": (b"", "has no word/document.xml"),
+    "password.docx": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "protected by a password"),
     "not-zip.odt": (b"\x89PNG\r\n\x1a\n" + bytes(200), "not a zip file"),
     "broken.json": (b'{"segments": [}, "text": ""}', "not valid JSON"),
     "notes.json": (b'{"format": "interview-reader-notes"}', "not a Whisper transcript"),
@@ -1974,6 +1975,48 @@ def test_a_docx_whose_main_part_word_online_named_document2_opens(tmp_path: Path
             new.writestr(info.filename.replace("document.xml", "document2.xml"), data)
     assert "word/document.xml" not in zipfile.ZipFile(renamed).namelist()
     assert load_document(renamed).text == load_document(plain).text
+
+
+def docx_with_parts_changed(path: Path, changed: dict[str, tuple[bytes, bytes]]) -> Path:
+    """A Word document whose parts (by name) have one pattern replaced."""
+    plain = write_docx(path.with_name("plain.docx"), [("Interviewer: How did it start?", 0)])
+    with zipfile.ZipFile(plain) as old, zipfile.ZipFile(path, "w") as new:
+        for info in old.infolist():
+            data = old.read(info)
+            if info.filename in changed:
+                pattern, replacement = changed[info.filename]
+                data = re.sub(pattern, replacement, data)
+            new.writestr(info, data)
+    return path
+
+
+def test_a_docx_with_an_empty_creation_date_opens(tmp_path: Path) -> None:
+    """Found by the formats review: some generators write an empty dcterms:created, and
+    python-docx's date reader raised TypeError out of the opening."""
+    path = docx_with_parts_changed(
+        tmp_path / "empty-date.docx",
+        {"docProps/core.xml": (rb"(<dcterms:created[^>]*>)[^<]*", rb"\1")},
+    )
+    document = load_document(path)
+    assert document.text == "Interviewer: How did it start?\n" and document.created == ""
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {"word/document.xml": (rb"wordprocessingml/2006/main", rb"wordprocessingml/2099/x")},
+        {"word/_rels/document.xml.rels": (rb' Target="[^"]*"', rb"")},
+    ],
+    ids=["document in another namespace", "a link with no target"],
+)
+def test_a_docx_python_docx_cannot_read_is_damaged(
+    tmp_path: Path, changed: dict[str, tuple[bytes, bytes]]
+) -> None:
+    """Found by the formats review: python-docx's own errors (AttributeError, TypeError)
+    on parts it does not expect came out of the opening as tracebacks."""
+    path = docx_with_parts_changed(tmp_path / "odd.docx", changed)
+    with pytest.raises(DocumentError, match="is damaged"):
+        load_document(path)
 
 
 WORDS = ["yes", "Porto.", "始めました。", "毎朝", "🎬", "مرحبا", "e\u0301"]

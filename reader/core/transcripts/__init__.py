@@ -610,6 +610,11 @@ def cut_off(name: str, where: str) -> DocumentError:
     )
 
 
+# Microsoft's compound file: what Word and LibreOffice write for a .docx or .odt with a
+# password (the zip encrypted inside it), and the older .doc.
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def check_zip(data: bytes, name: str, member: str, kind: str, named_also: str = "") -> None:
     """Refuse what is not a zip holding `member` (or a member whose name `named_also`, a
     regular expression, matches), or whose member unpacks too large."""
@@ -619,6 +624,12 @@ def check_zip(data: bytes, name: str, member: str, kind: str, named_also: str = 
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
     except zipfile.BadZipFile as exc:
+        if data.startswith(_COMPOUND_FILE):
+            raise DocumentError(
+                f"{name} is protected by a password, or is an older file under a new name "
+                f"(.doc, .xls): it is not {kind}. Open it in its program and save it again "
+                "without a password."
+            ) from exc
         raise DocumentError(f"{name} is not {kind}: it is not a zip file.") from exc
     found = [i for i in infos if i.filename == member] or [
         i for i in infos if named_also and re.fullmatch(named_also, i.filename)

@@ -70,17 +70,27 @@ def parse(data: bytes, name: str) -> Parsed:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise DocumentError(f"{name} is not a Word document (.docx) that can be read.") from exc
-    except SyntaxError as exc:  # lxml's XMLSyntaxError: a damaged document.xml
+    except (SyntaxError, AttributeError, TypeError) as exc:
+        # lxml's XMLSyntaxError: a damaged part; python-docx's own errors on parts it
+        # does not expect (a document.xml in another namespace, a link with no target)
         raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
-    parsed = from_paragraphs(_paragraphs(document), "docx", name, "utf-8")
+    try:
+        paragraphs = list(_paragraphs(document))
+    except (AttributeError, KeyError, TypeError, ValueError) as exc:
+        raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
+    parsed = from_paragraphs(iter(paragraphs), "docx", name, "utf-8")
     return replace(parsed, created=_created(document.core_properties))
 
 
 def _created(properties: object) -> str:
-    """The day the document was created, YYYY-MM-DD; "" when it does not say, or says
-    the date python-docx's own template carries (documents made by scripts)."""
-    created = properties.created  # type: ignore[attr-defined]
-    author = properties.author  # type: ignore[attr-defined]
+    """The day the document was created, YYYY-MM-DD; "" when it does not say, says
+    what python-docx cannot read (an empty date), or says the date python-docx's own
+    template carries (documents made by scripts)."""
+    try:
+        created = properties.created  # type: ignore[attr-defined]
+        author = properties.author  # type: ignore[attr-defined]
+    except (AttributeError, TypeError, ValueError):
+        return ""
     if created is None or (author == "python-docx" and created == _TEMPLATE_DATE):
         return ""
     return created.date().isoformat()
