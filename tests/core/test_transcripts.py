@@ -1025,7 +1025,7 @@ def test_a_lower_case_word_opening_a_cue_is_no_speaker(tmp_path: Path, said: str
     assert f"and the trains are no better. {said}" in document.text
 
 
-def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Path) -> None:
+def test_vtt_a_number_or_time_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Path) -> None:
     """ "1998" said after a blank line in a cue was taken for a cue id and dropped."""
     path = tmp_path / "year.vtt"
     path.write_text(
@@ -1036,6 +1036,13 @@ def test_vtt_a_number_alone_after_a_blank_line_inside_a_cue_is_kept(tmp_path: Pa
     document = load_document(path)
     assert document.text == "Tom: Let me think.\n\n1998\n\nJane: And where?\n"
     assert [turn.speaker for turn in document.turns] == ["Tom", "Jane"]  # 1998 is Tom's
+    # A time said alone, found by the formats review: it was taken for a timing cut short.
+    path.write_text(
+        "WEBVTT\n\n00:03.000 --> 00:06.000\n<v Bo>At\n\n10:30\n\n"
+        "00:06.000 --> 00:07.000\n<v Ana>Okay.\n",
+        encoding="utf-8",
+    )
+    assert load_document(path).text == "Bo: At\n\n10:30\n\nAna: Okay.\n"
     # A cue id above a timing cut short, in mid-file, is still no one's words.
     path.write_text(
         "WEBVTT\n\n1\n00:01.000 --> 00:03.000\n<v Tom>Let me think.\n\n3\n00:00:0\n\n"

@@ -84,9 +84,9 @@ def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], 
                 raise cut_off(name, f"a cue (“{lines[0].strip()[:60]}”)")
             # Not a cue, which the format says to skip; but after a cue, the words of that
             # cue after a blank line (browsers drop them), kept as a paragraph of their own.
-            # A number alone there is said ("1998"), not a cue id that lost its timing.
-            said_number = len(lines) == 1 and lines[0].strip().isdecimal()
-            if cues and (not _cut_short(lines) or said_number):
+            # A line alone there is said ("1998", "10:30"), though it looks like a cue id
+            # or a timing cut short; an id above such a timing is a cue that lost its own.
+            if cues and (len(lines) == 1 or not _cut_short(lines)):
                 last = cues[-1]
                 for words in _voices("\n".join(lines), last.start_ms, last.end_ms):
                     # A voice span of its own, else the cue's, unless a dash parts the two.
