@@ -1970,6 +1970,22 @@ def test_whisper_json_with_nan_and_infinity_opens(tmp_path: Path) -> None:
         load_document(path)
 
 
+def test_whisper_json_with_half_an_emoji_opens_with_a_replacement_character(
+    tmp_path: Path,
+) -> None:
+    """Found by the formats review: a segment cut inside an emoji ("\\ud83d" alone, as a
+    tool that cuts by UTF-16 units writes) reached the text, whose hash then raised."""
+    path = tmp_path / "cut-emoji.json"
+    path.write_text(
+        '{"segments": [{"start": 0, "end": 1, "text": " We laughed \\ud83d"},'
+        ' {"start": 1, "end": 2, "text": " then \\ud83d\\ude00 left \\ude00."}]}',
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text == "We laughed \ufffd then 😀 left \ufffd.\n"
+    assert document.sha256
+
+
 def test_a_docx_whose_main_part_word_online_named_document2_opens(tmp_path: Path) -> None:
     """Found by the transcripts review: Word Online and SharePoint may name the main part
     word/document2.xml (Word, LibreOffice and python-docx open it); it was refused."""

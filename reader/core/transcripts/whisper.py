@@ -34,9 +34,22 @@ def _with_nan(text: str) -> Any:
     import json
 
     try:
-        return json.loads(text)
+        return _without_lone_surrogates(json.loads(text))
     except ValueError:
         return None
+
+
+def _without_lone_surrogates(value: Any) -> Any:
+    """`value` with each half of a character pair found alone in its strings made U+FFFD.
+    Python's json module reads "\\ud83d" alone (a tool that cut an emoji in two, as
+    JavaScript may), which no UTF-8 text can hold; orjson refuses it."""
+    if isinstance(value, str):
+        return value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    if isinstance(value, list):
+        return [_without_lone_surrogates(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_lone_surrogates(item) for key, item in value.items()}
+    return value
 
 
 def parse(text: str, name: str) -> Parsed:
