@@ -328,3 +328,18 @@ def test_edit_cut_copy_paste_and_select_all_act_on_the_field_with_the_keyboard(
     chosen(actions.paste)
     chosen(actions.paste)
     assert notes.toPlainText() == "My notesMy notes"
+
+
+def test_undoing_a_paste_of_long_lines_raises_nothing(notes: NotesEditor, qtbot) -> None:
+    """Found by the notes review: Qt asked the layout for the rectangle of a paragraph the
+    undo had just removed, whose layout is None, and the aligning raised out of every
+    event filter (a screenful of tracebacks at each Ctrl+Z)."""
+    qtbot.keyClicks(notes, "Before.")
+    notes.insertPlainText(("Lorem ipsum dolor sit amet. " * 40 + "\n") * 2)
+    qtbot.keyClicks(notes, "after")
+    notes.viewport().repaint()
+    undo(notes, qtbot)
+    assert undo(notes, qtbot) == "Before."
+    notes.viewport().repaint()
+    layout = notes.document().documentLayout()
+    assert layout.blockBoundingRect(notes.document().findBlockByNumber(99)).isNull()

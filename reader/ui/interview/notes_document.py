@@ -31,9 +31,11 @@ class ParagraphDirections(QPlainTextDocumentLayout):
 
     def blockBoundingRect(self, block: QTextBlock) -> QRectF:
         rect = super().blockBoundingRect(block)  # lays the block out, with the document's
+        layout = block.layout() if block.isValid() else None
+        if layout is None:  # a block an undo has just removed, which Qt may still ask for
+            return rect
         right_to_left = block.textDirection() == Qt.LayoutDirection.RightToLeft
         align = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
-        layout = block.layout()
         option = layout.textOption()
         if option.alignment() != align:
             option.setAlignment(align)
