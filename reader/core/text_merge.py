@@ -63,11 +63,17 @@ def merge_text(base: str | None, ours: str, theirs: str, source: str) -> TextMer
 
 
 def lines_removed(ours: str, merged: str) -> int:
-    """How many of our lines with words `merged` has no more (as often): what a merge
+    """How many of our lines with words `merged` has no more (as often), nor at the start
+    or end of a longer line (words added to it elsewhere took nothing out): what a merge
     took out of ours, for a backup to keep and the message to say."""
+    merged_lines = [line for line in merged.splitlines() if line.strip()]
     left = Counter(line for line in ours.splitlines() if line.strip())
-    left.subtract(line for line in merged.splitlines() if line.strip())
-    return sum(n for n in left.values() if n > 0)
+    left.subtract(merged_lines)
+    gone = [line for line, n in left.items() if n > 0]
+    grown = {
+        line for line in gone if any(m.startswith(line) or m.endswith(line) for m in merged_lines)
+    }
+    return sum(left[line] for line in gone if line not in grown)
 
 
 def changed_span(old: str, new: str) -> tuple[int, int, str]:

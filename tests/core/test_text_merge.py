@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.text_merge import changed_parts, changed_span, merge_text
+from reader.core.text_merge import changed_parts, changed_span, lines_removed, merge_text
 
 BASE = "# Themes\n\nfamily\nmoney\nfame\n"
 
@@ -137,3 +137,11 @@ def test_a_place_between_two_changes_is_left_out_of_both() -> None:
     caret = old.index("First paragraph.") + len("First paragraph.")
     parts = changed_parts(old, new)
     assert len(parts) == 2 and not any(start <= caret < end for start, end, _ in parts)
+
+
+def test_a_line_that_only_grew_is_not_removed() -> None:
+    """Found by the notes review: a rescued copy that only added words to a line said
+    "1 line of your notes removed", just when it should reassure."""
+    assert lines_removed("Saved part.\nKept.", "Saved part. Unsaved part typed.\nKept.") == 0
+    assert lines_removed("Saved part.\nGone.", "Saved part. More.") == 1
+    assert lines_removed("Yes\nNo", "No. Yesterday, yes.") == 1  # not at either end
