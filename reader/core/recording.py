@@ -82,12 +82,25 @@ def _relative(path: Path, folder: Path) -> str | None:
     return PurePosixPath(*Path(relative).parts).as_posix()
 
 
+def _absolute(stored: str, notes_path: Path) -> Path:
+    path = Path(stored)
+    return path if path.is_absolute() else Path(os.path.normpath(notes_path.parent / path))
+
+
+def with_notes_moved(notes: NotesData, old_path: Path, new_path: Path) -> NotesData:
+    """`notes`, to be written to `new_path` instead of `old_path`, naming the same
+    recording: its path is stored relative to the notes file's folder (Save Notes As…,
+    a study interview's copy saved elsewhere)."""
+    if notes.recording is None:
+        return notes
+    moved = stored_path(_absolute(notes.recording.path, old_path), new_path)
+    return replace(notes, recording=replace(notes.recording, path=moved))
+
+
 def locate(stored: str, notes_path: Path) -> Located:
     """The stored path made absolute against the notes file's folder, and whether the
     file is there to be played."""
-    path = Path(stored)
-    if not path.is_absolute():
-        path = Path(os.path.normpath(notes_path.parent / path))
+    path = _absolute(stored, notes_path)
     try:
         info = os.stat(path)
     except FileNotFoundError:

@@ -14,6 +14,8 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 
+from reader.core.notes_file import RecordingRef
+from reader.core.recording import stored_path
 from reader.ui.window.action_states import SAVE_A_COPY
 from reader.ui.window.main_window import MainWindow
 from tests.ui.qt_garbage import qt_objects_left_to_collect
@@ -162,3 +164,19 @@ def test_a_study_folder_made_read_only_saves_a_copy(
         assert saved(copy)["notes"] == "kept" and window.interview.notes_path == study_notes
     finally:
         notes_dir.chmod(0o755)
+
+
+def test_a_copy_names_the_interviews_recording_from_its_own_folder(
+    opened: tuple[MainWindow, Path], tmp_path: Path, dialogs: Any
+) -> None:
+    """The recording's path is kept relative to the notes file's folder: the copy's names
+    it from where the copy is (found by the recording review)."""
+    window, notes = opened
+    recording = tmp_path / "media" / "zoom_0.wav"
+    controller = window.interview.controller
+    assert controller is not None
+    controller.set_recording(RecordingRef(stored_path(recording, notes), 5_000))
+    copy = tmp_path / "elsewhere" / "ana.json"
+    save_notes_as(window, dialogs, copy)
+    assert saved(copy)["recording"] == {"path": "../media/zoom_0.wav", "position_ms": 5_000}
+    assert controller.session.notes.recording.path == stored_path(recording, notes)

@@ -238,6 +238,33 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
     assert not again.player_bar.isVisible()
 
 
+def test_notes_saved_as_elsewhere_name_the_same_recording(
+    make_window: Callable[..., MainWindow],
+    dialogs: DialogStub,
+    tmp_path: Path,
+    notes_path: Path,
+    qtbot: QtBot,
+) -> None:
+    """Found by the recording review: the path stored relative to the notes' folder was
+    kept as it was after Save Notes As… to another folder, so it named no file there."""
+    document = tmp_path / "plain.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "media").mkdir()
+    audio = write_wav(tmp_path / "media" / "zoom_0.wav")  # not named as the transcript
+    window = make_window(document)
+    dialogs.open_answers.append(str(audio))
+    window.window_actions.playback.attach.trigger()
+    ready(qtbot, window)
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    elsewhere = tmp_path / "analysis" / "plain notes.json"
+    elsewhere.parent.mkdir()
+    dialogs.save_answers.append(str(elsewhere))
+    window.window_actions.save_notes_as.trigger()
+    window.close()
+    assert saved(elsewhere)["recording"]["path"] == "../media/zoom_0.wav"
+    assert saved(notes_path)["recording"]["path"] == "media/zoom_0.wav"
+
+
 def test_a_time_inserted_over_selected_words_keeps_them_and_says_the_time_it_links(
     make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
 ) -> None:

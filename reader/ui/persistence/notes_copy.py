@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from reader.core.notes_file import NotesData, serialise
+from reader.core.recording import with_notes_moved
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.locks import NotesLock
@@ -48,7 +49,7 @@ def save_copy(
     try:
         if holder and lock.held_elsewhere:
             raise OSError(holder)
-        atomic_write(target, serialise(notes))
+        atomic_write(target, serialise(with_notes_moved(notes, guard.notes_path, target)))
     except OSError as exc:
         QMessageBox.warning(parent, TITLE, f"Not saved: {describe_os_error(exc)}.")
         return None

@@ -20,6 +20,7 @@ from reader.core.anchoring import PlacedAgain
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
+from reader.core.recording import with_notes_moved
 from reader.core.session import Session
 from reader.core.store import content_hash, describe_os_error, keep_aside
 from reader.ui.after_paint import AfterPaint
@@ -369,11 +370,10 @@ class NotesSafety(QObject):
             self.host.show_message("")
 
     def save_as(self) -> None:
-        """File ▸ Save Notes As…: an interview on its own goes on in the chosen file; a
-        study's saves a copy there (notes_copy.py)."""
+        """File ▸ Save Notes As…: a lone interview goes on there; a study's is copied."""
+        notes = self.controller.session.notes
         if self.host.in_study:
-            self.controller.session.notes.notes = self.host.research_notes()
-            notes = self.controller.session.notes
+            notes.notes = self.host.research_notes()
             save_copy(self.host.dialog_parent(), notes, self.guard, self.host.show_status)
             return
         path, _ = QFileDialog.getSaveFileName(
@@ -382,8 +382,7 @@ class NotesSafety(QObject):
         if not path:
             return
         target = Path(path)
-        saver = self.controller.saver
-        cause = self.host.read_only_cause
+        saver, cause = self.controller.saver, self.host.read_only_cause
         if cause is not None and target.resolve() == self.notes_path.resolve():
             QMessageBox.warning(
                 self.host.dialog_parent(), "Save Notes As", f"{cause.value} Choose another file."
@@ -400,6 +399,7 @@ class NotesSafety(QObject):
         self.guard.lock.release()
         self.guard.deleteLater()
         self.guard, self.lock_pending = guard, False
+        notes.recording = with_notes_moved(notes, self.notes_path, target).recording
         self.notes_path = target
         # The user chose to replace whatever is there: known, it is no other program's.
         try:
