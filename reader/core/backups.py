@@ -38,6 +38,10 @@ _OFFSET = "%z"  # +0100, -0500: after the stamp, so that the name gives an insta
 # memo's are .md): a notes file of another name (--notes takes any) lists those too.
 _OLDER_SUFFIX = ".json"
 TEXT_SUFFIX = ".md"  # a text file's backups (the study memo's): words, no highlights
+# Where playback stood in a notes file's recording (notes_file.RecordingRef), as written.
+_POSITION_KEY = b'"position_ms":'
+_POSITION = re.compile(rb'"position_ms": *\d+')
+_POSITION_DIGITS = 16  # the most a position's digits can differ by (2**53)
 
 
 @dataclass(frozen=True)
@@ -190,8 +194,16 @@ def _newest_first(found: list[_Backup]) -> list[_Backup]:
 
 
 def _holds(path: Path, data: bytes) -> bool:
+    """Whether the backup at `path` holds `data`, or the same notes with playback
+    elsewhere in their recording: listening saves its place every 30 s, and hours of it
+    pushed every backup of the day's writing out."""
     try:
-        return path.stat().st_size == len(data) and path.read_bytes() == data
+        size = path.stat().st_size
+        if size == len(data):
+            return path.read_bytes() == data
+        if abs(size - len(data)) > _POSITION_DIGITS or _POSITION_KEY not in data:
+            return False
+        return _POSITION.sub(b"", path.read_bytes()) == _POSITION.sub(b"", data)
     except OSError:
         return False
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from reader.core import backups
 from reader.core.annotations import make_highlight
-from reader.core.notes_file import NotesData, serialise
+from reader.core.notes_file import NotesData, RecordingRef, serialise
 from reader.core.store import save_notes
 
 
@@ -93,6 +93,22 @@ def test_the_same_notes_again_make_no_second_backup(tmp_path: Path) -> None:
     again = backups.make_backup(path, data, keep=2)
     assert [b.highlights for b in backups.list_backups(path)] == [2, 1]
     assert first.exists() and again == backups.list_backups(path)[0].path
+
+
+def test_listening_alone_makes_no_new_backups(tmp_path: Path) -> None:
+    """Found by the recording review: playback's place is saved every 30 s, and each
+    save ten minutes after a backup made one more, the same notes at another position:
+    hours of listening pushed every backup of the day's writing out."""
+    path = tmp_path / "notes.json"
+    draft = sample(1)
+    draft.recording = RecordingRef("talk.wav", 0)
+    backups.make_backup(path, serialise(draft), keep=3)
+    for ms in (900, 31_000, 1_830_000, 123_456_789):
+        draft.recording = RecordingRef("talk.wav", ms)
+        backups.make_backup(path, serialise(draft), keep=3)
+    draft.notes += " more"
+    backups.make_backup(path, serialise(draft), keep=3)
+    assert [b.words for b in backups.list_backups(path)] == [2, 1]
 
 
 # Keeping the newest of each recent day ---------------------------------------------------
