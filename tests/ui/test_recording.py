@@ -265,6 +265,41 @@ def test_notes_saved_as_elsewhere_name_the_same_recording(
     assert saved(notes_path)["recording"]["path"] == "media/zoom_0.wav"
 
 
+def test_a_skip_before_the_recording_has_loaded_goes_from_its_remembered_place(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    """Found by the recording review: a skip read the player's position, 0 until the file
+    has loaded, so Alt+Right at opening went to 0:05 and saved it over the place."""
+    first = make_window(talk)
+    moved_to(qtbot, first, 20_000)
+    first.close()
+    again = make_window(talk)
+    qtbot.waitUntil(lambda: again.recording.player is not None)
+    assert again.recording._pending_seek == 20_000  # not loaded yet
+    again.recording.skip(5_000)
+    ready(qtbot, again)
+    qtbot.waitUntil(lambda: again.recording.position() == 25_000)
+    again.close()
+    assert saved(notes_path)["recording"]["position_ms"] == 25_000
+
+
+def test_a_place_past_what_a_slider_holds_opens_at_the_end(
+    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+) -> None:
+    """Found by the recording review: a place the schema allows (a hand edit) past a
+    slider's 32-bit values raised OverflowError, and the player was never made."""
+    first = make_window(talk)
+    ready(qtbot, first)
+    first.close()
+    data = saved(notes_path)
+    data["recording"]["position_ms"] = 3_000_000_000
+    notes_path.write_bytes(orjson.dumps(data))
+    again = make_window(talk)
+    ready(qtbot, again)
+    assert again.player_bar.isVisible()
+    qtbot.waitUntil(lambda: again.player_bar.position_label.text() == "0:40")
+
+
 def test_a_time_inserted_over_selected_words_keeps_them_and_says_the_time_it_links(
     make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
 ) -> None:

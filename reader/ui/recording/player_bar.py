@@ -20,6 +20,9 @@ from reader.ui.elided_label import ElidedLabel
 
 NAME_WIDTH = 320  # pixels at most of the file's name or a problem; the tip holds all of it
 
+# A slider holds 32-bit values: 596 hours in ms. A notes file may say more (a hand edit).
+SLIDER_MOST = 2**31 - 1
+
 
 class PlayerBar(QWidget):
     seekRequested = Signal(int)  # milliseconds
@@ -155,13 +158,13 @@ class PlayerBar(QWidget):
             self._describe()
         if not self.slider.isSliderDown():
             self.slider.blockSignals(True)
-            self.slider.setValue(ms)
+            self.slider.setValue(min(ms, SLIDER_MOST))
             self.slider.blockSignals(False)
 
     def set_duration(self, ms: int) -> None:
         from reader.core.sync import format_time
 
-        self.slider.setRange(0, max(0, ms))
+        self.slider.setRange(0, min(max(0, ms), SLIDER_MOST))
         self.length_label.setText(format_time(ms))
         self._describe()
 

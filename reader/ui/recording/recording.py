@@ -334,7 +334,7 @@ class Recording(QObject):
         player = self.playable()
         if player is not None:
             stop_at = self.stop_at
-            if self.seek(player.position() + delta_ms):
+            if self.seek(self.position() + delta_ms):
                 self.stop_at = stop_at
 
     def seek(self, ms: int, play: bool = False) -> bool:
