@@ -19,6 +19,7 @@ from pathlib import Path
 
 from reader.core.hashing import sha256_hex
 from reader.core.line_ends import lf_line_ends
+from reader.core.media_suffixes import SUFFIXES as RECORDING_SUFFIXES
 from reader.core.timed_lines import may_have_headers
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
@@ -296,6 +297,20 @@ _READERS = {
 }
 
 
+def _recording_not_transcript(path: Path) -> str:
+    """What to open for a recording: its transcript, which plays it."""
+    for suffix in _READERS:
+        if (transcript := path.with_suffix(suffix)).is_file():
+            return (
+                f"{path.name} is a recording: open its transcript, {transcript.name}, and the "
+                "recording plays with it."
+            )
+    return (
+        f"{path.name} is a recording, not a transcript: open its transcript, and a recording "
+        "beside it with its name plays with it."
+    )
+
+
 # SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
 # string, compiled by `re` when a subtitle file is opened, not at start-up.
 _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
@@ -363,6 +378,8 @@ def load_document(path: str | Path) -> Document:
     name = path.name
     if not named_in_text(os.path.abspath(path)):
         raise DocumentError(f"{shown_name(path)} cannot be opened: {NAME_NOT_TEXT}.")
+    if path.suffix.lower() in RECORDING_SUFFIXES:
+        raise DocumentError(_recording_not_transcript(path))
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
     limit = MAX_TRANSCRIPT_BYTES if module not in ("", "otter", "markdown") else MAX_BYTES
     data = read_regular_file(path, limit)

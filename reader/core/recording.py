@@ -11,17 +11,11 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from reader.core.media_suffixes import SUFFIXES
+
 if TYPE_CHECKING:
     from reader.core.notes_file import NotesData
     from reader.core.session import Session
-
-# Phones and Macs record .m4a, .aac, .amr, .3gp, .mov, .aif; Windows, .wma.
-AUDIO_SUFFIXES = (".mp3", ".m4a", ".wav", ".ogg", ".opus", ".flac", ".aac", ".aif", ".aiff")
-AUDIO_SUFFIXES += (".wma", ".amr")
-VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".avi", ".3gp")
-# Audio first: when both "x.mp3" and "x.mp4" lie beside "x.vtt", the lighter one plays.
-SUFFIXES = AUDIO_SUFFIXES + VIDEO_SUFFIXES
-FILTER = "Recordings (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
 
 
 @dataclass(frozen=True)

@@ -186,6 +186,16 @@ def test_binary_file_is_refused(tmp_path: Path, data: bytes) -> None:
         load_document(write(tmp_path, "image.png", data))
 
 
+def test_a_recording_opened_as_an_interview_names_its_transcript(tmp_path: Path) -> None:
+    """Found by the recording review: it said "binary file, not a text interview"."""
+    recording = write(tmp_path, "talk.WAV", b"RIFF\x00\x00\x00\x00WAVEfmt " + bytes(64))
+    with pytest.raises(DocumentError, match="is a recording, not a transcript"):
+        load_document(recording)
+    write(tmp_path, "talk.vtt", b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n")
+    with pytest.raises(DocumentError, match=r"open its transcript, talk\.vtt, and the recording"):
+        load_document(recording)
+
+
 @pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_BE])
 def test_bom_with_undecodable_bytes_is_refused(tmp_path: Path, bom: bytes) -> None:
     """A BOM followed by bytes its encoding cannot decode is refused, not guessed at."""

@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 from reader.core.interview import format_ms
-from reader.core.recording import VIDEO_SUFFIXES
+from reader.core.media_suffixes import VIDEO_SUFFIXES
 
 # A recording larger than this is referenced by its path in an export, not put in the zip
 # (the project is built in memory).

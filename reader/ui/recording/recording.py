@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMainWindow
 
+from reader.core.media_suffixes import FILTER
 from reader.core.notes_file import RecordingRef
-from reader.core.recording import FILTER, find, locate, stored_path
+from reader.core.recording import find, locate, stored_path
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -56,11 +57,10 @@ class Recording(QObject):
         self._interview, self._reader, self._notes, self._window = interview, reader, notes, window
         self.bar = bar
         self._overlay: FollowOverlay | None = None
-        self._following = True
+        self._following, self.typist_loop = True, False
         self.player: Player | None = None
         self.path: Path | None = None
         self.table: SyncTable | None = None
-        self.typist_loop = False
         self._pending_seek: int | None = None
         self.stop_at: int | None = None  # Play Paragraph pauses at the paragraph's end
         self.jumps = TimeJumps(self, interview, reader)
