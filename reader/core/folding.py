@@ -18,6 +18,11 @@ signs and hamza, so that unvocalised Hebrew or Arabic finds vocalised text (and 
 is not が), Indic nukta and virama, and the vowel and tone signs of Thai, Lao, Tibetan and
 Telugu. "Match diacritics" (search.Query's `diacritics`) tells all of them apart.
 
+Letters drawn with a stroke, which no decomposition parts from their letter, fold to it as
+a web browser's find does: "soren" finds "Søren", "lodz" "Łódź", "dorde" "Đorđe"; æ and œ
+are "ae" and "oe". The Arabic tatweel (ـ), a stretch of the line between letters, is
+nothing: "مرحبا" finds "مـرحـبـا".
+
 Typographic apostrophes and quotation marks fold to the keyboard's: a transcript's "it’s"
 and “so” are found by "it's" and "so" typed, as a web browser finds them; Match
 diacritics tells them apart too.
@@ -37,6 +42,12 @@ _UTF8 = ("utf-8", "surrogatepass")  # a lone surrogate too, as `non_ascii` reads
 # Typographic apostrophes and quotation marks, as the keyboard types them.
 _TYPOGRAPHIC_QUOTES = "‘’‚‛ʼ“”„‟"
 _QUOTES = str.maketrans(_TYPOGRAPHIC_QUOTES, "'" * 5 + '"' * 4)
+_STROKED = str.maketrans(
+    {
+        **dict(zip("øØłŁđĐħĦŧŦƀɃɨƗƶƵǥǤ", "oOlLdDhHtTbBiIzZgG", strict=True)),
+        **{"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "\u0640": ""},
+    }
+)
 
 
 def non_ascii(text: str) -> frozenset[str]:
@@ -73,7 +84,7 @@ def _bare(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def fold_char(char: str, case: bool) -> str:
     """One character as search without diacritics reads it; lower-cased unless `case`."""
-    folded = _bare(normalize("NFKD", char))
+    folded = _bare(normalize("NFKD", char.translate(_STROKED)))
     if not case:
         # Dotless ı is i to re.IGNORECASE, as in the search that does count diacritics.
         folded = _bare(normalize("NFKD", folded.casefold())).replace("ı", "i")
