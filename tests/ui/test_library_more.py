@@ -466,3 +466,28 @@ def test_the_library_is_filled_once_as_a_study_opens_with_how_far_each_was_read(
     assert window.study_actions.open_path(long_folder)
     assert filled[-1] == long_folder and len(filled) == 3
     assert model.read[ana] == pytest.approx(1.0, abs=0.01)
+
+
+def test_titles_sort_by_their_numbers_and_the_filter_leaves_accents_aside(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    """Found by the study review: sorting by Title gave P1, P10, P11, P2…, and "zoe"
+    typed in the filter showed no "Zoë" (search everywhere else leaves accents aside)."""
+    folder = tmp_path / "Twelve"
+    folder.mkdir()
+    for number in range(1, 13):
+        (folder / f"P{number}.txt").write_text(f"Q: One?\nA: Answer {number}.\n", "utf-8")
+    study = open_study(folder)
+    study.update_interview(study.interviews[0].id, participant="Zoë Ñuñez")
+    study.update_interview(study.interviews[1].id, participant="E\u0301mile")  # as a Mac pastes
+    study.save()
+    library = make_study_window(folder).library
+    library.view.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    library.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    titles = [library.proxy.index(row, 0).data() for row in range(library.proxy.rowCount())]
+    assert titles == [f"P{number}" for number in range(1, 13)]
+    for typed, shown in (("zoe", 1), ("NUNEZ", 1), ("émile", 1), ("emile", 1), ("p1", 4)):
+        library.filter.setText(typed)  # QTest types no "é"
+        assert len(library.visible_ids()) == shown, typed
+        library.filter.clear()
+    assert len(library.visible_ids()) == 12

@@ -4,6 +4,7 @@ changes the study through OpenStudy."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QMimeData,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -19,7 +21,7 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reader.core.annotations import DEFAULT_COLOR
-from reader.core.folding import folded
+from reader.core.folding import fold_query, folded
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.theme import swatch_icon
 
@@ -272,8 +274,9 @@ class LibraryModel(QAbstractTableModel):
             if value in (None, ""):
                 return None
             # Accents and case aside first ("Émile" between "Ana" and "Zoé"), then as
-            # written, so that the order of names that fold alike is still one order.
-            return f"{folded(str(value))}\x00{str(value).casefold()}"
+            # written, so that the order of names that fold alike is still one order;
+            # numbers by their value ("P2" before "P10"), as the study lists its files.
+            return _natural(f"{folded(str(value))}\x00{str(value).casefold()}")
         if role == Qt.ItemDataRole.ToolTipRole:
             # A cell other than the title may be elided (its column is capped): whole here.
             cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""
@@ -342,9 +345,37 @@ def _tooltip(header: InterviewHeader) -> str:
     return "\n".join(lines)
 
 
+def _natural(text: str) -> str:
+    """`text` with its runs of digits padded to one width: as text, "p2" sorts before
+    "p10"."""
+    return _DIGITS.sub(lambda run: run[0].rjust(_DIGITS_WIDTH, "0"), text)
+
+
+_DIGITS = re.compile(r"\d+")
+_DIGITS_WIDTH = 24  # more than any count or year a title holds
+
+
 class LibrarySorting(QSortFilterProxyModel):
     """The Library's rows sorted by SORT_ROLE, the cells with no value last whichever way
-    (sorting by age put -2 among the empty cells, and the empty first when descending)."""
+    (sorting by age put -2 among the empty cells, and the empty first when descending),
+    and filtered by what is typed, accents and case aside as search does ("zoe" shows
+    "Zoë")."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._query = ""
+
+    def set_filter_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._query = fold_query(text, case=False)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if not self._query:
+            return True
+        model = self.sourceModel()
+        cells = (model.index(row, column, parent).data() for column in range(model.columnCount()))
+        return self._query in folded("\n".join(str(cell) for cell in cells if cell is not None))
 
     def lessThan(self, left: Index, right: Index) -> bool:
         mine, theirs = left.data(SORT_ROLE), right.data(SORT_ROLE)

@@ -83,8 +83,6 @@ class LibraryPanel(QWidget):
         self.proxy = LibrarySorting(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         # After an edit is committed, not inside it: a reset would pull the editor away.
         owner.changed.connect(self.reload, Qt.ConnectionType.QueuedConnection)
         # Told after `changed`, so queued after its reload: the rows are there to select.
@@ -97,7 +95,7 @@ class LibraryPanel(QWidget):
         self.filter.setAccessibleName("Filter interviews")
         add_clear_button(self.filter, "the filter", escape_clears=True)
         letter_edit_menus(self.filter)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self.proxy.set_filter_text)
         self.filter.textChanged.connect(self._update_count)
         self.filter.installEventFilter(self)
         self.add_button = QPushButton("Add")
