@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Any
+from unicodedata import normalize
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
@@ -428,7 +429,7 @@ class Study:
         if title is not None:
             changes["title"] = self._free_title(title, interview_id)
         if participant is not None:
-            changes["participant"] = participant.strip()
+            changes["participant"] = normalize("NFC", participant.strip())
         if date is not None:
             try:
                 changes["date"] = check_date(date) if date.strip() else ""
@@ -483,7 +484,7 @@ class Study:
         """`title` stripped, for the interview: StudyError when it is empty, or is another
         interview's title (as a reader tells them apart: case and spacing aside), but for
         its own written otherwise (two titled alike before titles were kept apart)."""
-        title, key = title.strip(), title_key(title)
+        title, key = normalize("NFC", title.strip()), title_key(title)
         if not title:
             raise StudyError("An interview needs a title.")
         if any(e.id == interview_id and title_key(e.title) == key for e in self.data.interviews):
@@ -1132,13 +1133,13 @@ def _value(entry: InterviewEntry, key: str) -> Any:
 
 
 def _folded(value: Any) -> Any:
-    """Text compared as a user types it: "Nurse" finds "nurse"."""
-    return value.casefold() if isinstance(value, str) else value
+    """Text compared as a user types it: "Nurse" finds "nurse", and "infirmière" the
+    same word pasted with its accent apart (NFD, as from a Mac)."""
+    return normalize("NFC", value).casefold() if isinstance(value, str) else value
 
 
 def _options(options: tuple[str, ...] | list[str]) -> tuple[str, ...]:
-    cleaned = tuple(dict.fromkeys(o.strip() for o in options if o.strip()))
-    return cleaned
+    return tuple(dict.fromkeys(normalize("NFC", o.strip()) for o in options if o.strip()))
 
 
 # Opening ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
+from unicodedata import normalize
 
 import orjson
 
@@ -77,12 +78,12 @@ class AttributeDef:
         if self.type == "text":
             if not isinstance(value, str):
                 raise AttributeValueError(f"{self.label} takes text, not {value!r}.")
-            return value
+            return normalize("NFC", value)  # one way to write "é", as a transcript's text
         if self.type == "number":
             return _number(value, self.label)
         if self.type == "date":
             return check_date(value, self.label)
-        text = value if isinstance(value, str) else str(value)
+        text = normalize("NFC", value if isinstance(value, str) else str(value))
         if text not in self.options:
             choices = ", ".join(self.options) or "none defined yet"
             raise AttributeValueError(f"{self.label} is one of: {choices}; not {text!r}.")

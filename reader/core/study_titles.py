@@ -16,14 +16,16 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from unicodedata import normalize
 
 from reader.core.document import title_from_name
 
 
 def title_key(title: str) -> str:
-    """A title as a reader tells titles apart: case and spacing aside ("p01  ana" is the
-    title "P01 Ana" already)."""
-    return " ".join(title.split()).casefold()
+    """A title as a reader tells titles apart: case, spacing and how its accents are
+    written aside ("p01  ana" is the title "P01 Ana" already, "Zoë" pasted from a Mac
+    with its mark apart is "Zoë")."""
+    return normalize("NFC", " ".join(title.split())).casefold()
 
 
 def _by_name() -> defaultdict[str, list[str]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import unicodedata
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -1157,3 +1158,22 @@ def test_an_interview_the_other_window_never_listed_stays_when_it_writes(
     assert looking.merge_from_disk() is not None
     assert looking.interview(entry.id).title == "Renamed"
     assert new.id in {e.id for e in looking.interviews}
+
+
+def test_titles_and_values_are_one_text_however_their_accents_are_written(folder: Path) -> None:
+    """Found by the study review: "Zoë" with its mark apart (as a Mac pastes it) was
+    another title than "Zoë", and "infirmière" two values the attribute filter kept
+    apart; transcripts and queries are NFC already."""
+    composed, decomposed = "Zoë infirmière", unicodedata.normalize("NFD", "Zoë infirmière")
+    study = open_study(folder)
+    first, second, _ = study.interviews
+    study.rename_interview(first.id, composed)
+    with pytest.raises(StudyError, match="another interview's title"):
+        study.rename_interview(second.id, decomposed)
+    study.update_interview(second.id, participant=decomposed)
+    assert study.interview(second.id).participant == composed
+    study.define_attribute("Role", "choice", options=[decomposed, "Doctor"])
+    study.set_attribute(first.id, "role", composed)
+    study.set_attribute(second.id, "role", decomposed)
+    assert study.attribute("role").options == (composed, "Doctor")
+    assert [e.id for e in study.matching({"role": {composed}})] == [first.id, second.id]
