@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reader.core.document import NAME_NOT_TEXT, DocumentError, decode, named_in_text, shown_name
+from reader.core.document import (
+    NAME_NOT_TEXT,
+    DocumentError,
+    bom_encoding,
+    decode,
+    named_in_text,
+    shown_name,
+)
 from reader.core.exported import is_markdown_export, is_word_export
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 from reader.core.wording import counted
@@ -152,10 +159,16 @@ def _segments_in(path: Path, head: bytes) -> bool:
     (a project's metadata, a tool's settings) would open as an error, not an interview."""
     from reader.core.transcripts.whisper import SEGMENT_LISTS
 
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
-        return True
     keys = b"|".join(re.escape(key.encode()) for key in SEGMENT_LISTS)
     wanted = re.compile(rb'"(?:' + keys + rb')"\s*:\s*\[')
+    if (encoding := bom_encoding(head)) not in ("", "utf-8-sig"):  # PowerShell's UTF-16
+        try:
+            head = path.read_bytes().decode(encoding).encode()
+        except (OSError, UnicodeError):
+            return True  # said when it is opened
+        return head.lstrip().startswith(b"[") or wanted.search(head) is not None
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+        return True
     tail = b""
     try:
         with open(path, "rb") as handle:

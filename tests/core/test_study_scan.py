@@ -53,6 +53,21 @@ def test_a_bare_list_of_segments_is_taken(tmp_path: Path) -> None:
     assert sniff(path) == ""
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_whisper_json_saved_as_utf16_is_taken(tmp_path: Path, encoding: str) -> None:
+    """Found by the formats review: Windows PowerShell 5's `>` writes UTF-16, which opened
+    on its own but was skipped from a study as "JSON but not a Whisper transcript"."""
+    segments = [{"start": 0.0, "end": 1.0, "text": "Hello"}]
+    path = tmp_path / "P01.json"
+    path.write_bytes(
+        orjson.dumps({"text": "Hello", "segments": segments}).decode().encode(encoding)
+    )
+    assert sniff(path) == ""
+    path.write_bytes('{"settings": {"theme": "dark"}}'.encode(encoding))
+    assert "not a Whisper transcript" in sniff(path)
+    assert [p.name for p in scan_folder(tmp_path).found] == []
+
+
 def test_the_study_memo_and_its_copies_are_no_transcripts(tmp_path: Path) -> None:
     """memo.md in the study root is the study's; a memo.md in a subfolder may be a
     transcript, and the folder scanned as no study takes it too."""
