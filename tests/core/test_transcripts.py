@@ -2042,6 +2042,32 @@ def test_a_docx_python_docx_cannot_read_is_damaged(
         load_document(path)
 
 
+def test_a_docx_symbol_inserted_by_word_is_kept_between_its_words(tmp_path: Path) -> None:
+    """Found by the formats review: Insert ▸ Symbol (w:sym) was left out, gluing the
+    words either side; Symbol's Greek and Wingdings' ticks read as Unicode, another
+    symbol as kept (the font's own character), a broken code as U+FFFD."""
+    symbols = "".join(
+        f'<w:r><w:t xml:space="preserve"> {word} </w:t></w:r>'
+        f'<w:r><w:sym w:font="{font}" w:char="{code}"/></w:r>'
+        for word, font, code in [
+            ("alpha", "Symbol", "F061"),
+            ("tick", "Wingdings", "F0FC"),
+            ("other", "Webdings", "F021"),
+            ("broken", "Symbol", "D800"),
+        ]
+    )
+    path = docx_with_parts_changed(
+        tmp_path / "symbols.docx",
+        {
+            "word/document.xml": (
+                rb"<w:r><w:t>Interviewer: How did it start\?</w:t></w:r>",
+                symbols.encode(),
+            )
+        },
+    )
+    assert load_document(path).text == "alpha α tick ✔ other \uf021 broken \ufffd\n"
+
+
 WORDS = ["yes", "Porto.", "始めました。", "毎朝", "🎬", "مرحبا", "e\u0301"]
 
 

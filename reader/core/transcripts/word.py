@@ -156,6 +156,32 @@ _RUN_CHARACTERS = {
 }
 
 
+# Insert ▸ Symbol keeps a character of a symbol font (w:sym): its code in the font, from
+# U+F000 on. Symbol's Greek and mathematics and Wingdings' faces and ticks, as Unicode.
+_SYMBOL_FONT = dict(
+    zip(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
+        "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖαβχδεφγηιϕκλμνοπθρστυϖωξψζ",
+        strict=True,
+    )
+) | dict(zip("\xa3\xa5\xac\xae\xb0\xb1\xb3\xb4\xb7\xb8\xb9\xbb\xd6", "≤∞←→°±≥×•÷≠≈√", strict=True))
+_WINGDINGS = dict(zip("JLlnüûþý", "☺☹●■✔✘☑☒", strict=True))
+_SYMBOL_FONTS = {"symbol": _SYMBOL_FONT, "wingdings": _WINGDINGS}
+
+
+def _symbol(font: str, code: str) -> str:
+    """The character Word shows for a w:sym: as Unicode where known, else as kept (a
+    character of the font's own area), never nothing, which glued the words beside it."""
+    try:
+        number = int(code, 16)
+    except ValueError:
+        return "\ufffd"
+    if not 0x20 <= number <= 0x10FFFF or 0xD800 <= number <= 0xDFFF:  # no character
+        return "\ufffd"
+    own = chr(number - 0xF000) if 0xF000 <= number <= 0xF0FF else chr(number)
+    return _SYMBOL_FONTS.get(font.casefold(), {}).get(own, chr(number))
+
+
 def _run_text(run: CT_R) -> str:
     """The run's text as Word shows it, with a ruby's base (python-docx's leaves the ruby
     out, base and all); the ruby's reading (w:rt), shown above its base, is not read, as
@@ -168,6 +194,8 @@ def _run_text(run: CT_R) -> str:
             parts.append(child.text or "")
         elif tag in _RUN_CHARACTERS:
             parts.append(_RUN_CHARACTERS[tag])
+        elif tag == _W + "sym":
+            parts.append(_symbol(child.get(_W + "font", ""), child.get(_W + "char", "")))
         elif tag == _W + "ruby":
             for base in child.iterfind(f"{_W}rubyBase"):
                 parts.extend(_run_text(r) for r in _inside(base, {_W + "r"}, _RUN_WRAPPERS))
