@@ -24,7 +24,6 @@ from reader.core.palettes import (
     Palette,
     contrast_ratio,
     highlight_background,
-    parse_hex,
     softened,
     to_hex,
 )
@@ -211,11 +210,28 @@ EDGED_BELOW = 2.0  # contrast with the page under which a code's colour alone is
 SWATCHES = 512  # colour icons kept (color_icon): a codebook's colours and the labels'
 
 
-def faint_on_page(color: QColor) -> bool:
-    """Whether `color` is too close to the page to be seen alone (a navy code on High
-    Contrast's black, a lavender one on white): drawn in SWATCH_EDGE then."""
-    page = parse_hex(current().base)
-    return contrast_ratio((color.red(), color.green(), color.blue()), page) < EDGED_BELOW
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast of two colours, 1 (none) to 21."""
+    return contrast_ratio((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
+
+
+def faint_on_page(color: QColor, page: QColor | None = None) -> bool:
+    """Whether `color` is too close to the page (or `page`, another background) to be
+    seen alone (a navy code on High Contrast's black, a lavender one on white): drawn in
+    SWATCH_EDGE then."""
+    return contrast(color, QColor(current().base) if page is None else page) < EDGED_BELOW
+
+
+def seen_on(color: QColor, background: QColor | None = None) -> QColor:
+    """`color`, or where the page (or `background`) hides it, its tone toward the text
+    until it is seen: for marks too small for an edge (a coded passage's underline, the
+    strip's marks beside the scroll bar)."""
+    toned = QColor(color)
+    for _ in range(8):  # a few steps reach any page: 8 is past black or white
+        if not faint_on_page(toned, background):
+            break
+        toned = toned.lighter(130) if is_dark() else toned.darker(130)
+    return toned
 
 
 def color_icon(color: QColor | str, size: int = 12) -> QIcon:

@@ -219,3 +219,17 @@ def test_a_co_occurrence_cell_lists_what_it_counts_of_one_interview(
         assert retrieval is not None and retrieval.title() == title
         assert len(retrieval.passages) == view.picture.matrix.counts[i][j] == 1
     assert retrieval.passages[0].highlight.exact == "making movies the way"
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_every_count_in_the_heat_map_reads_at_4_5_to_1(qapp, monkeypatch, name) -> None:
+    """Found by the appearance review: the page's colour or the text's, whichever read
+    better, fell to 3.7:1 on mid-tone cells (counts 10–13 of 20 in Dark)."""
+    from reader.ui import theme
+    from reader.ui.codebook.drawing import PAPER, READABLE, screen_ink
+
+    monkeypatch.setattr(theme, "_current", [PALETTES[name]])
+    for ink in (screen_ink(), PAPER):
+        for step in range(101):
+            cell = ink.shade(step / 100)
+            assert theme.contrast(ink.on(cell), cell) >= READABLE, (name, step)

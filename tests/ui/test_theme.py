@@ -44,3 +44,32 @@ def test_a_swatch_on_a_selected_row_keeps_its_colour(qapp) -> None:
     brown on the Codebook's selected code)."""
     pixmap = color_icon("#f58231").pixmap(12, 12, QIcon.Mode.Selected)
     assert pixmap.toImage().pixelColor(6, 6).name() == "#f58231"
+
+
+CODE_COLOURS = ["#e6194b", "#3cb44b", "#ffe119", "#000075", "#800000", "#dcbeff", "#bfef45"]
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_marks_too_small_for_an_edge_take_a_tone_the_page_shows(qapp, monkeypatch, name) -> None:
+    """Found by the appearance review: a coded passage's underline and the strip's marks
+    in navy vanished on Dark (1.02:1), in lime on Light (1.31:1)."""
+    monkeypatch.setattr(theme, "_current", [PALETTES[name]])
+    page = QColor(PALETTES[name].base)
+    for color in CODE_COLOURS:
+        seen = theme.seen_on(QColor(color))
+        assert contrast_ratio(parse_hex(seen.name()), parse_hex(page.name())) >= theme.EDGED_BELOW
+        if not theme.faint_on_page(QColor(color)):
+            assert seen.name() == color  # a colour seen already is left as it is
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_current_highlights_frame_is_seen_on_its_fill(qapp, monkeypatch, name) -> None:
+    """Found by the appearance review: the frame, a darker tone of the fill, sank into it
+    on a dark page (1.2:1 in High Contrast)."""
+    from reader.core.annotations import COLOR_IDS
+    from reader.ui.reading.highlight_layer import FRAME_SEEN, deep_tone
+
+    monkeypatch.setattr(theme, "_current", [PALETTES[name]])
+    for color_id in COLOR_IDS:
+        fill, frame = theme.swatch_color(color_id), deep_tone(color_id, 150)
+        assert theme.contrast(frame, fill) >= FRAME_SEEN, color_id

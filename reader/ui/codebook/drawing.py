@@ -25,7 +25,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from reader.core.codebook import PATH_SEPARATOR
 from reader.core.codebook_retrieval import Matrix
-from reader.core.palettes import contrast_ratio
 from reader.core.wording import counted
 from reader.ui import theme
 
@@ -39,6 +38,7 @@ TOTAL_GAP = 6  # between the cells and their totals' column
 TOTAL = "Total"
 LOW, HIGH = QColor("#f3f6fb"), QColor("#1d4f91")  # white paper to deep blue
 END = Qt.TextElideMode.ElideRight
+READABLE = 4.5  # WCAG's contrast for text: a count on its cell
 
 
 @dataclass(frozen=True)
@@ -58,8 +58,12 @@ class Ink:
         return theme.mix(self.low, self.high, max(0.0, min(1.0, share)))
 
     def on(self, cell: QColor) -> QColor:
-        """The page's colour or the text's on `cell`, whichever reads better."""
-        return max((self.page, self.text), key=lambda ink: contrast(ink, cell))
+        """The page's colour or the text's on `cell`, whichever reads better; black or
+        white where neither reads at 4.5:1 (a mid-tone cell, in Dark)."""
+        best = max((self.page, self.text), key=lambda ink: theme.contrast(ink, cell))
+        if theme.contrast(best, cell) >= READABLE:
+            return best
+        return max((QColor("white"), QColor("black")), key=lambda ink: theme.contrast(ink, cell))
 
 
 PAPER = Ink(QColor("white"), QColor("#222222"), LOW, HIGH, QColor("#e4e4e4"), QColor("#555555"))
@@ -72,10 +76,6 @@ def screen_ink() -> Ink:
     page, text, accent = QColor(palette.base), QColor(palette.text), QColor(palette.accent)
     own = theme.mix(page, text, 0.18)
     return Ink(page, text, theme.mix(page, accent, 0.08), accent, own, theme.muted_color())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    return contrast_ratio((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
 
 
 def short_label(fm: QFontMetricsF, label: str, width: float) -> str:

@@ -127,7 +127,8 @@ class HighlightLayer:
         for h, rects in covered:
             if h.color != NO_COLOR:
                 continue
-            painter.setPen(QPen(theme.coded_color(book, h.codes), UNDERLINE))
+            # A colour the page hides (navy on Dark) in a tone it shows.
+            painter.setPen(QPen(theme.seen_on(theme.coded_color(book, h.codes)), UNDERLINE))
             for rect in rects:
                 y = rect.bottom() - UNDERLINE
                 painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
@@ -184,12 +185,21 @@ class HighlightLayer:
         painter.setPen(Qt.PenStyle.NoPen)
 
 
+FRAME_SEEN = 2.0  # contrast of a frame or marker with the fill it is drawn on
+
+
 def deep_tone(color_id: str, darker: int) -> QColor:
     """The swatch's deep tone for frames, markers and underlines; a neutral grey for a
     passage with no colour."""
     if color_id == NO_COLOR:
         return theme.muted_color()
-    return theme.swatch_color(color_id).darker(darker)
+    swatch = theme.swatch_color(color_id)
+    # The mildest tone seen on the fill: Dark's fills are deep, and a darker tone sank
+    # into them (the current highlight's frame was not seen); High Contrast's blue is
+    # mid-tone. Where none is seen, the one most seen.
+    tones = [swatch.darker(darker), swatch.lighter(darker), swatch.darker(darker * 2)]
+    seen = [tone for tone in tones if theme.contrast(tone, swatch) >= FRAME_SEEN]
+    return seen[0] if seen else max(tones, key=lambda tone: theme.contrast(tone, swatch))
 
 
 def _block_rects(block: QTextBlock, lo: int, hi: int, scroll: QPointF) -> list[QRectF]:

@@ -191,13 +191,16 @@ class OverviewStrip(QWidget):
     def _paint_rows(self, painter: QPainter, lo: int, hi: int) -> None:
         """The strip from row lo to row hi (marks that reach into it included)."""
         rows = QRect(0, lo, self.width(), hi - lo + 1)
-        fill(painter, rows, self.palette().color(self.backgroundRole()))
-        painter.setPen(Qt.PenStyle.NoPen)
+        background = self.palette().color(self.backgroundRole())
+        fill(painter, rows, background)
         painter.setClipRect(rows)
-        colors: dict[str, QColor] = {MATCH: match_mark_color()}
+        painter.setPen(Qt.PenStyle.NoPen)
+        # Each colour once, in a tone the strip shows (yellow on Light, navy on Dark).
+        colors: dict[str, QColor] = {}
         for row, color_id in self.marks(lo - MARK_HEIGHT, hi):
             if color_id not in colors:
-                colors[color_id] = self._color_of(color_id)
+                color = match_mark_color() if color_id == MATCH else self._color_of(color_id)
+                colors[color_id] = theme.seen_on(color, background)
             painter.setBrush(colors[color_id])
             if color_id == MATCH:
                 painter.drawRect(QRectF(MATCHES_LANE[0], row, MATCHES_LANE[1], TICK_HEIGHT))
