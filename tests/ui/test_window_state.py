@@ -220,6 +220,22 @@ def test_a_restart_gives_the_keyboard_to_the_pane_it_was_in(
     assert again.focusWidget() is (again.notes_editor if pane == "notes" else again.reader)
 
 
+def test_a_logout_keeps_the_pane_the_keyboard_was_in(
+    start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot
+) -> None:
+    """Found by the appearance review: the system's end (a logout, SIGTERM) saved the
+    pane, handed the edit over (no focus then), and the window's closing saved none."""
+    window = start_window(study)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.notes_editor.setFocus()
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    window.shut_down_now()
+    window.close()  # as app.quit() closes every window then
+    again = start_window(None)
+    assert again.focusWidget() is again.notes_editor
+
+
 def test_a_restart_after_the_keyboard_was_in_a_dock_gives_it_to_the_reader(
     start_window: Callable[..., MainWindow], study: Path, qtbot: QtBot
 ) -> None:

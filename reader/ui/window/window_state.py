@@ -155,9 +155,9 @@ def focus_as_left(reader: QWidget, focus_notes: Callable[[], None]) -> None:
 def save_state(window: QMainWindow, splitter: QSplitter, reader: QWidget, notes: QWidget) -> None:
     store = settings()
     focus = window.focusWidget()
-    in_notes = focus is not None and notes.isAncestorOf(focus)
-    pane = "notes" if in_notes else "reader" if focus is reader else ""
-    store.setValue(FOCUS_KEY, pane)
+    if focus is not None:  # none after a logout's save handed the edit over: that one stands
+        pane = "notes" if notes.isAncestorOf(focus) else "reader" if focus is reader else ""
+        store.setValue(FOCUS_KEY, pane)
     store.setValue("window/geometry", window.saveGeometry())
     store.setValue(WIDTH_KEY, window.width())
     store.setValue(SCREEN_KEY, window.screen().availableGeometry().width())
