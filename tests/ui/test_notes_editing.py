@@ -159,6 +159,14 @@ def test_words_copied_in_the_reader_paste_as_they_are(
     assert notes.toPlainText() == copied
 
 
+WORD_ITEM = (
+    "<p class=MsoListParagraph style='text-indent:-18.0pt;mso-list:l0 level{} lfo1'>"
+    "<![if !supportLists]><span style='font-family:Symbol'>{}<span style='font:7.0pt "
+    '"Times New Roman"\'>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; </span></span><![endif]>'
+    "{} item<o:p></o:p></p>\n"
+)
+
+
 @pytest.mark.parametrize(
     ("html", "pasted"),
     [
@@ -208,6 +216,16 @@ def test_words_copied_in_the_reader_paste_as_they_are(
             '<span style="font-weight:700">Bold</span><span style="font-weight:400"> plain'
             "</span></p></b>",
             "**Bold** plain",
+        ),
+        (  # Word: lists are paragraphs, their markers text (found by the notes review)
+            WORD_ITEM.format(1, "·", "First")
+            + WORD_ITEM.format(2, "o", "Under it")
+            + WORD_ITEM.format(1, "·", "Second")
+            + "<p>Between</p>"
+            + WORD_ITEM.format(1, "1.", "Numbered")
+            + WORD_ITEM.format(1, "2.", "Next"),
+            "- First item\n    - Under it item\n- Second item\n\nBetween\n\n"
+            "1. Numbered item\n2. Next item",
         ),
     ],
 )

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from reader.core.markdown_emphasis import is_punctuation
 from reader.core.markdown_links import LINK, TARGET
+from reader.core.word_lists import html_lists
 
 _LINE_BREAK = "\u2028"  # a <br> in the text Qt reads
 _OBJECT = "\ufffc"  # a picture's place
@@ -98,7 +99,7 @@ def markdown_from_html(html: str) -> str:
             marks = "> " * min(above.quote, piece.quote)
             written += f"\n{marks.rstrip()}\n" if piece.apart else "\n"
         written += piece.written()
-    return written
+    return written.rstrip(" ")  # Qt keeps the space a page's last line end makes
 
 
 @dataclass
@@ -368,7 +369,7 @@ def plain_text_of(html: str) -> str:
 
 def _read(html: str) -> QTextDocument:
     document = _NothingLoaded()
-    document.setHtml(html)
+    document.setHtml(html_lists(html))  # Word's lists are paragraphs on the clipboard
     return document
 
 
