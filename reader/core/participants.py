@@ -88,6 +88,13 @@ def named(speaker: str) -> str:
     return "" if not speaker or is_generic(speaker) else speaker
 
 
+# What is around a name but not of it: spaces, the direction marks a right-to-left
+# keyboard or a display name puts at its ends ("\u200fדנה כהן\u200f"), and the suffix
+# Teams gives a guest ("Amal Haddad (Guest)"), the same person elsewhere without it.
+_AROUND_A_NAME = " \t\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_TEAMS_SUFFIX = re.compile(r"\s*\((?:Guest|External|Unverified)\)$", re.IGNORECASE)
+
+
 def find_participant(answering: Sequence[str], unread: str = "") -> Finding:
     """The participant among the answering speakers (answering_speakers); `unread` is why
     the interview could not be read, said when nobody answers."""
@@ -98,7 +105,7 @@ def find_participant(answering: Sequence[str], unread: str = "") -> Finding:
         names = ", ".join(answering[:_NAMED_AT_MOST])
         more = ", …" if len(answering) > _NAMED_AT_MOST else ""
         return Finding("", f"{count} speakers answer: {names}{more}")
-    name = answering[0].strip()
+    name = _TEAMS_SUFFIX.sub("", answering[0].strip(_AROUND_A_NAME))
     if is_generic(name):
         return Finding("", f"only a generic label answers: {name}")
     return Finding(title_cased(name))

@@ -168,6 +168,21 @@ def test_names_are_names(name: str) -> None:
 @pytest.mark.parametrize(
     ("label", "participant"),
     [
+        ("\u200fדנה כהן\u200f", "דנה כהן"),  # a right-to-left keyboard's marks
+        ("\u2067Amal\u2069", "Amal"),
+        ("Amal Haddad (Guest)", "Amal Haddad"),  # Teams' guests and outsiders
+        ("Amal Haddad (External)", "Amal Haddad"),
+    ],
+)
+def test_what_is_around_a_name_is_not_of_it(label: str, participant: str) -> None:
+    """Found by the formats review: the marks and Teams' "(Guest)" went into study.json,
+    and one person became two REFI-QDA cases."""
+    assert find_participant([label]) == Finding(participant)
+
+
+@pytest.mark.parametrize(
+    ("label", "participant"),
+    [
         ("DIEGO", "Diego"),
         ("MARÍA DE LA CRUZ", "María de la Cruz"),
         ("LUDWIG VAN DER BERG", "Ludwig van der Berg"),
