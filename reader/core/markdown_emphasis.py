@@ -175,5 +175,13 @@ def wrap(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
             words_start = max(start, inner_start) - size
             words_end = min(end, inner_end) - size
             return plain, words_start, words_end
-    wrapped = line[:start] + marker + line[start:end] + marker + line[end:]
-    return wrapped, start + size, end + size
+    words = line[start:end]
+    if marker == "`" and "`" in words:
+        # Code holding backticks: a fence of more than its longest run, and a space inside
+        # where a backtick would touch it (`` `ls` ``), else `run `ls` now` is two spans.
+        marker = "`" * (max(len(run) for run in re.findall("`+", words)) + 1)
+        pad = " " if words.startswith("`") or words.endswith("`") else ""
+        words = pad + words + pad
+        size = len(marker) + len(pad)
+    wrapped = line[:start] + marker + words + marker[::-1] + line[end:]
+    return wrapped, start + size, start + size + end - start

@@ -133,6 +133,10 @@ def words(text: str) -> str:
         ("   ", "   ", "**", "   "),
         ("a code here", "code", "`", "a `code` here"),
         ("`code`", "code", "`", "code"),
+        # Code holding backticks: a longer fence, one span (found by the notes review)
+        ("run `ls` now", "run `ls` now", "`", "``run `ls` now``"),
+        ("say `ls`", "say `ls`", "`", "`` say `ls` ``"),
+        ("a ``b`` c", "a ``b`` c", "`", "```a ``b`` c```"),
     ],
 )
 def test_wrap_toggles_the_words_selected(line: str, selected: str, marker: str, after: str) -> None:
