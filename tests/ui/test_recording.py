@@ -423,9 +423,14 @@ def test_a_missing_recording_is_shown_and_can_be_located(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     dialogs.open_answers.append(str(moved / "talk.wav"))
-    qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
+    bar.locate_button.setFocus()  # Tab reaches it; Space presses it
+    qtbot.waitUntil(bar.locate_button.hasFocus)
+    qtbot.keyClick(bar.locate_button, Qt.Key.Key_Space)
     ready(qtbot, window)
     assert not bar.locate_button.isVisible()
+    # On to Play (it went to the notes' Bold button), the speed named for a screen reader.
+    assert QApplication.focusWidget() in (bar._buttons[1], bar.slider)
+    assert bar.speed.accessibleName() == "Playback speed 1×"
     assert window.recording.player.position() == 7_000  # type: ignore[union-attr]
     window.interview.saver.flush()  # type: ignore[union-attr]
     expected = os.path.relpath(moved / "talk.wav", notes_path.parent)

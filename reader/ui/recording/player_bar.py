@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -35,6 +36,7 @@ class PlayerBar(QWidget):
         self._actions: tuple[QAction, QAction, QAction, list[QAction], list[QAction]] | None = None
         self._buttons: list[QToolButton] = []
         self._locatable = True  # Locate… changes the notes: not while they are read-only
+        self._focus_sent_to: QWidget | None = None  # where the keys went as it hid
         self._playing = False
         self.hide()
 
@@ -86,7 +88,7 @@ class PlayerBar(QWidget):
         self.speed.setToolTip("Playback speed (the pitch is kept)")
         self.speed.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.speed.setAutoRaise(True)
-        self.speed.setText(next((f"{a.data():g}×" for a in speeds if a.isChecked()), "1×"))
+        self.set_rate(next((a.data() for a in speeds if a.isChecked()), 1.0))
         menu = QMenu(self.speed)
         menu.addActions(speeds)
         self.speed.setMenu(menu)
@@ -130,6 +132,21 @@ class PlayerBar(QWidget):
         self.set_duration(0)
         self.set_position(0)
         self.show()
+        # Locate… pressed: on to Play (the slider while Play waits for the file), not to
+        # where Qt sent the focus as the bar hid (the notes' Bold), if it is still there.
+        sent_to, self._focus_sent_to = self._focus_sent_to, None
+        if sent_to is not None and QApplication.focusWidget() is sent_to:
+            play = self._buttons[1]
+            (play if play.isEnabled() else self.slider).setFocus()
+
+    def setVisible(self, visible: bool) -> None:
+        """Hidden between two recordings (Locate…, Attach…): where the keys went, if
+        they were here."""
+        focus = QApplication.focusWidget()
+        had_focus = not visible and focus is not None and self.isAncestorOf(focus)
+        super().setVisible(visible)
+        if had_focus:
+            self._focus_sent_to = QApplication.focusWidget()
 
     def set_playable(self, playable: bool, problem: str = "", short: str = "") -> None:
         """Controls on, or off with the reason shown in place of the file's name (`short`,
@@ -198,6 +215,7 @@ class PlayerBar(QWidget):
 
     def set_rate(self, rate: float) -> None:
         self.speed.setText(f"{rate:g}×")
+        self.speed.setAccessibleName(f"Playback speed {rate:g}×")  # "1×" alone said nothing
 
     def _slider_action(self, action: int) -> None:
         """A click or a key on the slider (not a drag, told on release) seeks at once."""
