@@ -67,9 +67,11 @@ class RecordingRef:
 
     path: str
     position_ms: int = 0
+    # Keys this build does not know (a newer build's sync offset): written back as they came.
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def to_json(self) -> dict[str, Any]:
-        return {"path": self.path, "position_ms": self.position_ms}
+        return {**self.extra, "path": self.path, "position_ms": self.position_ms}
 
 
 @dataclass
@@ -183,7 +185,11 @@ class NotesData:
             speakers=dict(structure.get("speakers", {})),
             sides={name: Role(r) for name, r in structure.get("sides", {}).items()},
             recording=(
-                RecordingRef(r["path"], int(r.get("position_ms", 0)))
+                RecordingRef(
+                    r["path"],
+                    int(r.get("position_ms", 0)),
+                    {k: v for k, v in r.items() if k not in ("path", "position_ms")},
+                )
                 if (r := data.get("recording"))
                 else None
             ),

@@ -222,10 +222,13 @@ def test_keys_this_build_does_not_know_are_written_back_as_they_came() -> None:
     data = orjson.loads(serialise(full_notes()))
     data["newkey"] = {"a": 1}
     data["highlights"][0]["extra"] = "keep me"
+    data["recording"] = {"path": "talk.wav", "position_ms": 5, "offset_ms": -250}
     notes = parse(orjson.dumps(data))
     notes.notes += "\nmore"
+    notes.recording = replace(notes.recording, position_ms=900)  # as listening moves it
     again = orjson.loads(serialise(notes))
     assert again["newkey"] == {"a": 1}
+    assert again["recording"] == {"path": "talk.wav", "position_ms": 900, "offset_ms": -250}
     assert again["highlights"][0]["extra"] == "keep me"
     assert "extra" not in again["highlights"][1]
     assert list(again)[-2:] == ["notes", "highlights"]  # the long ones last, as ever
