@@ -49,11 +49,15 @@ class AnchorSummary:
     moved: int
     orphaned: int
     reworded: int = 0  # of the moved, those found on other words (fuzzily), not respaced
+    # What happened, said first: the text unchanged, a notes file whose places do not
+    # match it (a hand edit, another tool) says so.
+    changed: str = "The transcript changed since last time"
 
-    def message(self, changed: str = "The transcript changed since last time") -> str:
+    def message(self, changed: str = "") -> str:
         """`changed`: what happened, for a change seen while the interview is open. Said
         as found and not found: "0 highlights kept, 3 moved, 0 orphaned" read as if all
         were lost, where all were found again."""
+        changed = changed or self.changed
         total = self.kept + self.moved + self.orphaned
         reworded = f", {self.reworded} of them on changed words" if self.reworded else ""
         moved = f" ({self.moved} at a new place{reworded})" if self.moved else ""

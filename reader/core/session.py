@@ -28,6 +28,17 @@ if TYPE_CHECKING:
     from reader.core.sync import SyncTable
 
 
+PLACES_WRONG = "Some highlights' places in the notes file did not match the transcript"
+
+
+def _placed_otherwise(was: Highlight, now: Highlight) -> bool:
+    """Re-anchoring moved the highlight, or lost it from the text (an orphan already is
+    none of that: it is said once, when it is lost)."""
+    return (now.orphan and not was.orphan) or (
+        not now.orphan and (now.start, now.end) != (was.start, was.end)
+    )
+
+
 @dataclass
 class Session:
     """The model the UI and the CLI share. Changes go through its methods only."""
@@ -72,10 +83,12 @@ class Session:
         else:
             unchanged = notes.document.get("sha256") == document.sha256
             if not (unchanged and all_in_place(document.text, notes.highlights)):
-                results, summary = reanchor_all(document.text, notes.highlights)
+                was = notes.highlights
+                results, summary = reanchor_all(document.text, was)
                 notes.highlights = [r.highlight for r in results]
-            if unchanged:
-                summary = None
+                if unchanged:  # said only where a highlight's place was wrong in the file
+                    wrong = any(map(_placed_otherwise, was, notes.highlights))
+                    summary = replace(summary, changed=PLACES_WRONG) if wrong else None
             notes.document = document.meta()
         session = cls(
             document=document,

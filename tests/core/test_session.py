@@ -17,7 +17,7 @@ from reader.core.document import Document, load_document
 from reader.core.interview import Role, detect_segments
 from reader.core.markdown_links import quote_label
 from reader.core.notes_file import NotesData, RoleCorrection, parse, serialise
-from reader.core.session import Session
+from reader.core.session import PLACES_WRONG, Session
 from reader.core.structure_cache import MIN_CHARS, cache_folder
 
 BUNDLED = Path(__file__).parents[2] / "resources" / "her-smell-interview.txt"
@@ -95,7 +95,8 @@ def test_notes_of_this_very_text_are_not_placed_again_unless_one_left_its_span(
 ) -> None:
     """The text the notes were saved with (its hash matches) keeps each highlight as it
     is, the same object; one that no longer quotes its span (a hand edit of the file) has
-    them all placed again, silently: the text did not change."""
+    them all placed again, and that is said (it was not: the notes review), not as a
+    change of the text; an orphan left an orphan is not said again."""
     session = Session.open(bundled, None)
     session.add_highlight(quote_highlight(bundled.text, QUOTE))
     session.add_highlight(quote_highlight(bundled.text, GONE))
@@ -107,8 +108,15 @@ def test_notes_of_this_very_text_are_not_placed_again_unless_one_left_its_span(
     moved = replace(edited.highlights[0], start=0, end=len(QUOTE))  # the quote is elsewhere
     edited.highlights[0] = moved
     again = Session.open(bundled, edited)
-    assert again.anchor_summary is None
+    assert again.anchor_summary is not None
+    assert again.anchor_summary.message() == (
+        f"{PLACES_WRONG}: all 2 highlights found again (1 at a new place)."
+    )
     assert [(h.start, h.end) for h in again.notes.highlights] == [(h.start, h.end) for h in saved]
+    lost = replace(edited.highlights[1], start=1, end=2, exact="words not in the text")
+    once = Session.open(bundled, replace(edited, highlights=[saved[0], lost]))
+    assert once.anchor_summary is not None and once.anchor_summary.orphaned == 1
+    assert Session.open(bundled, once.notes).anchor_summary is None  # an orphan already
 
 
 # --- structure corrections --------------------------------------------------------------
