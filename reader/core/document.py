@@ -317,11 +317,12 @@ _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
 
 
 def _subtitles_as_they_are(module: str, text: str) -> str:
-    """The reader of subtitles named with the other suffix, as many convert them by
-    renaming: SubRip saved as .vtt, WebVTT as .srt (both were refused)."""
-    if module == "webvtt" and not text.startswith("WEBVTT") and re.match(_SUBRIP_START, text):
-        return "subrip"
-    if module == "subrip" and re.match(r"WEBVTT(?:[ \t\n]|$)", text):
+    """The reader of subtitles named with another suffix, as many convert them by
+    renaming: SubRip saved as .vtt, WebVTT as .srt (both were refused), either as .txt
+    (read as prose: its cue numbers and timings became the speakers' words)."""
+    if module in ("webvtt", "otter", "") and not text.startswith("WEBVTT"):
+        return "subrip" if re.match(_SUBRIP_START, text) else module
+    if module in ("subrip", "otter", "") and re.match(r"WEBVTT(?:[ \t\n]|$)", text):
         return "webvtt"
     return module
 

@@ -2131,6 +2131,9 @@ def test_labelled_paragraphs_ending_in_a_time_are_no_otter_headers(tmp_path: Pat
         ("renamed.vtt", "1\n00:00:01,000 --> 00:00:02,000\nAna: Hi.\n", "srt"),
         ("unnumbered.vtt", "00:00:01.000 --> 00:00:02.000\nAna: Hi.\n", "srt"),
         ("renamed.srt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n", "webvtt"),
+        # as .txt (found by the formats review: read as prose, its timings as words)
+        ("subrip.txt", "1\n00:00:01,000 --> 00:00:02,000\nAna: Hi.\n", "srt"),
+        ("webvtt.txt", "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n", "webvtt"),
     ],
 )
 def test_subtitles_named_with_the_other_suffix_are_read_as_what_they_are(
