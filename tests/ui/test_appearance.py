@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTableWidget, QToolButton, 
 from reader.core.palettes import DARK, HIGH_CONTRAST, LIGHT, highlight_background
 from reader.ui import theme
 from reader.ui.find import find_bar
+from reader.ui.reading.reader_view import LABEL_LEAST
 from reader.ui.window.focus_marker import bar_width
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import pressable, shortcut_rows
@@ -80,6 +81,11 @@ def test_zoom_keys_in_reader_and_notes_are_separate_and_remembered(make_window, 
     qtbot.waitUntil(again.reader.hasFocus)
     qtbot.keyClick(again.reader, Qt.Key.Key_0, CTRL)
     assert again.reader.reading_font().pointSizeF() == reader_size
+    # Zoomed all the way out, the labels stop at a size still read (they went to 5.8 pt).
+    for _ in range(12):
+        qtbot.keyClick(again.reader, Qt.Key.Key_Minus, CTRL)
+    assert again.reader.reading_font().pointSizeF() * 0.72 < LABEL_LEAST
+    assert again.reader.label_font().pointSizeF() == LABEL_LEAST
 
 
 def test_line_width_and_font_choice(make_window, qtbot):

@@ -75,6 +75,7 @@ GAP = 2
 PAD = 8  # from the text column to the first stripe
 STRIPES_ROOM = PAD + 3 * (STRIPE + GAP) + 2
 LABEL_SCALE = 0.72  # margin labels (speakers, question numbers) against the text
+LABEL_LEAST = 8.0  # points: the text zoomed out, the labels stay readable (5.8 pt was not)
 NAME_ROOM = 240  # px: the column moves right for a speaker's name up to this wide
 # The px of the left margin that a label leaves: at the edge, and to the text; less where
 # the margin narrows for the column's sake, keeping its short labels whole, names cut.
@@ -118,7 +119,7 @@ class ReaderView(QTextEdit):
         self.reading = None  # type: ReaderDocument | None
         self._font = theme.reading_font()
         self._label_font = theme.ui_font()
-        self._label_font.setPointSizeF(self._font.pointSizeF() * LABEL_SCALE)
+        self._label_font.setPointSizeF(max(self._font.pointSizeF() * LABEL_SCALE, LABEL_LEAST))
         self._widest_name: float | None = None  # see _names_width
         self._longest_time = ""  # the recording's longest time label (set_time_labels)
         self._cut_labels: list[tuple[QRectF, str]] = []  # painted cut, with their whole text
@@ -275,7 +276,7 @@ class ReaderView(QTextEdit):
         """Another face, size (zoom) or measure: the document's formats follow."""
         place = self.place_on_screen()
         self._font = QFont(font)
-        self._label_font.setPointSizeF(font.pointSizeF() * LABEL_SCALE)
+        self._label_font.setPointSizeF(max(font.pointSizeF() * LABEL_SCALE, LABEL_LEAST))
         self._widest_name = None
         self.column_chars = column_chars
         if self.reading is not None:
