@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.ui.recording import media
 from reader.ui.recording.media import Player
+from reader.ui.recording.player_bar import NAME_SHOWN_FROM
 from reader.ui.recording.recording import NO_SOUND_NO_TIMES, NO_TIMES
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
@@ -298,6 +299,25 @@ def test_a_place_past_what_a_slider_holds_opens_at_the_end(
     ready(qtbot, again)
     assert again.player_bar.isVisible()
     qtbot.waitUntil(lambda: again.player_bar.position_label.text() == "0:40")
+
+
+def test_a_narrow_bar_gives_the_file_names_room_to_the_slider(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    """Found by the recording review: at 1024 pixels the slider had 80, 45 seconds of an
+    hour a pixel, beside "Inter…1.wav"; the name is in the slider's tip then."""
+    window = make_window(talk)
+    ready(qtbot, window)
+    bar = window.player_bar
+    for size, named in (((1024, 640), False), ((1920, 1080), True)):
+        window.resize(*size)
+        qtbot.waitUntil(lambda named=named: (bar.width() >= NAME_SHOWN_FROM) is named)
+        assert bar.name_label.isVisibleTo(bar) is named
+    assert bar.slider.toolTip().endswith("talk.wav")
+    window.resize(1024, 640)
+    qtbot.waitUntil(lambda: not bar.name_label.isVisibleTo(bar))
+    bar.set_playable(False, "talk.wav is missing.", "talk.wav is missing")
+    assert bar.name_label.isVisibleTo(bar)  # a reason always shows
 
 
 def test_a_time_inserted_over_selected_words_keeps_them_and_says_the_time_it_links(

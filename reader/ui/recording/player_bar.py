@@ -5,7 +5,7 @@ recording's owner (recording.py) plays."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from reader.ui import theme
 from reader.ui.elided_label import ElidedLabel
 
 NAME_WIDTH = 320  # pixels at most of the file's name or a problem; the tip holds all of it
+NAME_SHOWN_FROM = 640  # the bar's width in pixels from which the file's name shows
 
 # A slider holds 32-bit values: 596 hours in ms. A notes file may say more (a hand edit).
 SLIDER_MOST = 2**31 - 1
@@ -128,6 +129,7 @@ class PlayerBar(QWidget):
         if not self._buttons:
             self._build()
         self.name_label.setText(name, tip=where)
+        self.slider.setToolTip(where)  # the name may not show (_fit_name)
         self.set_playable(True)
         self.set_duration(0)
         self.set_position(0)
@@ -160,6 +162,19 @@ class PlayerBar(QWidget):
         self.locate_button.setVisible(not playable)
         if problem:
             self.name_label.setText(short or problem, tip=problem)
+        self._fit_name()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The file's name only where the slider keeps its room (at 1024 pixels it had 80,
+        45 seconds of an hour a pixel, for "Inter…1.wav"); its tip and the slider's hold
+        the name. A reason the recording cannot play always shows."""
+        if self._buttons:
+            playing_room = self.width() >= NAME_SHOWN_FROM
+            self.name_label.setVisible(playing_room or self.locate_button.isVisibleTo(self))
 
     def set_locatable(self, locatable: bool) -> None:
         self._locatable = locatable
