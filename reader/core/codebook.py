@@ -417,6 +417,12 @@ class Codebook:
             else:
                 self.move(child.id, target_id)
         self.delete(source_id)
+        # Each to the code it ends in: merged into its parent, Work / Stress / Stress meets
+        # the source itself and merges into it, which then goes too.
+        for code_id, into in merged.items():
+            while into in merged and merged[into] != into:
+                into = merged[into]
+            merged[code_id] = into
         return merged
 
     def _insert(self, code: Code, index: int | None) -> None:

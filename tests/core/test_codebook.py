@@ -214,6 +214,21 @@ def test_merge_moves_children_and_merges_same_named_ones() -> None:
         book.merge(c["emotions"].id, c["fear"].id)
 
 
+def test_a_code_merged_into_its_parent_takes_a_child_of_its_own_name_along() -> None:
+    """Found by the coding review: Work / Stress / Stress merged into Work met Work / Stress
+    itself, merged into it, and was left mapped to the code that then went, its passages
+    on an id no longer in the book in every interview."""
+    book = Codebook()
+    work = book.create("Work")
+    stress = book.create("Stress", parent=work.id)
+    inner = book.create("Stress", parent=stress.id)
+    merged = book.merge(stress.id, work.id)
+    assert merged == {stress.id: work.id, inner.id: work.id}
+    assert all(into in book for into in merged.values())
+    coded = replace(make_highlight("a b", 0, 1), codes=(inner.id,))
+    assert recode([coded], merged)[0][2].codes == (work.id,)  # type: ignore[union-attr]
+
+
 def test_from_json_repairs_duplicates_unknown_parents_and_cycles() -> None:
     a, b, c, d = (str(uuid.uuid4()) for _ in range(4))
     data = [
