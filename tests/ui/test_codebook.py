@@ -764,3 +764,26 @@ def test_a_study_opening_counts_the_other_interviews_once_the_codebook_has_paint
     drinks = again.codebook.hub.book.find("Drinks").id
     assert panel.model.counts.get(drinks) == 1  # the open interview's, before it paints
     qtbot.waitUntil(lambda: panel.model.counts.get(drinks) == 2)
+
+
+def test_alt_number_never_codes_a_passage_with_a_code_made_a_category_since(
+    window: MainWindow, qtbot
+) -> None:
+    """Found by the coding review: the picker never offers a category, but Alt+1 applied
+    the code used last after it had become one (a category holds no passages)."""
+    code_with_keys(window, qtbot, "respectable", "Alpha")
+    hub = window.codebook.hub
+    alpha = hub.book.find("Alpha")
+    assert alpha is not None
+    (coded,) = window.interview.session.notes.highlights
+    hub.set_codes(coded.id, (), "Uncode")  # its last code off: the passage goes
+    assert hub.update(alpha.id, codable=False)  # none coded: it may be a category
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    text = window.interview.session.document.text
+    start = text.index("corporate")
+    select(window, qtbot, start, start + len("corporate"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.interview.session.notes.highlights == []
+    assert "is a category now" in window.statusBar().currentMessage()

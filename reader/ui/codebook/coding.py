@@ -135,6 +135,11 @@ class Coding(QObject):
         code_id = self.recent[number - 1]
         if code_id not in self.hub.book:
             return
+        if not (code := self.hub.book.code(code_id)).codable:  # made a category since
+            self.hub.interview.status.emit(
+                f"“{code.name}” is a category now: it holds codes, not passages.", 6000
+            )
+            return
         span = self.reader.selected_range()
         if span is not None:
             start, end = _trim(self.reader.session.document.text, *span)
