@@ -346,6 +346,7 @@ PASSAGE_COLUMNS = (
     "end",
     "quote",
     "codes",
+    "overlaps",  # "A and B": the B codes a passage overlapping it holds, as the list shows
     "note",
 )
 
@@ -370,6 +371,7 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
                 h.end,
                 h.exact,
                 ";".join(p.code_names),
+                ";".join(p.meets),
                 h.note,
                 *(p.attributes.get(k, "") for k in attribute_keys),
             ]
@@ -404,7 +406,8 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
         )
         lines.append(block_quote(p.highlight.exact))
         meta = " ".join(p.code_tags)
-        lines += ["", " · ".join(filter(None, (escape(where), meta)))]
+        overlaps = f"overlaps {escape(', '.join(p.meets))}" if p.meets else ""
+        lines += ["", " · ".join(filter(None, (escape(where), meta, overlaps)))]
         if p.highlight.note:
             lines += ["", escape(p.highlight.note)]
         lines.append("")

@@ -97,6 +97,11 @@ def test_a_sentence_coded_inside_a_coded_turn_is_found_by_and_as_co_occurrence_c
         return [(p.highlight.exact, *p.meets) for p in retrieve(data, book, query)]
 
     assert found(guilt.id, meeting=burnout.id) == [("I felt guilty about it.", "Burnout")]
+    # The exports say so as the list does (found by the coding review: they did not).
+    both = retrieve(data, book, CodeQuery(frozenset({guilt.id}), meeting=frozenset({burnout.id})))
+    (row,) = csv.DictReader(io.StringIO(passages_csv(both).decode("utf-8-sig")))
+    assert (row["codes"], row["overlaps"]) == ("Guilt", "Burnout")
+    assert "#Guilt · overlaps Burnout" in passages_markdown(both, "Guilt and Burnout").decode()
     assert found(burnout.id, meeting=guilt.id) == [(turn.exact, "Guilt")]
     assert co_occurrence(data, book).count(guilt.id, burnout.id) == 1
     assert found(guilt.id, not_meeting=burnout.id) == []
