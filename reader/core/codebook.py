@@ -707,13 +707,31 @@ def codes_for_tags(tags: Iterable[str], book: Codebook) -> tuple[str, ...]:
         name = clean_name(tag)[:MAX_NAME_CHARS]
         if not name:
             continue
-        found = book.find(name)
-        if found is None:
-            code_id = tag_code_id(name)
-            found = book.get(code_id) or book.create(name, code_id=code_id)
+        found = _tagged(book, name)
         if found.id not in ids:
             ids.append(found.id)
     return tuple(ids)
+
+
+def _tagged(book: Codebook, name: str) -> Code:
+    """The code a tag names: one that takes passages, the top-level one first where codes
+    under several parents share the name; where only a category has it, a code of the
+    name under it (a category holds no passages: a tag "emotions" coded passages with the
+    category Emotions); else a new top-level code."""
+    key = _name_key(name)
+    named = sorted(
+        (c for c in book.codes if _name_key(c.name) == key), key=lambda c: bool(c.parent)
+    )
+    codable = [c for c in named if c.codable]
+    if codable:
+        return codable[0]
+    code_id = tag_code_id(name)
+    if (renamed := book.get(code_id)) is not None and renamed.codable:  # renamed since
+        return renamed
+    parent = named[0].id if named else ""
+    while (deeper := book.find(name, parent)) is not None:  # categories all the way down
+        parent = deeper.id
+    return book.create(name, parent=parent, code_id="" if code_id in book else code_id)
 
 
 class AddedCodes(NamedTuple):

@@ -336,6 +336,21 @@ def test_codes_for_tags_reuse_codes_and_derive_ids() -> None:
     assert codes_for_tags(["CAFÉ"], book) == (tag_code_id("Café"),)
 
 
+def test_a_tag_never_codes_a_passage_with_a_category() -> None:
+    """Found by the coding review: a tag "emotions" coded with the category Emotions,
+    which holds no passages; "Stress" took whichever of Work / Stress and Home / Stress
+    came first, where a top-level Stress is there too."""
+    book = Codebook()
+    emotions = book.create("Emotions", codable=False)
+    (tagged,) = codes_for_tags(["emotions"], book)
+    assert book.code(tagged).codable and book.code(tagged).parent == emotions.id
+    assert codes_for_tags(["Emotions"], book) == (tagged,)  # the same one next time
+    work = book.create("Work")
+    book.create("Stress", parent=work.id)
+    top = book.create("Stress")
+    assert codes_for_tags(["stress"], book) == (top.id,)
+
+
 # --- version 1 files ----------------------------------------------------------------------
 
 
