@@ -178,15 +178,16 @@ class Matrix:
     def count(self, row: str, column: str) -> int:
         return self.counts[self.rows.index(row)][self.columns.index(column)]
 
-    def to_csv(self) -> bytes:
-        """UTF-8 with BOM, the first column the codes (as the CSV export writes)."""
+    def to_csv(self, totals: bool = False) -> bytes:
+        """UTF-8 with BOM, the first column the codes (as the CSV export writes); with
+        `totals`, each row's sum last, as the picture shows it."""
         buffer = io.StringIO()
         from reader.core.export.csv_export import writer  # exports load on first use
 
         out = writer(buffer)
-        out.writerow(["code", *self.column_labels])
+        out.writerow(["code", *self.column_labels, *(["total"] if totals else [])])
         for label, counts in zip(self.row_labels, self.counts, strict=True):
-            out.writerow([label, *counts])
+            out.writerow([label, *counts, *([sum(counts)] if totals else [])])
         return buffer.getvalue().encode("utf-8-sig")
 
 

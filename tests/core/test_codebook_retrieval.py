@@ -126,6 +126,9 @@ def test_matrix_by_interview_and_by_attribute() -> None:
     assert by_role.count(book.find("Time").id, "doctor") == 1
     rows = list(csv.reader(io.StringIO(matrix.to_csv().decode("utf-8-sig"))))
     assert rows[0] == ["code", "A", "B", "C"] and rows[4] == ["Time", "1", "1", "0"]
+    # With the Total column the picture shows (found by the coding review: left out).
+    rows = list(csv.reader(io.StringIO(matrix.to_csv(totals=True).decode("utf-8-sig"))))
+    assert rows[0][-1] == "total" and rows[4] == ["Time", "1", "1", "0", "2"]
 
 
 def test_co_occurrence_on_the_same_and_overlapping_passages() -> None:

@@ -225,7 +225,7 @@ class PicturesWindow(QDialog):
             elif extension == "svg":
                 save_svg(picture, target)
             else:
-                atomic_write(target, picture.matrix.to_csv())
+                atomic_write(target, picture.matrix.to_csv(picture.totals))
         except OSError as exc:
             self.status.setText(f"Not saved: {describe_os_error(exc)}")
             return
