@@ -1004,6 +1004,26 @@ def test_a_passage_deleted_here_stays_deleted_when_it_comes_back_under_a_new_gui
     assert [p for p, _ in coded_passages(study, "P1")] == ["With the handover"]
 
 
+def test_a_passage_deleted_here_after_its_transcript_was_corrected_stays_deleted(
+    tmp_path: Path,
+) -> None:
+    """Found by the REFI review: words added to the transcript here after it was sent, the
+    handover's highlight deleted here, and every selection back under a new GUID (NVivo):
+    the record of what was sent was asked with the places on the corrected text, found
+    nothing, and the deleted highlight came back with its note."""
+    study = coded_study(tmp_path / "study")
+    back = edited(sent_qdpx(study), new_guids)
+    transcript = study.folder / "P1.txt"
+    corrected = transcript.read_text("utf-8").replace("nights start?", "your nights start?")
+    transcript.write_text(corrected, "utf-8")
+    edit_notes(
+        open_study(study.folder), "P1", lambda hs: [h for h in hs if h.exact != "With the handover"]
+    )
+    report = import_qdpx(back, study.folder, study=open_study(study.folder))
+    assert report.merged[0].deleted == 1
+    assert "With the handover" not in [p for p, _ in coded_passages(study, "P1")]
+
+
 def test_a_recordings_passage_deleted_here_stays_deleted_under_a_new_guid(
     tmp_path: Path,
 ) -> None:

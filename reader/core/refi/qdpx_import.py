@@ -1022,7 +1022,7 @@ def _placed_by_words(
         why = "its words are not in the text as read here"
         run.report.not_imported.append(LeftOut("selection", name, why, count=summary.orphaned))
     return [
-        replace(s, highlight=r.highlight)
+        replace(s, highlight=r.highlight, in_file=(s.highlight.start, s.highlight.end))
         for s, r in zip(selected, results, strict=True)
         if r.status is not AnchorStatus.ORPHANED
     ]
@@ -1056,6 +1056,9 @@ class _Selected:
     highlight: Highlight
     coding_guids: dict[str, str]
     note_guid: str | None = None
+    # Its place in the file's text, the text as the study sent it, where the highlight is
+    # on the text here now (corrected since): what the record of what was sent knows.
+    in_file: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -1201,7 +1204,7 @@ def _merge(
     if by_words:
         coming = _placed_by_words(run, read, coming, name)
     for selected in coming:
-        known = merge_selection(by_id, selected.highlight, merged, sent)
+        known = merge_selection(by_id, selected.highlight, merged, sent, selected.in_file)
         if known is not None:
             _keep_guids(run, selected, before.get(known.id), by_id[known.id])
             came.append(known)

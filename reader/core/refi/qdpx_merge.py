@@ -194,6 +194,7 @@ def merge_selection(
     selection: Highlight,
     merged: Merged,
     sent: Sent = NOTHING_SENT,
+    in_file: tuple[int, int] | None = None,
 ) -> Highlight | None:
     """`selection` (a selection read as a highlight) into `highlights`, by id. `sent`:
     what the study sent of the interview (refi.sent): a highlight sent and deleted here
@@ -206,10 +207,13 @@ def merge_selection(
     for the record of what came (refi.sent): under the id of the highlight it joined
     (NVivo's GUID for one of ours is not ours: recorded as sent, its next file would read
     as that highlight deleted here), under another id when it was resized there; None
-    when it stays out (deleted here: nothing came)."""
+    when it stays out (deleted here: nothing came). `in_file`: the selection's place in
+    the file's text where it is placed on a text corrected here since (the record of
+    what was sent knows places in the text sent)."""
     old = highlights.get(selection.id)
     span = (selection.start, selection.end)
-    if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *span):
+    as_sent = in_file or span
+    if old is not None and (old.start, old.end) != span and not sent.spanned(old.id, *as_sent):
         # Resized there (not here: the passage sent is not the one that came back): its
         # passage is beside ours, never moved onto it.
         moved = f"{selection.id}/{selection.start}/{selection.end}"
@@ -221,8 +225,8 @@ def merge_selection(
     by_passage = old is None
     if by_passage:
         over = highlights.over(*span)
-        old = _sent_over(highlights, over, selection, sent)
-        if old is None and sent.sent_over(*span, selection.codes):
+        old = _sent_over(highlights, over, selection, sent, as_sent)
+        if old is None and sent.sent_over(*as_sent, selection.codes):
             merged.deleted += 1  # ours under a new GUID, deleted here since
             return None
         # A highlight of the same passage (made here since, or a twin made there) is that
@@ -240,7 +244,7 @@ def merge_selection(
         for c in fresh
         if not sent.had(selection.id, c)
         and not sent.had(old.id, c)
-        and not (by_passage and sent.sent_over(*span, (c,)))
+        and not (by_passage and sent.sent_over(*as_sent, (c,)))
     )
     note = joined(old.note, selection.note)
     if codes or note != old.note:
@@ -256,13 +260,16 @@ def merge_selection(
 
 
 def _sent_over(
-    highlights: Highlights, over: list[Highlight], selection: Highlight, sent: Sent
+    highlights: Highlights,
+    over: list[Highlight],
+    selection: Highlight,
+    sent: Sent,
+    span: tuple[int, int],
 ) -> Highlight | None:
     """The highlight sent over the passage of `selection` (a selection of a GUID not here,
     which may be ours under a new GUID), still here: one of those `over` it, or one
     resized here since (of those that may have been, only when no highlight over it was
-    sent over it)."""
-    span = (selection.start, selection.end)
+    sent over it). `span`: its place in the text as sent."""
     if not sent.sent_over(*span):
         return None
     ours = [h for h in over if sent.spanned(h.id, *span)]
