@@ -545,3 +545,30 @@ def test_the_floating_bar_fits_a_narrow_reader(film: MainWindow, qtbot) -> None:
     select(film, qtbot, text.index("An interview"), text.index("An interview") + 2)
     reader.show_selection_bar()
     assert reader.viewport().rect().contains(reader.selection_bar.geometry())
+
+
+def test_a_long_highlight_lays_out_only_its_lines_in_view(
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the reading review: each paint measured every line of each highlight in
+    view, those out of sight too: 880 ms a paint inside a highlight of 1 MB."""
+    from reader.ui.reading import highlight_layer
+
+    text = window.interview.session.document.text
+    window.interview.controller.add_highlight(0, len(text) - 1, "green")  # the whole text
+    reader = window.reader
+    reader.scroll_to_offset(len(text) // 2)
+    blocks: list[int] = []
+    measured = highlight_layer._block_rects
+    monkeypatch.setattr(
+        highlight_layer,
+        "_block_rects",
+        lambda block, *rest: blocks.append(block.blockNumber()) or measured(block, *rest),
+    )
+    reader.viewport().repaint()
+    first, last = reader.highlights.visible_range()
+    shown = reader.reading.to_qt(first), reader.reading.to_qt(last)
+    assert blocks and all(
+        shown[0] <= reader.document().findBlockByNumber(b).position() <= shown[1] for b in blocks
+    )
+    assert len(set(blocks)) < reader.document().blockCount() // 3
