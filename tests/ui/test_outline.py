@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 
 from reader.core.shorten import shorten
@@ -87,3 +88,23 @@ def test_bold_questions_of_a_word_file_are_the_outline(make_window, tmp_path) ->
     title = qdoc.find("Talking to Ana Ruiz").charFormat().font().pointSizeF()
     intro = qdoc.find("We met in Lisbon.").charFormat().font().pointSizeF()
     assert title > intro * 1.2
+
+
+def test_a_far_jump_just_after_a_long_transcript_opened_lands_at_the_reading_line(
+    make_window, tmp_path, qtbot
+) -> None:
+    """Found by the reading review: Qt lays a long text out lazily, the scroll range stays
+    short a moment, and the place set before the caret was cut to it: the question landed
+    at the pane's foot, and the Outline marked an earlier one."""
+    answer = "A: " + "We talked about the night shifts and the handover at dawn. " * 6
+    path = tmp_path / "long.txt"
+    path.write_text("".join(f"Q: Question {n}?\n{answer}\n\n" for n in range(6000)), "utf-8")
+    window = make_window(path)
+    window.resize(1200, 800)
+    reader, outline = window.reader, window.outline
+    row = outline.count() // 3
+    outline.setFocus()
+    outline.setCurrentRow(row)
+    qtbot.keyClick(outline, Qt.Key.Key_Return)
+    assert abs(reader.cursorRect().top() - reader.reading_line()) < 40
+    qtbot.waitUntil(lambda: outline.currentRow() == row)

@@ -366,12 +366,15 @@ class ReaderView(QTextEdit):
         if jump:
             self.jumps.leaving()
         position = self.reading.to_qt(offset)
-        block = self.document().findBlock(position)
-        top = self.document().documentLayout().blockBoundingRect(block).top()
-        self.verticalScrollBar().setValue(max(0, round(top) - self.reading_line()))
+        # The caret first: placing it lays the text out down to it. Early after a long
+        # transcript opened, the scroll range was still short, the value set first was cut
+        # to it, and the paragraph landed at the pane's foot.
         cursor = QTextCursor(self.document())
         cursor.setPosition(position)
         self.setTextCursor(cursor)
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(max(0, round(top) - self.reading_line()))
         if flash_end is not None:
             self.flash(offset, flash_end)
 
