@@ -417,7 +417,8 @@ def test_pictures_saved_as_png_svg_and_csv(
         assert not QImage(str(tmp_path / f"{kind}.png")).isNull()
         assert ElementTree.parse(tmp_path / f"{kind}.svg").getroot().tag.endswith("svg")
     rows = (tmp_path / "interview.csv").read_text("utf-8-sig").splitlines()
-    assert rows == ["code,P01 Ana,P02 Ben,P10 Cem", "Drinks,1,0,1", "Work,1,0,0"]
+    # With the Total column the picture shows (found by the coding review: left out).
+    assert rows == ["code,P01 Ana,P02 Ben,P10 Cem,total", "Drinks,1,0,1,2", "Work,1,0,0,1"]
     assert (tmp_path / "frequencies.csv").read_text("utf-8-sig").splitlines() == [
         "code,passages,interviews",  # each code's passages, and the interviews it is in
         "Drinks,2,2",
