@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from math import ceil
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QResizeEvent,
+    QShortcut,
     QTextBlock,
     QTextCursor,
     QTextDocument,
@@ -137,6 +139,7 @@ class ReaderView(QTextEdit):
         self.underlays: list[Callable[[QPainter], None]] = []  # under it, over the highlights
         self.links = LinkOpener(self, lambda: self.reading is not None and self.reading.has_links)
         self.selection_bar = SelectionBar(self.viewport())
+        self._keys_on_any_layout()
         self.selection_bar.colorChosen.connect(lambda c: self._highlight_selection(c))
         self.selection_bar.noteChosen.connect(lambda: self._highlight_selection(then="note"))
         self.selection_bar.tagChosen.connect(lambda: self._highlight_selection(then="tags"))
@@ -574,7 +577,22 @@ class ReaderView(QTextEdit):
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
         if modifiers not in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier):
             return False
-        key = event.key()
+        return self._passage_key(event.key(), modifiers)
+
+    def _keys_on_any_layout(self) -> None:
+        """H, N, C, T, Q and 1–6 by their place on the keyboard, whatever layout types
+        letters: with a Russian, Greek, Hebrew or Arabic one, the key event names that
+        layout's letter, and they did nothing. Qt's shortcuts also try the keys of the
+        Latin layout, as ] and [ (stepping.py) always did."""
+        for key in (*SELECT_FIRST, *COLOR_KEYS):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(partial(self._passage_key, key))
+
+    def _passage_key(self, key: int, modifiers: object = Qt.KeyboardModifier.NoModifier) -> bool:
+        """What `key` does in the reader (see _highlight_key); whether it did anything."""
+        if self.reading is None:
+            return False
         color = COLOR_KEYS.get(key)
         selecting = self.textCursor().hasSelection()
         if key == Qt.Key.Key_Escape and (self.selection_bar.isVisible() or selecting):
