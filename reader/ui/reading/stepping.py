@@ -90,9 +90,19 @@ def select_paragraph(reader: ReaderView, forward: bool) -> None:
         while cursor.movePosition(step, cursor.MoveMode.KeepAnchor):
             if cursor.block().text().strip():
                 break
-    cursor.movePosition(
-        move.EndOfBlock if forward else move.StartOfBlock, cursor.MoveMode.KeepAnchor
-    )
+    keep = cursor.MoveMode.KeepAnchor
+    cursor.movePosition(move.EndOfBlock if forward else move.StartOfBlock, keep)
+    # A paragraph longer than the pane lays out whole is in pieces, a block each
+    # (long_paragraphs.py): the selection went to a piece's end, a quarter of an answer.
+    pieces = reader.reading.continued if reader.reading is not None else set()
+    if forward:
+        while cursor.block().next().blockNumber() in pieces:
+            cursor.movePosition(move.NextBlock, keep)
+            cursor.movePosition(move.EndOfBlock, keep)
+    else:
+        while cursor.blockNumber() in pieces:
+            cursor.movePosition(move.PreviousBlock, keep)
+            cursor.movePosition(move.StartOfBlock, keep)
     reader.setTextCursor(cursor)
 
 

@@ -62,3 +62,29 @@ def test_ctrl_end_stops_after_the_last_words(make_window: Any, tmp_path: Any, qt
     qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(reader, Qt.Key.Key_Home, Qt.KeyboardModifier.ShiftModifier)
     assert reader.textCursor().selectedText().endswith("In Porto, by the sea.")
+
+
+def test_ctrl_shift_down_and_up_select_a_long_answer_whole(
+    make_window: Any, qtbot: Any, tmp_path: Any
+) -> None:
+    """Found by the reading review: an answer longer than the pane lays out whole is in
+    pieces, and Ctrl+Shift+Down selected to a piece's end: C coded a quarter of it."""
+    sentence = "I kept going back to the studio every night because the label wanted more. "
+    answer = "Participant: " + (sentence * 70).strip()
+    path = tmp_path / "long.txt"
+    path.write_text(f"Interviewer: How was it?\n\n{answer}\n\nInterviewer: And then?\n", "utf-8")
+    window = make_window(path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    reader = window.reader
+    reader.setFocus()
+    qtbot.waitUntil(reader.hasFocus)  # the keys are the reader's shortcuts
+    text = window.interview.session.document.text
+    start, end = text.index("Participant"), text.index("\n", text.index("Participant"))
+    assert len(reader.reading.continued) > 0  # type: ignore[union-attr]  # in pieces
+    for caret, key in ((start, Qt.Key.Key_Down), (end, Qt.Key.Key_Up)):
+        cursor = reader.textCursor()
+        cursor.setPosition(reader.reading.to_qt(caret))  # type: ignore[union-attr]
+        reader.setTextCursor(cursor)
+        qtbot.keyClick(reader, key, CTRL_SHIFT)
+        assert reader.selected_range() == (start, end)
