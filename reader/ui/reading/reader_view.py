@@ -701,8 +701,9 @@ class ReaderView(QTextEdit):
         self.hint.emit(f"Copied as a quotation ({self.session.attribution(*span)}).")
 
     def _selection_changed(self) -> None:
-        if not self.textCursor().hasSelection():
-            self.selection_bar.hide()
+        # Any change: a selection grown with Shift+Down ran under the bar, hidden while the
+        # user chose where to stop. It shows again where the new one ends (Shift let go).
+        self.selection_bar.hide()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):

@@ -61,3 +61,27 @@ def test_with_a_wide_margin_the_bar_sits_beside_the_column(window: MainWindow) -
     bar = window.reader.selection_bar
     assert bar.isVisible() and not covered(window, span)
     assert window.reader.viewport().rect().contains(bar.geometry())
+
+
+def test_a_selection_grown_with_shift_down_never_runs_under_the_bar(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Found by the reading review: the bar shown (Shift let go), Shift+Down again selected
+    lines under it; it went only once the selection was empty. It goes at any change, and
+    shows again where the selection ends once Shift is let go."""
+    from PySide6.QtCore import Qt
+
+    reader = window.reader
+    reader.setFocus()
+    text = window.interview.session.document.text
+    cursor = reader.textCursor()
+    cursor.setPosition(reader.reading.to_qt(text.index("Writer/director")))  # type: ignore[union-attr]
+    reader.setTextCursor(cursor)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(reader, Qt.Key.Key_Down, shift)
+    qtbot.keyRelease(reader, Qt.Key.Key_Shift)
+    assert reader.selection_bar.isVisible()
+    qtbot.keyPress(reader, Qt.Key.Key_Down, shift)
+    assert not reader.selection_bar.isVisible()
+    qtbot.keyRelease(reader, Qt.Key.Key_Shift)
+    assert reader.selection_bar.isVisible()
