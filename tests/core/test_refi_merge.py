@@ -1024,6 +1024,22 @@ def test_a_passage_deleted_here_after_its_transcript_was_corrected_stays_deleted
     assert "With the handover" not in [p for p, _ in coded_passages(study, "P1")]
 
 
+def test_a_project_begun_elsewhere_does_not_bring_back_what_was_deleted_here(
+    tmp_path: Path,
+) -> None:
+    """Found by the REFI review: a supervisor's NVivo project made a new study; deleted
+    here, a highlight came back with the same file, or the next one, as nothing recorded
+    what the project had brought into the interviews it made."""
+    project = edited(export_study_qdpx(coded_study(tmp_path / "theirs"))[0], new_guids)
+    new = tmp_path / "new"
+    import_qdpx(project, new)
+    edit_notes(open_study(new), "P1", lambda hs: [h for h in hs if h.exact != "With the handover"])
+    for sent_back in (project, edited(project, lambda root: new_guids(root, prefix="bf"))):
+        report = import_qdpx(sent_back, new, study=open_study(new))
+        assert "With the handover" not in [p for p, _ in coded_passages(open_study(new), "P1")]
+        assert not report.merged[0].changed
+
+
 def test_a_recordings_passage_deleted_here_stays_deleted_under_a_new_guid(
     tmp_path: Path,
 ) -> None:

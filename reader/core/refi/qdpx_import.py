@@ -270,6 +270,7 @@ class _Import:
     sent_as: dict[str, InterviewEntry]  # the GUID each interview goes out as -> it
     annotated: dict[str, ET.Element]  # note GUID -> the passage it is on (QualCoder's)
     received: dict[str, Carried] = field(default_factory=dict)  # from it, as merged
+    made: dict[str, Carried] = field(default_factory=dict)  # into interviews it made
     used_notes: set[str] = field(default_factory=set)
     general: dict[str, str] = field(default_factory=dict)  # category id -> see _codable
     # Source GUID, and GUID of each selection made a highlight -> the interview it went to:
@@ -403,7 +404,7 @@ def _import(project: _Project, study: Study) -> ImportReport:
     study.save()
     _into_memo(study, [(name, _relinked(text, run)) for name, text in free], report)
     try:
-        record_received(study.folder, run.received)
+        record_received(study.folder, run.received, run.made)
     except OSError as exc:
         why = f"it cannot be written ({describe_os_error(exc)}); what came in, deleted here"
         why += " later, would come back with the next file"
@@ -1005,7 +1006,10 @@ def _interview(
     )
     report.notes += bool(research)
     save_notes(notes_path, notes_data)
-    _people(run, entry.id, element, name)  # all empty here: all filled, nothing to say
+    taken = _people(run, entry.id, element, name)  # all empty here: all filled, no words
+    # What it brought, as if the study had sent it: the other tool keeps it, and deleted
+    # here it would come back with the next file (a project begun in NVivo).
+    run.made[entry.id] = replace(taken.shared, highlights=tuple(highlights))
     return entry
 
 

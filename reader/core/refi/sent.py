@@ -258,20 +258,25 @@ def _kept(exports: list[dict]) -> list[dict]:
     return kept[::-1]
 
 
-def record_received(folder: Path, came: Mapping[str, Carried]) -> None:
+def record_received(
+    folder: Path, came: Mapping[str, Carried], made: Mapping[str, Carried] | None = None
+) -> None:
     """What a project sent back brought of each interview (interview id -> its selections
     as merged, the values it has as the interview has them) joins what the newest export
     sent: the study has had it since, so deleted (or cleared) here later it does not come
-    back with the next file from there either (the other tool keeps it). Written only when
-    it adds to the record. OSError when it cannot be."""
-    if not (folder / SENT_FILE).exists():
+    back with the next file from there either (the other tool keeps it). `made`: the same
+    of the interviews the project made, recorded in a study never exported too (a project
+    begun in another tool). Written only when it adds to the record. OSError when it
+    cannot be."""
+    if not made and not (folder / SENT_FILE).exists():
         return  # never exported: no record to add to (nor a lock to leave)
     with _one_at_a_time(folder):
         exports = _exports(folder / SENT_FILE)
-        if not exports:
+        if not exports and not made:
             return
+        exports = exports or [_Export({"time": now_iso(), "interviews": {}}, {})]
         newest, grown = exports[-1], False
-        for interview_id, carried in came.items():
+        for interview_id, carried in {**came, **(made or {})}.items():
             had = newest.hashes.get(interview_id, frozenset())
             keys = _keys(carried, had)
             if keys != had:
