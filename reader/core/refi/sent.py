@@ -47,8 +47,10 @@ merges right (a highlight deleted between the two exports was sent in the first)
 export that sends what the newest one sent only updates its time. What a file sent back brings into
 an interview with a record joins the newest export's (record_received): the other tool
 keeps what it made, so a supervisor's highlight deleted here after the first file came
-back does not come again with the second. A study without the file (an older study, one
-never exported) has no record: a project merges into it as before.
+back does not come again with the second, and what a project brings into interviews it
+makes is recorded as sent (the record begins so in a study never exported). A study
+without the file (an older study, one never exported) has no record: a project merges
+into it as before.
 """
 
 from __future__ import annotations
