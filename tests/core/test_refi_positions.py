@@ -92,6 +92,18 @@ def test_each_source_is_read_as_its_selections_names_say_it_was_counted() -> Non
     assert counting_of(TEXT, named, Counting.CODE_POINTS)[1] == 1
 
 
+def test_names_quoting_their_words_whole_tell_a_count_one_emoji_apart() -> None:
+    """Found by the REFI review: counted in UTF-16 with an emoji only inside the passages,
+    each selection read as code points also began with its name, one character longer
+    ("It was awful 😢 "); the tie went to the origin's count, and nothing was said."""
+    raw = "Interviewer: How did it feel?\nNurse: It was awful 😢 honestly. Then home.\n"
+    quotes = ["How did it feel?", "It was awful 😢"]
+    named = spans(raw, quotes, Counting.UTF16)
+    positions, doubtful = counting_of(raw, named, Counting.CODE_POINTS)
+    assert positions.counting is Counting.UTF16 and doubtful == 0
+    assert [positions.text[positions(a) : positions(b)] for _, a, b in named] == quotes
+
+
 def test_a_title_line_above_one_paragraph_is_read_the_right_way_too() -> None:
     """After a single CRLF, read a character early, each selection started on the line
     end before its words and stopped a character short, which its name begins with too:

@@ -104,16 +104,24 @@ def counting_of(
         ways += [(restored, Counting.CODE_POINTS), (restored, Counting.UTF16)]
     if not quoting:
         return Positions(raw, origin), 0
-    best: tuple[int, Positions] | None = None
+    best: tuple[tuple[int, int, int], Positions] | None = None
     for text, counting in ways:
         if counting is not origin and not _special(text, counting):
             continue  # counts as the origin does in a text without its characters
         positions = Positions(text, counting)
-        found = sum(_quotes(positions, *selection) for selection in quoting)
-        if best is None or found > best[0]:
-            best = (found, positions)
+        quoted = [_quotes(positions, *selection) for selection in quoting]
+        # Selections whose words their names quote, then those they quote whole: a name
+        # of full words also begins a selection one character too long (an emoji counted
+        # two where none is before it), and the tie went to the origin's count.
+        score = (
+            sum(q > 0 for q in quoted),
+            sum(q >= _WHOLE for q in quoted),
+            sum(q == _EXACT for q in quoted),
+        )
+        if best is None or score > best[0]:
+            best = (score, positions)
     assert best is not None
-    found, positions = best
+    (found, _, _), positions = best
     return positions, len(quoting) - found if found else 0
 
 
@@ -124,16 +132,27 @@ def _special(raw: str, counting: Counting) -> bool:
     return "\r\n" in raw
 
 
-def _quotes(positions: Positions, name: str, start: int | None, end: int | None) -> bool:
+_WHOLE, _EXACT = 2, 3  # _quotes: the name is the selection's words; to the character
+
+
+def _quotes(positions: Positions, name: str, start: int | None, end: int | None) -> int:
+    """Whether the selection's words are what its name quotes: _EXACT when it is the
+    selection character for character, _WHOLE when its words (spaces aside), 1 when it
+    quotes their start (a name cut short) or they its start, 0 not."""
     assert start is not None and end is not None
     if not 0 <= start < end <= positions.length:
-        return False
-    words = _squeezed(positions.text[positions(start) : positions(end)])
+        return 0
+    selected = positions.text[positions(start) : positions(end)]
+    if selected == name:
+        return _EXACT
+    words = _squeezed(selected)
+    if words == name:
+        return _WHOLE
     # A name quoting more than its selection only when it quotes much more: read a
     # character early, a selection starts on the line end before its words and stops a
     # character short, which its name begins with too, and the wrong count tied.
     longer = len(name) - len(words) > 2 and len(words) >= MIN_QUOTED
-    return words.startswith(name) or (longer and name.startswith(words))
+    return int(words.startswith(name) or (longer and name.startswith(words)))
 
 
 def _squeezed(text: str) -> str:
