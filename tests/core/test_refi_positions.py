@@ -104,6 +104,24 @@ def test_names_quoting_their_words_whole_tell_a_count_one_emoji_apart() -> None:
     assert [positions.text[positions(a) : positions(b)] for _, a, b in named] == quotes
 
 
+def test_unnamed_selections_take_the_count_under_which_they_all_fit() -> None:
+    """Found by the REFI review: with no names to tell, UTF-16 positions were read as code
+    points, every passage after an emoji a character late and the last dropped."""
+    raw = "A: 😀 Hello there.\nB: 交班 was hard 😢, truly.\n"
+    named = [
+        (f"Selection {n}", a, b)
+        for n, (_, a, b) in enumerate(
+            spans(raw, ["Hello there.", "was hard 😢, truly."], Counting.UTF16)
+        )
+    ]
+    positions, _ = counting_of(raw, named, Counting.CODE_POINTS)
+    assert positions.counting is Counting.UTF16
+    assert [positions.text[positions(a) : positions(b)] for _, a, b in named] == [
+        "Hello there.",
+        "was hard 😢, truly.",
+    ]
+
+
 def test_a_title_line_above_one_paragraph_is_read_the_right_way_too() -> None:
     """After a single CRLF, read a character early, each selection started on the line
     end before its words and stopped a character short, which its name begins with too:

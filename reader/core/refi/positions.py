@@ -103,7 +103,7 @@ def counting_of(
         restored = raw.replace("\n", "\r\n")
         ways += [(restored, Counting.CODE_POINTS), (restored, Counting.UTF16)]
     if not quoting:
-        return Positions(raw, origin), 0
+        return _fitting(ways, named, origin), 0
     best: tuple[tuple[int, int, int], Positions] | None = None
     for text, counting in ways:
         if counting is not origin and not _special(text, counting):
@@ -122,7 +122,25 @@ def counting_of(
             best = (score, positions)
     assert best is not None
     (found, _, _), positions = best
-    return positions, len(quoting) - found if found else 0
+    if not found:  # names that quote nothing ("Selection 12") tell nothing
+        return _fitting(ways, named, origin), 0
+    return positions, len(quoting) - found
+
+
+def _fitting(
+    ways: list[tuple[str, Counting]],
+    named: Sequence[tuple[str, int | None, int | None]],
+    origin: Counting,
+) -> Positions:
+    """With no name to tell, the first count (the origin's first) under which every
+    selection fits in the text: UTF-16 positions read as code points ran past its end."""
+    spans = [(a, b) for _, a, b in named if a is not None and b is not None]
+    for text, counting in ways:
+        if counting is origin or _special(text, counting):
+            positions = Positions(text, counting)
+            if all(0 <= a < b <= positions.length for a, b in spans):
+                return positions
+    return Positions(ways[0][0], origin)
 
 
 def _special(raw: str, counting: Counting) -> bool:
