@@ -1198,7 +1198,9 @@ def test_ours_back_under_new_guids_are_neither_doubled_nor_brought_back(
 # --- participants and attributes filled in there ----------------------------------------
 
 
-def value(root: ET.Element, parent: ET.Element, variable: str, text: str) -> None:
+def value(
+    root: ET.Element, parent: ET.Element, variable: str, text: str, kind: str = "TextValue"
+) -> None:
     """`parent` (a source or case) given `text` for `variable` there, its earlier value
     replaced, as NVivo saves a cell of its classification sheet."""
     guid = next(v.get("guid") for v in root.iter(f"{P}Variable") if v.get("name") == variable)
@@ -1207,7 +1209,7 @@ def value(root: ET.Element, parent: ET.Element, variable: str, text: str) -> Non
             parent.remove(old)
     element = ET.SubElement(parent, f"{P}VariableValue")
     ET.SubElement(element, f"{P}VariableRef", targetGUID=guid)
-    ET.SubElement(element, f"{P}TextValue").text = text
+    ET.SubElement(element, f"{P}{kind}").text = text
 
 
 def filled_in_there(root: ET.Element) -> None:
@@ -1262,6 +1264,23 @@ def test_a_participant_and_attributes_filled_in_there_come_and_hers_stay(tmp_pat
         "“P1”: nothing new; kept as here: Role “nurse” (“midwife” there), Years “12” (“13” there)",
         "“P2”: nothing new, the study has all of it",
     ]
+
+
+def test_a_date_with_its_time_or_zone_is_its_day(tmp_path: Path) -> None:
+    """Found by the REFI review: "2024-03-02Z", a DateValue the schema allows, was refused
+    as no date."""
+    study = coded_study(tmp_path / "study")
+    _, p2 = study.interviews
+    study.set_attribute(p2.id, "started", None)
+    study.save()
+
+    def dated(root: ET.Element) -> None:
+        p2_source = list(root.iter(f"{P}TextSource"))[1]
+        value(root, p2_source, "Started", "2024-03-02+02:00", kind="DateValue")
+
+    report = import_qdpx(edited(sent_qdpx(study), dated), study.folder)
+    assert said(report) == []
+    assert open_study(study.folder).interviews[1].attributes["started"] == "2024-03-02"
 
 
 def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:

@@ -136,7 +136,8 @@ MAX_MEDIA_RATIO = 100
 # What a damaged, truncated or encrypted zip member raises as it is read: zipfile's own
 # errors, the decompressors' and a password's (RuntimeError), and unknown packing methods.
 _UNREADABLE_MEMBER = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError)
-_ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date"}
+_ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date", "DateTime": "date"}
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T Z+-])")
 _UNSAFE = re.compile(r"[^\w\- .()]+")
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
@@ -711,9 +712,11 @@ def _values(project: _Project, element: ET.Element, variables: dict[str, str]) -
     for value in element.findall(tag(project.ns, "VariableValue")):
         ref = value.find(tag(project.ns, "VariableRef"))
         key = variables.get(guid_of(ref.get("targetGUID")) or "") if ref is not None else None
-        given = [child.text for child in value if child is not ref and child.text is not None]
-        if key and given and given[0].strip():
-            values[key] = given[0].strip()
+        given = [child for child in value if child is not ref and child.text is not None]
+        if key and given and (text := (given[0].text or "").strip()):
+            # A date with its time or zone ("2024-03-02Z", as the schema allows): the day.
+            dated = given[0].tag in (tag(project.ns, "DateValue"), tag(project.ns, "DateTimeValue"))
+            values[key] = text[:10] if dated and _DAY.match(text) else text
     return values
 
 
