@@ -1283,6 +1283,31 @@ def test_a_date_with_its_time_or_zone_is_its_day(tmp_path: Path) -> None:
     assert open_study(study.folder).interviews[1].attributes["started"] == "2024-03-02"
 
 
+def test_two_variables_of_one_name_and_a_coded_case_are_said(tmp_path: Path) -> None:
+    """Found by the REFI review: "role" and "Role" shared one attribute and the second's
+    value replaced the first's unsaid; a case's codes were dropped unsaid."""
+    study = coded_study(tmp_path / "study")
+    p1, _ = study.interviews
+    study.set_attribute(p1.id, "role", None)
+    study.save()
+
+    def twice(root: ET.Element) -> None:
+        variables = root.find(f"{P}Variables")
+        ET.SubElement(variables, f"{P}Variable", guid=FATIGUE, name="ROLE", typeOfVariable="Text")
+        source = next(root.iter(f"{P}TextSource"))
+        value(root, source, "Role", "nurse")
+        value(root, source, "ROLE", "midwife")
+        case = ET.SubElement(root.find(f"{P}Cases"), f"{P}Case", guid=NEW_NOTE, name="Ana")
+        ET.SubElement(case, f"{P}CodeRef", targetGUID=FATIGUE)
+
+    report = import_qdpx(edited(sent_qdpx(study), twice), study.folder)
+    assert said(report) == [
+        "variable “ROLE”: one attribute with “Role”, whose value is kept where both have one",
+        "case codes “Ana”: a participant is not coded here: code the interview's passages",
+    ]
+    assert open_study(study.folder).interviews[0].attributes["role"] == "nurse"
+
+
 def test_a_participant_named_otherwise_there_is_kept_as_here() -> None:
     merged = Merged("P1", "P1", differ=["participant “Ana” (“Ana B.” there)"])
     assert not merged.changed and merged.said

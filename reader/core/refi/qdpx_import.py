@@ -654,11 +654,16 @@ def _variables(
 ) -> dict[str, str]:
     """Variable GUID -> the attribute key made for it."""
     keys = {}
+    named_here: dict[str, str] = {}  # a variable's name, folded -> the first so named
     for variable in project.all("Variables", "Variable"):
         variable_guid = guid_of(variable.get("guid"))
         name = (variable.get("name") or "").strip()
         if variable_guid is None or not name:
             continue
+        if (first := named_here.get(name.casefold())) is not None:
+            why = f"one attribute with “{first}”, whose value is kept where both have one"
+            not_imported.append(LeftOut("variable", name, why))
+        named_here.setdefault(name.casefold(), name)
         if (variable.findtext(tag(project.ns, "Description")) or "").strip():
             why = "an attribute has no description here"
             not_imported.append(LeftOut("variable description", name, why))
@@ -696,6 +701,9 @@ def _cases(
         if case.find(tag(project.ns, "SelectionRef")) is not None:
             why = "cases of passages are not imported"
             not_imported.append(LeftOut("case", name or "?", why))
+        if case.find(tag(project.ns, "CodeRef")) is not None:  # a case coded whole
+            why = "a participant is not coded here: code the interview's passages"
+            not_imported.append(LeftOut("case codes", name or "?", why))
         for ref in case.findall(tag(project.ns, "SourceRef")):
             source = guid_of(ref.get("targetGUID"))
             if source and source not in by_source:
@@ -716,7 +724,8 @@ def _values(project: _Project, element: ET.Element, variables: dict[str, str]) -
         if key and given and (text := (given[0].text or "").strip()):
             # A date with its time or zone ("2024-03-02Z", as the schema allows): the day.
             dated = given[0].tag in (tag(project.ns, "DateValue"), tag(project.ns, "DateTimeValue"))
-            values[key] = text[:10] if dated and _DAY.match(text) else text
+            # The first variable's, where two of one name (role, Role) share the key.
+            values.setdefault(key, text[:10] if dated and _DAY.match(text) else text)
     return values
 
 
