@@ -1975,13 +1975,11 @@ def test_whisper_json_with_half_an_emoji_opens_with_a_replacement_character(
 ) -> None:
     """Found by the formats review: a segment cut inside an emoji ("\\ud83d" alone, as a
     tool that cuts by UTF-16 units writes) reached the text, whose hash then raised."""
-    path = tmp_path / "cut-emoji.json"
-    path.write_text(
-        '{"segments": [{"start": 0, "end": 1, "text": " We laughed \\ud83d"},'
-        ' {"start": 1, "end": 2, "text": " then \\ud83d\\ude00 left \\ude00."}]}',
-        encoding="utf-8",
+    segments = [" We laughed \\ud83d", " then \\ud83d\\ude00 left \\ude00."]
+    listed = ", ".join(
+        f'{{"start": {n}, "end": {n + 1}, "text": "{t}"}}' for n, t in enumerate(segments)
     )
-    document = load_document(path)
+    document = load_text(tmp_path / "cut-emoji.json", f'{{"segments": [{listed}]}}')
     assert document.text == "We laughed \ufffd then 😀 left \ufffd.\n"
     assert document.sha256
 

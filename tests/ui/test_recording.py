@@ -209,26 +209,30 @@ def test_following_along_leaves_the_place_the_reader_went_to_with_the_keys(
     assert bar.value() == bottom  # marked near the top, not scrolled to
 
 
-def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
-    make_window: Callable[..., MainWindow],
-    dialogs: DialogStub,
-    tmp_path: Path,
-    notes_path: Path,
-    qtbot: QtBot,
-) -> None:
-    document = tmp_path / "plain.txt"
+def attached_from_elsewhere(
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, qtbot: QtBot, folder: Path
+) -> tuple[MainWindow, Path]:
+    """A window on a transcript in `folder` with no recording beside it, media/"zoom 0.wav"
+    attached (File ▸ Attach Recording…); and the transcript."""
+    document = folder / "plain.txt"
     document.write_text(TRANSCRIPT, encoding="utf-8")
-    (tmp_path / "media").mkdir()
-    audio = write_wav(tmp_path / "media" / "take 2.wav")
+    (folder / "media").mkdir()
     window = make_window(document)
     assert not window.player_bar.isVisible()
-    dialogs.open_answers.append(str(audio))
+    dialogs.open_answers.append(str(write_wav(folder / "media" / "zoom 0.wav")))
     window.window_actions.playback.attach.trigger()
     ready(qtbot, window)
+    return window, document
+
+
+def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, notes_path: Path, qtbot: QtBot
+) -> None:
+    window, document = attached_from_elsewhere(make_window, dialogs, qtbot, notes_path.parent)
     window.recording.seek(9_000)
     qtbot.waitUntil(lambda: window.recording.player.position() == 9_000)  # type: ignore[union-attr]
     window.close()
-    assert saved(notes_path)["recording"] == {"path": "media/take 2.wav", "position_ms": 9_000}
+    assert saved(notes_path)["recording"] == {"path": "media/zoom 0.wav", "position_ms": 9_000}
     again = make_window(document)
     ready(qtbot, again)
     assert again.recording.player.position() == 9_000  # type: ignore[union-attr]
@@ -240,30 +244,20 @@ def test_attach_stores_a_relative_path_and_reopening_restores_the_position(
 
 
 def test_notes_saved_as_elsewhere_name_the_same_recording(
-    make_window: Callable[..., MainWindow],
-    dialogs: DialogStub,
-    tmp_path: Path,
-    notes_path: Path,
-    qtbot: QtBot,
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, notes_path: Path, qtbot: QtBot
 ) -> None:
     """Found by the recording review: the path stored relative to the notes' folder was
     kept as it was after Save Notes As… to another folder, so it named no file there."""
-    document = tmp_path / "plain.txt"
-    document.write_text(TRANSCRIPT, encoding="utf-8")
-    (tmp_path / "media").mkdir()
-    audio = write_wav(tmp_path / "media" / "zoom_0.wav")  # not named as the transcript
-    window = make_window(document)
-    dialogs.open_answers.append(str(audio))
-    window.window_actions.playback.attach.trigger()
-    ready(qtbot, window)
+    tmp_path = notes_path.parent
+    window, _ = attached_from_elsewhere(make_window, dialogs, qtbot, tmp_path)
     window.interview.saver.flush()  # type: ignore[union-attr]
     elsewhere = tmp_path / "analysis" / "plain notes.json"
     elsewhere.parent.mkdir()
     dialogs.save_answers.append(str(elsewhere))
     window.window_actions.save_notes_as.trigger()
     window.close()
-    assert saved(elsewhere)["recording"]["path"] == "../media/zoom_0.wav"
-    assert saved(notes_path)["recording"]["path"] == "media/zoom_0.wav"
+    assert saved(elsewhere)["recording"]["path"] == "../media/zoom 0.wav"
+    assert saved(notes_path)["recording"]["path"] == "media/zoom 0.wav"
 
 
 def test_a_skip_before_the_recording_has_loaded_goes_from_its_remembered_place(
