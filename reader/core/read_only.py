@@ -29,6 +29,10 @@ class ReadOnly(Enum):
     )
     STUDY_IN_USE = "The study is read-only here: another Interview Reader window has it open."
     STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
+    STUDY_FOLDER = (
+        "The study is read-only: its folder cannot be written here (a read-only disk or "
+        "share). Copy the folder somewhere you can write to work in it."
+    )
 
 
 # An interview on its own can move its notes to a file of their own, which it can write; an

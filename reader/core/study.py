@@ -31,6 +31,7 @@ from reader.core.hashing import sha256_hex
 from reader.core.markdown_links import quoted_ids
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
+from reader.core.read_only import ReadOnly
 from reader.core.retired_codes import followed, retire, retired_codes, take_back
 from reader.core.session import Session
 from reader.core.store import (
@@ -154,6 +155,9 @@ class Study:
     data: StudyData
     base: StudyData | None = None
     read_only: bool = False
+    # Read-only as its folder or study.json cannot be written here (a read-only disk or
+    # share): every change would have failed at its save, and been lost at closing.
+    unwritable: bool = False
     warnings: list[str] = field(default_factory=list)  # for the user, from opening
     _disk_hash: str = ""  # of study.json's bytes as last read or written
     # Interview id -> its (first) place in data.interviews, as last seen: checked at each
@@ -1098,11 +1102,11 @@ class Study:
 
     def _writable(self) -> None:
         if self.read_only:
-            raise StudyError(
-                "This study is open read-only (it was saved by a newer Interview Reader)."
-            )
+            why = UNWRITABLE if self.unwritable else "it was saved by a newer Interview Reader"
+            raise StudyError(f"This study is open read-only ({why}).")
 
 
+UNWRITABLE = "its folder cannot be written here: a read-only disk or share"
 _NEWER_MESSAGE = (
     "Opened read-only: study.json was saved by a newer Interview Reader, so nothing in the "
     "study will be changed."
@@ -1149,6 +1153,9 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
     """The study in `folder` (`_open_study`), each transcript's place on its disk noted
     (`Study.note_files`)."""
     study = _open_study(folder, touch_disk=touch_disk)
+    if touch_disk and not study.can_write():
+        study.read_only = study.unwritable = True
+        study.warnings.append(ReadOnly.STUDY_FOLDER.value)
     study.note_files()
     return study
 

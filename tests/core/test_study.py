@@ -19,6 +19,7 @@ from reader.core.codebook import codes_for_tags
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import VERSION as NOTES_VERSION
 from reader.core.notes_file import NotesData
+from reader.core.read_only import ReadOnly
 from reader.core.store import save_notes
 from reader.core.study import Rewritten, Study, StudyError, open_study, study_of
 from reader.core.study_file import StudyData, serialise
@@ -1177,3 +1178,20 @@ def test_titles_and_values_are_one_text_however_their_accents_are_written(folder
     study.set_attribute(second.id, "role", decomposed)
     assert study.attribute("role").options == (composed, "Doctor")
     assert [e.id for e in study.matching({"role": {composed}})] == [first.id, second.id]
+
+
+def test_a_study_whose_folder_cannot_be_written_opens_read_only_and_says_so(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the lifecycle review: on a read-only disk or share, the study opened to
+    every change, each failing at its save (tried again all session) and lost at closing.
+    (As root, which writes anywhere, the folder is refused where the app asks.)"""
+    open_study(folder).save()
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and real(p, mode))
+    study = open_study(folder)
+    assert study.read_only and study.unwritable
+    assert study.warnings == [ReadOnly.STUDY_FOLDER.value]
+    with pytest.raises(StudyError, match="its folder cannot be written here"):
+        study.rename_interview(study.interviews[0].id, "Ana")
+    assert not open_study(folder, touch_disk=False).read_only  # an export reads it as it is

@@ -79,8 +79,9 @@ class OpenStudy(QObject):
         """Why the open study cannot be changed here; None when it can, or none is open."""
         if self.study is None or not self.study.read_only:
             return None
-        held_elsewhere = self._lock is not None and self._lock.held_elsewhere
-        return ReadOnly.STUDY_IN_USE if held_elsewhere else ReadOnly.STUDY_FILE
+        if self._lock is not None and self._lock.held_elsewhere:
+            return ReadOnly.STUDY_IN_USE
+        return ReadOnly.STUDY_FOLDER if self.study.unwritable else ReadOnly.STUDY_FILE
 
     def why_read_only(self) -> str:
         """The reason in words (reader/core/read_only.py); "" when the study can change."""

@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from reader.core.annotations import make_highlight
 from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import parse
+from reader.core.read_only import ReadOnly
 from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.window.main_window import MainWindow
@@ -156,7 +157,12 @@ def test_a_study_folder_that_cannot_be_written_is_left_as_it_was(
     before = (folder / "study.json").read_bytes()
     real = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: Path(p) != folder and real(p, mode))
-    opens_as_before(make_study_window(folder), qtbot, folder, ben, before)
+    window = make_study_window(folder)
+    # Read-only, and why, where every change would have failed at its save (a read-only
+    # disk or share, found by the lifecycle review).
+    assert window.study.read_only_cause is ReadOnly.STUDY_FOLDER
+    assert ReadOnly.STUDY_FOLDER.value in window.banner.text()
+    opens_as_before(window, qtbot, folder, ben, before)
 
 
 @pytest.mark.permissions
