@@ -375,6 +375,10 @@ class LibraryPanel(QWidget):
             menu.addSeparator()
             menu.addAction("Re&move from Study\tDelete", self.remove_current)
             menu.addSeparator()
+            # The column's attribute too: the Menu key opens this menu, and the heading's,
+            # which has them, takes no keyboard (found by the lifecycle review).
+            if self._attribute_actions(menu, index.column()):
+                menu.addSeparator()
         menu.addAction("&Add Interviews…", self.addFilesRequested.emit)
         menu.addAction("Add a &Folder of Interviews…", self.addFolderRequested.emit)
         for action in menu.actions()[1 if index.isValid() else 0 :]:  # all but Open
@@ -385,18 +389,25 @@ class LibraryPanel(QWidget):
         self.columns.add_actions(menu.addMenu("&Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
+    def _attribute_actions(self, menu: QMenu, column: int) -> bool:
+        """Change and Remove the attribute of `column` in `menu`, if it is one and the
+        study can change; whether they were added."""
+        attribute = self.model.attribute(column) if column >= 0 else None
+        if attribute is None or self.owner.read_only:
+            return False
+        key, label = attribute.key, attribute.label.replace("&", "&&")
+        menu.addAction(f"C&hange “{label}”…", lambda: self.editAttributeRequested.emit(key))
+        menu.addAction(f"Remove “{label}” Attri&bute", lambda: self.owner.remove_attribute(key))
+        return True
+
     def _header_menu(self, pos: QPoint) -> None:
         column = self.view.horizontalHeader().logicalIndexAt(pos)
-        attribute = self.model.attribute(column) if column >= 0 else None
         menu = QMenu(self)
         menu.addAction("&Study Order", self.study_order)
         menu.addSeparator()
         new = menu.addAction("&New Attribute…", self.newAttributeRequested.emit)
         new.setEnabled(not self.owner.read_only)
-        if attribute is not None and not self.owner.read_only:
-            key, label = attribute.key, attribute.label.replace("&", "&&")
-            menu.addAction(f"&Change “{label}”…", lambda: self.editAttributeRequested.emit(key))
-            menu.addAction(f"&Remove “{label}”", lambda: self.owner.remove_attribute(key))
+        self._attribute_actions(menu, column)
         menu.addSeparator()
-        self.columns.add_actions(menu, taken="sncr")
+        self.columns.add_actions(menu, taken="snhb")
         menu.exec(self.view.horizontalHeader().mapToGlobal(pos))
