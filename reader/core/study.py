@@ -22,6 +22,7 @@ from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import (
     NAME_NOT_TEXT,
     Document,
+    DocumentError,
     load_document,
     named_in_text,
     shown_name,
@@ -1263,7 +1264,7 @@ def _recover_one(
     source = str(notes.document.get("source", ""))
     if not source:
         return False
-    path = _transcript_of(study, Path(source))
+    path = _transcript_of(study, Path(source), notes_file.stem, notes.document.get("sha256"))
     if known and path.is_file() and path.resolve() in known:
         return False
     stamp = now_iso()
@@ -1277,20 +1278,33 @@ def _recover_one(
     return True
 
 
-def _transcript_of(study: Study, source: Path) -> Path:
+def _transcript_of(study: Study, source: Path, notes_id: str, digest: object) -> Path:
     """The transcript a notes file's `source` names, looked for in the study's folder
     first: the folder moved to another machine, or copied (a backup, a second coder's
     copy) while the original is still there, whose transcript is not this study's.
-    The longest tail of `source` found in the folder wins ("sub/P3.vtt", then "P3.vtt");
-    `source` itself when none is."""
+    The longest tail of `source` in the folder that is that transcript wins ("sub/P3.vtt",
+    then "P3.vtt"): at the place its id was made from (`notes_id`, the notes file's
+    name), or with the text the notes were made on (`digest`); another participant's
+    P3.txt at the top took the notes of a site-a/P3.txt moved away. `source` itself
+    when none is."""
     if source.is_file() and study.folder in source.parents:
         return source
     parts = source.parts[1:] if source.is_absolute() else source.parts
     for start in range(len(parts)):
         nearby = study.folder.joinpath(*parts[start:])
-        if nearby.is_file():
+        if nearby.is_file() and _is_transcript_of(study, nearby, notes_id, digest):
             return nearby
     return source
+
+
+def _is_transcript_of(study: Study, path: Path, notes_id: str, digest: object) -> bool:
+    made = new_interview_id(study.relative_path(path))
+    if notes_id == made or notes_id.startswith(f"{made}-"):
+        return True
+    try:  # elsewhere in the folder (moved there since): its text is the one noted
+        return load_document(path).sha256 == digest
+    except DocumentError:
+        return False
 
 
 def study_of(

@@ -1195,3 +1195,30 @@ def test_a_study_whose_folder_cannot_be_written_opens_read_only_and_says_so(
     with pytest.raises(StudyError, match="its folder cannot be written here"):
         study.rename_interview(study.interviews[0].id, "Ana")
     assert not open_study(folder, touch_disk=False).read_only  # an export reads it as it is
+
+
+@pytest.mark.parametrize("study_file", ["damaged", "none"])
+def test_notes_found_again_are_never_tied_to_another_transcript_of_their_name(
+    tmp_path: Path, study_file: str
+) -> None:
+    """Found by the lifecycle review: site-a/P3.txt moved away, another participant's
+    P3.txt at the top took site-a's notes when study.json was set aside (its own
+    interview gone from the list); with no study.json, site-a's notes were listed nowhere."""
+    folder = tmp_path / "study"
+    write(folder / "P3.txt", "Q: Where?\nA: In the city, near the river.\n")
+    write(folder / "site-a" / "P3.txt", "Q: When?\nA: Every night, after the shift.\n")
+    study = open_study(folder)
+    site_a = next(e for e in study.interviews if e.path == "site-a/P3.txt")
+    session = study.open_session(site_a)
+    start = session.document.text.index("after the shift")
+    session.add_highlight(make_highlight(session.document.text, start, start + 15))
+    save_notes(study.notes_path(site_a), session.notes)
+    study.save()
+    (folder / "site-a" / "P3.txt").rename(tmp_path / "P3-archived.txt")
+    if study_file == "damaged":
+        study.file.write_bytes(b"{ damaged")
+    else:
+        study.file.unlink()
+    found = {e.id: e for e in open_study(folder).interviews}
+    assert site_a.id in found and found[site_a.id].path != "P3.txt"  # missing, with its notes
+    assert [e.path for e in found.values()].count("P3.txt") == 1
