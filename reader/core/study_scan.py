@@ -211,7 +211,9 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             if entries > MAX_ENTRIES:
                 report.capped = True
                 break
-            if entry.name.startswith("."):
+            # Hidden, and an office program's lock file beside a document it has open
+            # ("~$P06 Fay.docx"), which read as P06 itself being damaged.
+            if entry.name.startswith((".", "~$")):
                 continue
             path = Path(entry.path)
             try:

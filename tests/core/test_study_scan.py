@@ -231,3 +231,12 @@ def test_a_study_with_no_interview_says_what_its_folder_holds(tmp_path: Path) ->
     assert said.startswith("No transcript in this folder, only 1 other file (.pdf):")
     (tmp_path / "empty.txt").write_bytes(b"")  # a transcript skipped, said apart
     assert no_interviews_words(tmp_path).startswith("This study has no interviews yet")
+
+
+def test_an_office_programs_lock_file_is_left_out_quietly(tmp_path: Path) -> None:
+    """Found by the lifecycle review: Word's "~$P06 Fay.docx", beside the transcript it
+    has open, was said to be skipped as no .docx, which read as P06 being damaged."""
+    (tmp_path / "P06 Fay.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    (tmp_path / "~$P06 Fay.docx").write_bytes(b"\x0bWord lock\x00" * 10)
+    report = scan_folder(tmp_path)
+    assert [p.name for p in report.found] == ["P06 Fay.txt"] and report.messages() == []
