@@ -195,9 +195,19 @@ class Study:
         return self.notes_dir / f"{_id(entry)}.json"
 
     def transcript_path(self, entry: InterviewEntry | str) -> Path:
-        """The transcript's absolute path (resolved against the study folder)."""
-        path = PurePosixPath(self.interview(_id(entry)).path)
-        return Path(os.path.normpath(self.folder / path))
+        """The transcript's absolute path (resolved against the study folder). A name
+        with accents is found written in either Unicode form: a Mac writes them apart
+        (NFD), and git, a zip or a sync tool may bring the folder back composed (NFC),
+        which left every accented interview missing."""
+        relative = self.interview(_id(entry)).path
+        path = Path(os.path.normpath(self.folder / PurePosixPath(relative)))
+        if relative.isascii() or path.exists():
+            return path
+        for form in ("NFC", "NFD"):
+            other = Path(os.path.normpath(self.folder / normalize(form, relative)))
+            if other.exists():
+                return other
+        return path
 
     def memo_quoted(self) -> frozenset[str]:
         """The passages the study memo quotes (markdown_links.quoted_ids), as saved."""

@@ -1222,3 +1222,22 @@ def test_notes_found_again_are_never_tied_to_another_transcript_of_their_name(
     found = {e.id: e for e in open_study(folder).interviews}
     assert site_a.id in found and found[site_a.id].path != "P3.txt"  # missing, with its notes
     assert [e.path for e in found.values()].count("P3.txt") == 1
+
+
+@pytest.mark.parametrize("made, came", [("NFD", "NFC"), ("NFC", "NFD")])
+def test_an_accented_name_is_found_written_in_the_other_unicode_form(
+    tmp_path: Path, made: str, came: str
+) -> None:
+    """Found by the lifecycle review: names a Mac wrote with their accents apart came back
+    composed through git, a zip or a sync tool (or the other way), and every accented
+    interview was missing, though its file was there under the same visible name."""
+    name = "Entretien Zoë Müller.txt"
+    folder = tmp_path / "study"
+    write(folder / unicodedata.normalize(made, name), "Q: Ça va?\nA: Très bien.\n")
+    study = open_study(folder)
+    study.save()
+    (folder / unicodedata.normalize(made, name)).rename(folder / unicodedata.normalize(came, name))
+    again = open_study(folder)
+    (entry,) = again.interviews
+    assert not again.is_missing(entry)
+    assert "Très bien" in again.open_session(entry).document.text
