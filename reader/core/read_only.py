@@ -31,7 +31,7 @@ class ReadOnly(Enum):
     STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
     STUDY_FOLDER = (
         "The study is read-only: its folder cannot be written here (a read-only disk or "
-        "share). Copy the folder somewhere you can write to work in it."
+        "share); a copy of the folder somewhere you can write can be worked in."
     )
 
 
