@@ -98,7 +98,11 @@ LIBRARY = (
     PaneKey("Delete", "Remove it from the study (its transcript and notes stay)", ("Del",)),
     PaneKey("Alt+Up / Alt+Down", "Move it up / down in the study's order", ("Alt+Up", "Alt+Down")),
     PaneKey("Home / End", "The first / last interview", ("Home", "End")),
-    PaneKey("Menu key", "Its menu: open, rename, locate, move, remove, columns", ("Menu",)),
+    PaneKey(
+        "Menu key",
+        "Its menu: open, rename, locate, move, remove, the column's attribute, columns",
+        ("Menu",),
+    ),
     PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),
     PaneKey("Ctrl+F (in the Library)", "Go to the filter", ("Ctrl+F",)),
     PaneKey("Down or Enter (in the filter)", "From the filter to the list"),
