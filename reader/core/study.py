@@ -561,7 +561,11 @@ class Study:
         known = known if known is not None else self._known_files()
         entry = known.get(transcript.resolve())
         if entry is not None and entry.id != other_than:
-            raise StudyError(f"{transcript.name} is in the study already, as “{entry.title}”.")
+            # Locating: the way out (a renamed transcript added again as a new, empty one).
+            then = f"; remove “{entry.title}” from the study first" if other_than else ""
+            raise StudyError(
+                f"{transcript.name} is in the study already, as “{entry.title}”{then}."
+            )
 
     def _known_files(self) -> dict[Path | None, InterviewEntry]:
         """The study's transcripts by resolved path, the first interview of each."""

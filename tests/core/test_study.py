@@ -272,7 +272,8 @@ def test_a_missing_transcript_keeps_its_notes_and_can_be_relocated(folder: Path)
     assert [h.exact for h in orphaned.notes.highlights] == ["Ana a", "Lyon"]  # .md rendered
     header = headers(study)[0]
     assert header.missing and header.highlights == 2
-    with pytest.raises(StudyError, match="in the study already"):
+    # The way out said (a renamed transcript added again as a new, empty interview).
+    with pytest.raises(StudyError, match="in the study already, as “P10”; remove “P10”"):
         study.relocate(entry.id, folder / "P10.txt")
     for name, content in (("picture.txt", b"\x89PNG\x00\x01" * 100), ("blank.txt", b"")):
         (folder / "moved" / name).write_bytes(content)
