@@ -1168,7 +1168,7 @@ def open_study(folder: Path, *, touch_disk: bool = True) -> Study:
     """The study in `folder` (`_open_study`), each transcript's place on its disk noted
     (`Study.note_files`)."""
     study = _open_study(folder, touch_disk=touch_disk)
-    if touch_disk and not study.can_write():
+    if touch_disk and not study.read_only and not study.can_write():
         study.read_only = study.unwritable = True
         study.warnings.append(ReadOnly.STUDY_FOLDER.value)
     study.note_files()

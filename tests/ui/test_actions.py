@@ -230,7 +230,12 @@ def test_the_library_menus_give_each_item_a_letter_and_its_key(
     qtbot.waitUntil(lambda: header.sectionViewportPosition(ward) > 0)
     panel._header_menu(QPoint(header.sectionViewportPosition(ward) + 3, 3))
     assert clashes(menus[-1], "Library heading") == []
-    assert "&Change “Ward && Unit”…" in [a.text() for a in menus[-1].actions()]
+    assert "C&hange “Ward && Unit”…" in [a.text() for a in menus[-1].actions()]
+    # On one of its cells, the row menu (the Menu key's) has them too, the keyboard's way.
+    panel._row_menu(view.visualRect(view.model().index(0, ward)).center())
+    assert clashes(menus[-1], "Library row on an attribute") == []
+    row = [a.text() for a in menus[-1].actions()]
+    assert {"C&hange “Ward && Unit”…", "Remove “Ward && Unit” Attri&bute"} <= set(row)
 
 
 def alt_letter(keys: QKeySequence) -> str:
