@@ -100,7 +100,8 @@ LIBRARY = (
     PaneKey("Home / End", "The first / last interview", ("Home", "End")),
     PaneKey(
         "Menu key",
-        "Its menu: open, rename, locate, move, remove, the column's attribute, columns",
+        "Its menu: open, rename, locate, move, remove, the column's attribute, study order, "
+        "columns",
         ("Menu",),
     ),
     PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from reader.ui.library.library_panel import SORTED_NO_MOVE
 from reader.ui.recording import media
 from reader.ui.recording.media import Player
 from reader.ui.recording.player_bar import NAME_SHOWN_FROM
@@ -480,7 +481,7 @@ def test_another_message_stays_when_the_recordings_interview_is_left(
     library.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # by title, not the study's order
     library.view.setFocus()
     qtbot.keyClick(library.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    said = "Sort by the study's order to move interviews."
+    said = SORTED_NO_MOVE  # and the way back to the study's order
     assert status.currentMessage() == said
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)

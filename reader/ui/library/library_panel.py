@@ -56,6 +56,12 @@ FILTER_NOT_FIND = (
     "Ctrl+F in the Library filters the list; to find in the interview, click in it first."
 )
 
+# Moving is in the study's own order: sorted by a column, the way back is said.
+SORTED_NO_MOVE = (
+    "Sorted by a column: Study Order (right-click a heading, or the Menu key) gives back "
+    "the study's order, in which interviews move."
+)
+
 
 class LibraryPanel(QWidget):
     openRequested = Signal(str)  # interview id
@@ -284,7 +290,7 @@ class LibraryPanel(QWidget):
         if not interview_id or self.owner.study is None or self.owner.read_only:
             return
         if not self.in_study_order():
-            self.owner.status.emit("Sort by the study's order to move interviews.", 5000)
+            self.owner.status.emit(SORTED_NO_MOVE, 6000)
             return
         listed = self.visible_ids()
         place = listed.index(interview_id) + step
@@ -386,6 +392,7 @@ class LibraryPanel(QWidget):
         if self.fill_action is not None:  # the window's: its state is the window's
             menu.addAction(self.fill_action)
         menu.addSeparator()
+        menu.addAction("Stud&y Order", self.study_order)  # the heading's, for the keyboard
         self.columns.add_actions(menu.addMenu("&Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
