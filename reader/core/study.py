@@ -1116,12 +1116,14 @@ class Study:
         )
 
     def _writable(self) -> None:
+        if self.unwritable:
+            raise StudyError(ReadOnly.STUDY_FOLDER.value)
         if self.read_only:
-            why = UNWRITABLE if self.unwritable else "it was saved by a newer Interview Reader"
-            raise StudyError(f"This study is open read-only ({why}).")
+            raise StudyError(
+                "This study is open read-only (it was saved by a newer Interview Reader)."
+            )
 
 
-UNWRITABLE = "its folder cannot be written here: a read-only disk or share"
 _NEWER_MESSAGE = (
     "Opened read-only: study.json was saved by a newer Interview Reader, so nothing in the "
     "study will be changed."

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from enum import Enum
 
 from reader.core.line_ends import lf_line_ends
@@ -102,13 +102,18 @@ def counting_of(
     if crs_lost and "\n" in raw and "\r" not in raw:
         restored = raw.replace("\n", "\r\n")
         ways += [(restored, Counting.CODE_POINTS), (restored, Counting.UTF16)]
+    # Each way as it reads the source, the origin's first; a way that counts nothing
+    # otherwise in this text (no CRLF, no character beyond the BMP) is the origin's.
+    readings = (
+        Positions(text, counting)
+        for text, counting in ways
+        if counting is origin or _special(text, counting)
+    )
     if not quoting:
-        return _fitting(ways, named, origin), 0
+        return _fitting(readings, named), 0
+    read = list(readings)
     best: tuple[tuple[int, int, int], Positions] | None = None
-    for text, counting in ways:
-        if counting is not origin and not _special(text, counting):
-            continue  # counts as the origin does in a text without its characters
-        positions = Positions(text, counting)
+    for positions in read:
         quoted = [_quotes(positions, *selection) for selection in quoting]
         # Selections whose words their names quote, then those they quote whole: a name
         # of full words also begins a selection one character too long (an emoji counted
@@ -123,24 +128,24 @@ def counting_of(
     assert best is not None
     (found, _, _), positions = best
     if not found:  # names that quote nothing ("Selection 12") tell nothing
-        return _fitting(ways, named, origin), 0
+        return _fitting(read, named), 0
     return positions, len(quoting) - found
 
 
 def _fitting(
-    ways: list[tuple[str, Counting]],
-    named: Sequence[tuple[str, int | None, int | None]],
-    origin: Counting,
+    readings: Iterable[Positions], named: Sequence[tuple[str, int | None, int | None]]
 ) -> Positions:
-    """With no name to tell, the first count (the origin's first) under which every
-    selection fits in the text: UTF-16 positions read as code points ran past its end."""
+    """With no name to tell, the first reading (the origin's first) under which every
+    selection fits in the text: UTF-16 positions read as code points ran past its end;
+    the origin's when none does."""
     spans = [(a, b) for _, a, b in named if a is not None and b is not None]
-    for text, counting in ways:
-        if counting is origin or _special(text, counting):
-            positions = Positions(text, counting)
-            if all(0 <= a < b <= positions.length for a, b in spans):
-                return positions
-    return Positions(ways[0][0], origin)
+    first = None
+    for positions in readings:
+        first = first or positions
+        if all(0 <= a < b <= positions.length for a, b in spans):
+            return positions
+    assert first is not None  # the origin's way is always read
+    return first
 
 
 def _special(raw: str, counting: Counting) -> bool:

@@ -78,7 +78,7 @@ def parse(data: bytes, name: str) -> Parsed:
         paragraphs = list(_paragraphs(document))
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
-    parsed = from_paragraphs(iter(paragraphs), "docx", name, "utf-8")
+    parsed = from_paragraphs(paragraphs, "docx", name, "utf-8")
     return replace(parsed, created=_created(document.core_properties))
 
 

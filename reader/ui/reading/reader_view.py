@@ -550,7 +550,7 @@ class ReaderView(QTextEdit):
     # Highlighting with keys, the floating bar and the menu --------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.reading is not None and self._highlight_key(event):
+        if self._highlight_key(event):
             event.accept()
             return
         super().keyPressEvent(event)
