@@ -61,6 +61,7 @@ from reader.core.study_file import (
     serialise,
 )
 from reader.core.study_merge import StudyMergeResult, merge_studies
+from reader.core.study_moves import join_renamed
 from reader.core.study_places import (
     APP_FOLDER_REFUSED,
     FILE_NAME,
@@ -1202,6 +1203,7 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
     if raw is None:
         _found_in_folder(study)
         if _from_notes(study, outside=True):  # in the folder's order, beside their kin
+            join_renamed(study)
             study.data.interviews.sort(key=lambda e: natural_key(e.path))
         study._found = study.data.copy()
         return study
@@ -1246,6 +1248,7 @@ def _recover(study: Study) -> None:
     _from_notes(study)
     _, report = study.add_folder(study.folder)
     study.warnings.extend(report.messages())
+    join_renamed(study)
     study.read_only = read_only
     study._found = study.data.copy()
 

@@ -9,17 +9,29 @@ with it, where adding it would make an empty twin beside the missing interview."
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import orjson
 
 from reader.core import json_bytes
 from reader.core.document import DocumentError, load_document
 from reader.core.store import FilePlace, file_place
+from reader.core.study_file import InterviewEntry, StudyData
 
-if TYPE_CHECKING:
-    from reader.core.study import Study
+
+class Study(Protocol):
+    """What is read here of a study (reader.core.study.Study, which opening a study that
+    has to be found again has use this module)."""
+
+    data: StudyData
+    files_seen: dict[str, FilePlace]
+
+    def is_missing(self, entry: InterviewEntry | str) -> bool: ...
+    def notes_path(self, entry: InterviewEntry | str) -> Path: ...
+    def transcript_path(self, entry: InterviewEntry | str) -> Path: ...
+    def note_files(self) -> None: ...
 
 
 def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
@@ -28,7 +40,7 @@ def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
     id. The places of the transcripts there now are noted for the next time."""
     missing: dict[str, str] = {}
     seen: dict[FilePlace, str] = {}
-    for entry in study.interviews:
+    for entry in study.data.interviews:
         if not study.is_missing(entry):
             continue
         if digest := _notes_digest(study.notes_path(entry)):
@@ -53,6 +65,27 @@ def moved_transcripts(study: Study, paths: Sequence[Path]) -> dict[Path, str]:
             found[path] = entry_id
     study.note_files()
     return found
+
+
+def join_renamed(study: Study) -> None:
+    """A study found again from its folder and its notes files (no study.json, or one set
+    aside): an interview listed from its notes as missing whose text is that of a
+    transcript listed from the folder, with no notes of its own, is that transcript
+    renamed. It takes the transcript's place in the list, with its highlights and notes,
+    and no empty twin is listed beside it."""
+    listed = study.data.interviews
+    fresh = {
+        study.transcript_path(entry): entry
+        for entry in listed
+        if not study.is_missing(entry) and not study.notes_path(entry).exists()
+    }
+    if len(fresh) == len(listed):
+        return  # none listed from notes: nothing to join
+    by_id = {entry.id: entry for entry in listed}
+    for path, interview_id in moved_transcripts(study, list(fresh)).items():
+        twin, joined = fresh[path], by_id[interview_id]
+        listed.remove(joined)
+        listed[listed.index(twin)] = replace(joined, path=twin.path)
 
 
 def _notes_digest(notes: Path) -> str:

@@ -242,6 +242,23 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     return report
 
 
+def picked_to_add(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Of the files and folders picked or dropped to add to a study: those to add, and what
+    is said of the rest. A student drops each transcript with its recording, found beside
+    it by itself; notes files and a study's memo picked with the transcripts are left out,
+    quietly."""
+    from reader.core.recording import set_apart
+
+    paths, alone = set_apart(paths)
+    paths = [p for p in paths if not is_notes_file(p) and not is_study_file(p)] or paths
+    said = [
+        f"{p.name} is a recording: add its transcript, and a recording beside it with "
+        "its name is found by itself."
+        for p in alone
+    ]
+    return paths, said
+
+
 def is_study_file(path: Path) -> bool:
     """A study's own file (study.json, its memo, their copies) in a study's folder: picked
     with its transcripts (Add, a drop), it is no interview."""

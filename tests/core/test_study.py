@@ -1094,14 +1094,21 @@ def test_a_folder_without_study_json_keeps_the_notes_of_a_transcript_renamed_out
     folder: Path,
 ) -> None:
     """Highlights made, study.json never written (a build before it was written with the
-    first notes): the renamed transcript's notes stay with its interview, listed missing
-    in the folder's order, not left behind in notes/ with no interview to show them."""
+    first notes): the renamed transcript's notes stay with its interview, not left behind
+    in notes/ with no interview to show them; the renamed file holds their text, so it is
+    that interview's (study_moves.join_renamed), and one changed since is listed as new
+    beside it, missing, in the folder's order."""
     study = open_study(folder)
     entry = study.interviews[0]
     session = study.open_session(entry)
     session.add_highlight(make_highlight(session.document.text, 0, 5))
     save_notes(study.notes_path(entry), session.notes)
     os.replace(folder / "P2.md", folder / "P2 final.md")
+    joined = open_study(folder).interviews
+    assert [e.path for e in joined] == ["P2 final.md", "P10.txt", "sub/P3.vtt"]
+    assert joined[0].id == entry.id
+    with (folder / "P2 final.md").open("a", encoding="utf-8") as text:
+        text.write("\nA: One more answer.\n")
     reopened = open_study(folder)
     paths = [e.path for e in reopened.interviews]
     assert paths == ["P2 final.md", "P2.md", "P10.txt", "sub/P3.vtt"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
@@ -65,3 +67,54 @@ def test_the_renamed_file_is_its_interviews_not_a_copy_of_its_text(tmp_path: Pat
     (tmp_path / "P01.txt").rename(tmp_path / "P01 final.txt")
     came = [tmp_path / "P01 copy.txt", tmp_path / "P01 final.txt"]
     assert moved_transcripts(study, came) == {tmp_path / "P01 final.txt": entry.id}
+
+
+def _highlighted_study(folder: Path) -> None:
+    """P01 with notes (made on its text), P02 without; study.json written."""
+    folder.mkdir()
+    (folder / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    (folder / "P02.txt").write_text("Q: When?\nA: Now.\n", encoding="utf-8")
+    study = open_study(folder)
+    entry = study.interviews[0]
+    meta = load_document(study.transcript_path(entry)).meta()
+    save_notes(study.notes_path(entry), NotesData(document=meta, notes="Kept."))
+    study.save()
+
+
+@pytest.mark.parametrize("study_file", ["gone", "unreadable"])
+def test_a_study_found_again_joins_a_renamed_transcript_with_its_notes(
+    tmp_path: Path, study_file: str
+) -> None:
+    """A study found again from its folder and notes (study.json deleted by a sync tool,
+    or unreadable and set aside) listed a transcript renamed meanwhile twice: as a new,
+    empty interview, and from its notes as missing, which Locate could not point at it
+    (the lifecycle review's F2). Its notes' text is the renamed file's: one interview."""
+    folder = tmp_path / "study"
+    _highlighted_study(folder)
+    notes_id = open_study(folder).interviews[0].id
+    (folder / "P01.txt").rename(folder / "P01 Ana.txt")
+    if study_file == "gone":
+        (folder / "study.json").unlink()
+    else:
+        (folder / "study.json").write_bytes(b"{ broken")
+    study = open_study(folder)
+    listed = [(e.id, e.path, study.is_missing(e)) for e in study.interviews]
+    assert listed[0] == (notes_id, "P01 Ana.txt", False)
+    assert len(listed) == 2 and not listed[1][2]
+    assert study.load_notes(notes_id).notes == "Kept."  # type: ignore[union-attr]
+
+
+def test_a_study_found_again_keeps_a_deleted_transcripts_notes_listed(tmp_path: Path) -> None:
+    """No file holds the notes' text: the interview stays listed as missing, and a new
+    transcript of another text is not taken for it."""
+    folder = tmp_path / "study"
+    _highlighted_study(folder)
+    (folder / "P01.txt").unlink()
+    (folder / "P03.txt").write_text("Q: Who?\nA: Us.\n", encoding="utf-8")
+    (folder / "study.json").unlink()
+    study = open_study(folder)
+    assert [(e.path, study.is_missing(e)) for e in study.interviews] == [
+        ("P01.txt", True),
+        ("P02.txt", False),
+        ("P03.txt", False),
+    ]

@@ -5,7 +5,9 @@ lists the interviews its owner chose. Which files are transcripts is the core's 
 (Study.not_listed): an export saved into the folder is none. Only what comes while the
 study is open is offered, so those dismissed stay dismissed when it opens again. One that
 holds the text of an interview whose transcript went missing (renamed, moved:
-study_moves) is offered as that interview's, which keeps its highlights and notes. What
+study_moves) is offered as that interview's, which keeps its highlights and notes; one
+renamed while the study was closed is offered so when it opens, after what its first
+interview says (OpenStudy.offers). What
 is taken is announced (`taken`): the window shows the Library, where Undo is the study's,
 as the status line says."""
 
@@ -35,6 +37,7 @@ class NewTranscripts(QObject):
         self.moved: dict[Path, str] = {}  # and as the transcripts of missing interviews
         self._line = ""  # and how it says so
         owner.cameIntoFolder.connect(self._came)
+        owner.opened.connect(self._opened)
         owner.closed.connect(self.offered.clear)
         banner.dismissed.connect(self._dismissed)
 
@@ -51,9 +54,22 @@ class NewTranscripts(QObject):
         self.offered = [path for path in new if path not in self.moved]
         self._offer(study, again=bool(offering))
 
+    def _opened(self, study: Study) -> None:
+        self.offered, self.moved = [], {}
+        if study.read_only or not any(study.is_missing(e) for e in study.interviews):
+            return
+        self.moved = moved_transcripts(study, study.not_listed([study.folder]))
+        if self.moved:
+            self.owner.offers.append(self._offering(study))
+
     def _offer(self, study: Study, again: bool) -> None:
         """Say what is offered: in place of the offer shown (`again`), else after the
         messages shown; nothing left to offer hides the offer."""
+        show = self.banner.show_message if again else self.banner.add_message
+        show(*self._offering(study))
+
+    def _offering(self, study: Study) -> tuple[str, list]:
+        """The offer's line and its buttons."""
         lines, actions = [], []
         if self.moved:
             lines.append(self._moved_line(study))
@@ -65,8 +81,7 @@ class NewTranscripts(QObject):
             lines.append(f"{many} in the study folder: {listed(names)}.")
             actions.append(("Add", self.add))
         self._line = " ".join(lines)
-        show = self.banner.show_message if again else self.banner.add_message
-        show(self._line, actions)
+        return self._line, actions
 
     def _after_taking(self) -> None:
         """What is still offered, in place of the offer, unless taking it said something

@@ -143,8 +143,7 @@ class OpenStudy(QObject):
             return
         self.aboutToClose.emit()
         self._retry.stop()
-        self.unsaved = False
-        self._said = ""
+        self.unsaved, self._said = False, ""
         if self.disk is not None:
             self.disk.deleteLater()
             self.disk = None
@@ -177,8 +176,7 @@ class OpenStudy(QObject):
                 self.message.emit(said)
             return False
         if self.unsaved:  # as the notes' saver does, the banner's error goes
-            self.unsaved = False
-            self._said = ""
+            self.unsaved, self._said = False, ""
             self.message.emit("")
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
@@ -275,27 +273,26 @@ class OpenStudy(QObject):
         QTimer.singleShot(0, stack.redo if undo_refused else stack.undo)
 
     def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
-        """Add transcripts and folders of them; each refusal is said, the rest added."""
+        """Add transcripts and folders of them; each refusal is said, the rest added. A missing
+        interview's transcript renamed or moved (study_moves) is that interview's again."""
         study = self.study
         if study is None:
             return []
-        from reader.core.recording import set_apart
         from reader.core.study import StudyError
-        from reader.core.study_scan import is_notes_file, is_study_file
+        from reader.core.study_moves import moved_transcripts
+        from reader.core.study_scan import picked_to_add
 
-        paths, alone = set_apart(paths)  # a student drops each transcript with its recording
-        # Notes files and a study's memo picked with the transcripts: left out, quietly.
-        paths = [p for p in paths if not is_notes_file(p) and not is_study_file(p)] or paths
-        problems = [
-            f"{p.name} is a recording: add its transcript, and a recording beside it with "
-            "its name is found by itself."
-            for p in alone
-        ]
+        paths, said = picked_to_add(paths)
+        if moved := moved_transcripts(study, study.not_listed(paths)):
+            self.undo_stack.beginMacro("Add Interviews")  # one step with what is added
+        for path, interview_id in moved.items():  # it keeps its highlights and notes
+            if self.relocate(interview_id, path):
+                said.append(f"{path.name} is “{study.interview(interview_id).title}”, renamed.")
         try:
-            added, refused = study.add_paths(paths)  # each file once, titled together
+            added, refused = study.add_paths([p for p in paths if p not in moved])
         except StudyError as exc:  # the study turned read-only
             added, refused = [], [str(exc)]
-        problems += refused
+        said += refused
         if added:
             ids = [e.id for e in added]
             snapshot = [(study.index_of(i), study.interview(i)) for i in ids]
@@ -308,8 +305,10 @@ class OpenStudy(QObject):
                     self.study_edited,
                 )
             )
-        if problems:
-            self.message.emit("  ".join(problems[:5]) + ("  …" if len(problems) > 5 else ""))
+        if moved:
+            self.undo_stack.endMacro()
+        if said:
+            self.message.emit("  ".join(said[:5]) + ("  …" if len(said) > 5 else ""))
         return added
 
     def rename(self, interview_id: str, **fields: str) -> bool:

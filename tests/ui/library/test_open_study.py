@@ -4,6 +4,7 @@ opening the study found reaches the user after what its first interview said."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -184,3 +185,64 @@ def test_a_folder_of_files_that_are_no_transcripts_says_what_is_read(
     said = window.banner.text()
     assert said.startswith("No transcript in this folder, only 2 other files (.pdf, .png):")
     assert "a PDF is not read" in said and said in window.reader.placeholderText()
+
+
+def test_adding_a_renamed_transcript_finds_its_missing_interview_again(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    """A transcript renamed while the study was closed, then added with Add Interviews…
+    (the natural thing): it was a new, empty interview beside the missing one, which
+    Locate could then not point at it. It is the missing interview's, in one step."""
+    from reader.core.document import load_document
+    from reader.core.notes_file import NotesData
+    from reader.core.store import save_notes
+    from reader.core.study import open_study
+
+    study = open_study(folder)
+    entry = study.interviews[0]
+    meta = load_document(study.transcript_path(entry)).meta()
+    save_notes(study.notes_path(entry), NotesData(document=meta, notes="Kept."))
+    study.save()
+    renamed = folder / f"{Path(entry.path).stem} renamed.txt"
+    study.transcript_path(entry).rename(renamed)
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.study is not None
+    told: list[str] = []
+    owner.message.connect(told.append)
+    before = [e.path for e in owner.study.interviews]
+    stack = owner.undo_stack.count()
+
+    assert window.study_actions.owner.add_files([renamed]) == []
+    assert [e.path for e in owner.study.interviews] == [renamed.name, *before[1:]]
+    assert owner.study.interviews[0].id == entry.id
+    assert told == [f"{renamed.name} is “{entry.title}”, renamed."]
+    assert study_json(folder)["interviews"][0]["path"] == renamed.name
+    assert owner.undo_stack.count() == stack + 1
+    owner.undo_stack.undo()
+    assert [e.path for e in owner.study.interviews] == before
+    assert study_json(folder)["interviews"][0]["path"] == entry.path
+
+
+def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_it_opens(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Renamed while the study was closed, P01 was only "(missing)" at the next opening;
+    its text in the folder under the new name was said only once its row was opened."""
+    from tests.ui.library.test_study_review_2 import highlight_coffee
+
+    window = make_study_window(folder)
+    highlight_coffee(window, qtbot)
+    window.close()
+    os.rename(folder / "P01 Ana.txt", folder / "P01 Ana (final).txt")
+    window = make_study_window(folder)
+    qtbot.waitUntil(lambda: "missing transcript" in window.banner.text())
+    assert window.banner.text() == (
+        "The missing transcript of “P01 Ana” is in the folder as “P01 Ana (final).txt”."
+    )
+    assert [button.text() for button in window.banner.buttons] == ["Use It", "Dismiss"]
+    window.banner.buttons[0].click()
+    assert study_json(folder)["interviews"][0]["path"] == "P01 Ana (final).txt"
+    model = window.library.model
+    qtbot.waitUntil(lambda: not model.rows[0].missing)
+    assert (model.rows[0].title, model.rows[0].highlights) == ("P01 Ana", 1)
