@@ -56,7 +56,9 @@ class NewTranscripts(QObject):
 
     def _opened(self, study: Study) -> None:
         self.offered, self.moved = [], {}
-        if study.read_only or not any(study.is_missing(e) for e in study.interviews):
+        # Opening noted where each transcript there is (Study.note_files): none missing
+        # is said without a look at each file again.
+        if study.read_only or all(e.id in study.files_seen for e in study.interviews):
             return
         self.moved = moved_transcripts(study, study.not_listed([study.folder]))
         if self.moved:
