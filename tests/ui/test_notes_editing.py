@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes import typing_steps
 from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.notes.notes_words import NOTES_READ_ONLY, ONLY_IN_NOTES
 from reader.ui.notes.pasting import pasted_text
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.text_editing import INTERVIEW_KEPT, NO_FIELD, NO_SELECTION
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -332,9 +334,14 @@ def test_edit_cut_copy_paste_and_select_all_act_on_the_field_with_the_keyboard(
     qtbot.waitUntil(window.reader.hasFocus)
     show_states()
     assert [a.isEnabled() for a in four] == [False, False, False, True]
+    # Each greyed item's tip says why, as every other one's does (the guide review).
+    tips = [INTERVIEW_KEPT, NO_SELECTION, INTERVIEW_KEPT, "Select all the text"]
+    assert [a.statusTip() for a in four] == tips
+    assert actions.paste_plain.toolTip() == actions.replace.toolTip() == ONLY_IN_NOTES
     chosen(actions.select_all)
     show_states()
     assert [a.isEnabled() for a in four] == [False, True, False, True]
+    assert actions.copy.statusTip() == "Copy the selected words"
     chosen(actions.copy)
     assert QApplication.clipboard().text().startswith(window.reader.toPlainText()[:40])
     notes.setPlainText("My notes")
@@ -346,6 +353,13 @@ def test_edit_cut_copy_paste_and_select_all_act_on_the_field_with_the_keyboard(
     chosen(actions.paste)
     chosen(actions.paste)
     assert notes.toPlainText() == "My notesMy notes"
+    assert actions.paste_plain.isEnabled() and actions.paste_plain.statusTip().startswith("Paste")
+    notes.setReadOnly(True)
+    assert actions.replace.toolTip() == NOTES_READ_ONLY
+    window.menuBar().setFocus()  # no field has the keyboard
+    qtbot.waitUntil(lambda: not notes.hasFocus())
+    show_states()
+    assert [a.toolTip() for a in four] == [NO_FIELD] * 4
 
 
 def test_undoing_a_paste_of_long_lines_raises_nothing(notes: NotesEditor, qtbot) -> None:

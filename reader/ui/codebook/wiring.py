@@ -26,7 +26,7 @@ from reader.ui.lazy_dock import LazyDock, bring_forward, focus_dock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
 from reader.ui.settings import settings
-from reader.ui.window.actions import set_available
+from reader.ui.window.available import set_available
 
 NO_CODES = "No codes yet: select words and press C to code them."
 SHOWN_KEY = "codebook/shown-once"  # the dock came forward by itself, once ever

@@ -21,41 +21,22 @@ from reader.core.wording import words_in
 from reader.ui import theme
 from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
+from reader.ui.notes.notes_words import (
+    EDITOR_NAMES,
+    HINT,
+    NOTES_READ_ONLY,
+    NOTHING_OPEN_HINT,
+    ONLY_IN_NOTES,
+    TAB_AT_LINE_START,
+)
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.notes.typing_steps import TypingSteps
 from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
+from reader.ui.window.available import set_available
 
 LONG_NOTES_CHARS = 100_000
 KEEP = QTextCursor.MoveMode.KeepAnchor
-
-
-HINT = (
-    "Your research notes, in Markdown.\n\n"
-    "Select words in the interview and press H (or 1–6) to highlight them, "
-    "Q to quote them here."
-)
-MEMO_HINT = (
-    "The study memo: themes, comparisons and decisions across the interviews, in Markdown "
-    "(memo.md in the study folder).\n\n"
-    "Select words in an interview and press Q to quote them here, with a link back."
-)
-TAB_AT_LINE_START = "Tab indents list items; at a line's start it would make the line a code block."
-NOTHING_OPEN_HINT = (
-    "No interview is open, so there are no notes to write in.\n\n"
-    "Open an interview from the Library (View ▸ Library), or with File ▸ Open Interview…"
-)
-
-
-# The editor's accessible name and description, by what it shows (is it the study memo).
-EDITOR_NAMES = {
-    False: ("Research notes", "Your notes on the interview, in Markdown; saved as you type"),
-    True: ("Study memo", "Notes across the study's interviews, in Markdown; saved as you type"),
-}
-PREVIEW_NAMES = {
-    False: ("Notes preview", "Your notes rendered; links lead back to the passage"),
-    True: ("Study memo preview", "The study memo rendered; links open the interview quoted"),
-}
 
 
 class NotesEditor(QPlainTextEdit):
@@ -283,9 +264,11 @@ class NotesEditor(QPlainTextEdit):
     def _show_own_actions(self, _old: QWidget | None = None, new: QWidget | None = None) -> None:
         if new is None or not isinstance(new, QMenu | QMenuBar):
             self._focused = self.hasFocus()
+        why = NOTES_READ_ONLY if self.isReadOnly() else ""
+        why = why if self._focused else ONLY_IN_NOTES
         for action in self._own_actions:
             if isValid(action):  # the window's
-                action.setEnabled(self._focused and not self.isReadOnly())
+                set_available(action, why)
 
     def _paste_plain_now(self) -> None:
         source = QApplication.clipboard().mimeData()

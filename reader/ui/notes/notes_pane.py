@@ -11,12 +11,8 @@ from reader.core.markdown_links import heading_anchors, heading_line
 from reader.core.offsets import Utf16Index
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.notes.notes_editor import (
-    EDITOR_NAMES,
-    MEMO_HINT,
-    PREVIEW_NAMES,
-    NotesEditor,
-)
+from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.notes.notes_words import EDITOR_NAMES, MEMO_HINT, PREVIEW_NAMES
 from reader.ui.notes.preview import NotesPreview
 from reader.ui.toolbar_keys import ToolbarKeys
 from reader.ui.typed_text import typed_text

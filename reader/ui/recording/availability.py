@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reader.ui.window.actions import Playback, set_available
+from reader.ui.window.actions import Playback
+from reader.ui.window.available import set_available
 
 NO_INTERVIEW = "Open an interview first."
 NO_RECORDING = "Attach a recording first (File ▸ Attach Recording…)."

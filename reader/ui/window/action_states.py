@@ -21,7 +21,8 @@ from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording.availability import NO_INTERVIEW
-from reader.ui.window.actions import Actions, set_available
+from reader.ui.window.actions import Actions
+from reader.ui.window.available import set_available
 
 NO_STUDY = "Open a study first (File ▸ Open Study…)."
 NO_OTHER = "The study has no other interview."

@@ -227,14 +227,6 @@ def _reader_key(action: QAction, key: str) -> QAction:
     return action
 
 
-def set_available(action: QAction, why_not: str) -> None:
-    """On, with its usual tip (kept in whatsThis by `_action`); or off, with its tooltip
-    and status tip saying why (the menus show tooltips, the status line status tips)."""
-    action.setEnabled(not why_not)
-    action.setStatusTip(why_not or action.whatsThis())
-    action.setToolTip(why_not)  # none of its own when it can act: the menu shows its text
-
-
 def build_actions(window: QMainWindow) -> Actions:
     std = QKeySequence.StandardKey
     actions = Actions(

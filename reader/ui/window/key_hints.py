@@ -42,7 +42,7 @@ class GreyedKeys(QObject):
             if action.isEnabled() or keys not in action.shortcuts():
                 continue
             name = action.text().replace("&", "").removesuffix("…")
-            why = action.toolTip()  # the reason, set with the state (actions.set_available)
+            why = action.toolTip()  # the reason, set with the state (available.set_available)
             if why and why not in (name, action.iconText()):  # not Qt's default: the text
                 return f"{name}: {why}"
         return ""

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.window.actions import set_available
+from reader.ui.window.available import set_available
 
 Panel = Callable[[], QWidget | None]  # None: not made yet, so it cannot hold the focus
 History = Callable[[], QUndoStack | None]
