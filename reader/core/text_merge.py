@@ -101,6 +101,33 @@ def changed_parts(old: str, new: str) -> list[tuple[int, int, str]]:
     ]
 
 
+def kept_place(old: str, new: str, place: int) -> int | None:
+    """Where `place` in `old` (a typing caret) is in `new`, by the lines the two have in
+    common: at the same words of its line, or as far from the changes as it was. None when
+    its line changed. Lines are compared without their line end: the line being typed at
+    the end of the notes has none, and the conflict block a merge put around it ends it,
+    which left the caret below the block and the next words typed outside it."""
+    start, end, _ = changed_span(old, new)
+    if place < start or place > end:
+        return place if place < start else place + len(new) - len(old)
+    start = old.rfind("\n", 0, start) + 1  # whole lines, on both sides: their ends are common
+    line_end = old.find("\n", end)
+    tail = len(old) - (len(old) if line_end < 0 else line_end + 1)
+    before, after = _lines(old[start : len(old) - tail]), _lines(new[start : len(new) - tail])
+    at = list(accumulate((len(line) for line in before), initial=start))
+    ends = (at[i] + len(text.rstrip("\n")) for i, text in enumerate(before))
+    line = next((i for i, line_end in enumerate(ends) if place <= line_end), None)
+    if line is None:  # after the last line end: a line of its own, empty
+        return None
+    column = place - at[line]
+    words = [text.rstrip("\n") for text in before], [text.rstrip("\n") for text in after]
+    matcher = SequenceMatcher(None, *words, autojunk=False)
+    for i, j, size in matcher.get_matching_blocks():
+        if i <= line < i + size:
+            return start + sum(len(text) for text in after[: j + line - i]) + column
+    return None
+
+
 def _common_length(a: str, b: str, part: Callable[[str, int], str], most: int = -1) -> int:
     """The most characters, up to `most`, whose `part` is the same in both: found by halving,
     each comparison in C, not a Python loop a character at a time (1 MB of notes)."""

@@ -3,7 +3,11 @@ highlight's note, a code's memo."""
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
+from shiboken6 import isValid
 
 from reader.core.offsets import Utf16Index
 
@@ -22,6 +26,17 @@ def typed_text(document: QTextDocument) -> str:
     return text
 
 
+# The editor typing in each document (`typed_in`), whose caret a merge keeps at its words.
+_EDITORS: weakref.WeakKeyDictionary[QTextDocument, weakref.ref[QPlainTextEdit]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def typed_in(document: QTextDocument, editor: QPlainTextEdit) -> None:
+    """`editor` shows `document` for typing: `retype` keeps its caret with its words."""
+    _EDITORS[document] = weakref.ref(editor)
+
+
 # Said where a merge cleared a typing history (see retype).
 UNDO_RESTARTS = " Undo there starts again from here, so as not to take their words back out."
 
@@ -37,6 +52,10 @@ def retype(document: QTextDocument, text: str) -> None:
     if typed == text:
         return
     index = Utf16Index(typed)
+    editor = _EDITORS[document]() if document in _EDITORS else None
+    caret = None  # where its caret was, as numbers: a QTextCursor moves with the edits
+    if editor is not None and isValid(editor):
+        caret = (editor.textCursor().anchor(), editor.textCursor().position())
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     for start, end, middle in reversed(changed_parts(typed, text)):  # the places before stand
@@ -44,3 +63,28 @@ def retype(document: QTextDocument, text: str) -> None:
         cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(middle)
     cursor.endEditBlock()
+    if caret is not None and editor is not None and editor.document() == document:
+        _keep_caret(editor, caret, index, typed, text)
+
+
+def _keep_caret(
+    editor: QPlainTextEdit, caret: tuple[int, int], index: Utf16Index, typed: str, text: str
+) -> None:
+    """The editor's caret (and its selection's anchor) at the words it was at in `typed`,
+    where the lines it was in are in `text` (text_merge.kept_place): Qt moves a caret on
+    past any text put in at its place."""
+    from reader.core.text_merge import kept_place
+
+    now = Utf16Index(text)
+    anchor, position = (kept_place(typed, text, index.to_code_point(p)) for p in caret)
+    if anchor is None or position is None:
+        return  # its line changed: where Qt put it
+    anchor, position = now.to_utf16(anchor), now.to_utf16(position)
+    moved = editor.textCursor()
+    if (moved.anchor(), moved.position()) == (anchor, position):
+        return
+    moved.setPosition(anchor)
+    moved.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+    scrolled = editor.verticalScrollBar().value()  # the caret put back, the view stays
+    editor.setTextCursor(moved)
+    editor.verticalScrollBar().setValue(scrolled)

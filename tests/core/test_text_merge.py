@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.text_merge import changed_parts, changed_span, lines_removed, merge_text
+from reader.core.text_merge import (
+    changed_parts,
+    changed_span,
+    kept_place,
+    lines_removed,
+    merge_text,
+)
 
 BASE = "# Themes\n\nfamily\nmoney\nfame\n"
 
@@ -145,3 +151,50 @@ def test_a_line_that_only_grew_is_not_removed() -> None:
     assert lines_removed("Saved part.\nKept.", "Saved part. Unsaved part typed.\nKept.") == 0
     assert lines_removed("Saved part.\nGone.", "Saved part. More.") == 1
     assert lines_removed("Yes\nNo", "No. Yesterday, yes.") == 1  # not at either end
+
+
+def test_a_caret_at_the_end_of_a_line_put_in_a_conflict_block_stays_with_its_words() -> None:
+    """Found by the notes review: typing at the end of the notes' last line (no line end)
+    when another program changed that line, the caret landed below the conflict block,
+    and the rest of the sentence was typed outside the user's own version."""
+    ours = "Line one. Mine 🎬"
+    merged = merge_text("Line one.", ours, "Line one. Theirs", "a sync").text
+    assert merged.startswith("<<<<<<<") and merged.count("Line one. Mine 🎬\n") == 1
+    place = kept_place(ours, merged, len(ours))
+    assert place is not None and merged[:place].endswith("\nLine one. Mine 🎬")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "place", "kept"),
+    [
+        ("a\nb\nc", "a\nX\nb\nc", 3, 5),  # a line put in above: with its words
+        ("a\nb", "X\na\nb", 0, 2),  # at a line's start, a line put in before it
+        ("a\nb\nc", "a\nb\nc\nd", 5, 5),  # at the end, a line put in after
+        ("abc", "abXc", 3, 4),  # after the change, as far from it
+        ("abc", "abXc", 1, 1),  # before it
+        ("abc", "abXc", 2, None),  # where its line changed: as Qt puts it
+        ("a\n", "a\nb\n", 2, None),  # after the last line end
+        ("", "x", 0, None),
+    ],
+)
+def test_a_place_is_kept_by_the_lines_both_texts_have(
+    old: str, new: str, place: int, kept: int | None
+) -> None:
+    assert kept_place(old, new, place) == kept
+
+
+@given(
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "cé\n", "🎬 d\n", "e"]), max_size=8),
+    st.lists(st.sampled_from(["a\n", "b\n", "\n", "x\n", "🎬 d\n", "e"]), max_size=8),
+    st.integers(min_value=0, max_value=40),
+)
+def test_a_kept_place_is_in_the_new_text_after_the_same_words(
+    old_lines: list[str], new_lines: list[str], place: int
+) -> None:
+    old, new = "".join(old_lines), "".join(new_lines)
+    place = min(place, len(old))
+    kept = kept_place(old, new, place)
+    if kept is not None:
+        line_start = old.rfind("\n", 0, place) + 1
+        assert 0 <= kept <= len(new)
+        assert new[:kept].endswith(old[line_start:place])

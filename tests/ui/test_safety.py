@@ -11,6 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 import reader.ui.persistence.saver
@@ -452,6 +453,27 @@ def test_outside_notes_conflict_keeps_both(make_window, notes_path, qtbot) -> No
     text = window.notes_editor.toPlainText()
     assert text.startswith("<<<<<<< your notes\nmine, more\n=======")
     assert text.count("theirs") == 1 and "lines changed on both sides" in window.banner.text()
+
+
+def test_typing_goes_on_in_your_own_version_after_a_conflict(
+    make_window, notes_path, qtbot
+) -> None:
+    """Found by the notes review: the line being typed at the end of the notes, changed
+    by another program meanwhile, went into the merge's conflict block, but the caret
+    landed below the block's end marker: the rest of the sentence went outside it."""
+    notes_with(notes_path, [], text="Line one.")
+    window = make_window()
+    editor = window.notes_editor
+    editor.setFocus()
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(editor, " Mine")  # not saved yet: typing on
+    theirs = parse(notes_path.read_bytes())
+    theirs.notes = "Line one. Theirs"
+    save_notes(notes_path, theirs)
+    qtbot.waitUntil(lambda: "<<<<<<<" in editor.toPlainText(), timeout=5000)
+    qtbot.keyClicks(editor, " later")
+    assert "\nLine one. Mine later\n=======" in editor.toPlainText()
+    qtbot.waitUntil(lambda: "Mine later" in saved(notes_path)["notes"])
 
 
 def test_sync_conflict_copy_is_offered_and_merged(make_window, notes_path, qtbot) -> None:

@@ -33,6 +33,7 @@ from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.notes.typing_steps import TypingSteps
 from reader.ui.own_copies import own_copy
 from reader.ui.painting import paint_empty_text
+from reader.ui.typed_text import typed_in
 from reader.ui.window.available import set_available
 
 LONG_NOTES_CHARS = 100_000
@@ -72,6 +73,7 @@ class NotesEditor(QPlainTextEdit):
         with its own typing history); styled as Markdown once `resume_styling` is called."""
         self.pause_styling()
         self.setDocument(document)
+        typed_in(document, self)  # a merge keeps the caret at its words
         document.setDefaultFont(self.font())  # no edit, unlike its margin (set by its owner)
         self._hint_follows()
 
