@@ -11,14 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import orjson
 
 from reader.core import json_bytes
 from reader.core.document import DocumentError, load_document
 from reader.core.store import FilePlace, file_place
-from reader.core.study_file import InterviewEntry, StudyData
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study_file import InterviewEntry, StudyData
 
 
 class Study(Protocol):
