@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from reader.ui.exporting.export_dialog import ExportDialog
 from tests.ui.test_codebook import code_with_keys
@@ -117,3 +117,60 @@ def test_refi_exports_open_where_the_last_of_their_kind_went(
     assert dialogs.save_suggested[-1] == str(folder.parent / "codebook.qdc")
     window.window_actions.export.trigger()
     assert dialogs.save_suggested[-1] == str(books / "codebook.qdc")
+
+
+def test_an_export_never_replaces_a_file_of_the_study(
+    make_study_window, folder: Path, dialogs, monkeypatch
+) -> None:
+    """Found by the exports review: the window refused only the open transcript, and the
+    save dialog's "Replace?" is the question a user answers yes to for an older export.
+    Saved as study.json, the whole study's export was set aside as damaged at the next
+    opening; saved as another interview's transcript, it took that interview's words."""
+    window = make_study_window(folder)
+    window.notes_editor.setPlainText("Findings")
+    window.interview.flush()
+    study = window.study.study
+    kept = [folder / "study.json", folder / "P02 Ben.txt", study.notes_path(study.interviews[0])]
+    before = [path.read_bytes() for path in kept]
+    kinds = [("json", True), ("md", False), ("json", False)]
+    for path, (fmt, whole) in zip(kept, kinds, strict=True):
+        accept_export(monkeypatch, fmt, whole)
+        dialogs.save_answers.append(str(path))
+        window.window_actions.export.trigger()
+    assert [path.read_bytes() for path in kept] == before
+    said = [text for kind, text in dialogs.shown if kind == "warning"]
+    assert said == [
+        "Export: “study.json” is not replaced: it is the study's own file. Give the export "
+        "another name.",
+        "Export: “P02 Ben.txt” is not replaced: it is the transcript of “P02 Ben” in the "
+        "study. Give the export another name.",
+        f"Export: “{kept[2].name}” is not replaced: it is an interview's notes file. Give "
+        "the export another name.",
+    ]
+
+
+def test_a_name_typed_without_an_extension_asks_before_replacing_its_file(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Codes ▸ Export Codebook… answered "codes": no file of that name, so the dialog
+    asked nothing, and the app wrote "codes.md", replacing one there unasked (the exports
+    review). The extension is the kind chosen's, and the file there is asked about."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    mine = tmp_path / "codes.md"
+    mine.write_text("# My own codebook\n", encoding="utf-8")
+    dialogs.save_answers.append(str(tmp_path / "codes"))
+    dialogs.button_answer = QMessageBox.StandardButton.No
+    window.window_actions.codes.export_codebook.trigger()
+    assert mine.read_text("utf-8") == "# My own codebook\n"
+    assert dialogs.shown[-1] == (
+        "question",
+        "Export Codebook: “codes.md” is there already. Replace it?",
+    )
+    dialogs.save_answers.append(str(tmp_path / "codes"))
+    dialogs.button_answer = QMessageBox.StandardButton.Yes
+    window.window_actions.codes.export_codebook.trigger()
+    assert "Drinks" in mine.read_text("utf-8")
+    dialogs.save_answers.append(str(tmp_path / "fresh"))
+    window.window_actions.codes.export_codebook.trigger()
+    assert (tmp_path / "fresh.md").exists()

@@ -174,7 +174,7 @@ class Codebook(QObject):
         path = ask_save_path(self.window, "Export Codebook", f"{name}.md", save_home(hub), filters)
         if not path:
             return
-        target = Path(path) if Path(path).suffix else Path(f"{path}.md")
+        target = Path(path)  # with the extension of the kind chosen (ask_save_path)
         hub.counts()  # the other interviews' counted now, if the worker is not done
         uses = code_uses(hub.book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
         extension = target.suffix.lower().lstrip(".")

@@ -5,16 +5,22 @@ export goes: a Markdown or JSON file saved into it would be taken for an intervi
 the folder is added again. Never the working directory the app happened to start in, nor
 the app's own folder (the bundled interview's).
 
+The file chosen is never one a study or an interview holds (core/kept_files.py), and a
+name typed without an extension gets the chosen kind's, asked about as the dialog asks
+about a file there already: added after the dialog, it replaced "codes.md" unasked.
+
 An import's Open dialog starts where the last import came from, else in the user's
 documents."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from reader.core.kept_files import why_kept
 from reader.core.session import Session
 from reader.resources import RESOURCES
 from reader.ui.settings import settings
@@ -61,11 +67,30 @@ def suggested_path(name: str, home: Path) -> str:
 
 
 def ask_save_path(parent: QWidget, title: str, name: str, home: Path, filters: str) -> str:
-    """The save dialog at `suggested_path`; the folder chosen is remembered for the kind."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_path(name, home), filters)
-    if path:
-        remember_folder(path, name)
-    return path
+    """The save dialog at `suggested_path`; the folder chosen is remembered for the kind.
+    "" when cancelled, or when the file chosen is one that is kept (said)."""
+    path, chosen = QFileDialog.getSaveFileName(parent, title, suggested_path(name, home), filters)
+    if not path:
+        return ""
+    target = Path(path)
+    if not target.suffix and (extension := _extension(chosen or filters)):
+        target = target.with_name(f"{target.name}.{extension}")
+        replace = QMessageBox.StandardButton.Yes
+        asked = f"“{target.name}” is there already. Replace it?"
+        if target.exists() and QMessageBox.question(parent, title, asked) != replace:
+            return ""
+    if why := why_kept(target):
+        said = f"“{target.name}” is not replaced: {why}. Give the export another name."
+        QMessageBox.warning(parent, title, said)
+        return ""
+    remember_folder(str(target), name)
+    return str(target)
+
+
+def _extension(name_filter: str) -> str:
+    """The extension a dialog's (first) filter names: "md" of "Markdown (*.md);;CSV…"."""
+    found = re.search(r"\*\.(\w+)", name_filter)
+    return found[1] if found else ""
 
 
 def remember_folder(path: str, name: str) -> None:

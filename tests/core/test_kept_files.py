@@ -1,0 +1,36 @@
+"""reader/core/kept_files.py: the files an export in the window never replaces."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.document import load_document
+from reader.core.kept_files import why_kept
+from reader.core.notes_file import NotesData
+from reader.core.store import save_notes
+from reader.core.study import open_study
+
+
+def test_a_studys_files_notes_and_transcripts_are_kept_other_files_are_not(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "Nights"
+    folder.mkdir()
+    (folder / "P01 Ana.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    study = open_study(folder)
+    entry = study.interviews[0]
+    save_notes(
+        study.notes_path(entry), NotesData(document=load_document(folder / "P01 Ana.txt").meta())
+    )
+    study.save()
+    (folder / "memo.md").write_text("Themes\n", encoding="utf-8")
+    (tmp_path / "older export.md").write_text("# Export\n", encoding="utf-8")
+    (tmp_path / "alone.txt").write_text("Q: Who?\nA: Me.\n", encoding="utf-8")
+    assert why_kept(folder / "study.json") == "it is the study's own file"
+    assert why_kept(folder / "memo.md") == "it is the study's own file"
+    assert why_kept(study.notes_path(entry)) == "it is an interview's notes file"
+    assert why_kept(folder / "P01 Ana.txt") == "it is the transcript of “P01 Ana” in the study"
+    assert why_kept(tmp_path / "older export.md") == ""
+    assert why_kept(tmp_path / "alone.txt") == ""  # the open one is refused by its window
+    assert why_kept(tmp_path / "new name.md") == ""
+    assert why_kept(tmp_path) == ""
