@@ -89,9 +89,11 @@ def refi_export(
                 output = export_qdc(session.notes.codebook)
             else:
                 in_study = _in_study(args.path, notes_path) if args.notes is None else None
-                output, sending = export_session_qdpx(
+                output, left_out, sending = export_session_qdpx(
                     session, crlf=args.crlf, notes_path=notes_path, sent_as=in_study
                 )
+                for line in left_out:
+                    say(f"not exported: {line}")
             reading = files_read(args.path, notes_path)
     except (RefiError, StudyError) as exc:
         return fail(f"cannot export {args.path}: {reason(exc)}.")

@@ -431,7 +431,7 @@ def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_expor
     whole = ET.fromstring(unzip(export_study_qdpx(study)[0])["project.qde"])
     for entry in (study.interviews[0], study.interviews[-1]):  # ours, and NVivo's
         session = study.open_session(entry)
-        alone, _ = export_session_qdpx(
+        alone, _, _ = export_session_qdpx(
             session, notes_path=study.notes_path(entry), sent_as=(study, entry.id)
         )
         project = ET.fromstring(unzip(alone)["project.qde"])

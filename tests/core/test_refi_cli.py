@@ -43,6 +43,31 @@ def test_export_one_interview_as_qdpx(tmp_path: Path) -> None:
     assert empty.returncode == 1 and b"codebook is empty" in empty.stderr
 
 
+def test_one_interviews_project_says_the_highlights_not_found_in_its_text(
+    tmp_path: Path,
+) -> None:
+    """Found by the exports review: a highlight whose words were corrected out of the
+    transcript was left out of the interview's project, with its note and codes, without
+    a word; the study's export names such highlights."""
+    from reader.core.annotations import make_highlight
+    from reader.core.document import load_document
+    from reader.core.session import Session
+    from reader.core.store import save_notes
+
+    transcript, notes = tmp_path / "P1.txt", tmp_path / "notes.json"
+    transcript.write_text("Q: How was it?\nA: A long night, honestly.\n", encoding="utf-8")
+    document = load_document(transcript)
+    session = Session.open(document, None)
+    start = document.text.index("long night")
+    session.add_highlight(make_highlight(document.text, start, start + 10).edited(note="Tired"))
+    save_notes(notes, session.notes)
+    transcript.write_text("Q: How was it?\nA: A short day, honestly.\n", encoding="utf-8")
+    result = run(tmp_path, "export", transcript, "--notes", notes, "--format", "qdpx", "-o", "p")
+    assert result.returncode == 0, result.stderr.decode()
+    said = result.stderr.decode()
+    assert "not exported: “P1”: 1 highlight(s) not found in the text" in said, said
+
+
 def test_what_the_command_line_writes_is_recorded_as_sent_and_nothing_else(
     tmp_path: Path,
 ) -> None:

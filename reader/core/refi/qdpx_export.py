@@ -201,10 +201,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
             continue
         interview = interview_of(entry, session, study.notes_path(entry))
         interviews.append(interview)
-        left_out += _media_left_out(interview)
-        orphans = sum(h.orphan for h in session.notes.highlights)
-        if orphans:
-            left_out.append(f"“{entry.title}”: {orphans} highlight(s) not found in the text")
+        left_out += _left_out_of(interview)
     try:
         memo = read_memo(memo_path(study.folder))
     except (OSError, MemoUnreadableError) as exc:
@@ -227,15 +224,24 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
     return data, left_out, _sending(study, [(i.entry.id, i) for i in interviews])
 
 
+def _left_out_of(interview: Interview) -> list[str]:
+    """What of an interview the project cannot hold, said: its recording when it cannot be
+    read, its highlights not found in the text (they have no position)."""
+    orphans = sum(h.orphan for h in interview.notes.highlights)
+    said = [f"“{interview.entry.title}”: {orphans} highlight(s) not found in the text"]
+    return _media_left_out(interview) + (said if orphans else [])
+
+
 def export_session_qdpx(
     session: Session,
     *,
     crlf: bool = False,
     notes_path: Path | None = None,
     sent_as: tuple[Study, str] | None = None,
-) -> tuple[bytes, Sending]:
-    """One interview as a project, and what it sends; with `notes_path` (where its notes
-    file is) its recording is found and goes with it. `sent_as`: the study and the id the
+) -> tuple[bytes, list[str], Sending]:
+    """One interview as a project, what of it was left out (as `export_study_qdpx` says),
+    and what it sends; with `notes_path` (where its notes file is) its recording is found
+    and goes with it. `sent_as`: the study and the id the
     interview has there, when it is one of the open study's (exported alone): the
     study's record keeps what it sends, and the interview goes as the study's export sends
     it (its entry, participant and attribute values, the GUIDs an import brought): the
@@ -256,8 +262,8 @@ def export_session_qdpx(
         title, [interview], session.notes.codebook, attributes, crlf=crlf, guids=guids
     )
     if sent_as is None:
-        return data, Sending()
-    return data, _sending(sent_as[0], [(sent_as[1], interview)])
+        return data, _left_out_of(interview), Sending()
+    return data, _left_out_of(interview), _sending(sent_as[0], [(sent_as[1], interview)])
 
 
 def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:

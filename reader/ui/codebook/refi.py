@@ -85,7 +85,7 @@ class Refi:
             interview.notes_data()
             in_study = self.hub.current_id()
             with busy(say, "Exporting the interview…"):
-                data, sending = export_session_qdpx(
+                data, left_out, sending = export_session_qdpx(
                     interview.session,
                     crlf=crlf,
                     notes_path=interview.notes_path,
