@@ -24,6 +24,7 @@ from reader.core.wording import counted
 if TYPE_CHECKING:
     from reader.core.session import Session
     from reader.core.study import Study
+    from reader.core.study_file import AttributeDef
     from reader.core.sync import SyncTable
 
 Coded = tuple[InterviewEntry, NotesData]
@@ -352,13 +353,15 @@ PASSAGE_COLUMNS = (
 )
 
 
-def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()) -> bytes:
-    """One row per passage, attribute values in columns of their own."""
+def passages_csv(passages: Iterable[Passage], attributes: Sequence[AttributeDef] = ()) -> bytes:
+    """One row per passage, the study's attribute values in columns of their own, headed by
+    their labels; times and codes written as the interview's CSV writes them (a time a
+    spreadsheet reads right, a ";" in a code's name escaped)."""
     buffer = io.StringIO()
-    from reader.core.export.csv_export import writer
+    from reader.core.export.csv_export import codes_cell, spreadsheet_time, writer
 
     out = writer(buffer)
-    out.writerow([*PASSAGE_COLUMNS, *attribute_keys])
+    out.writerow([*PASSAGE_COLUMNS, *(a.label for a in attributes)])
     for p in passages:
         h = p.highlight
         out.writerow(
@@ -367,14 +370,14 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
                 p.participant,
                 p.speaker,
                 "" if p.question is None else p.question,
-                p.time,
+                spreadsheet_time(p.time),
                 h.start,
                 h.end,
                 h.exact,
-                ";".join(p.code_names),
-                ";".join(p.meets),
+                codes_cell(p.code_names),
+                codes_cell(p.meets),
                 h.note,
-                *(p.attributes.get(k, "") for k in attribute_keys),
+                *(p.attributes.get(a.key, "") for a in attributes),
             ]
         )
     return buffer.getvalue().encode("utf-8-sig")
@@ -383,7 +386,7 @@ def passages_csv(passages: Iterable[Passage], attribute_keys: Sequence[str] = ()
 def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
     from reader.core.exported import EXPORTED_FROM
-    from reader.core.markdown_escape import block_quote, escape  # on first use
+    from reader.core.markdown_escape import block_quote, escape, paragraphs  # on first use
 
     # Its count line says where it comes from, as a summary's: no study takes it for a
     # transcript when it is saved into the study's folder (core/exported.py).
@@ -409,8 +412,8 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
         meta = " ".join(p.code_tags)
         overlaps = f"overlaps {escape(', '.join(p.meets))}" if p.meets else ""
         lines += ["", " · ".join(filter(None, (escape(where), meta, overlaps)))]
-        if p.highlight.note:
-            lines += ["", escape(p.highlight.note)]
+        if p.highlight.note:  # each line a paragraph, as written: no heading, list or code
+            lines += ["", "\n\n".join(paragraphs(p.highlight.note))]
         lines.append("")
     return "\n".join(lines).encode("utf-8")
 

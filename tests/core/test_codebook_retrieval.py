@@ -22,6 +22,7 @@ from reader.core.codebook_retrieval import (
     study_codings,
 )
 from reader.core.notes_file import NotesData
+from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.core.study_file import InterviewEntry
 from tests.core.test_refi import coded_study
@@ -182,9 +183,10 @@ def test_passages_written_as_csv_and_markdown(tmp_path: Path) -> None:
     light = study.codebook.find("Light").id
     passages = placed(study, retrieve(study_codings(study), study.codebook, CodeQuery.of(light)))
     assert [(p.title, p.speaker, p.question) for p in passages][:1] == [("P1", "Interviewer", 1)]
-    rows = list(csv.DictReader(io.StringIO(passages_csv(passages, ["role"]).decode("utf-8-sig"))))
+    (role,) = (a for a in study.data.attributes if a.key == "role")
+    rows = list(csv.DictReader(io.StringIO(passages_csv(passages, [role]).decode("utf-8-sig"))))
     assert [r["quote"] for r in rows] == ["🌙", "With the handover", "Days only. 🌞"]
-    assert rows[1]["codes"] == "Handover;Light" and rows[1]["role"] == "nurse"
+    assert rows[1]["codes"] == "Handover;Light" and rows[1]["Role"] == "nurse"
     markdown = passages_markdown(passages, "Light").decode()
     assert markdown.startswith(
         "# Light\n\n3 passages, exported from Interview Reader.\n\n## P1 (Ana)\n"
@@ -295,3 +297,37 @@ def test_coded_passages_in_html_read_each_in_its_own_direction() -> None:
     assert '<h2 dir="auto" id="مقابلة-يوسف-العلي">مقابلة (يوسف العلي)</h2>' in page
     assert '<blockquote dir="auto">\n<p dir="auto">القهوة هي البيت.</p>' in page
     assert '<p dir="auto">Home, قال يوسف.</p>' in page
+
+
+def test_passages_are_exported_as_the_interviews_csv_and_summary_write_them(
+    tmp_path: Path,
+) -> None:
+    """Found by the exports review: the Coded Passages CSV wrote "1:10", which a
+    spreadsheet reads as 1 hour 10 minutes, and the code "Pay;Hours" as the two codes
+    "Pay" and "Hours"; its Markdown (and HTML) made a note of several lines a heading and
+    lists."""
+    from reader.core.export.study_export import export_study
+
+    (tmp_path / "P1.vtt").write_text(
+        "WEBVTT\n\n00:01:05.000 --> 00:01:09.000\n<v Interviewer>How was the night?\n\n"
+        "00:01:10.000 --> 00:01:15.000\n<v Ana>Long, and the staffing was bad.\n",
+        encoding="utf-8",
+    )
+    study = open_study(tmp_path)
+    code = study.writable_codebook().create("Pay;Hours")
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    text = session.document.text
+    start = text.index("staffing")
+    note = "Total\n===\n- not a list\n1. not numbered"
+    session.add_highlight(
+        make_highlight(text, start, start + 8).edited(codes=(code.id,), note=note)
+    )
+    save_notes(study.notes_path(entry), session.notes)
+    passages = placed(study, retrieve(study_codings(study), study.codebook, CodeQuery.of(code.id)))
+    (row,) = csv.DictReader(io.StringIO(passages_csv(passages).decode("utf-8-sig")))
+    (interviews,) = csv.DictReader(io.StringIO(export_study(study, "csv")[0].decode("utf-8-sig")))
+    assert (row["time"], row["codes"]) == (interviews["time"], interviews["codes"])
+    assert (row["time"], row["codes"]) == ("0:01:10", "Pay\\;Hours")
+    markdown = passages_markdown(passages, "Pay").decode()
+    assert "\n\nTotal\n\n\\===\n\n\\- not a list\n\n1\\. not numbered\n" in markdown

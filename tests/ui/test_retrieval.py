@@ -345,10 +345,12 @@ def test_quotes_for_a_thesis_say_when_they_are_said(
     said = markdown.read_text("utf-8")
     assert "Participant · Q1 · 0:10 · #Inheritance" in said
     assert "José Ángel · Q1 · 12:05 · #Inheritance" in said
+    # As the interview's CSV writes them: "0:10" was 10 hours to a spreadsheet (the exports
+    # review), "12:05" past noon.
     assert [row.split(",")[4] for row in table.read_text("utf-8-sig").splitlines()] == [
         "time",
-        "0:10",
-        "12:05",
+        "0:00:10",
+        "0:12:05",
     ]
 
 

@@ -382,9 +382,9 @@ class RetrievalWindow(QDialog):
         )
         if not path:
             return
-        keys = [a.key for a in self.hub.study.data.attributes] if self.hub.study else []
+        attributes = self.hub.study.data.attributes if self.hub.study else []
         make: Callable[[], bytes] = (
-            (lambda: passages_csv(passages, keys))
+            (lambda: passages_csv(passages, attributes))
             if writer is None
             else (lambda: writer(passages, self.title()))
         )
