@@ -354,6 +354,11 @@ def run_import(argv: list[str]) -> int:
         result = import_w3c(session, data)
     except AnnotationImportError as exc:
         return fail(f"cannot import {args.file}: {reason(exc)}.")
+    if args.document is None and result.added and result.orphaned == len(result.added):
+        return fail(  # annotations of another interview: the bundled one is only the default
+            f"none of the annotations in {args.file} is found in the bundled interview; "
+            f"give the interview they annotate after the file ({IMPORT_COMMAND} FILE INTERVIEW)."
+        )
     if result.added:
         result.add_to(session)
         try:

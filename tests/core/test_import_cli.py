@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.annotations import make_highlight
 from reader.core.document import load_document
 from reader.core.export import FORMATS, export
 from reader.core.notes_file import NotesData
@@ -108,6 +109,27 @@ def test_bad_annotation_file_fails_with_one_line(
     stderr = assert_fails_with_one_line(run(tmp_path, "import", bad, "--notes", notes_path))
     assert message in stderr and "bad.jsonld" in stderr
     assert not notes_path.exists()
+
+
+def test_annotations_of_another_interview_are_not_put_into_the_bundled_one(
+    tmp_path: Path,
+) -> None:
+    """Found by the exports review: `import P1.jsonld` without the interview added every
+    annotation to the bundled interview's notes, each "not found in the text"."""
+    transcript = tmp_path / "P1.txt"
+    transcript.write_text("Q: How was it?\nA: A long night, honestly.\n", encoding="utf-8")
+    document = load_document(transcript)
+    session = Session.open(document, None)
+    start = document.text.index("long night")
+    session.add_highlight(make_highlight(document.text, start, start + 10))
+    theirs = tmp_path / "P1.jsonld"
+    theirs.write_bytes(export(session, "w3c"))
+    notes_path = tmp_path / "bundled notes.json"
+    said = assert_fails_with_one_line(run(tmp_path, "import", theirs, "--notes", notes_path))
+    assert "none of the annotations" in said and "import FILE INTERVIEW" in said
+    assert not notes_path.exists()
+    result = run(tmp_path, "import", theirs, transcript)
+    assert result.returncode == 0 and b"Imported 1 annotation" in result.stdout
 
 
 def test_missing_annotation_file_fails_with_one_line(tmp_path: Path) -> None:
