@@ -174,3 +174,18 @@ def test_a_name_typed_without_an_extension_asks_before_replacing_its_file(
     dialogs.save_answers.append(str(tmp_path / "fresh"))
     window.window_actions.codes.export_codebook.trigger()
     assert (tmp_path / "fresh.md").exists()
+
+
+def test_a_study_named_study_is_not_exported_as_study_json(
+    make_study_window, tmp_path: Path, dialogs, monkeypatch
+) -> None:
+    """A folder named "study" (a common name) had its whole export suggested as
+    study.json beside it: that folder then looked like a study, and opened as one, the
+    export was set aside as a damaged study file (the exports review's F7)."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "P01.txt").write_text("Q: Why?\nA: Because.\n", encoding="utf-8")
+    window = make_study_window(folder)
+    accept_export(monkeypatch, "json", whole_study=True)
+    window.window_actions.export.trigger()
+    assert dialogs.save_suggested[-1] == str(tmp_path / "study-export.json")
