@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import orjson
 import pytest
 
 from reader.core.annotations import make_highlight
@@ -404,6 +405,39 @@ def test_a_supervisors_memo_on_a_code_with_one_joins_it_and_undoes(
     window.study.undo_stack.undo()
     codes = {c["name"]: c for c in study_json(folder)["codes"]}
     assert codes["Drinks"]["description"] == "Mine: the night's fuel."
+
+
+def test_undoing_a_codebook_import_takes_its_codes_off_the_passages_coded_since(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Found by the undo review: Undo put the whole codebook back as it was, and a passage
+    coded since with an imported code kept an id the codebook lacked (an unknown code,
+    still counted, that came back without its category at the next opening). Each code
+    the import added goes as Delete Code takes it; Redo brings it back, on its passage."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    sent = tmp_path / "from-supervisor.qdc"
+    sent.write_text(SUPERVISOR_QDC, "utf-8")
+    dialogs.open_answers.append(str(sent))
+    window.window_actions.codes.import_qdc.trigger()
+    code_with_keys(window, qtbot, "handover", "Night")
+    window.interview.flush()
+    night = window.codebook.hub.book.find("Night").id
+    path = window.interview.notes_path
+
+    def coded() -> dict[str, list[str]]:
+        return {h["exact"]: h["codes"] for h in orjson.loads(path.read_bytes())["highlights"]}
+
+    assert night in coded()["handover"]
+    names = {c["name"] for c in study_json(folder)["codes"]}
+    window.study.undo_stack.undo()  # the coding: the study's history holds the import only
+    assert {c["name"] for c in study_json(folder)["codes"]} == {"Drinks"}
+    assert study_json(folder)["codes"][0]["description"] == ""
+    qtbot.waitUntil(lambda: "handover" not in coded() or night not in coded()["handover"])
+    window.study.undo_stack.redo()
+    assert {c["name"] for c in study_json(folder)["codes"]} == names
+    assert window.codebook.hub.book.find("Night").id == night
+    qtbot.waitUntil(lambda: night in coded().get("handover", []))
 
 
 def sent_back(window, tmp_path: Path) -> Path:

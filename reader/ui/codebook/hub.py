@@ -261,7 +261,7 @@ class CodebookHub(QObject):
 
         def do() -> str:
             if taken_off:  # redone: the passages coded with it get it back, as it was
-                self._undeleter()(taken_off.pop())
+                self.undeleter()(taken_off.pop())
                 return made[0].id
             if made and made[0].id in self.book:  # adopted since its undo: the same code
                 return made[0].id
@@ -276,7 +276,7 @@ class CodebookHub(QObject):
             passages too. Else they kept an id the codebook lacked (grey, "unknown"), and
             the interview gave it back to the study's codebook when it was next opened."""
             if self.counts().get(code_id, 0):
-                taken_off.append(self._deleter(code_id)())
+                taken_off.append(self.deleter(code_id)())
             elif code_id in self.book:  # not deleted since by another program
                 self.writable_book().delete(code_id)
 
@@ -326,11 +326,11 @@ class CodebookHub(QObject):
         return self.run("Merge Codes", do, self.recoding.undo_alone_change)
 
     def delete(self, code_id: str) -> bool:
-        return self.run("Delete Code", self._deleter(code_id), self._undeleter())
+        return self.run("Delete Code", self.deleter(code_id), self.undeleter())
 
-    def _deleter(self, code_id: str) -> Callable[[], Any]:
+    def deleter(self, code_id: str) -> Callable[[], Any]:
         """Deleting the code, off every passage of the study (or the interview alone); it
-        returns what `_undeleter()` needs to put all back."""
+        returns what `undeleter()` needs to put all back."""
         study = self.owner.study
         if study is not None:
             return lambda: self._study_change(  # the memo's quotes as typed, saved or not
@@ -347,7 +347,7 @@ class CodebookHub(QObject):
 
         return do
 
-    def _undeleter(self) -> Callable[[Any], None]:
+    def undeleter(self) -> Callable[[Any], None]:
         if self.owner.study is not None:
             return self._undo_study_change
         return self.recoding.undo_alone_change

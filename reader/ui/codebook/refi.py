@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextEdit
 
-from reader.core.codebook import AddedCodes, Codebook, add_codebook
+from reader.core.codebook import AddedCodes, Code, Codebook, add_codebook
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.wording import counted
 from reader.ui import dialogs
@@ -241,17 +241,52 @@ class Refi:
             QMessageBox.warning(self.window, "Cannot import", f"{Path(path).name}: {exc}")
             return
         outcome: list[AddedCodes] = []
+        hub = self.hub
+        added: list[str] = []  # the codes added at the top of what was added
+        taken: list[tuple[str, Any]] = []  # each, taken out by Undo: how, to put it back
+        memos: dict[str, tuple[str, str]] = {}  # code id -> its memo before, after
 
-        def do() -> Codebook:
-            book = self.hub.writable_book()
-            before = book.copy()
-            outcome[:] = [join_memos(book, read.book, add_codebook(book, read.book))]
-            return before
+        def do() -> None:
+            """The import; redone, the codes it added come back (with the passages coded
+            with them since) and the memos it joined are joined again."""
+            book = hub.writable_book()
+            if not outcome:
+                before = book.copy()
+                outcome[:] = [join_memos(book, read.book, add_codebook(book, read.book))]
+                memos.update(_memos_changed(before, book))
+                new = {c.id for c in book if c.id not in before}
+                added[:] = [c.id for c in book if c.id in new and c.parent not in new]
+                return
+            while taken:
+                how, what = taken.pop()
+                if how == "applied":
+                    hub.undeleter()(what)
+                else:
+                    for code in what:
+                        book.create(**_fields(code))
+            for code_id, (_, after) in memos.items():
+                book.update(code_id, description=after)
 
-        def undo(before: Codebook) -> None:
-            self.hub.writable_book().codes[:] = before.codes
+        def undo(_: None) -> None:
+            """What the import did alone: each code it added deleted, as Delete Code does
+            where it was applied since (else that passage kept an id the codebook lacked),
+            and the memos it joined as they were; a change made elsewhere since stays."""
+            counts, book = hub.counts(), hub.writable_book()
+            for code_id in reversed(added):
+                if code_id not in book:
+                    continue  # deleted since, by another program
+                codes = [book.code(code_id), *book.descendants(code_id)]
+                if any(counts.get(code.id, 0) for code in codes):
+                    taken.append(("applied", hub.deleter(code_id)()))
+                    book = hub.writable_book()
+                else:
+                    book.delete(code_id)
+                    taken.append(("unused", codes))
+            for code_id, (before, _) in memos.items():
+                if code_id in book:
+                    book.update(code_id, description=before)
 
-        if not self.hub.run("Import Codebook", do, undo):
+        if not hub.run("Import Codebook", do, undo):
             return
         lines = [
             f"Added {counted(len(outcome[0].added), 'code')} from {Path(path).name}.",
@@ -259,6 +294,27 @@ class Refi:
         ]
         lines += [f"Not imported: {line}." for line in grouped_lines(read.not_imported)]
         QMessageBox.information(self.window, "Codebook imported", "\n".join(lines))
+
+
+def _memos_changed(before: Codebook, after: Codebook) -> dict[str, tuple[str, str]]:
+    """The codes whose memo an import joined: id -> (the memo before, after)."""
+    return {
+        code.id: (code.description, after.code(code.id).description)
+        for code in before
+        if code.id in after and after.code(code.id).description != code.description
+    }
+
+
+def _fields(code: Code) -> dict[str, Any]:
+    """What Codebook.create takes to make `code` again, with its id."""
+    return {
+        "name": code.name,
+        "parent": code.parent,
+        "color": code.color,
+        "description": code.description,
+        "codable": code.codable,
+        "code_id": code.id,
+    }
 
 
 def _free_folder(parent: Path, name: str) -> Path:
