@@ -10,6 +10,7 @@ from typing import Any
 import orjson
 import pytest
 
+from reader.ui.library.switcher import RENAMED_FOR_THE_STUDY
 from reader.ui.window.main_window import MainWindow
 
 
@@ -25,10 +26,14 @@ def study_colors(folder: Path) -> dict[str, str]:
 def test_colour_labels_go_to_the_study_and_every_interview(
     window: MainWindow, folder: Path, dialogs: Any, qtbot: Any
 ) -> None:
+    told: list[str] = []
+    window.study.status.connect(lambda text, _ms: told.append(text))
     dialogs.color_answers.append({"green": "Casting"})
     window.window_actions.color_labels.trigger()
     assert study_colors(folder)["green"] == "Casting"
     assert window.interview.session.notes.colors["green"] == "Casting"
+    # Where it is undone is said: the reader's Ctrl+Z took a highlight back (the undo review).
+    assert told == [RENAMED_FOR_THE_STUDY]
     assert window.annotations.color_filter.findText("Casting") >= 0
     window.switcher.step(1)
     assert window.interview.session.notes.colors["green"] == "Casting"

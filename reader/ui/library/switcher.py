@@ -39,6 +39,10 @@ WARM_DELAY_MS = 700  # after the window's first paint
 # study with Ctrl+PgDn showed each interview's first page read (55 % of a short one).
 READ_AFTER_MS = 3000
 STUDY_TAKEN = "The other window closed this study: you can change it here now."
+RENAMED_FOR_THE_STUDY = (
+    "Colours renamed in every interview of the study; Ctrl+Z in the Library or the Codebook "
+    "takes it back."
+)
 
 
 class InterviewSwitcher(QObject):
@@ -203,12 +207,13 @@ class InterviewSwitcher(QObject):
             return False
         # Those it changes alone, for Redo too: another program's relabelling since stays.
         changed = {k: v for k, v in labels.items() if study.data.colors.get(k) != v}
-        if changed:
-            self.owner.run(
-                "Rename Colours",
-                lambda: study.set_color_labels(changed),
-                lambda old: study.undo_color_labels(old, changed),
-            )
+        renamed = changed and self.owner.run(
+            "Rename Colours",
+            lambda: study.set_color_labels(changed),
+            lambda old: study.undo_color_labels(old, changed),
+        )
+        if renamed:  # the reader's Ctrl+Z is the interview's: it took a highlight back
+            self.owner.status.emit(RENAMED_FOR_THE_STUDY, 10000)
         return True
 
     def study_and_texts(self) -> tuple[Study, StudyTexts] | None:
