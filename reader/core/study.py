@@ -698,28 +698,41 @@ class Study:
             f"{old.label} that is no longer a choice; change those first."
         )
 
-    def remove_attribute(self, key: str) -> tuple[int, AttributeDef, dict[str, AttributeValue]]:
+    def remove_attribute(
+        self, key: str
+    ) -> tuple[int, AttributeDef, dict[str, AttributeValue], dict[str, InterviewEntry]]:
         """Drop the attribute and its values. Returns (index, definition, values by
-        interview id) for `restore_attribute`."""
+        interview id, the entries that had one, as they were) for `restore_attribute`."""
         self._writable()
         definition = self.attribute(key)
         index = self.data.attributes.index(definition)
-        values = {e.id: e.attributes[key] for e in self.data.interviews if key in e.attributes}
+        had = {e.id: e for e in self.data.interviews if key in e.attributes}
         del self.data.attributes[index]
-        for interview_id in values:
-            entry = self.interview(interview_id)
+        for entry in had.values():
             attributes = {k: v for k, v in entry.attributes.items() if k != key}
             self._put(replace(entry, attributes=attributes))
-        return index, definition, values
+        return index, definition, {i: e.attributes[key] for i, e in had.items()}, had
 
     def restore_attribute(
-        self, index: int, definition: AttributeDef, values: dict[str, AttributeValue]
+        self,
+        index: int,
+        definition: AttributeDef,
+        values: dict[str, AttributeValue],
+        had: dict[str, InterviewEntry] | None = None,
     ) -> None:
+        """Undo `remove_attribute`: each value back, and the entry's time as it was where
+        nothing else of it changed since: `modified` decides which entry a merge of two
+        copies of study.json keeps, and the undo made an old one beat a colleague's edit."""
         self._writable()
         self.data.attributes.insert(index, definition)
         for interview_id, value in values.items():
             entry = self.interview(interview_id)
-            self._put(replace(entry, attributes={**entry.attributes, definition.key: value}))
+            back = replace(entry, attributes={**entry.attributes, definition.key: value})
+            before = (had or {}).get(interview_id)
+            if before is not None and replace(back, modified=before.modified) == before:
+                self.data.interviews[self.index_of(interview_id)] = before
+            else:
+                self._put(back)
 
     def set_attribute(self, interview_id: str, key: str, value: Any) -> InterviewEntry:
         """Set (or with None or "" clear) one value, checked against its type. Returns the

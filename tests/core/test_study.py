@@ -316,10 +316,13 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     with pytest.raises(StudyError, match=r"^1 interview \(P2\) has a Job that is no longer"):
         study.set_attribute_options("role", ["doctor"])
     study.set_attribute_options("role", ["nurse", "doctor", "porter"])
-    index, definition, values = study.remove_attribute("role")
+    before = replace(study.interview(first), modified="2026-01-05T09:00:00Z")  # last week
+    study.data.interviews[study.index_of(first)] = before
+    removed = study.remove_attribute("role")
     assert study.interview(first).attributes == {}
-    study.restore_attribute(index, definition, values)
-    assert study.interview(first).attributes == {"role": "nurse"}
+    study.restore_attribute(*removed)
+    # As it was, its time too: an undo's newer time made an old entry win a merge.
+    assert study.interview(first) == before
     assert [e.id for e in study.matching({"role": {"nurse"}})] == [first]
     assert len(study.matching({})) == 3
     ward = study.define_attribute("Ward", "text")
