@@ -122,6 +122,28 @@ def test_undoing_a_quote_keeps_the_paragraphs_around_it_apart(
     assert typed_text(editor.document()) == quoted  # back as it was, no blank line more
 
 
+@pytest.mark.parametrize(
+    ("notes", "caret"),
+    [("Intro\nOutro", len("Intro")), ("- item one\n- item two", len("- item one"))],
+)
+def test_undoing_a_quote_leaves_the_lines_around_it_as_they_were(
+    window: MainWindow, qtbot: Any, notes: str, caret: int
+) -> None:
+    """Found by the undo review: Q between two lines, then Ctrl+Z in the reader, left a
+    blank line between them they never had: one paragraph became two, a tight list a
+    loose one."""
+    activate(window, qtbot)
+    editor = focus(qtbot, window.notes_editor)
+    editor.insertPlainText(notes)
+    cursor = editor.textCursor()
+    cursor.setPosition(caret)
+    editor.setTextCursor(cursor)
+    quote(window, qtbot, "No improvising.")
+    assert typed_text(editor.document()) != notes
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert typed_text(editor.document()) == notes
+
+
 def test_a_quote_changed_since_stays_and_the_status_line_says_so(
     window: MainWindow, hid: str, qtbot: Any, notes_path: Path
 ) -> None:

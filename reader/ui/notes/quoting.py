@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 
 from PySide6.QtCore import QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QUndoCommand
+from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QTextDocument, QUndoCommand
 
 from reader.core.annotations import Highlight
 from reader.core.markdown_links import quote as quote_block
@@ -48,6 +48,7 @@ class QuoteStep(WrappingStep):
         self._first = True
         self._taken = False  # by the last undo
         self._spacer = ""  # the line ends the last undo left between the text around it
+        self._around = ("", "")  # the text on each side of the quote as put in (`_around`)
 
     def redo(self) -> None:
         self.wrapped.redo()
@@ -57,6 +58,9 @@ class QuoteStep(WrappingStep):
             if quote is not None:
                 self._quote, self._at = quote.selectedText(), QTextCursor(quote)
                 self._length = quote.selectionEnd() - quote.selectionStart()
+                self._around = _around(
+                    quote.document(), quote.selectionStart(), quote.selectionEnd()
+                )
                 self._at.setPosition(quote.selectionStart())
         elif self._taken and self._at is not None and not self._at.isNull():
             if self._linked() or not self.wrapped.shown():  # put back by the notes' own
@@ -85,7 +89,7 @@ class QuoteStep(WrappingStep):
         if self._taken:
             quote.beginEditBlock()
             quote.removeSelectedText()
-            self._spacer = _keep_apart(quote)
+            self._spacer = _keep_apart(quote, self._around)
             quote.endEditBlock()
             at.setPosition(quote.position() - len(self._spacer))  # before it: redo's place
         elif self._linked():
@@ -97,11 +101,23 @@ class QuoteStep(WrappingStep):
         return at is not None and not at.document().find(self._link).isNull()
 
 
-def _keep_apart(at: QTextCursor) -> str:
+def _around(doc: QTextDocument, start: int, end: int) -> tuple[str, str]:
+    """The two characters before `start` and after `end` (fewer at the notes' ends)."""
+    last = doc.characterCount() - 1  # the document's closing paragraph end
+    before = range(max(0, start - 2), start)
+    return "".join(map(doc.characterAt, before)), "".join(
+        map(doc.characterAt, range(end, min(last, end + 2)))
+    )
+
+
+def _keep_apart(at: QTextCursor, around: tuple[str, str]) -> str:
     """Where a quote was taken out: text on both sides is kept paragraphs apart, as the
-    quote kept it (written under it, it was glued to the line above: "Intro lineafter").
-    The line ends put in ("" when none were needed)."""
+    quote kept it (written under it, it was glued to the line above: "Intro lineafter"),
+    unless the text there is as it was when the quote was put in (`around`): a tight list
+    or two lines stay as they were. The line ends put in ("" when none were needed)."""
     doc, pos = at.document(), at.position()
+    if _around(doc, pos, pos) == around:
+        return ""
     last = doc.characterCount() - 1  # the document's closing paragraph end
     before = after = 0
     while before < pos and doc.characterAt(pos - before - 1) == "\u2029":
