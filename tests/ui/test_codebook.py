@@ -187,6 +187,7 @@ def test_tree_edits_with_keys_and_undo(window: MainWindow, qtbot, dialogs, notes
     panel.category_box.click()  # Feelings becomes a category
     data = wait_saved(qtbot, notes_path, lambda d: not d["codes"][-2]["codable"])
     assert panel.category_box.isChecked()
+    assert window.interview.controller.undo_stack.undoText() == "Make Category"
     assert panel.child_button.text() == "New Sub-code"
     feelings = next(c for c in data["codes"] if c["name"] == "Feelings")
     assert feelings["description"] == "Any **feeling** named"

@@ -309,8 +309,7 @@ class CodebookPanel(QWidget):
         return (after or before[-1:] or [""])[0]
 
     def choose_color(self) -> None:
-        code = self.model.codes.get(self.current_id())
-        if code is None:
+        if (code := self.model.codes.get(self.current_id())) is None:
             return
         color = QColorDialog.getColor(QColor(code.color), self, f"Colour of “{code.name}”")
         if color.isValid():
@@ -318,7 +317,8 @@ class CodebookPanel(QWidget):
 
     def _category_clicked(self, checked: bool) -> None:
         code_id = self.current_id()
-        if code_id and not self.hub.update(code_id, "Edit Code", codable=not checked):
+        text = "Make Category" if checked else "Make Code"  # Undo's name for it
+        if code_id and not self.hub.update(code_id, text, codable=not checked):
             self._show_current()  # refused (or no change): the box as the code is
 
     def _commit_memo(self) -> None:

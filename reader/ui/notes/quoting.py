@@ -32,7 +32,7 @@ class QuoteStep(WrappingStep):
     def __init__(
         self,
         added: AddHighlightCommand | HighlightThere,
-        put_in: Callable[[], QTextCursor | None],
+        put_in: Callable[[], tuple[QTextCursor, str] | None],
         tell: Callable[[str], None],
         highlight_id: str,
     ) -> None:
@@ -54,8 +54,10 @@ class QuoteStep(WrappingStep):
         self.wrapped.redo()
         if self._first:  # at the notes' caret
             self._first = False
-            quote = self._put_in()
-            if quote is not None:
+            put = self._put_in()
+            if put is not None:
+                quote, where = put
+                self.setText(f"Quote in {where}")  # the Edit menu's Undo names it so
                 self._quote, self._at = quote.selectedText(), QTextCursor(quote)
                 self._length = quote.selectionEnd() - quote.selectionStart()
                 self._around = _around(
@@ -188,9 +190,9 @@ class NotesQuoting(QObject):
         there = HighlightThere(controller, highlight_id)
         controller.undo_stack.push(QuoteStep(there, put_in, self._tell, highlight_id))
 
-    def _put_in(self, highlight_id: str) -> QTextCursor | None:
-        """The quote put in the notes, selected; None if it could not be (notes that take
-        no typing: the status line says why)."""
+    def _put_in(self, highlight_id: str) -> tuple[QTextCursor, str] | None:
+        """The quote put in the notes, selected, and where ("Notes", "Memo"); None if it
+        could not be (notes that take no typing: the status line says why)."""
         session = self._interview.session
         if session is None:
             return None
@@ -210,7 +212,7 @@ class NotesQuoting(QObject):
         self._preview.setChecked(False)
         quote = self._notes.editor.insert_block(quote_block(highlight.exact, label, target))
         self._tell(f"Quoted in {where}, with a link back to {label}.", 4000)
-        return quote
+        return quote, "Memo" if in_memo is not None else "Notes"
 
     def _tell(self, text: str, ms: int = 8000) -> None:
         self._interview.status.emit(text, ms)

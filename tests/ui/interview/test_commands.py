@@ -116,12 +116,12 @@ def test_a_quote_redone_whose_highlight_is_not_there_is_not_put_back(qtbot: Any)
     coffee = make_highlight(TEXT, TEXT.index("coffee"), TEXT.index("coffee") + len("coffee"))
     notes = QTextDocument("My notes")
 
-    def put_in() -> QTextCursor:
+    def put_in() -> tuple[QTextCursor, str]:
         cursor = QTextCursor(notes)
         cursor.movePosition(QTextCursor.MoveOperation.End)
         cursor.insertText(" > coffee")
         cursor.setPosition(len("My notes"), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+        return cursor, "Notes"
 
     quote = QuoteStep(AddHighlightCommand(controller, coffee), put_in, print, coffee.id)
     quote.redo()

@@ -97,6 +97,10 @@ def test_q_quotes_into_the_memo_with_a_link_that_opens_the_interview(
     memo = typed_text(window.notes_editor.document())
     assert memo == f"> coffee and the handover [↩\u00a0{entry.title}, Q1]({target})\n\n"
     assert quoted_passage(target) == (entry.id, highlight.id)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    # Named where it went (it said "Quote in Notes": the undo review).
+    assert window.window_actions.undo.text() == "&Undo Quote in Memo"
     on_disk(qtbot, folder, memo)
     window.interview.notes_data()
     assert window.interview.research_notes() == ""  # the interview's notes took nothing
