@@ -35,6 +35,9 @@ LATER = [
     "reader.core.export",
     "reader.core.study",
     "reader.core.study_file",
+    "reader.core.study_moves",  # a missing transcript looked for: in a study only
+    "reader.core.study_scan",
+    "reader.core.kept_files",  # an export's target checked
     "socket",
     "html",  # tooltips
     "fastjsonschema",  # the notes validator is generated ahead, with its own exceptions

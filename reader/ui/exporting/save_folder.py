@@ -20,7 +20,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from reader.core.kept_files import why_kept
 from reader.core.session import Session
 from reader.resources import RESOURCES
 from reader.ui.settings import settings
@@ -79,6 +78,8 @@ def ask_save_path(parent: QWidget, title: str, name: str, home: Path, filters: s
         asked = f"“{target.name}” is there already. Replace it?"
         if target.exists() and QMessageBox.question(parent, title, asked) != replace:
             return ""
+    from reader.core.kept_files import why_kept  # the study modules: on first use (#17)
+
     if why := why_kept(target):
         said = f"“{target.name}” is not replaced: {why}. Give the export another name."
         QMessageBox.warning(parent, title, said)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.core.store import atomic_write, file_stamp
-from reader.core.study_scan import is_study_file_name
 from reader.ui.exporting.export_report import ExportReport
 from reader.ui.exporting.save_folder import (
     ask_import_path,
@@ -112,6 +111,8 @@ class Transfers(QObject):
             if kept := dialog.filter_name():  # as Coded Passages' are: "Nights - Role nurse"
                 called = f"{called} - {file_name(kept)}"
             suggested = f"{called}.{info.extension}"
+            from reader.core.study_scan import is_study_file_name
+
             if is_study_file_name(Path(suggested)):  # a study named "study": not study.json
                 suggested = f"{called}-export.{info.extension}"
         path = ask_save_path(

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from reader.core.study_moves import moved_transcripts
 from reader.core.wording import counted, listed
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.window.banner import Banner
@@ -50,6 +49,8 @@ class NewTranscripts(QObject):
         if not new:
             return
         offering = (self.offered or self.moved) and self.banner.text() == self._line
+        from reader.core.study_moves import moved_transcripts  # a study's: on first use
+
         self.moved = moved_transcripts(study, new)
         self.offered = [path for path in new if path not in self.moved]
         self._offer(study, again=bool(offering))
@@ -60,6 +61,8 @@ class NewTranscripts(QObject):
         # is said without a look at each file again.
         if study.read_only or all(e.id in study.files_seen for e in study.interviews):
             return
+        from reader.core.study_moves import moved_transcripts
+
         self.moved = moved_transcripts(study, study.not_listed([study.folder]))
         if self.moved:
             self.owner.offers.append(self._offering(study))
