@@ -39,6 +39,7 @@ WARM_DELAY_MS = 700  # after the window's first paint
 # study with Ctrl+PgDn showed each interview's first page read (55 % of a short one).
 READ_AFTER_MS = 3000
 STUDY_TAKEN = "The other window closed this study: you can change it here now."
+LEFT_THE_LIST = "The interview open here left the study's list; its files stay."
 RENAMED_FOR_THE_STUDY = (
     "Colours renamed in every interview of the study; Ctrl+Z in the Library or the Codebook "
     "takes it back."
@@ -75,6 +76,13 @@ class InterviewSwitcher(QObject):
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
         owner.lockTaken.connect(self._study_taken)
+        owner.interviewsChanged.connect(self._said_gone)
+
+    def _said_gone(self, _came: list[str], went: list[str]) -> None:
+        """The open interview left the study's list by an undone Add, a redone Remove or
+        another program (StudyActions opens the next): said, as Remove says it."""
+        if self.current in went:
+            self.owner.status.emit(LEFT_THE_LIST, 8000)
 
     @property
     def panel(self) -> LibraryPanel:

@@ -246,3 +246,21 @@ def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_it_open
     model = window.library.model
     qtbot.waitUntil(lambda: not model.rows[0].missing)
     assert (model.rows[0].title, model.rows[0].highlights) == ("P01 Ana", 1)
+
+
+def test_the_open_interview_leaving_the_list_by_an_undo_is_said(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Undo of Add Interview while it was open closed it and opened another without a
+    word (the undo review); Remove from Study says so."""
+    from reader.ui.library.switcher import LEFT_THE_LIST
+
+    window = make_study_window(folder)
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    (dee,) = window.study.add_files([folder / "P11 Dee.txt"])
+    assert window.switcher.open(dee.id)
+    told: list[str] = []
+    window.study.status.connect(lambda text, _ms: told.append(text))
+    window.study.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.switcher.current not in ("", dee.id))
+    assert told == [LEFT_THE_LIST]
