@@ -14,8 +14,8 @@ from reader.core.study_scan import is_notes_file, is_study_file
 
 
 def why_kept(path: Path) -> str:
-    """What `path` is, when it is such a file ("" for any other: an older export, a new
-    name), said to end "…: it is …"."""
+    """What `path` is ("it is …"), when it is such a file; "" for any other (an older
+    export, a new name)."""
     try:
         if not path.is_file():
             return ""

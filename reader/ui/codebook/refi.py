@@ -260,12 +260,12 @@ class Refi:
             while taken:
                 how, what = taken.pop()
                 if how == "applied":
-                    hub.undeleter()(what)
+                    hub.undeleter()(what)  # the study's codebook as it was, with it
                 else:
                     for code in what:
-                        book.create(**_fields(code))
+                        hub.writable_book().create(**_fields(code))
             for code_id, (_, after) in memos.items():
-                book.update(code_id, description=after)
+                hub.writable_book().update(code_id, description=after)
 
         def undo(_: None) -> None:
             """What the import did alone: each code it added deleted, as Delete Code does
