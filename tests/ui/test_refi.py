@@ -774,3 +774,27 @@ def test_an_interview_exported_alone_is_recorded_and_its_deletion_kept(
     said = imported_back(window, dialogs, edited(sent.read_bytes(), supervisor), tmp_path)
     assert "1 highlight deleted here since it was sent, not brought back" in said
     assert [h.exact for h in interview.session.notes.highlights] == ["coffee"]
+
+
+def test_a_codebook_imported_into_an_interview_alone_undoes_and_redoes(
+    make_window, notes_path: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Alone, the import is a step of the interview's history: undone, its codes go and
+    the memo it gave "Drinks" too; redone, they come back with their ids."""
+    window = make_window()
+    code_with_keys(window, qtbot, "staging", "Drinks")
+    sent = tmp_path / "from-supervisor.qdc"
+    sent.write_text(SUPERVISOR_QDC, "utf-8")
+    dialogs.open_answers.append(str(sent))
+    window.window_actions.codes.import_qdc.trigger()
+    book = window.codebook.hub.book
+    after = [(c.id, c.name, c.description) for c in book]
+    assert {c.name for c in book} == {"Drinks", "Réciprocité", "Context", "Night"}
+    stack = window.interview.controller.undo_stack
+    stack.undo()
+    assert [(c.name, c.description) for c in window.codebook.hub.book] == [("Drinks", "")]
+    stack.redo()
+    assert [(c.id, c.name, c.description) for c in window.codebook.hub.book] == after
+    window.interview.flush()
+    saved = orjson.loads(notes_path.read_bytes())
+    assert {c["name"] for c in saved["codes"]} == {"Drinks", "Réciprocité", "Context", "Night"}
