@@ -222,6 +222,14 @@ def test_adding_a_renamed_transcript_finds_its_missing_interview_again(
     owner.undo_stack.undo()
     assert [e.path for e in owner.study.interviews] == before
     assert study_json(folder)["interviews"][0]["path"] == entry.path
+    # With a new transcript beside it: both in one step, which Undo takes back whole.
+    (folder / "P11 Dee.txt").write_text("Q: Hi?\nA: Hello.\n", encoding="utf-8")
+    (dee,) = owner.add_files([renamed, folder / "P11 Dee.txt"])
+    assert [e.path for e in owner.study.interviews] == [renamed.name, *before[1:], dee.path]
+    assert owner.undo_stack.count() == stack + 1
+    assert owner.undo_stack.undoText() == "Add Interviews"
+    owner.undo_stack.undo()
+    assert [e.path for e in owner.study.interviews] == before
 
 
 def test_a_transcript_renamed_while_the_study_was_closed_is_offered_when_it_opens(
