@@ -105,7 +105,7 @@ def test_a_note_being_typed_is_written_on_a_logout_signal(
 ) -> None:
     notes_with(notes_path, ["Rehearsal"])
     window = make_window()
-    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush)
+    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush).looping = True
 
     def logout() -> None:
         os.kill(os.getpid(), signal.SIGTERM)

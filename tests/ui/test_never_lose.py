@@ -12,7 +12,7 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import QLockFile, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.store import default_notes_path
 from reader.ui.notes.preview import NotesPreview
@@ -76,13 +76,28 @@ def test_a_signal_writes_the_notes_and_releases_the_lock(
     window = make_window()
     window.notes_editor.setPlainText("typed just before the logout")
     assert window.interview.saver.dirty
-    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush)
+    ShutdownOnSignals(qapp, window.shut_down_now, window.interview.flush).looping = True
     os.kill(os.getpid(), number)
     qtbot.waitUntil(lambda: window.interview.controller is None)
     assert saved(notes_path)["notes"] == "typed just before the logout"
     lock = QLockFile(f"{notes_path}.lock")
     assert lock.tryLock(0)  # released
     lock.unlock()
+
+
+def test_a_signal_while_a_start_up_question_is_open_closes_it_and_ends_the_app(
+    qapp, qtbot, restore_signals
+) -> None:
+    """Found by the safety review: a logout while a start-up question was open (notes that
+    cannot be read) was spent on a `quit` that does nothing before the event loop runs;
+    the window then went on with its study closed, deaf to every later signal."""
+    ended: list[str] = []
+    signals = ShutdownOnSignals(qapp, lambda: ended.append("shut down"), lambda: None)
+    question = QMessageBox(QMessageBox.Icon.Question, "Notes", "They cannot be read.")
+    QTimer.singleShot(0, lambda: os.kill(os.getpid(), signal.SIGTERM))
+    QTimer.singleShot(5000, question.close)  # never waits for ever, should it fail
+    question.exec()
+    assert signals.before_loop and ended == []  # run_gui shuts down, with no window
 
 
 def test_commit_data_writes_the_notes(make_window, notes_path) -> None:

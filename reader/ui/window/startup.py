@@ -27,11 +27,12 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
         if report:
             print(f"interview-reader: {report}", file=sys.stderr)
 
-    ShutdownOnSignals(app, shut_down, window.interview.flush)
+    signals = ShutdownOnSignals(app, shut_down, window.interview.flush)
     from reader.resources import BUNDLED_INTERVIEW
 
     actions = window.study_actions
-    if not actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW):
+    opened = actions.open_at_start(document_path, notes_path, BUNDLED_INTERVIEW)
+    if not opened and not signals.before_loop:
         # A file named that cannot be opened (said; "Open With" gives one): the app goes
         # on with what was open last, unless it was that file, else the sample, where it
         # ended with the message.
@@ -41,6 +42,9 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
             BUNDLED_INTERVIEW if tried else None, None, BUNDLED_INTERVIEW
         ):
             return 1
+    if signals.before_loop:  # a logout while a question was open: what opened is written
+        shut_down()
+        return 0
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     collect_after_paint(window)
@@ -48,6 +52,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
         window.showMaximized()
     else:
         window.show()
+    signals.looping = True
     return app.exec()
 
 
