@@ -8,7 +8,8 @@ A backup is named by the local time it was made, with that time's offset from UT
 (NAME.20261204-092411+0100.json), and ordered by the instant the two give: a laptop taken
 west, a clock put back an hour in autumn, or a study synced with a colleague in another
 time zone made earlier backups look newer, and each new one was pruned as it was made.
-Names without an offset (before it) are read as local times."""
+Names without an offset (before it) are read as local times. A clock that ran ahead and
+was put right names the next backups after the newest (`CLOCK_PUT_BACK_MOST`)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import re
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple, TypeVar
 
@@ -32,6 +33,10 @@ _Read = TypeVar("_Read")
 DEFAULT_KEEP = 20
 INTERVAL_SECONDS = 10 * 60  # while editing, at most one backup per ten minutes
 DAILY_DAYS = 30  # today and the 29 days before: each keeps its newest backup
+# A newest backup at most this far ahead of the clock was made while the clock ran ahead
+# and was then put right; further ahead, the clock that named it was wrong, and is not
+# followed.
+CLOCK_PUT_BACK_MOST = timedelta(days=2)
 _STAMP = "%Y%m%d-%H%M%S"
 _OFFSET = "%z"  # +0100, -0500: after the stamp, so that the name gives an instant
 # Every backup was NAME.STAMP.json before they took their file's extension (the study
@@ -101,6 +106,10 @@ def make_backup(
         return found[0].path
     now = now or datetime.now()
     now = now if now.tzinfo is not None else now.astimezone()  # naive: local
+    if found and now < found[0].time < now + CLOCK_PUT_BACK_MOST:
+        # The clock was put back (it ran ahead): named after the newest, else it sorted
+        # below the backups made while it ran ahead, was offered after them and pruned.
+        now = (found[0].time + timedelta(seconds=1)).astimezone(now.tzinfo)
     stamp = now.strftime(_STAMP + _OFFSET)
     second = now.replace(microsecond=0)
     # Within one second a counter keeps the names apart, always above the ones in use

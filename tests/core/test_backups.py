@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -371,3 +371,29 @@ def test_names_without_an_offset_are_local_times_among_the_new_ones(tmp_path: Pa
     newer = backups.make_backup(path, made_up(2), now=datetime(2026, 12, 1, 12, 0, 1))
     assert [b.path for b in backups.list_backups(path)] == [newer, older]
     assert backups.list_backups(path)[1].time == datetime(2026, 12, 1, 12, 0, 0)
+
+
+def test_backups_made_after_the_clock_is_put_back_stay_the_newest(tmp_path: Path) -> None:
+    """Found by the safety review: backups made while the clock ran an hour ahead
+    outranked every one made after it was put right, which were pruned down to the one
+    just made, and the newest offered (a damaged notes file, Restore from Backup…) was
+    from before the clock was put right."""
+    notes = tmp_path / "notes" / "p01.json"
+    notes.parent.mkdir()
+    ahead = datetime(2026, 12, 5, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+    for i in range(20):
+        backups.make_backup(
+            notes, f'{{"v": "ahead {i}"}}'.encode(), now=ahead + timedelta(minutes=i)
+        )
+    right = ahead - timedelta(minutes=35)
+    for i in range(5):
+        backups.make_backup(
+            notes, f'{{"v": "right {i}"}}'.encode(), now=right + timedelta(minutes=10 * i)
+        )
+    kept = [b.path.read_text() for b in backups.list_backups(notes)]
+    assert kept[:5] == [f'{{"v": "right {i}"}}' for i in reversed(range(5))]
+    # A clock that named a backup days ahead was wrong: it is not followed.
+    far = datetime(2030, 1, 1, tzinfo=UTC)
+    backups.make_backup(notes, b'{"v": "far"}', now=far)
+    latest = backups.make_backup(notes, b'{"v": "now"}', now=right + timedelta(hours=1))
+    assert "20261205" in latest.name
