@@ -436,3 +436,31 @@ def test_a_second_window_offers_the_memos_rescued_copies_once_it_takes_the_study
     to_the_rescued_line(banner)  # behind what says the study is this window's
     next(b for b in banner.buttons if b.text() == "Merge Into Memo").click()
     on_disk(qtbot, folder, "Dawn, early\n")
+
+
+def test_at_start_up_the_notes_offer_waits_beside_the_studys_messages(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the safety review: the notes and the study memo both rescued on a full
+    disk, the next start offered the notes' copy alone. The interview's lock, taken after
+    the first paint, said its offer with a message that replaced every message waiting,
+    the memo's offer too; the study's messages now wait behind it."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    window = make_study_window(folder)
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    type_notes(window, qtbot, "notes typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    open_memo(window, qtbot)
+    qtbot.keyClicks(window.notes_editor, "memo typed on a full disk")
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    window.shut_down_now()
+    assert len(rescued("*.json")) == 1 and len(rescued("*.md")) == 1
+    disk.full = False
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.study_actions.open_at_start(folder, None, BUNDLED)  # as the app starts
+    again.show()
+    qtbot.waitExposed(again)
+    banner = again.banner
+    qtbot.waitUntil(lambda: "notes rescued" in banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: any("study memo rescued" in t for t, _ in banner._waiting))

@@ -12,6 +12,7 @@ alone, as before studies.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -135,13 +136,15 @@ class StudyActions(QObject):
         present = set(ids)  # asked once per id listed: 1.4 ms for 500 as a list
         candidates = [i for i in dict.fromkeys([last, *listed, *ids]) if i in present]
         self._open_first(candidates)
-        self.owner.tell_notice()
+        if self.first_paint_due:  # behind what the interview's lock, taken after it, says
+            AfterPaint(self.window, partial(QTimer.singleShot, 0, self.owner.tell_notice)).start()
+        else:
+            self.owner.tell_notice()
         return True
 
     def _remember_interview(self, interview_id: str) -> None:
-        if self.owner.study is None or not interview_id:
-            return
-        self.recent.remember_interview(self.owner.study.folder, interview_id)
+        if self.owner.study is not None and interview_id:
+            self.recent.remember_interview(self.owner.study.folder, interview_id)
 
     def choose_interview(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -335,10 +338,9 @@ class StudyActions(QObject):
         from reader.ui.library.attribute_dialog import AttributeDialog  # on first use
 
         dialog = AttributeDialog(self.window)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            if self.owner.define_attribute(
-                dialog.name.text(), dialog.type_name(), dialog.choices()
-            ):
+        while dialog.exec() == QDialog.DialogCode.Accepted:  # again while it is refused
+            name, kind, choices = dialog.name.text(), dialog.type_name(), dialog.choices()
+            if self.owner.define_attribute(name, kind, choices):
                 return
 
     def edit_attribute(self, key: str) -> None:
@@ -351,9 +353,8 @@ class StudyActions(QObject):
         dialog = AttributeDialog(self.window, definition)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        choices = dialog.choices() if definition.type == "choice" else None
-        if choices is not None and tuple(choices) == definition.options:
-            choices = None
+        chosen = dialog.choices() if definition.type == "choice" else None
+        choices = chosen if chosen is not None and tuple(chosen) != definition.options else None
         if dialog.name.text().strip() != definition.label or choices is not None:
             self.owner.change_attribute(key, dialog.name.text(), choices)
 
