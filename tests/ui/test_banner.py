@@ -6,9 +6,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import orjson
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from reader.core.notes_file import VERSION
+from reader.ui.window.banner import Banner
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_safety import notes_with, saved
 
@@ -149,3 +151,30 @@ def test_a_cut_message_is_read_whole_with_more(window: MainWindow, qtbot, dialog
     banner.show_message(LONG[:60])  # fits: no More…
     QApplication.processEvents()
     assert not banner.more.isVisible()
+
+
+def test_a_message_replaced_as_a_dialog_opens_shows_only_its_own_buttons(qtbot) -> None:
+    """Found by the safety review: a new message just before a question (switching
+    interviews on a full disk) showed the old one's buttons beside its own while the
+    dialog was open ("Save Notes As… Dismiss Save Notes As… Dismiss"): the old ones were
+    only deleted later, which a dialog's own loop does not do."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    banner = Banner(host)
+    host.show()
+    banner.show_message("Your notes could not be saved", [("Save Notes As…", lambda: None)])
+    seen: list[list[str]] = []
+    box = QMessageBox(host)
+
+    def look() -> None:
+        seen.append([b.text() for b in banner.findChildren(QPushButton) if b.isVisible()])
+        box.done(0)
+
+    def switch() -> None:  # in the event loop, as a key the window handles
+        banner.show_message("Still not saved", [("Save Notes As…", lambda: None)])
+        QTimer.singleShot(50, look)
+        box.exec()
+
+    QTimer.singleShot(0, switch)
+    qtbot.waitUntil(lambda: bool(seen))
+    assert seen[0] == ["Save Notes As…", "Dismiss"]

@@ -88,7 +88,8 @@ class Banner(QFrame):
     def _show(self, text: str, actions: Actions) -> None:
         if not text and self._waiting:  # this one is done: the next
             text, actions = self._waiting.pop(0)
-        for button in self.buttons:
+        for button in self.buttons:  # out of sight now: deleted only once a dialog closes
+            button.hide()
             button.deleteLater()
         self.buttons = []
         for label, callback in actions:
