@@ -163,6 +163,8 @@ class InterviewSwitcher(QObject):
         finally:
             self._opening = False
         if not opened:
+            if self.current:  # Cancel kept the one open: the Library's row is its again
+                self.panel.set_current(self.current)
             return False
         if self.texts is not None and self.current:
             self.texts.forget(self.current)  # written by now: the files say what it holds

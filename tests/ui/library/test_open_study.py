@@ -272,3 +272,19 @@ def test_the_open_interview_leaving_the_list_by_an_undo_is_said(
     window.study.undo_stack.undo()
     qtbot.waitUntil(lambda: window.switcher.current not in ("", dee.id))
     assert told == [LEFT_THE_LIST]
+
+
+def test_cancel_on_leaving_unsaved_notes_puts_the_librarys_row_back(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, monkeypatch: Any
+) -> None:
+    """Found by the safety review: notes that could not be saved, another row chosen,
+    then Cancel at "Go on anyway?": the Library kept the new row current while the
+    interview left open was the first."""
+    window = make_study_window(folder)
+    ana, ben = (e.id for e in window.study.study.interviews[:2])
+    assert window.switcher.current == ana
+    monkeypatch.setattr(window.interview, "may_discard_unsaved", lambda: False)
+    panel = window.library
+    panel.select(ben)
+    panel.openRequested.emit(ben)
+    assert window.switcher.current == ana and panel.current_id() == ana
