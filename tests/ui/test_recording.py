@@ -19,7 +19,7 @@ from reader.ui.library.library_panel import SORTED_NO_MOVE
 from reader.ui.recording import media
 from reader.ui.recording.media import Player
 from reader.ui.recording.player_bar import NAME_SHOWN_FROM
-from reader.ui.recording.recording import NO_SOUND_NO_TIMES, NO_TIMES
+from reader.ui.recording.recording import NO_SOUND_NO_TIMES, NO_TIMES, Recording
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import ROOT
@@ -262,17 +262,27 @@ def test_notes_saved_as_elsewhere_name_the_same_recording(
 
 
 def test_a_skip_before_the_recording_has_loaded_goes_from_its_remembered_place(
-    make_window: Callable[..., MainWindow], talk: Path, notes_path: Path, qtbot: QtBot
+    make_window: Callable[..., MainWindow],
+    talk: Path,
+    notes_path: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Found by the recording review: a skip read the player's position, 0 until the file
     has loaded, so Alt+Right at opening went to 0:05 and saved it over the place."""
     first = make_window(talk)
     moved_to(qtbot, first, 20_000)
     first.close()
+    # The player says "loaded" from its own thread, often before a test can look; held
+    # back here so the skip surely comes first.
+    held: list[Recording] = []
+    loaded = Recording._loaded
+    monkeypatch.setattr(Recording, "_loaded", lambda self: held.append(self))
     again = make_window(talk)
-    qtbot.waitUntil(lambda: again.recording.player is not None)
-    assert again.recording._pending_seek == 20_000  # not loaded yet
+    qtbot.waitUntil(lambda: bool(held))
+    assert again.recording._pending_seek == 20_000  # not loaded yet, as far as it knows
     again.recording.skip(5_000)
+    loaded(again.recording)
     ready(qtbot, again)
     qtbot.waitUntil(lambda: again.recording.position() == 25_000)
     again.close()
