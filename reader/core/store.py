@@ -199,7 +199,11 @@ def _rescue_stem(name: Path, path: Path) -> str:
     """The start of a rescue copy's name: `name`'s readable stem, then a hash of the full
     path of the file it belongs to, so that the copies of two studies' P01 (whose notes
     files have the same name) are never taken for each other's."""
-    return f"{name.stem}-{sha256_hex(str(path.resolve()).encode('utf-8'))[:8]}"
+    return f"{name.stem}-{_path_hash(path)}"
+
+
+def _path_hash(path: Path) -> str:
+    return sha256_hex(str(path.resolve()).encode("utf-8"))[:8]
 
 
 def rescue(
@@ -266,39 +270,55 @@ def rescued_copies(name: Path, since: Path, held: bytes | None, text_sha: str = 
     other than `held`, what that file holds (None: it is gone, or unread), oldest first:
     what was kept when the app last ended and not merged since, to offer when that file
     opens again. Whatever their times: a sync tool or a backup program touching the file
-    must not hide them. Nothing is read unless a copy is there (the folder is listed)."""
-    stem = re.escape(_rescue_stem(name, since))
+    must not hide them. Nothing is read unless a copy is there (the folder is listed).
+
+    A copy is known by what a rename of the transcript keeps: the stem of `since` and the
+    hash of its path; the words before them (the transcript's name) may have changed."""
     came = rf"(?:{re.escape(_CAME_FROM)}[0-9a-f]{{{_CAME_FROM_DIGITS}}})?"
     ends = rf"-\d{{8}}-\d{{6}}(-\d+)?{came}{re.escape(name.suffix)}"
-    pattern = re.compile(stem + ends)
-    # The same notes rescued at the place their study had before it was moved or renamed
-    # (the hash of another path): theirs when that place is gone and they are of the
-    # same text, `text_sha` (another study's P01.txt has an interview of the same name).
-    moved = re.compile(rf"{re.escape(name.stem)}-[0-9a-f]{{8}}{ends}")
+    key = rf"(?:.* )?{re.escape(since.stem)}-"
+    own = re.compile(
+        rf"{key}{_path_hash(since)}{ends}|{re.escape(_rescue_stem(name, since))}{ends}"
+    )
+    # The same file rescued at the place its study had before it was moved or renamed
+    # (the hash of another path): its own when made from the file as it is now, or, for
+    # notes, when of the same text, `text_sha`, at a place gone (see `_left_behind`).
+    moved = re.compile(rf"{key}[0-9a-f]{{8}}{ends}")
     found = []
     for folder in rescue_folders():
         with contextlib.suppress(OSError):  # none was ever rescued there
             if not _own(folder):
                 continue
             for n in os.listdir(folder):
-                if pattern.fullmatch(n) or (
-                    text_sha and moved.fullmatch(n) and _left_behind(folder / n, text_sha)
+                if own.fullmatch(n) or (
+                    moved.fullmatch(n)
+                    and (
+                        came_from(folder / n, held)
+                        or (text_sha and _left_behind(folder / n, text_sha, held))
+                    )
                 ):
                     found.append(folder / n)
     stamped = sorted((s, p) for p in found if (s := file_stamp(p)) and _holds_other(p, held))
     return [p for _, p in stamped]
 
 
-def _left_behind(copy: Path, text_sha: str) -> bool:
+def _left_behind(copy: Path, text_sha: str, held: bytes | None) -> bool:
     """Whether a rescued copy of notes is of the text `text_sha`, at a place it is no
-    longer at."""
+    longer at, where the notes `held` (as on disk now; None: none) were last saved: the
+    notes of another study whose transcript has the same text were saved at their own
+    place, and its copy is not theirs."""
     try:
         document = parse(copy.read_bytes()).document
     except (OSError, NotesFormatError):
         return False
     source = document.get("source")
     same = document.get("sha256") == text_sha
-    return same and isinstance(source, str) and bool(source) and not Path(source).exists()
+    if not (same and isinstance(source, str) and source and not Path(source).exists()):
+        return False
+    try:
+        return held is None or parse(held).document.get("source") == source
+    except NotesFormatError:  # what they were cannot be told: as when there are none
+        return True
 
 
 def came_from(copy: Path, held: bytes | None) -> bool:

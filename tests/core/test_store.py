@@ -452,3 +452,52 @@ def test_temporary_files_a_crash_left_are_swept_by_the_next_write(tmp_path: Path
     assert not left[0].exists()  # a crash's, long ago
     assert left[1].exists()  # maybe a write under way, in another window
     assert all(file.exists() for file in others)  # another file's, or not a temporary one
+
+
+def test_a_rescued_copy_is_found_after_its_transcript_was_renamed(tmp_path: Path) -> None:
+    """Found by the safety review: the copy's name begins with the transcript's, and was
+    looked for under the new name alone, so a pseudonym added to the file name left the
+    rescued words in the data folder for good. The notes file is the same."""
+    notes = tmp_path / "study" / "notes" / "p01-ana-1bdefe3e.json"
+    store.rescue("the notes", notes, b"rescued words", notes.with_name(f"P01 Ana {notes.name}"))
+    renamed = notes.with_name(f"P01 Ana (pseudonym Maria) {notes.name}")
+    assert [c.read_bytes() for c in store.rescued_copies(renamed, notes, None)] == [
+        b"rescued words"
+    ]
+    other = notes.with_name("p02-1bdefe3e.json")  # another interview's notes
+    assert store.rescued_copies(other.with_name(f"P01 Ana {other.name}"), other, None) == []
+
+
+def test_a_copy_rescued_in_a_renamed_study_is_not_offered_to_another_of_the_same_text(
+    tmp_path: Path,
+) -> None:
+    """Found by the safety review: another study whose P01 has the same text (a copy of
+    the study, a pilot) was offered the renamed study's copy, and filed it away for good.
+    Notes saved at their own place are not the ones the copy came from."""
+    old = tmp_path / "Old" / "P01.txt"
+
+    def notes_at(source: Path) -> bytes:
+        document = {"title": "P01", "source": str(source), "sha256": "a" * 64, "length": 9}
+        return serialise(NotesData(document=document))
+
+    a = tmp_path / "Old" / "notes" / "p01-1bdefe3e.json"
+    store.rescue("the notes", a, notes_at(old) + b" ", a.with_name(f"P01 {a.name}"))
+    here = tmp_path / "Other" / "notes" / "p01-1bdefe3e.json"
+    name = here.with_name(f"P01 {here.name}")
+    theirs = notes_at(tmp_path / "Other" / "P01.txt")
+    assert store.rescued_copies(name, here, theirs, "a" * 64) == []
+    assert len(store.rescued_copies(name, here, notes_at(old), "a" * 64)) == 1  # renamed
+
+
+def test_a_copy_rescued_from_the_file_as_it_is_is_its_own_at_a_new_place(
+    tmp_path: Path,
+) -> None:
+    """A study renamed while its study.json could not be written: the copy rescued at the
+    old place was made from the file the new place holds (its hash in the name)."""
+    held = b'{"study": "as last written"}'
+    old = tmp_path / "Old" / "study.json"
+    store.rescue("the study", old, b"changed", old.with_name("Old study.json"), content_hash(held))
+    new = tmp_path / "New" / "study.json"
+    name = new.with_name("New study.json")
+    assert len(store.rescued_copies(name, new, held)) == 1
+    assert store.rescued_copies(name, new, b'{"study": "another"}') == []
