@@ -1087,6 +1087,22 @@ class Study:
         self._disk_hash = _hash(raw)
         return result
 
+    @property
+    def read_hash(self) -> str:
+        """The hash of study.json as last read or written here ("" when unknown): what a
+        rescue copy of the study as open here was made from."""
+        return self._disk_hash
+
+    def merge_copy(self, raw: bytes, made_from_disk: bool) -> StudyMergeResult:
+        """A copy of study.json (one rescued when the app last ended) merged into the study
+        as open here: against study.json as last read, when the copy was `made_from_disk`
+        (what it changed or removed is taken as changed or removed), else as two versions
+        with nothing known in common. StudyFormatError when it cannot be read."""
+        theirs = parse(raw).data
+        result = merge_studies(self.base if made_from_disk else None, self.data, theirs, "")
+        self.data = result.data
+        return result
+
     def file_gone(self) -> bool:
         """study.json was read or written here and is not there now (another program deleted
         it, or it was set aside as unreadable), in a folder still there: the study as open

@@ -36,6 +36,7 @@ LATER = [
     "reader.core.study",
     "reader.core.study_file",
     "reader.core.study_moves",  # a missing transcript looked for: in a study only
+    "reader.ui.library.rescued_study",  # a study opened, or one not saved
     "reader.core.study_scan",
     "reader.core.kept_files",  # an export's target checked
     "socket",

@@ -23,7 +23,13 @@ from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 from tests.ui.memo.test_study_memo import on_disk, open_memo
-from tests.ui.test_nothing_lost import FullDisk, notes_text, type_notes
+from tests.ui.test_nothing_lost import (
+    FullDisk,
+    notes_text,
+    rename_first_with_f2,
+    titles_on_disk,
+    type_notes,
+)
 from tests.ui.test_other_scripts import caret_at
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_safety import notes_with
@@ -464,3 +470,57 @@ def test_at_start_up_the_notes_offer_waits_beside_the_studys_messages(
     banner = again.banner
     qtbot.waitUntil(lambda: "notes rescued" in banner.text(), timeout=5000)
     qtbot.waitUntil(lambda: any("study memo rescued" in t for t, _ in banner._waiting))
+
+
+def test_study_changes_its_renamed_folder_would_not_take_are_offered_when_it_opens_again(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by the safety review: the study's rescue copy was written as the app ended,
+    said on the terminal alone, and never offered: a title typed after the folder was
+    renamed was in the study nowhere."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    rename_first_with_f2(window, qtbot, "Ana")  # study.json written
+    renamed = folder.with_name("Renamed study")
+    os.rename(folder, renamed)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    report = window.shut_down_now()  # as a logout does
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    assert str(copy) in report
+    window.close()
+    again = make_study_window(renamed)
+    to_the_rescued_line(again.banner)
+    assert copy.name in again.banner.text()
+    next(b for b in again.banner.buttons if b.text() == "Merge Into Study").click()
+    assert titles_on_disk(renamed)[0] == "Ana, night nurse"
+    qtbot.waitUntil(lambda: again.library.model.rows[0].title == "Ana, night nurse")
+    assert rescued("*.json") == [] and (renamed / "notes" / "backups" / copy.name).exists()
+
+
+def test_closing_a_study_the_disk_would_not_take_keeps_a_copy_and_says_where(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """Found by the safety review: Close it anyway asked to "lose them", and did."""
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 60_000)
+    window = make_study_window(folder)
+    disk = FullDisk(monkeypatch, "reader.core.study")
+    activate(window, qtbot)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()  # kept open: no copy left behind
+    assert window.isVisible() and rescued("*.json") == []
+    dialogs.button_answer = QMessageBox.StandardButton.Discard
+    window.close()
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    assert f"A copy of them is kept in {copy.parent}" in dialogs.shown[-1][1]
+    assert not window.isVisible()
+    disk.full = False
+    again = make_study_window(folder)
+    to_the_rescued_line(again.banner)
+    next(b for b in again.banner.buttons if b.text() == "Put Away").click()
+    assert rescued("*.json") == [] and (folder / "notes" / "backups" / copy.name).exists()
+    assert "Ana, night nurse" not in titles_on_disk(folder)  # put away, not merged

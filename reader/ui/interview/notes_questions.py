@@ -24,7 +24,7 @@ from reader.core.notes_location import (
     remember_notes_path,
 )
 from reader.core.notes_opening import NotesRead
-from reader.core.store import default_notes_path, in_temporary
+from reader.core.store import default_notes_path
 
 if TYPE_CHECKING:
     from reader.ui.persistence.safety import NotesSafety
@@ -167,18 +167,11 @@ def may_go_on_unsaved(parent: QWidget, saver: NotesSaver, safety: NotesSafety | 
     promised one, and a read-only data folder kept none. Cancelled, the copy goes (the
     notes are still open, to save); else what was not saved is in it."""
     from reader.ui.dialogs import may_discard  # not start-up's (test_lazy_dock.py)
-    from reader.ui.persistence.offered_copies import rescue_name
+    from reader.ui.persistence.offered_copies import kept_where, rescue_name
 
     name = rescue_name(saver.path, safety.guard.document_path) if safety else None
     copy = saver.rescue_copy(name)
-    until = " (a temporary folder, emptied when the computer restarts)"
-    where = (
-        f"A copy of them is kept in {copy.parent}{until if in_temporary(copy.parent) else ''}, "
-        "offered when the interview opens again."
-        if copy
-        else "No copy of them could be kept either: the app's data folder and the "
-        "temporary folder cannot be written. What was not saved will be lost."
-    )
+    where = kept_where(copy, "the interview")
     go_on = may_discard(
         parent,
         "Notes not saved",

@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoStack
 from reader.core.lock_files import study_lock
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
-from reader.core.store import describe_os_error, is_being_written, rescue
+from reader.core.store import describe_os_error, is_being_written
 from reader.core.study_places import MEMO_FILE
 from reader.ui.interview.commands import DoneCommand, Refusal
 from reader.ui.persistence.file_guard import DiskWatch
@@ -93,6 +93,7 @@ class OpenStudy(QObject):
         """Open `folder` as the study, or `study` already opened from it (core.study's
         study_of: not read twice); "" or why it cannot be opened."""
         from reader.core.study import StudyError, open_study  # a lone interview needs neither
+        from reader.ui.library.rescued_study import rescued_offer
 
         if study is None:
             try:
@@ -113,6 +114,10 @@ class OpenStudy(QObject):
         if holder:  # from another computer, offered here: its notes' locks go with it
             offer = open_here_offer(self._lock, study.notes_dir, self.check_disk)
             self.offers.append((f"Opened the study read-only: {holder}.", offer))
+        elif not study.read_only and (
+            rescued := rescued_offer(study, self.study_edited, self.status.emit, self.message.emit)
+        ):
+            self.offers.append(rescued)
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
         return ""
@@ -184,14 +189,6 @@ class OpenStudy(QObject):
         if self.disk is not None:  # as another program may have changed it since
             self.disk.look_soon()
         return True
-
-    def rescue(self) -> str:
-        """study.json cannot take the study as the app is made to end: its content goes to
-        a rescue copy in the data folder, named after the study folder; the report line."""
-        assert self.study is not None
-        study = self.study
-        name = study.file.with_name(f"{study.folder.name} {study.file.name}")
-        return rescue("the study", study.file, study.to_bytes(), name)
 
     def check_disk(self) -> None:
         """study.json or the folder changed on disk: merge, and show the study again."""

@@ -365,16 +365,10 @@ class StudyActions(QObject):
             return False
         if not self.owner.unsaved or self.owner.save():
             return True
-        from reader.ui.dialogs import may_discard  # loaded when first needed (start-up)
+        from reader.ui.library.rescued_study import may_close_unsaved  # not at start-up
 
-        study = self.owner.study
-        assert study is not None
-        return may_discard(
-            self.window,
-            "Study not saved",
-            f"The study's last changes could not be saved to {study.file}.\n\n"
-            "Close it anyway and lose them? (Cancel keeps it open; saving is tried again.)",
-        )
+        assert self.owner.study is not None
+        return may_close_unsaved(self.window, self.owner.study)
 
     def close(self, rescue: bool = False) -> str:
         """The window closes: the study's last state written, its lock released. When the
@@ -383,7 +377,10 @@ class StudyActions(QObject):
         self.recent.release()  # closed before its first paint
         report = ""
         if self.owner.unsaved and not self.owner.save() and rescue:
-            report = self.owner.rescue()
+            from reader.ui.library.rescued_study import rescue_study
+
+            assert self.owner.study is not None
+            report = rescue_study(self.owner.study)
         self.owner.close()  # the memo's, whatever `rescue`, kept by closing it
         return " ".join(filter(None, (report, self.memo_rescued())))
 

@@ -26,7 +26,13 @@ from PySide6.QtGui import QDesktopServices
 from reader.core.backups import backup_dir, file_away
 from reader.core.document import Document
 from reader.core.notes_file import NotesData, NotesFormatError, parse
-from reader.core.store import came_from, conflict_copies, file_stamp, rescued_copies
+from reader.core.store import (
+    came_from,
+    conflict_copies,
+    file_stamp,
+    in_temporary,
+    rescued_copies,
+)
 
 BannerActions = list[tuple[str, Callable[[], None]]]
 # Merges one copy's notes into the open ones: (theirs, its name, the base or None).
@@ -77,6 +83,21 @@ def copies_offer(
         actions.append(show_folder(rescued))
         actions.append(("Put Rescued Away" if conflicts else "Put Away", put_away))
     return " ".join(said), actions
+
+
+def kept_where(copy: Path | None, what: str) -> str:
+    """Where the question to let unsaved changes go says they are kept, in `copy` (None:
+    none could be written), offered when `what` ("the interview") opens again."""
+    if copy is None:
+        return (
+            "No copy of them could be kept either: the app's data folder and the temporary "
+            "folder cannot be written. What was not saved will be lost."
+        )
+    until = " (a temporary folder, emptied when the computer restarts)"
+    return (
+        f"A copy of them is kept in {copy.parent}{until if in_temporary(copy.parent) else ''}, "
+        f"offered when {what} opens again."
+    )
 
 
 def put_away_said(rescued: list[Path], notes_path: Path) -> str:

@@ -1,0 +1,101 @@
+"""The study's changes study.json could not take (a full disk, the folder renamed while
+open), kept in a rescue copy in the data folder when the app ends or the user closes the
+study anyway, and offered for merging when the study opens again: as the notes' and the
+memo's are (persistence/offered_copies.py). Loaded when first needed (start-up, #17)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from reader.core.store import came_from, rescue, rescue_copy, rescued_copies
+from reader.core.study_file import StudyFormatError
+from reader.ui.persistence.offered_copies import (
+    BannerActions,
+    kept_where,
+    merge_each,
+    put_away_said,
+    rescued_said,
+    show_folder,
+)
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
+
+
+def rescue_name(study: Study) -> Path:
+    """What a rescue copy of `study` is named after: its folder ("Night shifts study.json")."""
+    return study.file.with_name(f"{study.folder.name} {study.file.name}")
+
+
+def rescue_study(study: Study) -> str:
+    """study.json cannot take the study as the app is made to end: its content goes to a
+    rescue copy; the report line."""
+    return rescue("the study", study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+
+
+def may_close_unsaved(parent: QWidget, study: Study) -> bool:
+    """study.json cannot take the study's last changes: whether to close it anyway, as the
+    user is asked. A copy is kept first, so that the question says where; cancelled, the
+    copy goes (the study is still open, and saving is tried again)."""
+    from reader.ui.dialogs import may_discard
+
+    copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+    go_on = may_discard(
+        parent,
+        "Study not saved",
+        f"The study's last changes could not be saved to {study.file}.\n\nClose it anyway? "
+        f"{kept_where(copy, 'the study')} (Cancel keeps it open; saving is tried again.)",
+    )
+    if copy is not None and not go_on:
+        copy.unlink(missing_ok=True)
+    return go_on
+
+
+def rescued_offer(
+    study: Study,
+    edited: Callable[[], None],
+    status: Callable[[str, int], None],
+    say: Callable[[str], None],
+) -> tuple[str, BannerActions] | None:
+    """The banner's words and buttons offering the rescue copies of `study`, just opened,
+    that hold other than its study.json; None when there are none. Merged, the study is
+    `edited` (saved, shown again); `status` and `say` tell the user."""
+    try:
+        raw: bytes | None = study.file.read_bytes()
+    except OSError:
+        raw = None
+    copies = rescued_copies(rescue_name(study), study.file, raw)
+    if not copies:
+        return None
+    # Made from study.json as it is now: what they changed or removed is taken so.
+    descended = [copy for copy in copies if came_from(copy, raw)]
+    kept = study.notes_dir / study.file.name  # filed with the notes' backups
+
+    def merge_one(copy: Path) -> bool:
+        if study.read_only:
+            return False
+        try:
+            study.merge_copy(copy.read_bytes(), copy in descended)
+        except (OSError, StudyFormatError):
+            return False
+        return True
+
+    def merge_them() -> None:
+        merged = merge_each(copies, merge_one, kept)
+        if merged:
+            edited()
+            copies_said = "the rescued copy" if merged == 1 else f"{merged} rescued copies"
+            status(f"Merged {copies_said} into the study.", 8000)
+        if merged < len(copies):
+            say("A rescued copy of the study could not be merged; it is left where it is.")
+
+    def put_away() -> None:
+        say(put_away_said(copies, kept))
+
+    actions: BannerActions = [("Merge Into Study", merge_them), show_folder(copies)]
+    actions.append(("Put Away", put_away))
+    return rescued_said(copies, "the study", "study.json"), actions
