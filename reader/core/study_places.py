@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reader.core.document import named_in_text
 from reader.core.hashing import sha256_hex
+from reader.core.store import is_being_written
 from reader.resources import RESOURCES
 
 FILE_NAME = "study.json"
@@ -83,3 +84,13 @@ def _has_notes_for(folder: Path, document: Path) -> bool:
         return (folder / NOTES_FOLDER / f"{interview_id(relative)}.json").is_file()
     except OSError:
         return False
+
+
+def names_in_folder(folder: Path) -> frozenset[str]:
+    """The names in the study folder that tell a transcript came or went: not the memo's
+    (watched for the memo), nor a write's under way."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return frozenset()
+    return frozenset(n for n in names if n != MEMO_FILE and not is_being_written(n))

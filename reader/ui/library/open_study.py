@@ -12,7 +12,6 @@ as the open interview's notes are taken over (persistence/file_guard.py): `lockT
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,8 +22,8 @@ from PySide6.QtGui import QUndoStack
 from reader.core.lock_files import study_lock
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
-from reader.core.store import describe_os_error, is_being_written
-from reader.core.study_places import MEMO_FILE
+from reader.core.store import describe_os_error
+from reader.core.study_places import names_in_folder
 from reader.ui.interview.commands import DoneCommand, Refusal
 from reader.ui.persistence.file_guard import DiskWatch
 from reader.ui.persistence.locks import WindowLock
@@ -132,7 +131,7 @@ class OpenStudy(QObject):
     def _watch(self) -> None:
         """study.json, and transcripts coming and going in the study folder."""
         assert self.study is not None
-        self.disk = DiskWatch([self.study.file], self, listing=_names_in)
+        self.disk = DiskWatch([self.study.file], self, listing=names_in_folder)
         self.disk.due.connect(self.check_disk)
         self._rewatch()
 
@@ -140,7 +139,7 @@ class OpenStudy(QObject):
         """Atomic saves replace study.json, and a watcher stops watching a replaced file."""
         if self.study is None or self.disk is None:
             return
-        self._listing = _names_in(self.study.folder)
+        self._listing = names_in_folder(self.study.folder)
         self.disk.watch()
 
     def close(self) -> None:
@@ -185,6 +184,7 @@ class OpenStudy(QObject):
             self.message.emit("")
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
+        self._lock_late()
         self._rewatch()
         if self.disk is not None:  # as another program may have changed it since
             self.disk.look_soon()
@@ -194,6 +194,7 @@ class OpenStudy(QObject):
         """study.json or the folder changed on disk: merge, and show the study again."""
         if self.study is None:
             return
+        self._lock_late()
         was_read_only = self.study.read_only
         # The window that had the study let it go (its lock file went): it may change here.
         if taken := self._lock is not None and self._lock.take_over():
@@ -218,6 +219,16 @@ class OpenStudy(QObject):
         if merged is not None or read_only_changed or self._listing != listing:
             self.changed.emit()
             self._tell_interviews()
+
+    def _lock_late(self) -> None:
+        """A study opened where its lock could not be made (a full disk) takes it once it
+        can (found by the safety review: a second window opened it writable too); one that
+        another window took meanwhile is read-only here from now on."""
+        if self._lock is None or self.read_only or not (holder := self._lock.late()):
+            return
+        self.study.read_only = True  # type: ignore[union-attr]
+        self.readOnlyChanged.emit(True)
+        self.message.emit(f"The study is read-only here now: {holder}. What you changed is saved.")
 
     def _report(self, merged: StudyMergeResult | None) -> None:
         assert self.study is not None
@@ -404,13 +415,3 @@ class OpenStudy(QObject):
     def _study(self) -> Study:
         assert self.study is not None
         return self.study
-
-
-def _names_in(folder: Path) -> frozenset[str]:
-    """The names in the study folder that tell a transcript came or went: not the memo's
-    (watched for the memo, memo/study_memo.py), nor a write's under way."""
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return frozenset()
-    return frozenset(n for n in names if n != MEMO_FILE and not is_being_written(n))

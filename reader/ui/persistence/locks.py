@@ -88,6 +88,14 @@ class WindowLock:
     def held(self) -> bool:
         return self.file.isLocked()
 
+    def late(self) -> str:
+        """Taken now, if none could be made before (a full disk) and it is free: "" when it
+        is this window's or still cannot be made, else who took it meanwhile."""
+        if self.held() or self.held_elsewhere:
+            return ""
+        holder = self.acquire()
+        return holder if self.held_elsewhere else ""
+
     def release(self) -> None:
         if self.file.isLocked():
             self.file.unlock()

@@ -5,10 +5,14 @@ and takes the study over once the first closes it, as it takes over an interview
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.core.read_only import ReadOnly
+from reader.ui.persistence import locks
 from reader.ui.persistence.locks import NotesLock
 from reader.ui.window.main_window import MainWindow
 from tests.ui.memo.test_study_memo import memo_file, open_memo
@@ -111,3 +115,49 @@ def test_a_lock_of_this_computer_is_never_let_go_of_by_its_name(tmp_path: Path) 
     assert let_go_of(socket.gethostname(), [lock, other]) == 0 and lock.exists()
     assert let_go_of("laptop", [lock, other, tmp_path / "gone.lock"]) == 1
     assert lock.exists() and not other.exists()
+
+
+@dataclass
+class FullLockDisk:
+    """No lock file can be made while `full` (QLockFile says why not: not another's)."""
+
+    full: bool = True
+
+
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> FullLockDisk:
+    disk = FullLockDisk()
+    real = locks.try_lock
+    monkeypatch.setattr(locks, "try_lock", lambda lock: not disk.full and real(lock))
+    return disk
+
+
+def test_a_study_opened_where_its_lock_could_not_be_made_takes_it_once_it_can(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, disk_full: FullLockDisk
+) -> None:
+    """Found by the safety review: a study opened on a full disk never took its lock, so a
+    second window opened it writable too, however long the first went on saving."""
+    first = make_study_window(folder)
+    owner = first.study
+    assert not owner.read_only and not (folder / "study.json.lock").exists()
+    disk_full.full = False
+    assert owner.study is not None
+    assert owner.rename(owner.study.interviews[0].id, title="Ana, nights")  # saved, and locked
+    second = make_study_window(folder)
+    assert second.study.read_only_cause is ReadOnly.STUDY_IN_USE
+
+
+def test_a_window_that_took_the_study_first_makes_the_unlocked_one_read_only(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    disk_full: FullLockDisk,
+) -> None:
+    """The window without the lock, as it sees the other's lock file come, is read-only."""
+    first = make_study_window(folder)
+    disk_full.full = False
+    second = make_study_window(folder)
+    assert not second.study.read_only  # the lock is the second's
+    qtbot.waitUntil(lambda: first.study.read_only, timeout=5000)
+    assert first.study.read_only_cause is ReadOnly.STUDY_IN_USE
+    assert "The study is read-only here now" in first.banner.text()
