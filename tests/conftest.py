@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from reader.core import notes_file
+from reader.core import half_written, notes_file
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -45,6 +45,14 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     temporary.mkdir(exist_ok=True)
     monkeypatch.setattr(tempfile, "tempdir", str(temporary))
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def writes_done_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program's version a test writes is whole at once, though it look cut off (a
+    test of a spoilt file, a memo without its last line end); the tests of
+    reader/core/half_written.py wait as the app does."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 0)
 
 
 @pytest.fixture

@@ -28,6 +28,7 @@ from reader.core.document import (
     shown_name,
     title_from_name,
 )
+from reader.core.half_written import cut_wait_ms
 from reader.core.hashing import sha256_hex
 from reader.core.markdown_links import quoted_ids
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
@@ -42,6 +43,7 @@ from reader.core.store import (
     content_hash,
     describe_os_error,
     file_place,
+    keep_aside,
     load_notes,
     set_aside,
 )
@@ -162,6 +164,10 @@ class Study:
     unwritable: bool = False
     warnings: list[str] = field(default_factory=list)  # for the user, from opening
     _disk_hash: str = ""  # of study.json's bytes as last read or written
+    # Another program's study.json that looks half written: how long until it is taken as
+    # it is (core/half_written.py); no save replaces it meanwhile.
+    wait_ms: int = 0
+    _spoilt: bool = False  # study.json could not be read, and is to be written again
     # Interview id -> its (first) place in data.interviews, as last seen: checked at each
     # look-up, and made again when the list has changed (500 interviews looked up by a
     # scan each, to find their transcripts as the study opened, took 20-30 ms).
@@ -1038,11 +1044,14 @@ class Study:
         wrote there since we last read or wrote it. Returns that merge, or None."""
         self._writable()
         merged = self.merge_from_disk()
-        if self.read_only:  # the file on disk turned out to come from a newer build
+        # The file on disk turned out to come from a newer build, or another program is
+        # writing it (`wait_ms`: saved once it is done).
+        if self.read_only or self.wait_ms:
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
         self._remember(raw)
+        self._spoilt = False
         return merged
 
     def to_bytes(self) -> bytes:
@@ -1053,6 +1062,7 @@ class Study:
         """Merge study.json as it is on disk now into `data`, if it changed since we last
         read or wrote it; None when it did not. An unreadable file is set aside (our next
         save replaces it); one from a newer build makes the study read-only."""
+        self.wait_ms = 0
         try:
             raw = self.file.read_bytes()
         except FileNotFoundError:
@@ -1064,12 +1074,16 @@ class Study:
         except NewerStudyError:
             theirs = None
         except StudyFormatError as exc:
-            aside = set_aside(self.file)
+            if wait := cut_wait_ms(raw, self.file):  # half of a write under way, likely
+                self.wait_ms = wait
+                return None
+            # Copied, not renamed: a program still writing to the file writes to the copy.
+            aside = keep_aside(self.file, raw)
             self.warnings.append(
                 f"The study as open here was saved: another program left a study.json that "
-                f"cannot be read ({exc}), set aside as {aside.name}."
+                f"cannot be read ({exc}), kept as {aside.name}."
             )
-            self._disk_hash = ""
+            self._disk_hash, self._spoilt = _hash(raw), True  # kept once, written over next
             return None
         if theirs is None or theirs.newer:
             self.read_only = True
@@ -1105,13 +1119,13 @@ class Study:
 
     def file_gone(self) -> bool:
         """study.json was read or written here and is not there now (another program deleted
-        it, or it was set aside as unreadable), in a folder still there: the study as open
-        here is what to write again, before the next opening finds a bare folder."""
+        it), or what is there cannot be read (kept aside), in a folder still there: the
+        study as open here is what to write again, before the next opening finds none."""
         return (
             not self.read_only
             and self.base is not None
             and self.folder.is_dir()
-            and not self.file.exists()
+            and (self._spoilt or not self.file.exists())
         )
 
     def merge_conflict_copies(self) -> list[StudyMergeResult]:

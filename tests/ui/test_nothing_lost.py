@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 
+from reader.core import half_written
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_read_only_undo import activate
 
@@ -466,3 +467,30 @@ def test_an_interview_opened_after_its_study_folder_was_renamed_makes_no_folder_
     qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
     assert not folder.exists()
     assert window.notes_editor.toPlainText() == "typed after the rename"
+
+
+def test_a_study_json_written_in_place_slowly_is_merged_once_whole(
+    window: MainWindow, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the safety review (F4): the half of another program's in-place write was
+    renamed aside as unreadable and study.json written anew, so the rest of that write,
+    and the program's change, went into the renamed file."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 3_000_000_000)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    data = study_json(folder)
+    data["interviews"][1]["title"] = "Ben, from the other program"
+    theirs = orjson.dumps(data, option=orjson.OPT_INDENT_2)
+    looks: list[None] = []
+    assert window.study.disk is not None
+    window.study.disk.due.connect(lambda: looks.append(None))
+    with (folder / "study.json").open("r+b", buffering=0) as writer:
+        writer.truncate(0)
+        writer.write(theirs[: len(theirs) // 2])
+        qtbot.waitUntil(lambda: bool(looks))  # looked at, and left to the writer
+        rename_first_with_f2(window, qtbot, "Ana, nights")  # a change here meanwhile
+        assert (folder / "study.json").read_bytes() == theirs[: len(theirs) // 2]
+        writer.write(theirs[len(theirs) // 2 :])
+    merged = ["Ana, nights", "Ben, from the other program"]
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:2] == merged, timeout=8000)
+    assert list(folder.glob("study.corrupt-*")) == []
+    assert "cannot be read" not in window.banner.text()

@@ -179,12 +179,15 @@ class OpenStudy(QObject):
                 self._said = said
                 self.message.emit(said)
             return False
+        if waits := self.study.wait_ms:  # another program writes study.json: saved after it
+            self.unsaved = True
+            self._retry.start(waits)
+            return False
         if self.unsaved:  # as the notes' saver does, the banner's error goes
             self.unsaved, self._said = False, ""
             self.message.emit("")
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
-        self._lock_late()
         self._rewatch()
         if self.disk is not None:  # as another program may have changed it since
             self.disk.look_soon()
@@ -194,11 +197,17 @@ class OpenStudy(QObject):
         """study.json or the folder changed on disk: merge, and show the study again."""
         if self.study is None:
             return
-        self._lock_late()
         was_read_only = self.study.read_only
         # The window that had the study let it go (its lock file went): it may change here.
         if taken := self._lock is not None and self._lock.take_over():
             self.study.read_only = self._file_read_only
+        # Opened where no lock could be made (a full disk), the study takes it once it can
+        # (the safety review's F2): a window that took it first has it from now on.
+        if self._lock is not None and not self.read_only and (holder := self._lock.late()):
+            self.study.read_only = True
+            self.message.emit(
+                f"The study is read-only here now: {holder}. What you changed is saved."
+            )
         try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()
         except OSError:
@@ -220,16 +229,6 @@ class OpenStudy(QObject):
             self.changed.emit()
             self._tell_interviews()
 
-    def _lock_late(self) -> None:
-        """A study opened where its lock could not be made (a full disk) takes it once it
-        can (found by the safety review: a second window opened it writable too); one that
-        another window took meanwhile is read-only here from now on."""
-        if self._lock is None or self.read_only or not (holder := self._lock.late()):
-            return
-        self.study.read_only = True  # type: ignore[union-attr]
-        self.readOnlyChanged.emit(True)
-        self.message.emit(f"The study is read-only here now: {holder}. What you changed is saved.")
-
     def _report(self, merged: StudyMergeResult | None) -> None:
         assert self.study is not None
         notes = list(self.study.warnings)
@@ -238,6 +237,8 @@ class OpenStudy(QObject):
             notes.append(merged.message("another program"))
         if notes:
             self.message.emit("  ".join(notes))
+        if self.study.wait_ms and self.disk is not None:  # half written: looked at when done
+            self.disk.look_in(self.study.wait_ms)
 
     def study_edited(self) -> None:
         self.save()

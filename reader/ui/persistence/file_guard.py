@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from reader.core.half_written import cut_wait_ms
 from reader.core.lock_files import notes_lock
 from reader.core.store import conflict_copies, content_hash
 from reader.ui.persistence.locks import NotesLock
@@ -79,6 +80,10 @@ class DiskWatch(QObject):
         whose events may come when another program changed or deleted the file already
         (then the file looks as it did at the last look, and they would pass)."""
         self._timer.start()
+
+    def look_in(self, ms: int) -> None:
+        """A look in `ms`, whatever the events say: a file that looked half written then."""
+        QTimer.singleShot(ms, self, self._settled)
 
     def _app_state(self, state: Qt.ApplicationState) -> None:
         # Only on coming back: the first activation, as the window opens, would look at a
@@ -163,8 +168,11 @@ class WatchedFile(QObject):
             pass
         else:
             if content_hash(data) not in (self.known_hash, self.writing_hash()):
-                self.remember(data)
-                self.changed.emit(data)
+                if wait := cut_wait_ms(data, self.path):  # a write under way: its end awaited
+                    self.disk.look_in(wait)
+                else:
+                    self.remember(data)
+                    self.changed.emit(data)
         self.checked.emit()
 
 

@@ -18,6 +18,7 @@ from reader.core.backups import (
     keep_before_merge,
     make_backup,
 )
+from reader.core.half_written import cut_wait_ms
 from reader.core.notes_file import NotesData, parse, serialise
 from reader.core.store import atomic_write, content_hash, describe_os_error, rescue, rescue_copy
 
@@ -279,6 +280,9 @@ class NotesSaver(QObject):
             return
         if isinstance(error, OutsideChangeError):
             self._dirty = True
+            if wait := cut_wait_ms(error.data, self.path):  # a write under way: not merged
+                self._timer.start(wait)  # nor written over, before it ends
+                return
             self.expected_hash = content_hash(error.data)
             self.outsideChange.emit(error.data)  # merged, then saved again
             return

@@ -133,7 +133,10 @@ def disk_full(monkeypatch: pytest.MonkeyPatch) -> FullLockDisk:
 
 
 def test_a_study_opened_where_its_lock_could_not_be_made_takes_it_once_it_can(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, disk_full: FullLockDisk
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    disk_full: FullLockDisk,
 ) -> None:
     """Found by the safety review: a study opened on a full disk never took its lock, so a
     second window opened it writable too, however long the first went on saving."""
@@ -142,7 +145,8 @@ def test_a_study_opened_where_its_lock_could_not_be_made_takes_it_once_it_can(
     assert not owner.read_only and not (folder / "study.json.lock").exists()
     disk_full.full = False
     assert owner.study is not None
-    assert owner.rename(owner.study.interviews[0].id, title="Ana, nights")  # saved, and locked
+    assert owner.rename(owner.study.interviews[0].id, title="Ana, nights")  # saved
+    qtbot.waitUntil((folder / "study.json.lock").exists)  # and locked, as it looks again
     second = make_study_window(folder)
     assert second.study.read_only_cause is ReadOnly.STUDY_IN_USE
 

@@ -8,6 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from reader.core import half_written
+from reader.ui.persistence.saver import OutsideChangeError
 from reader.ui.window.main_window import MainWindow
 from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
 
@@ -114,3 +118,41 @@ def test_undo_after_another_programs_change_to_the_memo_leaves_it_in(
     qtbot.waitUntil(lambda: "From a sync tool" in editor.toPlainText())
     assert not editor.document().isUndoAvailable()
     assert "Undo there starts again from here" in window.banner.text()
+
+
+def test_a_memo_written_in_place_slowly_while_typing_keeps_both(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by the safety review (F5): another program rewriting memo.md in place paused
+    halfway; the half was merged as the deletion of the rest, and the app's next save sent
+    the rest of that write nowhere: half the memo gone, the colleague's line too. A memo
+    cut off inside a line is taken as it is only once it has stayed so for a while."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 3_000_000_000)
+    lines = "".join(f"Line {i}: some memo words here.\n" for i in range(30))
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    window.notes_editor.insertPlainText(lines)
+    on_disk(qtbot, folder, lines)
+    memo = window.memo()
+    assert memo is not None and memo.saver is not None
+    tries: list[object] = []
+    memo.saver._finished.connect(lambda _job, error: tries.append(error))
+    theirs = (lines + "Line 30: added by a colleague\n").encode()
+    with memo_file(folder).open("r+b", buffering=0) as writer:
+        writer.truncate(0)
+        writer.write(theirs[: len(theirs) // 2])
+        cursor = window.notes_editor.textCursor()
+        cursor.setPosition(0)
+        cursor.insertText("Mine: ")  # typed as the other program pauses
+        # The save found the half, and waits for the rest: neither merged nor written over.
+        qtbot.waitUntil(lambda: any(isinstance(e, OutsideChangeError) for e in tries))
+        assert "Line 29" in window.notes_editor.toPlainText()
+        assert memo_file(folder).read_bytes() == theirs[: len(theirs) // 2]
+        writer.write(theirs[len(theirs) // 2 :])
+
+    def both() -> bool:
+        text = memo_file(folder).read_text("utf-8")
+        return "Mine: Line 0" in text and "Line 29" in text and "by a colleague" in text
+
+    qtbot.waitUntil(both, timeout=8000)
+    assert window.notes_editor.toPlainText() == memo_file(folder).read_text("utf-8")

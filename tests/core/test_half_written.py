@@ -1,0 +1,92 @@
+"""Another program's write under way (reader/core/half_written.py): a version that looks
+cut off is taken as it is only once it has stayed so for a while; study.json's too."""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from reader.core import half_written
+from reader.core.half_written import cut_wait_ms, looks_cut, wait_ms
+from reader.core.study import open_study
+
+
+@pytest.fixture(autouse=True)
+def waits_as_the_app_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 5_000_000_000)
+
+
+def aged(path: Path, seconds: float) -> None:
+    """`path` last changed `seconds` ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "cut"),
+    [
+        (b'{"a": 1}', "n.json", False),
+        (b'{"a": ', "n.json", True),
+        (b"", "n.json", True),
+        (b"# Themes\nNights\n", "memo.md", False),
+        (b"# Themes\nNig", "memo.md", True),
+        (b"", "memo.md", True),
+    ],
+)
+def test_what_looks_cut_off(data: bytes, name: str, cut: bool) -> None:
+    assert looks_cut(data, Path(name)) is cut
+
+
+def test_a_cut_version_is_waited_on_while_it_is_fresh(tmp_path: Path) -> None:
+    memo = tmp_path / "memo.md"
+    memo.write_bytes(b"# Themes\nNig")
+    assert 4000 < cut_wait_ms(memo.read_bytes(), memo) <= 5001
+    aged(memo, 3)
+    assert 1000 < wait_ms(memo) <= 2001
+    aged(memo, 6)
+    assert cut_wait_ms(memo.read_bytes(), memo) == 0
+    memo.write_bytes(b"# Themes\nNights\n")  # fresh, and whole
+    assert cut_wait_ms(memo.read_bytes(), memo) == 0
+
+
+def test_a_version_dated_after_now_is_not_waited_on(tmp_path: Path) -> None:
+    """A clock ahead on the machine that wrote it: no wait could end."""
+    memo = tmp_path / "memo.md"
+    memo.write_bytes(b"cut")
+    aged(memo, -60)
+    assert wait_ms(memo) == 0
+    assert wait_ms(tmp_path / "gone.md") == 0
+
+
+def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(
+    tmp_path: Path,
+) -> None:
+    """Found by the safety review (F4): half of another program's in-place write was
+    renamed aside, so the rest of that write went into the renamed file, and the study
+    lost the change. Now it waits; a file still unreadable once done is copied aside and
+    written over by the next save, the program still writing writing to study.json."""
+    folder = tmp_path / "Study"
+    folder.mkdir()
+    (folder / "P01.txt").write_text("Q: Hello?\nA: Hi.\n", "utf-8")
+    study = open_study(folder)
+    study.save()
+    whole = study.file.read_bytes()
+    with study.file.open("r+b") as writer:  # truncated and half written, in place
+        writer.truncate(0)
+        writer.write(whole[: len(whole) // 2])
+        writer.flush()
+        inode = os.fstat(writer.fileno()).st_ino
+        assert study.merge_from_disk() is None and study.wait_ms > 0
+        assert study.save() is None and study.file.read_bytes() == whole[: len(whole) // 2]
+        assert study.warnings == [] and list(folder.glob("study.corrupt-*")) == []
+        aged(study.file, 10)  # the writer stopped there: unreadable for good
+        assert study.merge_from_disk() is None and study.wait_ms == 0
+        assert study.file_gone() and study.file.stat().st_ino == inode  # not renamed
+        (kept,) = folder.glob("study.corrupt-*.json")
+        assert kept.read_bytes() == whole[: len(whole) // 2]
+        assert "kept as" in study.warnings[0]
+    study.save()
+    assert study.file.read_bytes() == whole and not study.file_gone()
