@@ -3,8 +3,8 @@ study.json while a study is open (reader/ui/library/open_study.py) and beside th
 file of the open interview (reader/ui/persistence/file_guard.py); the command line, which
 has no Qt, reads the same files to leave alone what a running app has open.
 
-Qt writes the lock file as lines: the process id, the application's name, the host name
-(then ids of the machine and boot). A lock is held while its process runs; one from
+Qt writes the lock file as lines: the process id, the application's name, the host name,
+then ids of the machine and of its boot. A lock is held while its process runs; one from
 another host cannot be checked from here and counts as held, as Qt counts it.
 """
 
@@ -28,21 +28,28 @@ def notes_lock(notes_path: Path) -> Path:
 def lock_holder(lock: Path, *, others: bool = False) -> str:
     """The process holding `lock`, in words ("process 123 on host"); "" when nobody does
     (no lock, an unreadable one, or one its crashed process left), and with `others`
-    when this very process does (a window writing beside its own open interview)."""
+    when this very process does (a window writing beside its own open interview). Stale
+    as Qt finds it (qlockfile.cpp, isApparentlyStale), so the window and the command line
+    agree: on this machine, a lock from before the last start of the computer, or whose
+    process is gone or is another program now."""
     import socket  # only here: start-up need not load it
 
     try:
         lines = lock.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return ""
-    pid = int(lines[0]) if lines and lines[0].strip().isdigit() else 0
-    host = lines[2].strip() if len(lines) > 2 else ""
+    first, app, host, host_id, boot_id = (line.strip() for line in [*lines, "", "", "", ""][:5])
+    pid = int(first) if first.isdigit() else 0
     here = not host or host == socket.gethostname()
+    if host_id and (ours := _read_id(*_MACHINE_ID_FILES)):
+        here = host_id == ours  # the host's name may be taken by another, or changed
     if pid <= 0 or (others and here and pid == os.getpid()):
         return ""
     if not here:
         return f"process {pid} on {host}"
-    return f"process {pid}" if _running(pid) else ""
+    if boot_id and boot_id != _read_id(_BOOT_ID_FILE):
+        return ""  # the computer started again since
+    return f"process {pid}" if _running(pid, app) else ""
 
 
 def let_go_of(host: str, locks: Iterable[Path]) -> int:
@@ -78,7 +85,24 @@ def holder_words(host: str | None) -> str:
     return f"an Interview Reader window on the computer “{host}”"
 
 
-def _running(pid: int) -> bool:
+# Where Qt reads the ids it writes in a lock file (QSysInfo's machineUniqueId, bootUniqueId).
+_MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")
+_BOOT_ID_FILE = "/proc/sys/kernel/random/boot_id"
+
+
+def _read_id(*files: str) -> str:
+    """The first of `files` that can be read, stripped; "" when none can be."""
+    for name in files:
+        try:
+            return Path(name).read_text("ascii", errors="replace").strip()
+        except OSError:
+            continue
+    return ""
+
+
+def _running(pid: int, app: str) -> bool:
+    """Whether process `pid` runs, and is the program `app` named (Qt's processNameByPid:
+    on Linux, the file name of /proc/PID/exe, which the lock's second line holds)."""
     if os.name != "posix":  # no cheap check here: a lock counts as held
         return True
     try:
@@ -86,5 +110,11 @@ def _running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:  # someone else's process: it exists
+        pass
+    if not app or not Path("/proc/self/exe").exists():  # no name to compare, as Qt
         return True
-    return True
+    try:
+        exe = os.readlink(f"/proc/{pid}/exe").removesuffix(" (deleted)")
+    except OSError:  # another user's process: not ours, as Qt takes it
+        return False
+    return Path(exe).name == Path(app).name

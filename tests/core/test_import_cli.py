@@ -197,18 +197,18 @@ def test_import_into_a_folder_that_cannot_be_written_fails_with_one_line(
 
 def test_import_refuses_notes_a_running_window_has_open(tmp_path: Path, annotations: Path) -> None:
     import os
-    import socket
 
     from reader.core.lock_files import notes_lock
+    from tests.core.test_lock_files import held_by
 
     notes_path = tmp_path / "notes.json"
     lock = notes_lock(notes_path)
-    lock.write_text(f"{os.getpid()}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    lock.write_text(held_by(os.getpid()), "utf-8")
     stderr = assert_fails_with_one_line(run(tmp_path, "import", annotations, "--notes", notes_path))
     assert f"open in Interview Reader (process {os.getpid()})" in stderr
     assert "File ▸ Import ▸ W3C Annotations" in stderr
     assert not notes_path.exists()
-    lock.write_text(f"{2**22 + 12345}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    lock.write_text(held_by(2**22 + 12345, "python3"), "utf-8")
     result = run(tmp_path, "import", annotations, "--notes", notes_path)
     assert result.returncode == 0, result.stderr.decode()  # a crashed app's lock holds nothing
     assert notes_path.exists()

@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import os
 import socket
+import subprocess
 from pathlib import Path
 
-from reader.core.lock_files import holder_words, lock_holder
+from reader.core.lock_files import _BOOT_ID_FILE, holder_words, lock_holder
+
+# What Qt writes as the program of a lock this process makes: its executable's name.
+PROGRAM = Path(os.readlink("/proc/self/exe")).name
+BOOT = Path(_BOOT_ID_FILE).read_text("ascii").strip()
 
 
 def test_a_window_here_is_named_as_a_window_not_a_process() -> None:
@@ -23,6 +28,52 @@ def test_a_window_elsewhere_names_its_computer_and_an_unreadable_lock_someone() 
 
 def test_a_lock_this_very_process_holds_is_nobody_elses(tmp_path: Path) -> None:
     lock = tmp_path / "notes.json.lock"
-    lock.write_text(f"{os.getpid()}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    lock.write_text(f"{os.getpid()}\n{PROGRAM}\n{socket.gethostname()}\n", "utf-8")
     assert lock_holder(lock) == f"process {os.getpid()}"
     assert lock_holder(lock, others=True) == ""
+
+
+def held_by(pid: int, program: str = "", host: str = "", boot: str = BOOT) -> str:
+    """A lock's lines as Qt writes them for process `pid` (qlockfile.cpp, lockFileContents:
+    its program, the name of its executable), the machine id left out."""
+    program = program or Path(os.readlink(f"/proc/{pid}/exe")).name
+    return f"{pid}\n{program}\n{host or socket.gethostname()}\n\n{boot}\n"
+
+
+def written(lock: Path, pid: int, program: str = PROGRAM, host: str = "", boot: str = BOOT) -> Path:
+    lock.write_text(held_by(pid, program, host, boot), "utf-8")
+    return lock
+
+
+def test_a_lock_from_before_the_computer_started_again_is_nobodys(tmp_path: Path) -> None:
+    """Found by the safety review: after a reboot the crashed window's process id was
+    another program's, and the command line refused to import into a study Qt found free,
+    telling the user to close a window that did not exist."""
+    lock = written(tmp_path / "study.json.lock", os.getpid(), boot="another-boot")
+    assert lock_holder(lock) == ""
+    assert lock_holder(written(lock, os.getpid())) == f"process {os.getpid()}"
+
+
+def test_a_lock_whose_process_is_another_program_now_is_nobodys(tmp_path: Path) -> None:
+    with subprocess.Popen(["sleep", "30"]) as other:
+        try:
+            lock = written(tmp_path / "study.json.lock", other.pid)
+            assert lock_holder(lock) == ""  # its process id taken by `sleep`
+            assert lock_holder(written(lock, other.pid, "sleep")) == f"process {other.pid}"
+        finally:
+            other.kill()
+
+
+def test_a_lock_qt_wrote_here_is_held_and_one_from_another_computer_too(
+    tmp_path: Path,
+) -> None:
+    from PySide6.QtCore import QLockFile
+
+    qt_lock = QLockFile(str(tmp_path / "notes.json.lock"))
+    assert qt_lock.tryLock(0)
+    try:
+        assert lock_holder(tmp_path / "notes.json.lock") == f"process {os.getpid()}"
+    finally:
+        qt_lock.unlock()
+    lock = written(tmp_path / "other.lock", 1, host="laptop-7", boot="another-boot")
+    assert lock_holder(lock) == "process 1 on laptop-7"

@@ -154,19 +154,19 @@ def test_a_codebook_import_says_what_it_left_out_for_one_reason_in_one_line(
 
 def test_import_refuses_a_study_open_in_the_app(tmp_path: Path, capsys) -> None:
     import os
-    import socket
 
     from reader.core.lock_files import study_lock
+    from tests.core.test_lock_files import held_by
 
     study = coded_study(tmp_path / "study")
     lock = study_lock(study.folder)
-    lock.write_text(f"{os.getpid()}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    lock.write_text(held_by(os.getpid()), "utf-8")
     before = study.file.read_bytes()
     status, out, err = main(capsys, "import", FIXTURES / "atlas.qdpx", study.folder)
     assert status == 1 and out == "" and err.count("\n") == 1
     assert f"open in Interview Reader (process {os.getpid()})" in err
     assert study.file.read_bytes() == before
-    lock.write_text(f"{2**22 + 12345}\ninterview-reader\n{socket.gethostname()}\n", "utf-8")
+    lock.write_text(held_by(2**22 + 12345, "python3"), "utf-8")
     status, _, err = main(capsys, "import", FIXTURES / "atlas.qdpx", study.folder)
     assert status == 0, err  # the lock of a process that is gone (a crash) holds nothing
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
+import subprocess
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import replace
@@ -26,6 +26,7 @@ from reader.core.refi.qdpx_merge import Highlights, Merged, joined, merge_select
 from reader.core.refi.sent import Carried, Sent, read_sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
+from tests.core.test_lock_files import held_by
 from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, unzip, zipped
 from tests.core.test_refi_media import recorded_study
 
@@ -280,16 +281,18 @@ def test_notes_that_cannot_be_read_or_are_edited_elsewhere_are_left_alone_and_na
     study = coded_study(tmp_path / "locked")
     p1 = study.interviews[0]
     lock = notes_lock(study.notes_path(p1))
-    lock.write_text(f"{os.getppid()}\nInterview Reader\n{socket.gethostname()}\n")
-    before = study.notes_path(p1).read_bytes()
-    report = import_qdpx(back, study.folder)
+    with subprocess.Popen(["sleep", "30"]) as window:
+        lock.write_text(held_by(window.pid))
+        before = study.notes_path(p1).read_bytes()
+        report = import_qdpx(back, study.folder)
+        window.kill()
     assert said(report) == [
         f"text source “P1”: the notes of “P1”, its text here, are left as they are: another "
-        f"window (process {os.getppid()}) is editing them"
+        f"window (process {window.pid}) is editing them"
     ]
     assert study.notes_path(p1).read_bytes() == before
     # The window importing holds its own interview's lock: merged (its window merges too).
-    lock.write_text(f"{os.getpid()}\nInterview Reader\n{socket.gethostname()}\n")
+    lock.write_text(held_by(os.getpid()))
     assert import_qdpx(back, study.folder).merged[0].changed
 
 
