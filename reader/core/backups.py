@@ -9,7 +9,8 @@ A backup is named by the local time it was made, with that time's offset from UT
 west, a clock put back an hour in autumn, or a study synced with a colleague in another
 time zone made earlier backups look newer, and each new one was pruned as it was made.
 Names without an offset (before it) are read as local times. A clock that ran ahead and
-was put right names the next backups after the newest (`CLOCK_PUT_BACK_MOST`)."""
+was put right names the next backups after the newest (`CLOCK_PUT_BACK_MOST`); backups
+named further ahead than that are ordered below all others."""
 
 from __future__ import annotations
 
@@ -101,11 +102,11 @@ def make_backup(
     written; the newest itself when it holds `data` already (switching interviews backs
     each up as it opens: copies of the same notes would push out older backups). The
     folder is listed once."""
-    found = _backups(notes_path)
-    if found and _holds(found[0].path, data):
-        return found[0].path
     now = now or datetime.now()
     now = now if now.tzinfo is not None else now.astimezone()  # naive: local
+    found = _backups(notes_path, now=now)
+    if found and _holds(found[0].path, data):
+        return found[0].path
     if found and now < found[0].time < now + CLOCK_PUT_BACK_MOST:
         # The clock was put back (it ran ahead): named after the newest, else it sorted
         # below the backups made while it ran ahead, was offered after them and pruned.
@@ -171,9 +172,9 @@ class _Backup(NamedTuple):
     path: Path
 
 
-def _backups(notes_path: Path, older: bool = False) -> list[_Backup]:
-    """Newest first; with `older`, the ones named .json before as well (only listed and
-    read, never pruned: beside NAME.notes, NAME.json's are named so too)."""
+def _backups(notes_path: Path, older: bool = False, now: datetime | None = None) -> list[_Backup]:
+    """Newest first (`_newest_first`); with `older`, the ones named .json before as well
+    (only listed and read, never pruned: beside NAME.notes, NAME.json's are named so too)."""
     pattern = _pattern(notes_path, older)
     found = []
     folder = backup_dir(notes_path)
@@ -183,7 +184,7 @@ def _backups(notes_path: Path, older: bool = False) -> list[_Backup]:
             time = _stamped(match.group(1)) if match else None
             if match and time is not None:
                 found.append(_Backup(time, int(match.group(2) or 1), path))
-    return _newest_first(found)
+    return _newest_first(found, now)
 
 
 def _stamped(stamp: str) -> datetime | None:
@@ -197,9 +198,14 @@ def _stamped(stamp: str) -> datetime | None:
         return None
 
 
-def _newest_first(found: list[_Backup]) -> list[_Backup]:
-    """Within one second, by the counter that keeps their names apart."""
-    return sorted(found, key=lambda b: (b.time, b.counter), reverse=True)
+def _newest_first(found: list[_Backup], now: datetime | None = None) -> list[_Backup]:
+    """Within one second, by the counter that keeps their names apart. Those named more
+    than CLOCK_PUT_BACK_MOST after `now` (default the clock's) come last: the clock that
+    named them was wrong, and what they hold is not known to be newer than any other
+    (found by the safety review: they outranked every backup made once it was right, so
+    each new one was pruned as the next was made, and the latest offered was theirs)."""
+    believed = (now or datetime.now().astimezone()) + CLOCK_PUT_BACK_MOST
+    return sorted(found, key=lambda b: (b.time <= believed, b.time, b.counter), reverse=True)
 
 
 def _holds(path: Path, data: bytes) -> bool:

@@ -397,3 +397,29 @@ def test_backups_made_after_the_clock_is_put_back_stay_the_newest(tmp_path: Path
     backups.make_backup(notes, b'{"v": "far"}', now=far)
     latest = backups.make_backup(notes, b'{"v": "now"}', now=right + timedelta(hours=1))
     assert "20261205" in latest.name
+
+
+def test_backups_named_days_ahead_by_a_wrong_clock_come_after_every_other(
+    tmp_path: Path,
+) -> None:
+    """Found by the safety review: backups named a week ahead (a clock set wrong, a
+    colleague's in a synced folder) outranked every one made since, so each new backup
+    pruned the one before, and the latest offered for damaged notes was theirs."""
+    notes = tmp_path / "notes" / "p01.json"
+    notes.parent.mkdir()
+    now = datetime.now().astimezone()
+
+    def version(words: str) -> bytes:
+        return serialise(dataclasses.replace(sample(0), notes=words))
+
+    for i in range(20):
+        backups.make_backup(notes, version(f"ahead {i}"), now=now + timedelta(days=7, hours=i))
+    made = [
+        backups.make_backup(notes, version(f"real {i}"), now=now + timedelta(minutes=10 * i))
+        for i in range(3)
+    ]
+    assert all(path.exists() for path in made)
+    listed = backups.list_backups(notes)
+    assert [b.path for b in listed[:3]] == made[::-1]
+    latest = backups.latest_backup(notes)
+    assert latest is not None and latest.notes.notes == "real 2"
