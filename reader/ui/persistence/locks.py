@@ -21,6 +21,7 @@ thread its garbage collection runs, and Qt objects must be deleted on their own 
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -63,12 +64,15 @@ class WindowLock:
         self.other_computer = ""  # the host of that window, where it is not this computer
         self._held_words = held_words  # what the window holding it does, after its name
         self._unwritable_words = unwritable_words  # why none can be taken there
+        self._folder = _FolderHeld(None)  # the lock's folder, followed if renamed
 
     def acquire(self) -> str:
         """Take the lock; "" on success, else why not, in words for the user; with
         `held_elsewhere` when another window holds it."""
         self.held_elsewhere = False
         if try_lock(self.file):
+            self._folder.let_go()
+            self._folder = _FolderHeld(self.path.parent)
             return ""
         if self.file.error() != QLockFile.LockError.LockFailedError:
             return self._unwritable_words
@@ -98,7 +102,45 @@ class WindowLock:
 
     def release(self) -> None:
         if self.file.isLocked():
-            self.file.unlock()
+            self.file.unlock()  # at the path it was taken at
+            self._folder.remove_moved(self.path.name)
+
+
+class _FolderHeld:
+    """The folder of a lock taken, followed where it goes: renamed or moved while the lock
+    was held (the study folder), it keeps the lock file, which unlocking at the old path
+    leaves there for good; a window on another computer syncing the folder then opens the
+    study read-only (found by the safety review). Linux names an open folder's place now."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self._fd = -1
+        if folder is not None and Path("/proc/self/fd").is_dir():
+            with contextlib.suppress(OSError):
+                self._fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        self._was = self._place()
+
+    def _place(self) -> Path | None:
+        """Where the folder is now, as the system names it; None when that is not known."""
+        try:
+            return Path(os.readlink(f"/proc/self/fd/{self._fd}")) if self._fd >= 0 else None
+        except OSError:
+            return None
+
+    def remove_moved(self, name: str) -> None:
+        """The lock file `name`, this process's, removed at the folder's new place; the
+        folder let go of."""
+        now = self._place()
+        if now is not None and now != self._was:
+            with contextlib.suppress(OSError):
+                lock = now / name
+                if lock.read_text("utf-8").split("\n", 1)[0] == str(os.getpid()):
+                    lock.unlink()
+        self.let_go()
+
+    def let_go(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
 
 class NotesLock(WindowLock):

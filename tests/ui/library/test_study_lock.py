@@ -165,3 +165,18 @@ def test_a_window_that_took_the_study_first_makes_the_unlocked_one_read_only(
     qtbot.waitUntil(lambda: first.study.read_only, timeout=5000)
     assert first.study.read_only_cause is ReadOnly.STUDY_IN_USE
     assert "The study is read-only here now" in first.banner.text()
+
+
+def test_a_study_folder_renamed_while_open_keeps_no_lock_files_once_closed(
+    make_study_window: Callable[[Path], MainWindow], folder: Path
+) -> None:
+    """Found by the safety review: the locks were let go at the old path, so the renamed
+    folder kept them for good, and a computer syncing it opened the study read-only."""
+    window = make_study_window(folder)
+    assert sorted(p.name for p in folder.rglob("*.lock")) == sorted(
+        ["study.json.lock", f"{window.interview.notes_path.name}.lock"]
+    )
+    renamed = folder.with_name("Renamed study")
+    folder.rename(renamed)
+    window.close()
+    assert list(renamed.rglob("*.lock")) == []
