@@ -212,7 +212,7 @@ class OpenStudy(QObject):
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
-        self._report(merged)
+        self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
         if self.study.file_gone():
             self.save()
         if read_only_changed := self.study.read_only != was_read_only:
@@ -229,11 +229,13 @@ class OpenStudy(QObject):
             self.changed.emit()
             self._tell_interviews()
 
-    def _report(self, merged: StudyMergeResult | None) -> None:
+    def _report(self, merged: StudyMergeResult | None, by_window: bool = False) -> None:
         assert self.study is not None
         notes = list(self.study.warnings)
         self.study.warnings.clear()
-        if merged is not None and merged.changed:
+        if merged is not None and merged.changed and by_window:  # the banner says why read-only
+            self.status.emit("Updated from the other window.", 6000)
+        elif merged is not None and merged.changed:
             notes.append(merged.message("another program"))
         if notes:
             self.message.emit("  ".join(notes))

@@ -180,3 +180,26 @@ def test_a_study_folder_renamed_while_open_keeps_no_lock_files_once_closed(
     folder.rename(renamed)
     window.close()
     assert list(renamed.rglob("*.lock")) == []
+
+
+def test_the_read_only_window_follows_the_other_windows_changes_as_that_windows(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by the safety review: each change of the window that has the study replaced
+    the read-only window's reason with "Merged the study from another program", and so
+    did the last one, made just before it closed the study."""
+    first, second = make_study_window(folder), make_study_window(folder)
+    said: list[str] = []
+    second.study.message.connect(said.append)
+    assert first.study.study is not None and second.study.study is not None
+    ids = [e.id for e in first.study.study.interviews]
+    assert first.study.rename(ids[0], title="Ana, nights")
+    qtbot.waitUntil(lambda: second.study.study.interviews[0].title == "Ana, nights")
+    assert "Opened the study read-only" in second.banner.text()
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    assert first.study.rename(ids[1], title="Ben, days")
+    first.close()  # right after its change
+    qtbot.waitUntil(lambda: not second.study.read_only, timeout=5000)
+    qtbot.waitUntil(lambda: second.study.study.interviews[1].title == "Ben, days")
+    assert "The other window closed this study" in second.banner.text()
+    assert not [m for m in said if "another program" in m]
