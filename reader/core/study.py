@@ -150,6 +150,15 @@ class CodeChange:
         return Recoded.of(changes)
 
 
+@dataclass(frozen=True)
+class AttributeChanged:
+    """What Change Attribute… changed, for its undo: the definition before, and the
+    interviews holding a value of it, as they were."""
+
+    old: AttributeDef
+    had: dict[str, InterviewEntry]
+
+
 @dataclass
 class Study:
     """An open study. `data` is what study.json will hold; `base` what it held when last
@@ -645,25 +654,42 @@ class Study:
 
     def change_attribute(
         self, key: str, label: str, options: tuple[str, ...] | list[str] | None = None
-    ) -> AttributeDef:
+    ) -> AttributeChanged:
         """Its label and, given `options`, its choices (Change Attribute…), all or nothing:
-        choices refused leave the label as it was. Returns the old definition."""
+        choices refused leave the label as it was. Returns what `undo_attribute_change`
+        needs."""
         refused = self._options_refused(key, options) if options is not None else ""
         if refused:
             raise StudyError(refused)
         old = self.rename_attribute(key, label)
+        had = {e.id: e for e in self.data.interviews if key in e.attributes}
         if options is not None:
             self.set_attribute_options(key, options)
-        return old
+        return AttributeChanged(old, had)
 
-    def undo_attribute_change(self, old: AttributeDef, new: AttributeDef) -> None:
-        """Undo the change that made `old` into `new` (Change Attribute…): its label and
-        its choices go back where they are still as it left them (another program's
-        change since stays); values respelt with the choices follow them back."""
+    def undo_attribute_change(self, changed: AttributeChanged, new: AttributeDef) -> None:
+        """Undo the change that made `changed.old` into `new` (Change Attribute…): its
+        label and its choices go back where they are still as it left them (another
+        program's change since stays); values respelt with the choices follow them back,
+        and their interviews' times too where nothing else of them changed since."""
+        old = changed.old
         now = self.attribute(old.key)
         back = fields_undone(old, new, now)
         chosen = back.options != now.options
         self.change_attribute(old.key, back.label, back.options if chosen else None)
+        self._times_back(changed.had)
+
+    def _times_back(self, had: dict[str, InterviewEntry]) -> None:
+        """The interviews an undo made as they were in `had` again take their time back
+        too: `modified` decides which entry a merge of two copies of study.json keeps, and
+        the undo's new time made an old entry beat a colleague's edit."""
+        for interview_id, before in had.items():
+            try:
+                entry = self.interview(interview_id)
+            except StudyError:  # taken out of the study since
+                continue
+            if replace(entry, modified=before.modified) == before:
+                self.data.interviews[self.index_of(interview_id)] = before
 
     def set_attribute_options(self, key: str, options: tuple[str, ...] | list[str]) -> AttributeDef:
         """The choices of a choice attribute. Refused while an interview holds a value
@@ -727,18 +753,13 @@ class Study:
         had: dict[str, InterviewEntry] | None = None,
     ) -> None:
         """Undo `remove_attribute`: each value back, and the entry's time as it was where
-        nothing else of it changed since: `modified` decides which entry a merge of two
-        copies of study.json keeps, and the undo made an old one beat a colleague's edit."""
+        nothing else of it changed since (`_times_back`)."""
         self._writable()
         self.data.attributes.insert(index, definition)
         for interview_id, value in values.items():
             entry = self.interview(interview_id)
-            back = replace(entry, attributes={**entry.attributes, definition.key: value})
-            before = (had or {}).get(interview_id)
-            if before is not None and replace(back, modified=before.modified) == before:
-                self.data.interviews[self.index_of(interview_id)] = before
-            else:
-                self._put(back)
+            self._put(replace(entry, attributes={**entry.attributes, definition.key: value}))
+        self._times_back(had or {})
 
     def set_attribute(self, interview_id: str, key: str, value: Any) -> InterviewEntry:
         """Set (or with None or "" clear) one value, checked against its type. Returns the

@@ -323,6 +323,13 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     study.restore_attribute(*removed)
     # As it was, its time too: an undo's newer time made an old entry win a merge.
     assert study.interview(first) == before
+    # Choices respelt ("nurse" now "Nurse"): the values follow, and back with an undo, with
+    # their time (found by the undo review).
+    changed = study.change_attribute("role", "Job", ["Nurse", "doctor", "porter"])
+    assert study.interview(first).attributes == {"role": "Nurse"}
+    assert study.interview(first).modified != before.modified
+    study.undo_attribute_change(changed, study.attribute("role"))
+    assert study.interview(first) == before
     assert [e.id for e in study.matching({"role": {"nurse"}})] == [first]
     assert len(study.matching({})) == 3
     ward = study.define_attribute("Ward", "text")
