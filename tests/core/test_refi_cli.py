@@ -62,7 +62,17 @@ def test_one_interviews_project_says_the_highlights_not_found_in_its_text(
     session.add_highlight(make_highlight(document.text, start, start + 10).edited(note="Tired"))
     save_notes(notes, session.notes)
     transcript.write_text("Q: How was it?\nA: A short day, honestly.\n", encoding="utf-8")
-    result = run(tmp_path, "export", transcript, "--notes", notes, "--format", "qdpx", "-o", "p")
+    result = run(
+        tmp_path,
+        "export",
+        transcript,
+        "--notes",
+        notes,
+        "--format",
+        "qdpx",
+        "-o",
+        tmp_path / "P1.qdpx",
+    )
     assert result.returncode == 0, result.stderr.decode()
     said = result.stderr.decode()
     assert "not exported: “P1”: 1 highlight(s) not found in the text" in said, said
