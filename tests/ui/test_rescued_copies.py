@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from reader.core import store
 from reader.core.store import content_hash
+from reader.ui.library.rescued_study import rescue_name as study_rescue_name
 from reader.ui.memo.study_memo import memo_rescue_name
 from reader.ui.persistence.offered_copies import rescue_name
 from reader.ui.window.main_window import MainWindow
@@ -524,3 +525,26 @@ def test_closing_a_study_the_disk_would_not_take_keeps_a_copy_and_says_where(
     next(b for b in again.banner.buttons if b.text() == "Put Away").click()
     assert rescued("*.json") == [] and (folder / "notes" / "backups" / copy.name).exists()
     assert "Ana, night nurse" not in titles_on_disk(folder)  # put away, not merged
+
+
+def test_a_second_window_offers_the_studys_rescued_copies_once_it_takes_the_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """As the memo's: the first window offered them, the read-only second could not."""
+    first = make_study_window(folder)
+    activate(first, qtbot)
+    rename_first_with_f2(first, qtbot, "Ana")  # study.json written
+    study = first.study.study
+    assert study is not None
+    theirs = orjson.loads(study.file.read_bytes())
+    theirs["interviews"][0]["title"] = "Ana, night nurse"
+    made_from = content_hash(study.file.read_bytes())
+    store.rescue("the study", study.file, orjson.dumps(theirs), study_rescue_name(study), made_from)
+    second = make_study_window(folder)
+    assert "rescued" not in second.banner.text()
+    first.close()
+    banner = second.banner
+    qtbot.waitUntil(lambda: "closed this study" in banner.text(), timeout=5000)
+    to_the_rescued_line(banner)
+    next(b for b in banner.buttons if b.text() == "Merge Into Study").click()
+    assert titles_on_disk(folder)[0] == "Ana, night nurse"

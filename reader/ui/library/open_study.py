@@ -113,9 +113,7 @@ class OpenStudy(QObject):
         if holder:  # from another computer, offered here: its notes' locks go with it
             offer = open_here_offer(self._lock, study.notes_dir, self.check_disk)
             self.offers.append((f"Opened the study read-only: {holder}.", offer))
-        elif not study.read_only and (
-            rescued := rescued_offer(study, self.study_edited, self.status.emit, self.message.emit)
-        ):
+        elif rescued := rescued_offer(self):
             self.offers.append(rescued)
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
@@ -201,13 +199,10 @@ class OpenStudy(QObject):
         # The window that had the study let it go (its lock file went): it may change here.
         if taken := self._lock is not None and self._lock.take_over():
             self.study.read_only = self._file_read_only
-        # Opened where no lock could be made (a full disk), the study takes it once it can
-        # (the safety review's F2): a window that took it first has it from now on.
+        # Opened where no lock could be made (a full disk): taken once it can be, or not.
         if self._lock is not None and not self.read_only and (holder := self._lock.late()):
             self.study.read_only = True
-            self.message.emit(
-                f"The study is read-only here now: {holder}. What you changed is saved."
-            )
+            self.message.emit(f"The study is read-only here now: {holder}. Your changes are saved.")
         try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()
         except OSError:
@@ -219,6 +214,10 @@ class OpenStudy(QObject):
             self.readOnlyChanged.emit(self.study.read_only)
         if taken:
             self.lockTaken.emit()
+            from reader.ui.library.rescued_study import rescued_offer  # not at start-up
+
+            if rescued := rescued_offer(self):  # not offered while read-only here
+                self.noticed.emit(*rescued)
         listing = self._listing
         self._rewatch()
         if self._listing - listing:

@@ -5,9 +5,8 @@ memo's are (persistence/offered_copies.py). Loaded when first needed (start-up, 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
@@ -55,15 +54,23 @@ def may_close_unsaved(parent: QWidget, study: Study) -> bool:
     return go_on
 
 
-def rescued_offer(
-    study: Study,
-    edited: Callable[[], None],
-    status: Callable[[str, int], None],
-    say: Callable[[str], None],
-) -> tuple[str, BannerActions] | None:
-    """The banner's words and buttons offering the rescue copies of `study`, just opened,
-    that hold other than its study.json; None when there are none. Merged, the study is
-    `edited` (saved, shown again); `status` and `say` tell the user."""
+class StudyOwner(Protocol):
+    """What owns the open study (library/open_study.py): the study, and what says so."""
+
+    study: Study | None
+    status: Any  # Signal(str, int)
+    message: Any  # Signal(str)
+
+    def study_edited(self) -> None: ...
+
+
+def rescued_offer(owner: StudyOwner) -> tuple[str, BannerActions] | None:
+    """The banner's words and buttons offering the rescue copies of the study `owner` has
+    open that hold other than its study.json; None when there are none (or it is
+    read-only here). Merged, the study is edited (saved and shown again)."""
+    study = owner.study
+    if study is None or study.read_only:
+        return None
     try:
         raw: bytes | None = study.file.read_bytes()
     except OSError:
@@ -87,14 +94,14 @@ def rescued_offer(
     def merge_them() -> None:
         merged = merge_each(copies, merge_one, kept)
         if merged:
-            edited()
+            owner.study_edited()
             copies_said = "the rescued copy" if merged == 1 else f"{merged} rescued copies"
-            status(f"Merged {copies_said} into the study.", 8000)
+            owner.status.emit(f"Merged {copies_said} into the study.", 8000)
         if merged < len(copies):
-            say("A rescued copy of the study could not be merged; it is left where it is.")
+            owner.message.emit("A rescued copy of the study could not be merged; it is left.")
 
     def put_away() -> None:
-        say(put_away_said(copies, kept))
+        owner.message.emit(put_away_said(copies, kept))
 
     actions: BannerActions = [("Merge Into Study", merge_them), show_folder(copies)]
     actions.append(("Put Away", put_away))
