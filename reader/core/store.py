@@ -293,7 +293,7 @@ def rescued_copies(name: Path, since: Path, held: bytes | None, text_sha: str = 
                 if own.fullmatch(n) or (
                     moved.fullmatch(n)
                     and (
-                        came_from(folder / n, held)
+                        (bool(held) and came_from(folder / n, held))  # not any empty file's
                         or (text_sha and _left_behind(folder / n, text_sha, held))
                     )
                 ):

@@ -501,3 +501,14 @@ def test_a_copy_rescued_from_the_file_as_it_is_is_its_own_at_a_new_place(
     name = new.with_name("New study.json")
     assert len(store.rescued_copies(name, new, held)) == 1
     assert store.rescued_copies(name, new, b'{"study": "another"}') == []
+
+
+def test_a_copy_made_from_an_empty_file_elsewhere_is_not_this_ones(tmp_path: Path) -> None:
+    """Every empty memo has one hash: another study's copy made from its empty memo is not
+    this empty memo's."""
+    old = tmp_path / "Other" / "memo.md"
+    store.rescue(
+        "the study memo", old, b"Their themes", old.with_name("Other memo.md"), content_hash(b"")
+    )
+    here = tmp_path / "Mine" / "memo.md"
+    assert store.rescued_copies(here.with_name("Mine memo.md"), here, b"") == []
