@@ -40,6 +40,9 @@ RAISED_APART = 1.25
 # other tabs, on the window: Fusion's shades made Dark's current tab the darker of two (it
 # read as the other one) and left High Contrast's both black, told by an underline alone.
 TAB_APART = 1.5
+# A scroll bar's handle against its groove: WCAG 1.4.11's 3:1 for a control's parts, on
+# the window's colour, with room for the groove a shade darker than it (3.3:1 on it in Light).
+HANDLE_APART = 3.8
 THEME_NAMES = ("system", "light", "dark", "high-contrast")
 THEME_LABELS = {
     "system": "&System",
@@ -149,6 +152,12 @@ class Palette:
         """The fill of a tab bar's current tab: the window taken toward the accent until
         the two stand `TAB_APART` (the other tabs are the window's)."""
         return to_hex(_apart(parse_hex(self.window), parse_hex(self.accent), TAB_APART))
+
+    @cache  # noqa: B019 - as muted(): asked for at every paint of a scroll bar
+    def scroll_handle(self) -> str:
+        """A scroll bar's handle: the window taken toward the text until the two stand
+        `HANDLE_APART` (Fusion's groove is the window a shade darker)."""
+        return to_hex(_apart(parse_hex(self.window), parse_hex(self.text), HANDLE_APART))
 
     def popup_edge(self) -> str:
         """The edge of a popup over the page: the check boxes' edge; where every pane is
