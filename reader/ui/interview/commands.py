@@ -83,6 +83,13 @@ class SpeakersCommand(QUndoCommand):
         self._controller.structure_edited()
 
 
+# Said as an undo or redo leaves a passage aside (`_HighlightsCommand._add`).
+LEFT_OUT = (
+    "The passage is not shown: its codes were deleted from the study since. Undo of the "
+    "deletion, in the Codebook, brings it back."
+)
+
+
 class _HighlightsCommand(QUndoCommand):
     """A change to highlights named by id. In a study, deleting a code (the study's
     history, not the interview's) removes a passage left showing nothing, which this
@@ -155,6 +162,7 @@ class _HighlightsCommand(QUndoCommand):
             return
         if known is None:
             left_out[highlight.id] = highlight
+            self._controller.refused.emit(LEFT_OUT)
         elif session.highlight(highlight.id) is None:
             left_out.pop(highlight.id, None)
             session.add_highlight(known, self._places.get(highlight.id))
@@ -230,14 +238,16 @@ class EditHighlightCommand(_HighlightsCommand):
         now = left or session.highlight(source.id)
         assert now is not None
         whole = replace(now, **changes)
-        wanted = self._known(whole)
+        known = self._known(whole)  # None: the codes deleted since were all it showed
         # Nothing left to show it (say its colour undone, its code deleted since): it is
         # left out, as an edit that leaves nothing deletes (Controller.edit_highlight).
-        wanted = None if wanted is None else left_showing(wanted, self._controller.quoted)
+        wanted = None if known is None else left_showing(known, self._controller.quoted)
         if wanted is None:
             if left is None:
                 self._remove(source.id)
             left_out[source.id] = whole
+            if known is None:
+                self._controller.refused.emit(LEFT_OUT)
         elif left is not None:  # left out, it shows again: a code it still has put back on
             del left_out[source.id]
             session.add_highlight(wanted)

@@ -39,7 +39,9 @@ class Controller(QObject):
 
     structureChanged = Signal()
     colorsChanged = Signal()
-    readOnlyRefused = Signal()  # an edit was asked for while the notes are read-only
+    # An edit refused, or undone or redone out of sight, and why: "" while the notes are
+    # read-only (the window says why).
+    refused = Signal(str)
     # (before, after): None before = added, None after = removed.
     highlightChanged = Signal(object, object)
 
@@ -95,7 +97,7 @@ class Controller(QObject):
 
     def writable(self) -> bool:
         if self.saver.read_only:
-            self.readOnlyRefused.emit()
+            self.refused.emit("")
             return False
         return True
 

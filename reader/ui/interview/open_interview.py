@@ -208,7 +208,7 @@ class OpenInterview(QObject):
         controller.highlightChanged.connect(self.highlightChanged)
         controller.structureChanged.connect(self.structureChanged)
         controller.colorsChanged.connect(self.colorsChanged)
-        controller.readOnlyRefused.connect(lambda: self.status.emit(self.why_read_only(), 5000))
+        controller.refused.connect(lambda why: self.status.emit(why or self.why_read_only(), 8000))
         self._file_cause = read.file_cause
         notes_document = new_notes_document(self, session.notes.notes)
         self.in_study, self._study_read_only = in_study, read_only

@@ -519,3 +519,29 @@ def test_the_notes_links_are_read_only_for_a_passage_about_to_show_nothing(
     assert asked == []
     controller.edit_highlight(passage.id, "Remove Colour", color="")  # now it would go
     assert asked == [1]
+
+
+def test_a_redo_that_a_code_deleted_since_leaves_unseen_says_why(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """Found by the undo review: "coffee" coded "Drinks", undone in the reader, "Drinks"
+    deleted in the Codebook; the reader's Redo then put the passage aside (for the study's
+    Undo to bring back, "Drinks" on it), and nothing showed or said what it did."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    focus(window, qtbot, window.reader, study_history=False)
+    window.window_actions.undo.trigger()
+    session = window.interview.session
+    assert session.notes.highlights == []
+    hub, panel = window.codebook.hub, window.codebook.panel
+    drinks = hub.book.find("Drinks").id
+    panel.set_current(drinks)
+    panel.delete_code()
+    focus(window, qtbot, window.reader, study_history=False)
+    window.window_actions.redo.trigger()
+    assert session.notes.highlights == []
+    said = window.statusBar().currentMessage()
+    assert "deleted" in said and "Codebook" in said, said
+    focus(window, qtbot, panel.view, study_history=True)
+    window.window_actions.undo.trigger()  # the deletion undone: the passage is back, coded
+    assert [(x.exact, x.codes) for x in session.notes.highlights] == [("coffee", (drinks,))]
