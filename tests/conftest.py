@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,25 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if AS_ROOT and item.get_closest_marker("permissions"):
             item.add_marker(skip)
+
+
+def _at_the_top() -> set[str]:
+    """What the repository's top folder holds, but for tools' caches and hidden names."""
+    return {
+        p.name
+        for p in ROOT.iterdir()
+        if not p.name.startswith(".") and p.name != "__pycache__" and p.suffix != ".egg-info"
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nothing_left_in_the_repository() -> Iterator[None]:
+    """Tests write in tmp_path alone: a command-line test's `-o p`, relative to the
+    repository, left a file there that two commits carried."""
+    before = _at_the_top()
+    yield
+    left = _at_the_top() - before
+    assert not left, f"tests left {sorted(left)} in {ROOT}"
 
 
 @pytest.fixture(autouse=True)
