@@ -311,8 +311,8 @@ def test_conflict_copies_and_rescued_copies_are_each_said_as_what_they_are(
     made = datetime.fromtimestamp(1_800_000_000)
     assert window.banner.text() == (
         f"A sync tool left 1 conflict copy of these notes ({conflict.name}). A copy of these "
-        f"notes rescued on {made:%Y-%m-%d %H:%M} holds what their file does not; the app "
-        f"could not write it as it ended ({copy.name})."
+        f"notes rescued on {made:%Y-%m-%d %H:%M} holds what their file does not: the app "
+        f"could not write it there ({copy.name})."
     )
 
 

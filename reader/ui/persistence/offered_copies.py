@@ -121,20 +121,21 @@ def _names(copies: list[Path]) -> str:
 
 def rescued_said(rescued: list[Path], what: str, file_name: str) -> str:
     """The banner's words for the copies of `what` ("these notes") `rescued` (oldest
-    first) when the app last ended: how many and when the newest was made first, what
-    the one line of the banner shows at 1024 pixels (a name is longer than that room);
-    then why, and each name, the newest first, which its tooltip shows whole."""
+    first) as the app ended, or as the user went on without them: how many and when the
+    newest was made first, what the one line of the banner shows at 1024 pixels (a name
+    is longer than that room); then why, and each name, the newest first, which its
+    tooltip shows whole."""
     names = ", ".join(p.name for p in reversed(rescued))
     when = _when(rescued[-1])
     if len(rescued) == 1:
         return (
-            f"A copy of {what} rescued{when} holds what {file_name} does not; the app could "
-            f"not write it as it ended ({names})."
+            f"A copy of {what} rescued{when} holds what {file_name} does not: the app could "
+            f"not write it there ({names})."
         )
     newest = f", the newest{when}," if when else ""
     return (
-        f"{len(rescued)} copies of {what} rescued{newest} hold what {file_name} does not; "
-        f"the app could not write them as it ended (newest first: {names})."
+        f"{len(rescued)} copies of {what} rescued{newest} hold what {file_name} does not: "
+        f"the app could not write them there (newest first: {names})."
     )
 
 
