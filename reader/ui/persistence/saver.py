@@ -220,6 +220,9 @@ class NotesSaver(QObject):
                             path, data, parents=False, before_replace=_unchanged_since(path, seen)
                         )
                 except OutsideChangeError as change:
+                    if cut_wait_ms(change.data, path):  # another program's write under way:
+                        self._dirty = True  # left to end, ours kept aside (`rescue`)
+                        return False
                     make_backup(self.backup_name or path, change.data, self.keep_backups)
                     if merges < MERGES_ON_FLUSH:  # else changing still: written over, kept
                         merges += 1

@@ -5,6 +5,7 @@ a change made on disk, and is not rendered again as interviews are switched."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -156,3 +157,26 @@ def test_a_memo_written_in_place_slowly_while_typing_keeps_both(
 
     qtbot.waitUntil(both, timeout=8000)
     assert window.notes_editor.toPlainText() == memo_file(folder).read_text("utf-8")
+
+
+def test_closing_while_another_program_writes_the_memo_leaves_its_write_whole(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The study closed halfway through another program's in-place write of memo.md: the
+    half was merged and written over, the rest of that write sent nowhere. Now that write
+    is left to end, and what was typed goes to a rescue copy, offered next time."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    window.notes_editor.insertPlainText("Line 0\n")
+    on_disk(qtbot, folder, "Line 0\n")
+    theirs = b"Line 0\nLine 1, by a colleague\n"
+    with memo_file(folder).open("r+b", buffering=0) as writer:
+        writer.truncate(0)
+        writer.write(theirs[:10])
+        window.notes_editor.insertPlainText("Mine")
+        window.close()  # asked, and closed: Discard
+        writer.write(theirs[10:])
+    assert memo_file(folder).read_bytes() == theirs
+    (copy,) = Path(os.environ["XDG_DATA_HOME"]).rglob("rescued/* memo-*.md")
+    assert copy.read_text("utf-8") == "Line 0\nMine"
