@@ -208,7 +208,7 @@ class OpenStudy(QObject):
         except OSError:
             merged = None
         self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
-        if self.study.file_gone():
+        if self.study.file_gone() or self.unsaved:  # a write waited for may be done
             self.save()
         if read_only_changed := self.study.read_only != was_read_only:
             self.readOnlyChanged.emit(self.study.read_only)
