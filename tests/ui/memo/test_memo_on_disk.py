@@ -128,7 +128,7 @@ def test_a_memo_written_in_place_slowly_while_typing_keeps_both(
     halfway; the half was merged as the deletion of the rest, and the app's next save sent
     the rest of that write nowhere: half the memo gone, the colleague's line too. A memo
     cut off inside a line is taken as it is only once it has stayed so for a while."""
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # the test's length
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
     lines = "".join(f"Line {i}: some memo words here.\n" for i in range(30))
     window: MainWindow = make_study_window(folder)
     open_memo(window, qtbot)
