@@ -7,6 +7,7 @@ it has not changed for a while: until then the merge waits, and so does our save
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from pathlib import Path
@@ -16,6 +17,15 @@ import orjson
 # How long a version that looks cut off must stay as it is to be taken as whole: longer
 # than another program pauses between two parts of one write (a slow network share).
 WHOLE_AFTER_NS = 5_000_000_000
+
+
+class BeingWrittenError(OSError):
+    """A file that looks half written by another program still at it: not written over;
+    writing may be tried again in `wait_ms`."""
+
+    def __init__(self, path: Path, wait_ms: int) -> None:
+        super().__init__(errno.EBUSY, "another program is still writing it", str(path))
+        self.wait_ms = wait_ms
 
 
 def looks_cut(data: bytes, path: Path) -> bool:

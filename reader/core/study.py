@@ -28,7 +28,7 @@ from reader.core.document import (
     shown_name,
     title_from_name,
 )
-from reader.core.half_written import cut_wait_ms
+from reader.core.half_written import BeingWrittenError, cut_wait_ms
 from reader.core.hashing import sha256_hex
 from reader.core.markdown_links import quoted_ids
 from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
@@ -1065,9 +1065,9 @@ class Study:
         wrote there since we last read or wrote it. Returns that merge, or None."""
         self._writable()
         merged = self.merge_from_disk()
-        # The file on disk turned out to come from a newer build, or another program is
-        # writing it (`wait_ms`: saved once it is done).
-        if self.read_only or self.wait_ms:
+        if self.wait_ms:  # another program is writing it: saved once it is done
+            raise BeingWrittenError(self.file, self.wait_ms)
+        if self.read_only:  # the file on disk turned out to come from a newer build
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
@@ -1279,6 +1279,11 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
         _recover(study)
         return study
     except StudyFormatError as exc:
+        if touch_disk and cut_wait_ms(raw, study.file):  # not set aside while being written
+            raise StudyError(
+                f"{study.file} looks half written, and changed a moment ago: another "
+                "program may still be writing it. Try again in a few seconds."
+            ) from exc
         if touch_disk:
             study.warnings.append(_unreadable_message(exc, set_aside(study.file)))
         else:

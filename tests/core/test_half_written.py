@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from reader.core import half_written
-from reader.core.half_written import cut_wait_ms, looks_cut, wait_ms
-from reader.core.study import open_study
+from reader.core.half_written import BeingWrittenError, cut_wait_ms, looks_cut, wait_ms
+from reader.core.study import StudyError, open_study
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +80,9 @@ def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(
         writer.flush()
         inode = os.fstat(writer.fileno()).st_ino
         assert study.merge_from_disk() is None and study.wait_ms > 0
-        assert study.save() is None and study.file.read_bytes() == whole[: len(whole) // 2]
+        with pytest.raises(BeingWrittenError):  # the command line says so, the window waits
+            study.save()
+        assert study.file.read_bytes() == whole[: len(whole) // 2]
         assert study.warnings == [] and list(folder.glob("study.corrupt-*")) == []
         aged(study.file, 10)  # the writer stopped there: unreadable for good
         assert study.merge_from_disk() is None and study.wait_ms == 0
@@ -90,3 +92,21 @@ def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(
         assert "kept as" in study.warnings[0]
     study.save()
     assert study.file.read_bytes() == whole and not study.file_gone()
+
+
+def test_a_study_whose_study_json_is_being_written_is_not_opened_over_it(
+    tmp_path: Path,
+) -> None:
+    """Opening it set half of another program's write aside, and the command line's import
+    then wrote a study made from the folder in its place."""
+    folder = tmp_path / "Study"
+    folder.mkdir()
+    (folder / "P01.txt").write_text("Q: Hello?\nA: Hi.\n", "utf-8")
+    open_study(folder).save()
+    whole = (folder / "study.json").read_bytes()
+    (folder / "study.json").write_bytes(whole[:40])
+    with pytest.raises(StudyError, match="half written"):
+        open_study(folder)
+    assert (folder / "study.json").read_bytes() == whole[:40]
+    aged(folder / "study.json", 10)  # it stayed so: unreadable, set aside as before
+    assert "could not be read" in " ".join(open_study(folder).warnings)

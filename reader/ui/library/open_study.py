@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
+from reader.core.half_written import BeingWrittenError
 from reader.core.lock_files import study_lock
 from reader.core.notes_files_cache import NotesFilesCache
 from reader.core.read_only import ReadOnly, why_read_only
@@ -166,6 +167,10 @@ class OpenStudy(QObject):
             return False
         try:
             merged = self.study.save()
+        except BeingWrittenError as exc:  # saved once another program's write is done
+            self.unsaved = True
+            self._retry.start(exc.wait_ms)
+            return False
         except OSError as exc:
             self.unsaved = True
             self._retry.start(RETRY_MS)
@@ -176,10 +181,6 @@ class OpenStudy(QObject):
             if said != self._said:
                 self._said = said
                 self.message.emit(said)
-            return False
-        if waits := self.study.wait_ms:  # another program writes study.json: saved after it
-            self.unsaved = True
-            self._retry.start(waits)
             return False
         if self.unsaved:  # as the notes' saver does, the banner's error goes
             self.unsaved, self._said = False, ""
