@@ -15,6 +15,7 @@ import orjson
 from reader.core import json_bytes
 from reader.core.backups import ReadBackup, latest_backup
 from reader.core.checked_notes import parse_checked
+from reader.core.half_written import cut_wait_ms
 from reader.core.notes_file import (
     VERSION,
     NewerVersionError,
@@ -136,8 +137,18 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
             )
         return NotesRead(notes=understood, read_only=True, messages=[message], on_disk=on_disk)
     except NotesFormatError as exc:
+        if cut_wait_ms(on_disk, notes_path):  # not set aside while another program writes it
+            return NotesRead(read_only=True, messages=[_being_written(notes_path)])
         return _salvaged(notes_path, on_disk) or _set_aside(notes_path, str(exc))
     return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)
+
+
+def _being_written(notes_path: Path) -> str:
+    return (
+        f"Opened read-only: the notes file {notes_path} looks half written, and changed a "
+        "moment ago: another program may still be writing it. Nothing is written to it; "
+        "open the interview again in a few seconds."
+    )
 
 
 def _salvaged(notes_path: Path, on_disk: bytes) -> NotesRead | None:

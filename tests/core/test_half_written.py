@@ -11,6 +11,7 @@ import pytest
 
 from reader.core import half_written
 from reader.core.half_written import BeingWrittenError, cut_wait_ms, looks_cut, wait_ms
+from reader.core.notes_opening import read_notes
 from reader.core.study import StudyError, open_study
 
 
@@ -110,3 +111,14 @@ def test_a_study_whose_study_json_is_being_written_is_not_opened_over_it(
     assert (folder / "study.json").read_bytes() == whole[:40]
     aged(folder / "study.json", 10)  # it stayed so: unreadable, set aside as before
     assert "could not be read" in " ".join(open_study(folder).warnings)
+
+
+def test_notes_being_written_open_read_only_and_are_never_set_aside(tmp_path: Path) -> None:
+    """As study.json's: half of another program's write was renamed aside as unreadable."""
+    notes = tmp_path / "notes.json"
+    notes.write_bytes(b'{"format": "interview-reader-notes", "ver')
+    read = read_notes(notes)
+    assert read.read_only and "half written" in read.messages[0]
+    assert list(tmp_path.iterdir()) == [notes]
+    aged(notes, 10)
+    assert read_notes(notes).recovery is not None  # unreadable: set aside, the user asked
