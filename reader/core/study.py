@@ -1081,8 +1081,9 @@ class Study:
 
     def merge_from_disk(self) -> StudyMergeResult | None:
         """Merge study.json as it is on disk now into `data`, if it changed since we last
-        read or wrote it; None when it did not. An unreadable file is set aside (our next
-        save replaces it); one from a newer build makes the study read-only."""
+        read or wrote it; None when it did not. An unreadable file is copied aside (our
+        next save replaces it), once it is not being written (`wait_ms`); one from a newer
+        build makes the study read-only."""
         self.wait_ms = 0
         try:
             raw = self.file.read_bytes()
@@ -1098,7 +1099,8 @@ class Study:
             if wait := cut_wait_ms(raw, self.file):  # half of a write under way, likely
                 self.wait_ms = wait
                 return None
-            # Copied, not renamed: a program still writing to the file writes to the copy.
+            # Copied, not renamed: a program still writing it writes to study.json, not
+            # to the copy kept (renamed, the rest of its write went into the copy).
             aside = keep_aside(self.file, raw)
             self.warnings.append(
                 f"The study as open here was saved: another program left a study.json that "
