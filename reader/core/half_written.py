@@ -56,5 +56,7 @@ def wait_ms(path: Path, now_ns: int | None = None) -> int:
 
 def cut_wait_ms(data: bytes, path: Path) -> int:
     """How long to wait before taking `data`, just read from `path`, as another program's
-    whole version: 0 unless it looks cut off and is still fresh."""
-    return wait_ms(path) if looks_cut(data, path) else 0
+    whole version: 0 unless it looks cut off and is still fresh. The file's age first:
+    a stat, where telling JSON cut off reads it whole (a notes file of 6 MB)."""
+    wait = wait_ms(path)
+    return wait if wait and looks_cut(data, path) else 0
