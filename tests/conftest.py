@@ -70,9 +70,10 @@ def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def writes_done_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Another program's version a test writes is whole at once, though it look cut off (a
-    test of a spoilt file, a memo without its last line end); the tests of
-    reader/core/half_written.py wait as the app does."""
+    test of a spoilt file, a memo without its last line end) or be a memo just written; the
+    tests of reader/core/half_written.py wait as the app does."""
     monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 0)
+    monkeypatch.setattr(half_written, "SETTLE_NS", 0)
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 `rsync --inplace`, an editor saving in place), a file is cut to nothing and written again
 in parts, and a look between two parts finds half of it. Merged then, half of it reads as
 deleted, and our next save, replacing the file, sends the rest of that write nowhere (the
-safety review's F4 and F5). So a version that looks cut off is taken as it is only once
+safety review's F4 and F5). So a version that may be cut off is taken as it is only once
 it has not changed for a while: until then the merge waits, and so does our save."""
 
 from __future__ import annotations
@@ -17,6 +17,9 @@ import orjson
 # How long a version that looks cut off must stay as it is to be taken as whole: longer
 # than another program pauses between two parts of one write (a slow network share).
 WHOLE_AFTER_NS = 5_000_000_000
+# How long another version of a text file that looks whole must stay as it is: Markdown has
+# no end mark, and a write paused at a line end looks whole (a pause of 0.9 s was seen).
+SETTLE_NS = 2_000_000_000
 
 
 class BeingWrittenError(OSError):
@@ -28,35 +31,46 @@ class BeingWrittenError(OSError):
         self.wait_ms = wait_ms
 
 
-def looks_cut(data: bytes, path: Path) -> bool:
+def looks_cut(data: bytes, path: Path, known: bytes = b"") -> bool:
     """Whether `data`, another program's version of the file at `path`, looks cut off:
-    JSON that does not parse, or text that is empty or ends inside a line."""
+    JSON that does not parse, or text that is empty, ends inside a line, or is the start
+    alone of `known`, the version we last read or wrote (the rest of it to be written)."""
     if path.suffix == ".json":
         try:
             orjson.loads(data)
         except orjson.JSONDecodeError:
             return True
         return False
-    return not data.endswith(b"\n")
+    return not data.endswith(b"\n") or (len(data) < len(known) and known.startswith(data))
 
 
-def wait_ms(path: Path, now_ns: int | None = None) -> int:
-    """How long until the version at `path`, if it looks cut off, may be taken as whole:
-    0 when it has not changed for `WHOLE_AFTER_NS` (or is gone, or dated after now: a
-    clock we cannot wait on)."""
+def whole_after_ns(data: bytes, path: Path, known: bytes = b"") -> int:
+    """How long `data`, another program's version of the file at `path`, must stay as it is
+    to be taken as whole: none for JSON that parses (its last brace ends it), longer for
+    what looks cut off than for text that looks whole."""
+    if looks_cut(data, path, known):
+        return WHOLE_AFTER_NS
+    return 0 if path.suffix == ".json" else SETTLE_NS
+
+
+def wait_ms(path: Path, after_ns: int, now_ns: int | None = None) -> int:
+    """How long until the version at `path` is `after_ns` old: 0 once it is (or when it is
+    gone, or dated after now: a clock we cannot wait on)."""
     try:
         changed = os.stat(path).st_mtime_ns
     except OSError:
         return 0
     age = (time.time_ns() if now_ns is None else now_ns) - changed
-    if age < 0 or age >= WHOLE_AFTER_NS:
+    if age < 0 or age >= after_ns:
         return 0
-    return (WHOLE_AFTER_NS - age) // 1_000_000 + 1
+    return (after_ns - age) // 1_000_000 + 1
 
 
-def cut_wait_ms(data: bytes, path: Path) -> int:
+def cut_wait_ms(data: bytes, path: Path, known: bytes = b"") -> int:
     """How long to wait before taking `data`, just read from `path`, as another program's
-    whole version: 0 unless it looks cut off and is still fresh. The file's age first:
-    a stat, where telling JSON cut off reads it whole (a notes file of 6 MB)."""
-    wait = wait_ms(path)
-    return wait if wait and looks_cut(data, path) else 0
+    whole version (`whole_after_ns`): 0 once it has stayed as it is for long enough. The
+    file's age first: a stat, where telling JSON cut off reads it whole (a notes file of
+    6 MB)."""
+    if not wait_ms(path, max(WHOLE_AFTER_NS, SETTLE_NS)):
+        return 0
+    return wait_ms(path, after) if (after := whole_after_ns(data, path, known)) else 0

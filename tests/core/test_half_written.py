@@ -10,14 +10,21 @@ from pathlib import Path
 import pytest
 
 from reader.core import half_written
-from reader.core.half_written import BeingWrittenError, cut_wait_ms, looks_cut, wait_ms
+from reader.core.half_written import (
+    WHOLE_AFTER_NS,
+    BeingWrittenError,
+    cut_wait_ms,
+    looks_cut,
+    wait_ms,
+)
 from reader.core.notes_opening import read_notes
 from reader.core.study import StudyError, open_study
 
 
 @pytest.fixture(autouse=True)
 def waits_as_the_app_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 5_000_000_000)
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", WHOLE_AFTER_NS)
+    monkeypatch.setattr(half_written, "SETTLE_NS", 2_000_000_000)
 
 
 def aged(path: Path, seconds: float) -> None:
@@ -41,16 +48,45 @@ def test_what_looks_cut_off(data: bytes, name: str, cut: bool) -> None:
     assert looks_cut(data, Path(name)) is cut
 
 
+@pytest.mark.parametrize(
+    ("data", "cut"),
+    [
+        (b"# Themes\n", True),  # the start alone of ours: the rest to be written
+        (b"# Themes\nNights\n", False),  # ours
+        (b"# Themes\nNights\nDays\n", False),
+        (b"# Moods\n", False),  # not the start of ours
+    ],
+)
+def test_a_memo_that_is_the_start_of_ours_alone_looks_cut(data: bytes, cut: bool) -> None:
+    assert looks_cut(data, Path("memo.md"), b"# Themes\nNights\n") is cut
+
+
 def test_a_cut_version_is_waited_on_while_it_is_fresh(tmp_path: Path) -> None:
     memo = tmp_path / "memo.md"
     memo.write_bytes(b"# Themes\nNig")
     assert 4000 < cut_wait_ms(memo.read_bytes(), memo) <= 5001
     aged(memo, 3)
-    assert 1000 < wait_ms(memo) <= 2001
+    assert 1000 < wait_ms(memo, WHOLE_AFTER_NS) <= 2001
     aged(memo, 6)
     assert cut_wait_ms(memo.read_bytes(), memo) == 0
-    memo.write_bytes(b"# Themes\nNights\n")  # fresh, and whole
+
+
+def test_a_memo_that_looks_whole_is_waited_on_less_and_json_that_parses_not_at_all(
+    tmp_path: Path,
+) -> None:
+    """Found by the safety review (F5): a memo written in place, paused at a line end,
+    looks whole; merged then, its second half was taken for deleted. Markdown has no end
+    mark, so any memo another program just wrote is given a moment to be done."""
+    memo = tmp_path / "memo.md"
+    memo.write_bytes(b"# Themes\nNights\n")
+    assert 1000 < cut_wait_ms(memo.read_bytes(), memo) <= 2001
+    aged(memo, 1.5)
+    assert 0 < cut_wait_ms(memo.read_bytes(), memo) <= 501
+    aged(memo, 2.5)
     assert cut_wait_ms(memo.read_bytes(), memo) == 0
+    notes = tmp_path / "notes.json"
+    notes.write_bytes(b'{"a": 1}')  # fresh: whole all the same
+    assert cut_wait_ms(notes.read_bytes(), notes) == 0
 
 
 def test_a_version_dated_after_now_is_not_waited_on(tmp_path: Path) -> None:
@@ -58,8 +94,8 @@ def test_a_version_dated_after_now_is_not_waited_on(tmp_path: Path) -> None:
     memo = tmp_path / "memo.md"
     memo.write_bytes(b"cut")
     aged(memo, -60)
-    assert wait_ms(memo) == 0
-    assert wait_ms(tmp_path / "gone.md") == 0
+    assert wait_ms(memo, WHOLE_AFTER_NS) == 0
+    assert wait_ms(tmp_path / "gone.md", WHOLE_AFTER_NS) == 0
 
 
 def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(

@@ -120,6 +120,7 @@ class StudyMemo(QObject):
         saver.makes_its_folder = False  # the study's own: never made again
         saver.expected_hash = content_hash(raw) if raw is not None else ""  # b"": cleared
         saver.read_only = self.read_only
+        saver.known_version = lambda: memo_bytes(self._base)
         saver.written.connect(self._written)
         saver.outsideChange.connect(self._merge)
         saver.stateChanged.connect(self._save_state)
@@ -319,6 +320,7 @@ class StudyMemo(QObject):
         assert self._study.disk is not None
         disk = self.disk = WatchedFile(saver.path, self, self._study.disk.watcher)
         disk.writing_hash = lambda: saver.in_flight_hash
+        disk.known_version = saver.known_version
         if raw:
             disk.remember(raw)
         disk.changed.connect(self._merge)

@@ -139,6 +139,7 @@ class WatchedFile(QObject):
         self.path = path
         self.known_hash = ""  # of what we last read or wrote
         self.writing_hash = lambda: ""  # of a write of ours under way (set by the owner)
+        self.known_version = lambda: b""  # see NotesSaver.known_version (set by the owner)
         # Whether the deleted file can be written again (set by the owner): its folder is there.
         self.may_write_again: Callable[[], bool] = lambda: self.path.parent.is_dir()
         self.disk = DiskWatch([path, *also], self, watcher, listing)
@@ -168,8 +169,8 @@ class WatchedFile(QObject):
             pass
         else:
             if content_hash(data) not in (self.known_hash, self.writing_hash()):
-                if wait := cut_wait_ms(data, self.path):  # a write under way: its end awaited
-                    self.disk.look_in(wait)
+                if wait := cut_wait_ms(data, self.path, self.known_version()):
+                    self.disk.look_in(wait)  # a write under way: its end awaited
                 else:
                     self.remember(data)
                     self.changed.emit(data)

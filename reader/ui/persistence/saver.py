@@ -84,6 +84,9 @@ class NotesSaver(QObject):
         # Asked before each write: False stops it (the owner found another writer).
         self.may_write: Callable[[], bool] = lambda: True
         self.in_flight_hash = ""  # of a write under way, so a watcher does not take it for theirs
+        # What the file held as last read or written, for a text file (the memo), where a write
+        # cut at a line end shows as its start alone (core/half_written.py; set by the owner).
+        self.known_version: Callable[[], bytes] = lambda: b""
         self._in_flight: _Write | None = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
@@ -220,8 +223,9 @@ class NotesSaver(QObject):
                             path, data, parents=False, before_replace=_unchanged_since(path, seen)
                         )
                 except OutsideChangeError as change:
-                    if cut_wait_ms(change.data, path):  # another program's write under way:
-                        self._dirty = True  # left to end, ours kept aside (`rescue`)
+                    # Another program's write under way: left to end, ours kept aside (`rescue`).
+                    if cut_wait_ms(change.data, path, self.known_version()):
+                        self._dirty = True
                         return False
                     make_backup(self.backup_name or path, change.data, self.keep_backups)
                     if merges < MERGES_ON_FLUSH:  # else changing still: written over, kept
@@ -283,8 +287,9 @@ class NotesSaver(QObject):
             return
         if isinstance(error, OutsideChangeError):
             self._dirty = True
-            if wait := cut_wait_ms(error.data, self.path):  # a write under way: not merged
-                self._timer.start(wait)  # nor written over, before it ends
+            # A write under way: neither merged nor written over before it ends.
+            if wait := cut_wait_ms(error.data, self.path, self.known_version()):
+                self._timer.start(wait)
                 return
             self.expected_hash = content_hash(error.data)
             self.outsideChange.emit(error.data)  # merged, then saved again

@@ -6,6 +6,7 @@ a change made on disk, and is not rendered again as interviews are switched."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +157,56 @@ def test_a_memo_written_in_place_slowly_while_typing_keeps_both(
         return "Mine: Line 0" in text and "Line 29" in text and "by a colleague" in text
 
     qtbot.waitUntil(both, timeout=8000)
+    assert window.notes_editor.toPlainText() == memo_file(folder).read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("waited", "added_after"),
+    [("SETTLE_NS", 5), ("WHOLE_AFTER_NS", 29)],  # the half: not the start of ours; the start
+)
+def test_a_memo_written_in_place_paused_at_a_line_end_while_typing_keeps_both(
+    make_study_window: Any,
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    waited: str,
+    added_after: int,
+) -> None:
+    """As above, the pause at a line end: the half looks whole (Markdown has no end mark),
+    and was merged as the deletion of the rest. A memo another program just wrote is taken
+    as it is once it has stayed so for a moment, and longer when it is the start alone of
+    the memo as we know it."""
+    monkeypatch.setattr(half_written, waited, 60_000_000_000)  # longer than the test
+    lines = [f"Line {i}: some memo words here.\n" for i in range(30)]
+    window: MainWindow = make_study_window(folder)
+    open_memo(window, qtbot)
+    window.notes_editor.insertPlainText("".join(lines))
+    on_disk(qtbot, folder, "".join(lines))
+    memo = window.memo()
+    assert memo is not None and memo.saver is not None
+    tries: list[object] = []
+    memo.saver._finished.connect(lambda _job, error: tries.append(error))
+    lines.insert(added_after + 1, "Added by a colleague\n")
+    theirs = "".join(lines).encode()
+    half = theirs[: theirs.index(b"\n", len(theirs) // 2) + 1]
+    with memo_file(folder).open("r+b", buffering=0) as writer:
+        writer.truncate(0)
+        writer.write(half)
+        cursor = window.notes_editor.textCursor()
+        cursor.setPosition(0)
+        cursor.insertText("Mine: ")
+        qtbot.waitUntil(lambda: any(isinstance(e, OutsideChangeError) for e in tries))
+        assert "Line 29" in window.notes_editor.toPlainText()
+        assert memo_file(folder).read_bytes() == half
+        writer.write(theirs[len(half) :])
+    done = time.time() - 60
+    os.utime(memo_file(folder), (done, done))  # the whole, unchanged since: taken
+
+    def both() -> bool:
+        text = memo_file(folder).read_text("utf-8")
+        return "Mine: Line 0" in text and "Line 29" in text and "by a colleague" in text
+
+    qtbot.waitUntil(both)
     assert window.notes_editor.toPlainText() == memo_file(folder).read_text("utf-8")
 
 
