@@ -66,8 +66,11 @@ class KeptSize(QObject):
 
 
 def close_only(dialog: QDialog) -> QDialogButtonBox:
-    """A Close button that closes `dialog` (as Escape does), for windows to look at."""
+    """A Close button that closes `dialog` (as Escape does), for windows to look at. It is
+    no default button: Enter belongs to the list, box or field it is pressed in (a drop-down
+    list left with Enter closed the window)."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    box.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
     box.rejected.connect(dialog.reject)
     return box
 

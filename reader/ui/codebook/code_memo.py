@@ -7,6 +7,8 @@ from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from reader.ui.edit_menus import letter_edit_menus
+
 MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
 # The placeholder, the longest that fits the memo's two lines at its width: the longest
 # alone left its third line cut in half at 1024x640.
@@ -27,6 +29,7 @@ class CodeMemo(QPlainTextEdit):
         self.setAccessibleName("Description of the code")
         self.setAccessibleDescription("What it means and when to apply it, in Markdown")
         self.setTabChangesFocus(True)
+        letter_edit_menus(self)
         self.textChanged.connect(self._fit)
         self._fit()
 

@@ -167,6 +167,7 @@ class RetrievalWindow(QDialog):
         for extension, (label, _) in EXPORTS.items():
             menu.addAction(f"{label} (.{extension})…", lambda e=extension: self.export(e))
         self.export_button.setMenu(menu)
+        self.export_button.setAutoDefault(False)  # Enter in a Code box does not pop its menu
         row = QHBoxLayout()
         row.addWidget(QLabel("Passages coded"))
         row.addWidget(self.first, 1)

@@ -8,8 +8,15 @@ names' column less the row's indent."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import (
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QWidget,
+)
 
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.wrapped_text import wrapped_lines
 
 NAMES = 0  # the column of the names
@@ -53,6 +60,17 @@ class WrappedNames(QStyledItemDelegate):
             width -= option.decorationSize.width() + TEXT_MARGINS
         lines = wrapped_lines(option.text, option.font, max(1, width), MAX_LINES)
         option.text = "\u2028".join(lines)  # line separators: Qt breaks lines there
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = super().createEditor(parent, option, index)  # F2: a name renamed in place
+        if isinstance(editor, QLineEdit):
+            letter_edit_menus(editor)
+        return editor
 
     def _resized(self, column: int) -> None:
         if column == NAMES:

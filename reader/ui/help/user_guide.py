@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.core.user_guide import GuideMissingError, heading_anchor, read_guide
 from reader.resources import README
 from reader.ui.dialogs import close_only
+from reader.ui.edit_menus import letter_edit_menus
 
 OBJECT_NAME = "user-guide"
 
@@ -61,6 +62,7 @@ class UserGuide(QDialog):
         self.browser.setAccessibleName("User guide")
         self.browser.setOpenLinks(False)  # sections here, files and pages outside
         self.browser.anchorClicked.connect(self.follow)
+        letter_edit_menus(self.find_field, self.browser)
         QShortcut(QKeySequence.StandardKey.Back, self, self._back)
         # Where each section link was followed from: the caret and the scroll, for Alt+Left.
         self._places: list[tuple[QTextCursor, int]] = []
@@ -73,10 +75,7 @@ class UserGuide(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(finding)
         layout.addWidget(self.browser)
-        buttons = close_only(self)
-        for button in buttons.buttons():  # Enter in the find field finds, it does not close
-            button.setAutoDefault(False)
-        layout.addWidget(buttons)
+        layout.addWidget(close_only(self))  # Enter in the find field finds, it does not close
         self._load()
         self.browser.setFocus()
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,6 +40,7 @@ class LibraryDelegate(QStyledItemDelegate):
         editor = QLineEdit(parent)
         kind = attribute.type if attribute else self.model.key(index.column())
         editor.setPlaceholderText({"date": "YYYY-MM-DD", "number": "a number"}.get(kind, ""))
+        letter_edit_menus(editor)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

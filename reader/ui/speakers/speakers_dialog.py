@@ -79,6 +79,8 @@ class SpeakersDialog(QDialog):
         self.merge_button.clicked.connect(self.merge)
         self.study_button = QPushButton("Rename in &Study…")
         self.study_button.clicked.connect(self.rename_in_study)
+        for button in (self.rename_button, self.merge_button, self.study_button):
+            button.setAutoDefault(False)  # Enter in a Side box chooses the side, nothing more
         close = close_only(self)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
