@@ -11,8 +11,11 @@ import errno
 import os
 import time
 from pathlib import Path
+from time import monotonic_ns
 
 import orjson
+
+from reader.core.hashing import sha256_hex
 
 # How long a version that looks cut off must stay as it is to be taken as whole: longer
 # than another program pauses between two parts of one write (a slow network share).
@@ -66,11 +69,28 @@ def wait_ms(path: Path, after_ns: int, now_ns: int | None = None) -> int:
     return (after_ns - age) // 1_000_000 + 1
 
 
-def cut_wait_ms(data: bytes, path: Path, known: bytes = b"") -> int:
+# A version of a watched file as first seen here: path -> (its hash, monotonic_ns()).
+_first_seen: dict[str, tuple[str, int]] = {}
+
+
+def seen_wait_ms(path: Path, data: bytes, after_ns: int) -> int:
+    """How long until `data`, the version of `path` just read, has been seen unchanged here
+    for `after_ns` by our own clock, counted from the first look that found it."""
+    key, digest, now = os.fspath(path), sha256_hex(data), monotonic_ns()
+    seen = _first_seen.get(key)
+    if seen is None or seen[0] != digest:
+        _first_seen[key] = seen = (digest, now)
+    age = now - seen[1]
+    return 0 if age >= after_ns else (after_ns - age) // 1_000_000 + 1
+
+
+def cut_wait_ms(data: bytes, path: Path, known: bytes = b"", *, watched: bool = False) -> int:
     """How long to wait before taking `data`, just read from `path`, as another program's
-    whole version (`whole_after_ns`): 0 once it has stayed as it is for long enough. The
-    file's age first: a stat, where telling JSON cut off reads it whole (a notes file of
-    6 MB)."""
-    if not wait_ms(path, max(WHOLE_AFTER_NS, SETTLE_NS)):
+    whole version (`whole_after_ns`): 0 once it has stayed as it is for long enough. A file
+    `watched` while open also waits by our clock (`seen_wait_ms`). Else the file's age
+    first: a stat, where telling JSON cut off reads it whole (a notes file of 6 MB)."""
+    if not watched and not wait_ms(path, max(WHOLE_AFTER_NS, SETTLE_NS)):
         return 0
-    return wait_ms(path, after) if (after := whole_after_ns(data, path, known)) else 0
+    if not (after := whole_after_ns(data, path, known)):
+        return 0
+    return max(wait_ms(path, after), seen_wait_ms(path, data, after) if watched else 0)

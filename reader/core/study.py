@@ -1096,7 +1096,7 @@ class Study:
         except NewerStudyError:
             theirs = None
         except StudyFormatError as exc:
-            if wait := cut_wait_ms(raw, self.file):  # half of a write under way, likely
+            if wait := cut_wait_ms(raw, self.file, watched=True):  # a write under way, likely
                 self.wait_ms = wait
                 return None
             # Copied, not renamed: a program still writing it writes to study.json, not

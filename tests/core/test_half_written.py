@@ -98,13 +98,41 @@ def test_a_version_dated_after_now_is_not_waited_on(tmp_path: Path) -> None:
     assert wait_ms(tmp_path / "gone.md", WHOLE_AFTER_NS) == 0
 
 
+@pytest.mark.parametrize("clock", [-3600, 60], ids=["behind", "ahead"])
+def test_a_watched_file_is_waited_on_by_our_clock_whatever_the_writers_clock_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, clock: float
+) -> None:
+    """A network share dates a file by another computer's clock: one an hour behind ours
+    made a write under way look long done, and its half was merged as the deletion of the
+    rest. A file watched while open waits by our clock, from the first look at a version."""
+    now = [10**12]
+    monkeypatch.setattr(half_written, "monotonic_ns", lambda: now[0])
+    notes = tmp_path / "notes.json"
+    notes.write_bytes(b'{"highlights": [')
+    aged(notes, -clock)
+    assert cut_wait_ms(notes.read_bytes(), notes) == 0  # opened: the file's time alone
+    assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 5001
+    now[0] += 3 * 10**9
+    assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 2001
+    notes.write_bytes(b'{"highlights": [1, ')  # more of the write: counted from here
+    aged(notes, -clock)
+    now[0] += 3 * 10**9
+    assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 5001
+    now[0] += 5 * 10**9
+    assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 0
+    notes.write_bytes(b'{"highlights": [1]}')  # whole: taken at once
+    assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 0
+
+
 def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Found by the safety review (F4): half of another program's in-place write was
     renamed aside, so the rest of that write went into the renamed file, and the study
     lost the change. Now it waits; a file still unreadable once done is copied aside and
     written over by the next save, the program still writing writing to study.json."""
+    now = [10**12]
+    monkeypatch.setattr(half_written, "monotonic_ns", lambda: now[0])
     folder = tmp_path / "Study"
     folder.mkdir()
     (folder / "P01.txt").write_text("Q: Hello?\nA: Hi.\n", "utf-8")
@@ -122,6 +150,7 @@ def test_study_json_half_written_in_place_is_waited_on_then_kept_by_a_copy(
         assert study.file.read_bytes() == whole[: len(whole) // 2]
         assert study.warnings == [] and list(folder.glob("study.corrupt-*")) == []
         aged(study.file, 10)  # the writer stopped there: unreadable for good
+        now[0] += 10 * 10**9
         assert study.merge_from_disk() is None and study.wait_ms == 0
         assert study.file_gone() and study.file.stat().st_ino == inode  # not renamed
         (kept,) = folder.glob("study.corrupt-*.json")

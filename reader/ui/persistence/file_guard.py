@@ -169,7 +169,7 @@ class WatchedFile(QObject):
             pass
         else:
             if content_hash(data) not in (self.known_hash, self.writing_hash()):
-                if wait := cut_wait_ms(data, self.path, self.known_version()):
+                if wait := cut_wait_ms(data, self.path, self.known_version(), watched=True):
                     self.disk.look_in(wait)  # a write under way: its end awaited
                 else:
                     self.remember(data)

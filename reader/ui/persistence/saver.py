@@ -224,7 +224,7 @@ class NotesSaver(QObject):
                         )
                 except OutsideChangeError as change:
                     # Another program's write under way: left to end, ours kept aside (`rescue`).
-                    if cut_wait_ms(change.data, path, self.known_version()):
+                    if cut_wait_ms(change.data, path, self.known_version(), watched=True):
                         self._dirty = True
                         return False
                     make_backup(self.backup_name or path, change.data, self.keep_backups)
@@ -288,7 +288,7 @@ class NotesSaver(QObject):
         if isinstance(error, OutsideChangeError):
             self._dirty = True
             # A write under way: neither merged nor written over before it ends.
-            if wait := cut_wait_ms(error.data, self.path, self.known_version()):
+            if wait := cut_wait_ms(error.data, self.path, self.known_version(), watched=True):
                 self._timer.start(wait)
                 return
             self.expected_hash = content_hash(error.data)
