@@ -45,6 +45,7 @@ class NotesRead:
     recovery: Recovery | None = None
     write_back: bool = False  # recovered from a backup: write it to the notes file now
     missing: bool = False  # there was no notes file (not: one set aside, then a choice)
+    wait_ms: int = 0  # another program is writing the file: to be read again in so long
 
     @property
     def file_cause(self) -> ReadOnly | None:
@@ -52,6 +53,8 @@ class NotesRead:
         nothing of it could be read at all; None when it may be written."""
         if not self.read_only:
             return None
+        if self.wait_ms:
+            return ReadOnly.NOTES_BEING_WRITTEN
         return ReadOnly.NOTES_FILE if self.notes is not None else ReadOnly.NOTES_UNREAD
 
 
@@ -137,17 +140,17 @@ def read_notes(notes_path: Path, *, offer_backup: bool = True) -> NotesRead:
             )
         return NotesRead(notes=understood, read_only=True, messages=[message], on_disk=on_disk)
     except NotesFormatError as exc:
-        if cut_wait_ms(on_disk, notes_path):  # not set aside while another program writes it
-            return NotesRead(read_only=True, messages=[_being_written(notes_path)])
+        if wait := cut_wait_ms(on_disk, notes_path):  # not set aside while being written
+            return NotesRead(read_only=True, messages=[_being_written(notes_path)], wait_ms=wait)
         return _salvaged(notes_path, on_disk) or _set_aside(notes_path, str(exc))
     return NotesRead(notes=notes, messages=list(notes.notices), on_disk=on_disk)
 
 
 def _being_written(notes_path: Path) -> str:
     return (
-        f"Opened read-only: the notes file {notes_path} looks half written, and changed a "
-        "moment ago: another program may still be writing it. Nothing is written to it; "
-        "open the interview again in a few seconds."
+        f"Opened read-only for a moment: the notes file {notes_path} looks half written, "
+        "and changed a moment ago: another program may still be writing it. Nothing is "
+        "written to it, and the notes open again by themselves once that write is done."
     )
 
 

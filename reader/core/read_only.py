@@ -27,6 +27,12 @@ class ReadOnly(Enum):
         "These notes are read-only: this Interview Reader cannot read their file (it could "
         "not be opened, or a newer one wrote it), so it is left as it is."
     )
+    # Opened while another program wrote the file (reader/core/half_written.py): nothing
+    # read yet, and opened again once that write is done.
+    NOTES_BEING_WRITTEN = (
+        "These notes are read-only for a moment: another program is still writing their "
+        "file, and they open again by themselves once it is done."
+    )
     STUDY_IN_USE = "The study is read-only here: another Interview Reader window has it open."
     STUDY_FILE = "The study is read-only: it was saved by a newer Interview Reader."
     STUDY_FOLDER = (

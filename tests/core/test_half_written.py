@@ -18,6 +18,7 @@ from reader.core.half_written import (
     wait_ms,
 )
 from reader.core.notes_opening import read_notes
+from reader.core.read_only import ReadOnly
 from reader.core.study import StudyError, open_study
 
 
@@ -184,6 +185,7 @@ def test_notes_being_written_open_read_only_and_are_never_set_aside(tmp_path: Pa
     notes.write_bytes(b'{"format": "interview-reader-notes", "ver')
     read = read_notes(notes)
     assert read.read_only and "half written" in read.messages[0]
+    assert read.file_cause is ReadOnly.NOTES_BEING_WRITTEN and 4000 < read.wait_ms <= 5001
     assert list(tmp_path.iterdir()) == [notes]
     aged(notes, 10)
     assert read_notes(notes).recovery is not None  # unreadable: set aside, the user asked

@@ -67,9 +67,7 @@ def test_enter_in_the_picture_box_keeps_pictures_of_the_coding_open(
     assert pictures.isVisible() and kind.currentIndex() != before
 
 
-def test_enter_in_a_code_box_of_coded_passages_pops_no_menu(
-    window: MainWindow, qtbot: Any
-) -> None:
+def test_enter_in_a_code_box_of_coded_passages_pops_no_menu(window: MainWindow, qtbot: Any) -> None:
     activate(window, qtbot)
     code_with_keys(window, qtbot, "Netflix", "Streaming")
     code_with_keys(window, qtbot, "Hollywood", "Studios")
@@ -145,9 +143,7 @@ def test_each_field_of_the_attribute_dialog_has_an_alt_letter(qtbot: Any) -> Non
     dialog = AttributeDialog(None)
     qtbot.addWidget(dialog)
     dialog.type.setCurrentIndex(dialog.type.findData("choice"))
-    labels = {
-        label.buddy(): label.text() for label in dialog.findChildren(QLabel) if label.buddy()
-    }
+    labels = {label.buddy(): label.text() for label in dialog.findChildren(QLabel) if label.buddy()}
     assert set(labels) == {dialog.name, dialog.type, dialog.options}
     letters = [text[text.index("&") + 1].lower() for text in labels.values() if "&" in text]
     assert len(letters) == 3 and len(set(letters)) == 3, labels

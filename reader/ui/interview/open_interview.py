@@ -6,15 +6,12 @@ one per interview (the editor shows the open one's, and follows `notesDocumentCh
 and reach the model through `notes_data()` only.
 
 Opening another interview with `keep_history` (switching in a study) sets the one left
-aside with its session, undo history and notes document, whose own typing history is
-its undo too (`Parked`): written, its lock released, nothing watching it. Opened again
-while its files are as they were left, it comes back as it was, so Undo goes on where it
-stopped; changed on disk meanwhile, it is opened afresh and the status bar says its
-history was dropped.
-
+aside with its session, undo history and notes document, whose own typing history is its
+undo too (`Parked`): written, its lock released, nothing watching it. Opened again while
+its files are as they were left, it comes back as it was, so Undo goes on where it
+stopped; changed on disk meanwhile, it is opened afresh, its history said to be dropped.
 While the notes are read-only (another window writes them), an undo could not be saved:
-the interview's undo stack is then not the group's active one, so Undo and Redo are off
-until write access returns (`set_read_only`)."""
+the interview's undo stack is not the group's active one until write access returns."""
 
 from __future__ import annotations
 
@@ -38,6 +35,7 @@ from reader.ui.interview.controller import Controller
 from reader.ui.interview.kept_histories import DELETED_WHILE_AWAY, KeptHistories, Parked
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.interview.notes_questions import ask_about_notes, may_go_on_unsaved, notes_asking
+from reader.ui.interview.open_again import OpenAgain
 from reader.ui.persistence.safety import BannerActions, NotesSafety
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.settings import keep_backups
@@ -221,6 +219,8 @@ class OpenInterview(QObject):
         if session.anchor_summary is not None:
             messages.append(session.anchor_summary.message())
         self._opened([found, *read.messages, *messages])
+        if read.wait_ms:  # another program is writing the notes: opened once it is done
+            OpenAgain(self, read.wait_ms, document_path, read_only)
         if dropped := self.kept.let_go.pop(wanted, ""):  # said once, as it opens again
             title = session.document.title
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)

@@ -159,7 +159,8 @@ def wire_action_states(window: StatesWindow) -> ActionStates:
                 and any(e.id != switcher.current for e in studied.interviews),
                 passage=session_open
                 and (reader.selected_range() is not None or reader.current_highlight() is not None),
-                notes_unread=interview.read_only_cause is ReadOnly.NOTES_UNREAD,
+                notes_unread=interview.read_only_cause
+                in (ReadOnly.NOTES_UNREAD, ReadOnly.NOTES_BEING_WRITTEN),
                 memo_shown=pane.showing_memo(),
                 memo_read_only=pane.why_read_only() if pane.showing_memo() else "",
             )

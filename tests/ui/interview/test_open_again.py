@@ -1,0 +1,86 @@
+"""Notes opened while another program writes them open read-only, and open again by
+themselves once that write is done (reader/ui/interview/open_again.py). They stayed
+read-only, and empty, until the user thought of opening the interview again: the banner
+that said so was replaced by the next merge's."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.core import half_written
+from reader.core.read_only import ReadOnly
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_read_only_undo import activate
+
+
+def highlighted(window: MainWindow, qtbot: Any, word: str) -> None:
+    """`word` selected in the reader and given the first colour, by key."""
+    text = window.interview.session.document.text
+    start = text.index(word)
+    window.reader.select_span(start, start + len(word))
+    qtbot.keyClick(window.reader, Qt.Key.Key_1)
+
+
+def highlights_on_disk(notes_path: Path) -> list[str]:
+    return [h["exact"] for h in orjson.loads(notes_path.read_bytes())["highlights"]]
+
+
+@pytest.fixture
+def whole(make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any) -> bytes:
+    """The notes file with one highlight, as a first window left it."""
+    window = make_window()
+    highlighted(window, qtbot, "Netflix")
+    assert window.interview.flush()
+    window.close()
+    return notes_path.read_bytes()
+
+
+def test_notes_opened_halfway_through_another_programs_write_open_when_it_ends(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    whole: bytes,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
+    notes_path.write_bytes(whole[: len(whole) // 2])
+    window = make_window()
+    assert window.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
+    assert "open again by themselves" in window.banner.text()
+    assert "for a moment" in window.interview.why_read_only()
+    assert not window.window_actions.save_notes_as.isEnabled()  # nothing read to save
+    notes_path.write_bytes(whole)  # the write ends
+    qtbot.waitUntil(lambda: not window.interview.read_only)
+    assert len(window.interview.session.notes.highlights) == 1
+    assert "half written" not in window.banner.text()
+    activate(window, qtbot)
+    highlighted(window, qtbot, "Hollywood")
+    assert window.interview.flush()
+    assert sorted(highlights_on_disk(notes_path)) == ["Hollywood", "Netflix"]
+
+
+def test_notes_another_program_left_half_written_are_set_aside_once_the_wait_is_over(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    whole: bytes,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """The writer stopped there: once the wait is over, the half is what any opening of
+    an unreadable file finds: set aside, and the user asked what to open instead."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    notes_path.write_bytes(whole[: len(whole) // 2])
+    window = make_window()
+    assert window.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=5000)
+    (kept,) = notes_path.parent.glob("notes.corrupt-*.json")
+    assert kept.read_bytes() == whole[: len(whole) // 2]
+    assert dialogs.titles() == ["Notes file set aside"]  # what to open instead: asked
+    assert kept.name in window.banner.text()
