@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from reader.core import half_written
 from reader.core.read_only import ReadOnly
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_nothing_lost import switch, type_notes
 from tests.ui.test_read_only_undo import activate
 
 
@@ -84,3 +85,31 @@ def test_notes_another_program_left_half_written_are_set_aside_once_the_wait_is_
     assert kept.read_bytes() == whole[: len(whole) // 2]
     assert dialogs.titles() == ["Notes file set aside"]  # what to open instead: asked
     assert kept.name in window.banner.text()
+
+
+def test_a_study_interview_opened_halfway_through_a_write_opens_in_its_place(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Come back to an interview of the study whose notes a sync tool is writing: it
+    opens again, writable, as the interview the Library has open."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    first = window.switcher.current
+    path = window.interview.notes_path
+    assert path is not None
+    type_notes(window, qtbot, "Ana starts with coffee")
+    assert window.interview.flush()
+    whole = path.read_bytes()
+    switch(window, qtbot, Qt.Key.Key_PageDown)
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)
+    path.write_bytes(whole[: len(whole) // 2])
+    switch(window, qtbot, Qt.Key.Key_PageUp)
+    assert window.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
+    path.write_bytes(whole)
+    qtbot.waitUntil(lambda: not window.interview.read_only)
+    assert window.switcher.current == first and window.interview.notes_path == path
+    assert window.notes_editor.toPlainText() == "Ana starts with coffee"
+    assert window.interview.in_study
