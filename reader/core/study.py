@@ -122,6 +122,15 @@ class StudyError(Exception):
     """An operation the study refuses; the message is for the user."""
 
 
+class StudyBeingWrittenError(StudyError):
+    """study.json looks half written by another program still at it (core/half_written.py):
+    not opened to be changed before it has stayed as it is for `wait_ms`."""
+
+    def __init__(self, message: str, wait_ms: int) -> None:
+        super().__init__(message)
+        self.wait_ms = wait_ms
+
+
 @dataclass
 class CodeChange:
     """A merge or deletion of codes across a study, with what undo needs: the codebook
@@ -1281,10 +1290,11 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
         _recover(study)
         return study
     except StudyFormatError as exc:
-        if touch_disk and cut_wait_ms(raw, study.file):  # not set aside while being written
-            raise StudyError(
+        if touch_disk and (wait := cut_wait_ms(raw, study.file)):  # not set aside meanwhile
+            raise StudyBeingWrittenError(
                 f"{study.file} looks half written, and changed a moment ago: another "
-                "program may still be writing it. Try again in a few seconds."
+                "program may still be writing it. Try again in a few seconds.",
+                wait,
             ) from exc
         if touch_disk:
             study.warnings.append(_unreadable_message(exc, set_aside(study.file)))

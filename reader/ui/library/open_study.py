@@ -7,8 +7,7 @@ Every change to the study goes through an undoable command here and is written a
 or by another program). A second window on the study gets it read-only: the lock (a
 QLockFile beside study.json) is held while the study is open. The second window takes it
 over once the first closes the study (its lock file goes, which the folder's watch sees),
-as the open interview's notes are taken over (persistence/file_guard.py): `lockTaken`.
-"""
+as the open interview's notes are taken over (persistence/file_guard.py): `lockTaken`."""
 
 from __future__ import annotations
 
@@ -67,8 +66,7 @@ class OpenStudy(QObject):
         # A change study.json could not take (a full disk): kept here, saving tried again.
         self.unsaved = False
         self._said = ""  # why it could not be saved, as last said: not said at every retry
-        self._retry = QTimer(self, singleShot=True)
-        self._retry.timeout.connect(self.save)
+        self._retry = QTimer(self, singleShot=True, timeout=self.save)
 
     @property
     def read_only(self) -> bool:
@@ -92,12 +90,14 @@ class OpenStudy(QObject):
     def open(self, folder: Path, study: Study | None = None) -> str:
         """Open `folder` as the study, or `study` already opened from it (core.study's
         study_of: not read twice); "" or why it cannot be opened."""
-        from reader.core.study import StudyError, open_study  # a lone interview needs neither
+        from reader.core.study import StudyBeingWrittenError, StudyError, open_study
         from reader.ui.library.rescued_study import rescued_offer
 
         if study is None:
             try:
                 study = open_study(folder)
+            except StudyBeingWrittenError:
+                raise  # opened once that write is done (library/awaited_study.py)
             except StudyError as exc:
                 return str(exc)
         self.close()

@@ -5,10 +5,12 @@ study, and the folder the Open dialogs start in."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMenu
 
 from reader.core.hashing import sha256_hex
 from reader.core.notes_location import default_notes_path
@@ -150,6 +152,20 @@ class RecentList:
         folder = self._value(FOLDER_KEY)
         own = folder and Path(folder).is_dir() and not app_folder(Path(folder))
         return folder if own else str(Path.home())
+
+    def fill_menu(self, menu: QMenu, open_item: Callable[[Recent], None]) -> None:
+        """File ▸ Open Recent: each item (`menu_labels`) opened by `open_item`, then Clear."""
+        menu.clear()
+        items = self.items()
+        for item, label in zip(items, menu_labels(items), strict=True):
+            action = menu.addAction(label, lambda i=item: open_item(i))
+            action.setToolTip(str(item.path))
+            action.setStatusTip(str(item.path))
+        if not items:
+            menu.addAction("Nothing opened yet").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("&Clear the List", self.clear)
 
 
 def _path(value: object) -> Path | None:

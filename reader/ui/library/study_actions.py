@@ -25,8 +25,9 @@ from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
+from reader.ui.library.awaited_study import AwaitedStudy
 from reader.ui.library.open_study import OpenStudy
-from reader.ui.library.recent import Recent, RecentList, menu_labels
+from reader.ui.library.recent import Recent, RecentList
 from reader.ui.library.switcher import InterviewSwitcher
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
@@ -51,6 +52,7 @@ class StudyActions(QObject):
         self.window, self.interview, self.owner, self.switcher = window, interview, owner, switcher
         self.settings = settings
         self.recent = RecentList(settings)
+        self.awaited = AwaitedStudy(self, self.open_folder, interview.status.emit)
         switcher.switched.connect(self._remember_interview)
         # Once the step is done (a redo, an undone Add, another program's change).
         owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
@@ -87,12 +89,14 @@ class StudyActions(QObject):
         try:  # this open only: a later one locks at once, even after an error here
             last = self.recent.last() if path is None and notes is None else None
             opened = last is not None and self.open_path(last.path, last.notes, recent=True)
-            return opened or self.open_path(path or fallback, notes)
+            with self.awaited.kept():  # the last study, being written, opens once it is done
+                return opened or self.open_path(path or fallback, notes)
         finally:
             self.interview.lock_after_paint = self.first_paint_due = False
 
     def open_path(self, path: Path, notes: Path | None = None, recent: bool = False) -> bool:
         path = Path(path)
+        self.awaited.forget()
         if path.is_dir():
             return self.open_folder(path)
         study = self.owner.study
@@ -121,9 +125,16 @@ class StudyActions(QObject):
         """Open `folder` as the study (`study`, when already opened from it) at
         `interview_id`, else its interview open last there (or its first). Whether to let
         go what cannot be saved is asked first, once: Cancel leaves all as it was."""
+        from reader.core.study import StudyBeingWrittenError  # loaded with the study
+
+        self.awaited.forget()
         if not self.may_close_study() or not self.interview.may_discard_unsaved():
             return False
-        problem = self.owner.open(folder, study)
+        try:
+            problem = self.owner.open(folder, study)
+        except StudyBeingWrittenError as exc:
+            self.awaited.wait(folder, interview_id, exc.wait_ms)
+            return False
         if problem:
             QMessageBox.warning(self.window, "Cannot open the study", problem)
             return False
@@ -184,17 +195,7 @@ class StudyActions(QObject):
         )
 
     def fill_recent_menu(self, menu: QMenu) -> None:
-        menu.clear()
-        items = self.recent.items()
-        for item, label in zip(items, menu_labels(items), strict=True):
-            action = menu.addAction(label, lambda i=item: self._open_recent(i))
-            action.setToolTip(str(item.path))
-            action.setStatusTip(str(item.path))
-        if not items:
-            menu.addAction("Nothing opened yet").setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction("&Clear the List", self.recent.clear)
+        self.recent.fill_menu(menu, self._open_recent)
 
     def _open_recent(self, item: Recent) -> None:
         if not item.path.exists():

@@ -1,0 +1,55 @@
+"""A study whose study.json another program is writing as it is opened (it looks half
+written: reader/core/half_written.py) opens by itself once that write is done, unless
+something else was opened meanwhile; the status bar says so until then. Before, a warning
+said to try again in a few seconds, and at start-up the sample opened instead."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class AwaitedStudy(QObject):
+    """Opens an awaited study (`open_folder(folder, interview_id)`) once its wait is over;
+    `say(text, ms)` puts a line on the status bar."""
+
+    def __init__(
+        self,
+        parent: QObject,
+        open_folder: Callable[[Path, str], bool],
+        say: Callable[[str, int], None],
+    ) -> None:
+        super().__init__(parent)
+        self._open_folder, self._say = open_folder, say
+        self._awaited: tuple[Path, str] | None = None
+
+    def wait(self, folder: Path, interview_id: str, wait_ms: int) -> None:
+        self._awaited = awaited = folder, interview_id
+        self._say(
+            f"Another program is writing the study “{folder.name}”: it opens in a moment, "
+            "once that is done.",
+            wait_ms + 2000,
+        )
+        QTimer.singleShot(wait_ms, self, partial(self._open, awaited))
+
+    def forget(self) -> None:
+        """Something else is opened: the awaited study no longer is."""
+        self._awaited = None
+
+    @contextmanager
+    def kept(self) -> Iterator[None]:
+        """Still awaited after what opens meanwhile (at start-up, the sample in its place)."""
+        awaited = self._awaited
+        try:
+            yield
+        finally:
+            self._awaited = self._awaited or awaited
+
+    def _open(self, awaited: tuple[Path, str]) -> None:
+        if self._awaited == awaited:
+            self._awaited = None
+            self._open_folder(*awaited)  # waits again if the write is still under way

@@ -1,0 +1,97 @@
+"""A study opened while another program writes its study.json opens by itself once that
+write is done (reader/ui/library/awaited_study.py). A warning said to try again in a few
+seconds, and at start-up the sample opened in its place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.core import half_written
+from reader.core.study import open_study
+from reader.ui.library.awaited_study import AwaitedStudy
+from reader.ui.window.main_window import MainWindow
+
+
+@pytest.fixture
+def half_written_study(folder: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
+    """The study in `folder` saved, then another program halfway through writing its
+    study.json again, in place; what it is writing, whole."""
+    open_study(folder).save()
+    whole = (folder / "study.json").read_bytes()
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    (folder / "study.json").write_bytes(whole[: len(whole) // 2])
+    return whole
+
+
+def test_a_study_being_written_opens_once_the_write_is_done(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    qtbot: Any,
+    dialogs: Any,
+) -> None:
+    window = make_window()
+    said: list[str] = []
+    window.interview.status.connect(lambda text, _ms: said.append(text))
+    assert not window.study_actions.open_path(folder)
+    assert dialogs.shown == [] and window.study.study is None
+    assert "opens in a moment" in said[-1] and folder.name in said[-1]
+    (folder / "study.json").write_bytes(half_written_study)  # the write ends
+    qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
+    assert window.switcher.current and not window.study.read_only
+    assert list(folder.glob("study.corrupt-*")) == []
+
+
+def test_what_is_opened_meanwhile_stays_open(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window = make_window()
+    looked: list[object] = []
+    opening = AwaitedStudy._open
+    monkeypatch.setattr(
+        AwaitedStudy,
+        "_open",
+        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
+    )
+    assert not window.study_actions.open_path(folder)
+    other = folder.parent / "other.txt"
+    other.write_text("Q: Another?\nA: Yes, another.\n", "utf-8")
+    assert window.study_actions.open_path(other)
+    (folder / "study.json").write_bytes(half_written_study)
+    qtbot.waitUntil(lambda: bool(looked), timeout=5000)
+    assert window.study.study is None
+    assert window.interview.session.document.text.startswith("Q: Another?")
+
+
+def test_the_last_study_being_written_at_start_up_opens_after_the_sample(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """At start-up the study open last was being written: the sample opened in its place,
+    and the study never came."""
+    make_study_window(folder).close()  # the study open last
+    open_study(folder).save()
+    whole = (folder / "study.json").read_bytes()
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    (folder / "study.json").write_bytes(whole[: len(whole) // 2])
+    window = MainWindow()
+    qtbot.addWidget(window)
+    sample = folder.parent / "sample.txt"
+    sample.write_text("Q: A sample?\nA: Yes.\n", "utf-8")
+    assert window.study_actions.open_at_start(None, None, sample)
+    assert window.study.study is None and dialogs.shown == []
+    (folder / "study.json").write_bytes(whole)
+    qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
+    assert window.study.study.folder == folder
+    window.close()
