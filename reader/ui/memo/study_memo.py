@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
+from reader.core.half_written import cut_wait_ms
 from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     came_from,
@@ -105,6 +106,9 @@ class StudyMemo(QObject):
         self.close()
         path = memo_path(study.folder)
         raw = self._read(path)
+        # The half of another program's write under way: neither saved over nor taken as
+        # the file's version, so our save waits for the rest and the watch merges it.
+        half = raw is not None and cut_wait_ms(raw, path) > 0
         text = ""
         if raw is not None:
             try:
@@ -118,14 +122,14 @@ class StudyMemo(QObject):
         saver = self.saver = NotesSaver(path, self._prepare, self)
         saver.backup_name = study.notes_dir / MEMO_FILE  # with the interviews' backups
         saver.makes_its_folder = False  # the study's own: never made again
-        saver.expected_hash = content_hash(raw) if raw is not None else ""  # b"": cleared
+        saver.expected_hash = content_hash(raw) if raw is not None and not half else ""
         saver.read_only = self.read_only
         saver.known_version = lambda: memo_bytes(self._base)
         saver.written.connect(self._written)
         saver.outsideChange.connect(self._merge)
         saver.stateChanged.connect(self._save_state)
         self._base = text
-        self._watch_disk(saver, raw)
+        self._watch_disk(saver, None if half else raw)
         if raw and not self.read_only:  # the memo as it was before this session, kept
             saver.back_up_soon(raw)
         if recovered is not None:  # written at once: not taken for a deleted memo again

@@ -169,6 +169,36 @@ def test_a_memo_written_in_place_slowly_while_typing_keeps_both(
     assert window.notes_editor.toPlainText() == memo_file(folder).read_text("utf-8")
 
 
+def test_a_study_opened_halfway_through_a_memo_write_keeps_the_rest_of_it(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The half another program had written of memo.md as the study opened was taken as
+    the memo as it is: typed into and saved, it replaced the file, and the rest of that
+    write went nowhere. A memo that opens looking cut off, and fresh, is not saved over
+    before it is whole, and is merged then."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
+    theirs = "".join(f"Line {i}: some memo words here.\n" for i in range(30)).encode()
+    tries: list[object] = []
+    with memo_file(folder).open("wb", buffering=0) as writer:
+        writer.write(theirs[: len(theirs) // 2])  # ends inside a line
+        window: MainWindow = make_study_window(folder)
+        open_memo(window, qtbot)
+        memo = window.memo()
+        assert memo is not None and memo.saver is not None
+        memo.saver._finished.connect(lambda _job, error: tries.append(error))
+        window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+        window.notes_editor.insertPlainText(" mine")
+        qtbot.waitUntil(lambda: any(isinstance(e, OutsideChangeError) for e in tries))
+        assert memo_file(folder).read_bytes() == theirs[: len(theirs) // 2]
+        writer.write(theirs[len(theirs) // 2 :])
+
+    def both() -> bool:
+        text = memo_file(folder).read_text("utf-8")
+        return "Line 29" in text and " mine" in text
+
+    qtbot.waitUntil(both, timeout=5000)
+
+
 @pytest.mark.parametrize(
     ("waited", "added_after"),
     [("SETTLE_NS", 5), ("WHOLE_AFTER_NS", 29)],  # the half: not the start of ours; the start
