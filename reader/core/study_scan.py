@@ -7,6 +7,7 @@ added to one. Nothing found is moved or changed; only the first bytes of each ar
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from reader.core.document import (
     decode,
     named_in_text,
     shown_name,
+    utf16_order,
 )
 from reader.core.exported import is_markdown_export, is_word_export
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
@@ -127,13 +129,28 @@ def sniff(path: Path) -> str:
     if suffix == ".json" and not _segments_in(path, head):
         return "it is JSON but not a Whisper transcript (it has no “segments”)"
     try:
-        text, _, _ = decode(head, path.name)
+        text, _, _ = decode(
+            _whole_characters(head) if len(head) == SNIFF_BYTES else head, path.name
+        )
     except DocumentError as exc:
         # "P1.txt is empty." said of the file: "it is empty" after "P1.txt was skipped:".
         return "it " + str(exc).removeprefix(f"{path.name} ").rstrip(".")
     if len(_CONTROL.findall(text)) > 8:
         return "it looks like a binary file, not a text interview"
     return EXPORT_FILE if is_markdown_export(text) else ""
+
+
+def _whole_characters(head: bytes) -> bytes:
+    """`head`, the first bytes of a longer file, without a character cut at its end (an
+    "é" in UTF-8, an emoji's first half in UTF-16): decoded strictly after a byte order
+    mark, it made a valid Arabic or Chinese transcript "not valid UTF-8-SIG text"."""
+    encoding = bom_encoding(head) or (f"utf-16-{utf16_order(head)}" if b"\x00" in head else "utf-8")
+    decoder = codecs.getincrementaldecoder(encoding)()
+    try:
+        decoder.decode(head, final=False)
+    except UnicodeDecodeError:  # not that encoding: decode says what it is
+        return head
+    return head[: len(head) - len(decoder.getstate()[0])]
 
 
 def is_notes_file(path: Path) -> bool:

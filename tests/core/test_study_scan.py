@@ -240,3 +240,18 @@ def test_an_office_programs_lock_file_is_left_out_quietly(tmp_path: Path) -> Non
     (tmp_path / "~$P06 Fay.docx").write_bytes(b"\x0bWord lock\x00" * 10)
     report = scan_folder(tmp_path)
     assert [p.name for p in report.found] == ["P06 Fay.txt"] and report.messages() == []
+
+
+@pytest.mark.parametrize(("encoding", "letters"), [("utf-8-sig", "é"), ("utf-16", "😀")])
+def test_a_transcript_whose_first_bytes_end_inside_a_character_is_taken(
+    tmp_path: Path, encoding: str, letters: str
+) -> None:
+    """An Arabic or Chinese subtitle file that Windows saved with a byte order mark was
+    skipped as "not valid UTF-8-SIG text" when the bytes looked at first cut a letter."""
+    for shift in range(4):  # one of them cuts a letter, whatever its width
+        cue = f"Amal: {'x' * shift}{letters * 6000}"
+        text = f"1\n00:00:01,000 --> 00:00:02,000\n{cue}\n"
+        (tmp_path / f"P0{shift}.srt").write_bytes(text.encode(encoding))
+    report = scan_folder(tmp_path)
+    assert report.messages() == []
+    assert [p.name for p in report.found] == ["P00.srt", "P01.srt", "P02.srt", "P03.srt"]
