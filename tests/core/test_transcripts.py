@@ -75,6 +75,15 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Joon-ho Park", "Joon-ho Park: My uncle <the tall one>. He ran the second shop"),
         ],
     ),
+    "converted-from-srt.vtt": (
+        "webvtt",
+        [
+            (Q, "Interviewer", "Interviewer: When did the market open?"),
+            (A, "Farida", "Farida: In 1999, before the bridge."),
+            (Q, "Interviewer", "Interviewer: And now?"),
+            (A, "Farida", "Farida: Smaller, but ours & loud <laughs>."),
+        ],
+    ),
     "youtube-auto.vtt": (
         "webvtt",
         [(OTHER, "", "so what was the street like when you were small [Music] oh it was")],
@@ -1494,6 +1503,19 @@ def test_styled_vtt_blocks_settings_and_markup_are_not_text() -> None:
         ("Joon-ho Park", 4800, 8100),
         ("Mirela Popescu", 8600, 11000),
         ("Joon-ho Park", 8600, 14900),
+    ]
+
+
+def test_subrip_markup_kept_by_a_converter_to_webvtt_is_not_text() -> None:
+    """SubRip converted to WebVTT keeps its `<font color=…>` and `<I>`: they stood in the
+    text, and hid each speaker's label behind them, so the interview had no speakers."""
+    doc = load_document(DATA / "converted-from-srt.vtt")
+    assert "<font" not in doc.text.lower() and "<i>" not in doc.text.lower()
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Interviewer", 1000),
+        ("Farida", 4500),
+        ("Interviewer", 8500),
+        ("Farida", 10500),
     ]
 
 

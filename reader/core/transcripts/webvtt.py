@@ -39,8 +39,13 @@ _VOICE_RE = re.compile(r"<v(?:\.[^\s>]*)?[ \t]+([^>]+)>")
 _OPEN_TAG_AT_END_RE = re.compile(r"</?[a-z.][^<>]*$")  # "<v Jan", "</v": a file cut short
 _WHISPER_CPP_VOICE = re.compile(r"Speaker ?(\d+|\?)")  # whisper.cpp --diarize: a channel
 # WebVTT's markup (class, italic, bold, underline, ruby, voice, language) and karaoke
-# timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept.
-_TAG_RE = re.compile(r"</?(?:[cibuv]|ruby|rt|lang)(?:[\s.][^>]*)?>|<\d[\d:.]*>")
+# timestamps; any other "<...>" is the transcriber's ("<laughs>"), words kept. SubRip's
+# markup too (`<font color=…>`, `<I>`), which converters from SubRip keep: it hid a
+# speaker's "Name:" behind it, and stood in the text.
+_TAG_RE = re.compile(
+    r"</?(?:[cibuv]|ruby|rt|lang)(?:[\s.][^>]*)?>|</?(?:[IBU]|font|FONT)(?:[\s=][^>]*)?>"
+    r"|<\d[\d:.]*>"
+)
 # A ruby's reading, `<ruby>東京<rt>とうきょう</rt></ruby>`: shown above the base in a player,
 # but in running text it doubles the word ("東京とうきょう") and search for the word would
 # miss it, so the base alone is kept. Its end tag may be left out before `</ruby>`.
