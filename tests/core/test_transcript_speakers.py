@@ -272,6 +272,27 @@ def test_a_zoom_cue_of_a_name_alone_adds_no_stray_label(tmp_path: Path) -> None:
     assert speakers(tmp_path / "zoom.vtt") == ["Maria Garcia", "John Smith", "Maria Garcia"]
 
 
+def test_a_named_cue_without_words_neither_stands_alone_nor_cuts_a_turn(
+    tmp_path: Path,
+) -> None:
+    """An empty WhisperX segment (or Teams cue) of the other speaker stood as a paragraph
+    "SPEAKER_01:" of no words, and cut the question around it into two turns; one at the
+    end stood alone last."""
+    data = Path(__file__).parents[1] / "data" / "transcripts"
+    document = load_document(data / "whisperx-empty-segment.json")
+    assert document.text == (
+        "SPEAKER_00: How did you come to the city? Take your time.\n\n"
+        "SPEAKER_01: By train, in 1987, with one suitcase.\n"
+    )
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in document.turns] == [
+        ("SPEAKER_00", 520, 4400),
+        ("SPEAKER_01", 4900, 9030),
+    ]
+    lines = ["<v Ana>Where were you?", "<v Bo></v>", "<v Ana>That night.", "<v Bo>Home."]
+    teams = load_document(vtt(tmp_path / "teams.vtt", lines))
+    assert teams.text == "Ana: Where were you? That night.\n\nBo: Home.\n"
+
+
 def test_a_webvtt_cut_off_inside_a_voice_tag_says_so(tmp_path: Path) -> None:
     """Found by the transcripts review: "<v Jan" was read as the last speaker's words."""
     whole = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Jane Doe>Hello.</v>\n\n"

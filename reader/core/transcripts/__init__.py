@@ -277,6 +277,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     builder = _Builder()
     speaker = ""
     previous: Cue | None = None
+    waiting: tuple[str, int | None, bool] | None = None  # a speaker named with no words
     for cue, text, prefix in zip(cues, texts, prefixes, strict=True):
         new_speaker = cue.speaker
         typed = prefix is not None and (
@@ -285,9 +286,22 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
         )
         if typed:
             new_speaker, text = prefix["name"].strip(), text[prefix.end() :]
+        if new_speaker and not text and (new_speaker != speaker or cue.turn):
+            # A cue of a name and no words (Zoom's "Maria Garcia: ", an empty segment
+            # WhisperX names, Teams' `<v Bo></v>`): the speaker of the words after it, if
+            # they name nobody else. A turn of its own, "Bo:" alone, cut the one around it.
+            waiting = (new_speaker, cue.start_ms, typed)
+            continue
+        start_ms = cue.start_ms
+        if waiting is not None:
+            if not new_speaker and not cue.turn:
+                new_speaker, typed = waiting[0], waiting[2]
+            if new_speaker == waiting[0]:
+                start_ms = waiting[1]
+            waiting = None
         if new_speaker and (new_speaker != speaker or cue.turn):
             speaker = new_speaker
-            builder.turn(speaker, cue.start_ms, typed)
+            builder.turn(speaker, start_ms, typed)
             builder.add(f"{speaker}:")
         elif cue.turn:
             speaker = ""
