@@ -243,15 +243,17 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """`data` decoded as UTF-16 when its bytes say so, else None.
 
     Text in a Latin script saved as UTF-16 has a NUL in (nearly) every other byte and
-    none in the others; binary data has NULs at both. The decoded text must also be free
-    of control characters, so a chance pattern in binary data is not taken for text.
+    few in the others (those of "一" U+4E00, "Ā" U+0100, an emoji's second half U+DE00:
+    one such letter made a Chinese subtitle file "binary"); binary data has NULs at both.
+    The decoded text must also be free of control characters, so a chance pattern in
+    binary data is not taken for text.
     """
     if len(data) % 2 or len(data) < 8:
         return None
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     units = len(sample) // 2
-    if min(even, odd) > 0 or max(even, odd) < units * 0.3:
+    if min(even, odd) * 10 > max(even, odd) or max(even, odd) < units * 0.3:
         return None
     try:
         text = data.decode(f"utf-16-{utf16_order(data)}")

@@ -448,6 +448,22 @@ def test_utf16_without_bom_in_a_transcript_format(tmp_path: Path) -> None:
     assert load_document(write(tmp_path, "a.srt", data)).text == "Ana: Olá!\n"
 
 
+def test_utf16_without_bom_of_letters_with_a_nul_byte_is_recognised() -> None:
+    """A Chinese subtitle file a Windows tool saved as UTF-16 without a byte order mark
+    was refused as "a binary file": "一" (U+4E00) and an emoji's second half have a NUL
+    where its ASCII has none."""
+    path = Path(__file__).parents[1] / "data" / "transcripts" / "chinese-utf16le-no-bom.srt"
+    doc = load_document(path)
+    assert doc.encoding == "utf-16-le" and "byte order mark" in doc.notice
+    assert doc.text.startswith("采访者: 你第一次来这个城市是什么时候？\n\n李明: 一九九八年")
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("采访者", 1000),
+        ("李明", 4500),
+        ("采访者", 9500),
+        ("李明", 11500),
+    ]
+
+
 @pytest.mark.parametrize(
     "data",
     [
