@@ -1506,6 +1506,20 @@ def test_styled_vtt_blocks_settings_and_markup_are_not_text() -> None:
     ]
 
 
+def test_webvtt_cues_with_no_blank_line_between_are_each_a_cue() -> None:
+    """A tool that wrote no blank line between cues: each later timing stood in the text
+    ("… Lyon? 2 00:00:04.500 --> 00:00:08.000 Samir: …"), all of it the first speaker's."""
+    doc = load_document(DATA / "no-blank-lines.vtt")
+    assert "-->" not in doc.text and "00:00" not in doc.text
+    assert doc.text.startswith("Interviewer: When did you come to Lyon?\n\nSamir: In 2004")
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in doc.turns] == [
+        ("Interviewer", 1000, 4000),
+        ("Samir", 4500, 8000),
+        ("Interviewer", 8500, 10000),
+        ("Samir", 10500, 13000),
+    ]
+
+
 def test_subrip_markup_kept_by_a_converter_to_webvtt_is_not_text() -> None:
     """SubRip converted to WebVTT keeps its `<font color=…>` and `<I>`: they stood in the
     text, and hid each speaker's label behind them, so the interview had no speakers."""

@@ -57,6 +57,7 @@ def parse(text: str, name: str) -> Parsed:
         raise DocumentError(f"{name} does not start with WEBVTT: it is not a WebVTT file.")
     header, *blocks = _BLOCKS_RE.split(_SPACES_UNDER_TIMING_RE.sub(r"\1", text.rstrip()))
     blocks[:0] = _cue_after_header(header)
+    blocks = [cue for block in blocks for cue in _cues_run_together(block)]
     cues, teams, read_as_teams = _cues(blocks, name, teams=None)
     if teams and not read_as_teams:  # a Teams time after others: Teams' files start so
         cues, _, _ = _cues(blocks, name, teams=True)
@@ -71,6 +72,26 @@ def _cue_after_header(header: str) -> list[str]:
         if "-->" in line:
             return ["\n".join(lines[at:])]
     return []
+
+
+def _cues_run_together(block: str) -> list[str]:
+    """The cues of a block a tool wrote with no blank line between them: as the format's
+    parser does, a line with an arrow below a cue's timing starts another cue, and a cue
+    id above it (a number, Teams' id) goes with it. Read as one cue, each timing after the
+    first stood in the text, and the first cue's speaker said every later cue's words."""
+    if block.count("-->") < 2 or block.startswith(("NOTE", "STYLE", "REGION")):
+        return [block]
+    lines = block.split("\n")
+    arrows = [i for i, line in enumerate(lines) if "-->" in line]
+    if arrows[0] > 1:  # no timing on its first lines: said malformed as it is
+        return [block]
+    parts, start, timing = [], 0, arrows[0]
+    for arrow in arrows[1:]:
+        above = arrow - 1
+        cut = above if above > timing and _CUT_ID_RE.fullmatch(lines[above].strip()) else arrow
+        parts.append("\n".join(lines[start:cut]))
+        start, timing = cut, arrow
+    return [*parts, "\n".join(lines[start:])]
 
 
 def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], bool, bool]:
