@@ -384,9 +384,9 @@ def test_a_whisperx_segment_is_parted_where_its_words_speaker_changes(tmp_path: 
     document = load_document(whisperx(tmp_path / "x.json", words))
     turns = [(t.speaker, document.text[t.start : t.end], t.start_ms) for t in document.turns]
     assert turns == [
-        ("A", "A: Where were you born? Okay. And your parents?", 0),
-        ("B", "B: They were from there.", 4000),
-        ("A", "A: Really?", 9000),
+        ("Speaker A", "Speaker A: Where were you born? Okay. And your parents?", 0),
+        ("Speaker B", "Speaker B: They were from there.", 4000),
+        ("Speaker A", "Speaker A: Really?", 9000),
     ]
 
 
@@ -405,7 +405,7 @@ def test_a_whisperx_segment_is_left_whole_without_a_run_of_another_speaker(
     if words[1][0] == "Lisbon,":  # the words as another pass wrote them
         path.write_text(path.read_text().replace("Lisbon,", "Porto,", 1))
     document = load_document(path)
-    assert [t.speaker for t in document.turns] == ["A", "B", "A"]
+    assert [t.speaker for t in document.turns] == ["Speaker A", "Speaker B", "Speaker A"]
 
 
 def test_a_dash_after_a_sentence_in_a_dashed_segment_starts_another_turn(
@@ -440,4 +440,7 @@ def test_a_whisperx_part_is_timed_from_its_first_timed_word(tmp_path: Path) -> N
     path.write_text(json.dumps({"segments": [segment | {"words": words}]}))
     document = load_document(path)
     turns = [(t.speaker, document.text[t.start : t.end], t.start_ms) for t in document.turns]
-    assert turns == [("A", "A: Okay. When?", 2000), ("B", "B: 1987, I think.", 4500)]
+    assert turns == [
+        ("Speaker A", "Speaker A: Okay. When?", 2000),
+        ("Speaker B", "Speaker B: 1987, I think.", 4500),
+    ]

@@ -84,6 +84,16 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Farida", "Farida: Smaller, but ours & loud <laughs>."),
         ],
     ),
+    # OpenAI's diarised transcription letters its voices: "A" asks, it does not answer.
+    "openai-diarized.json": (
+        "whisper-json",
+        [
+            (Q, "Speaker A", "Speaker A: When did you first come to Marseille?"),
+            (A, "Speaker B", "Speaker B: In 1994, with my uncle."),
+            (Q, "Speaker A", "Speaker A: And the work?"),
+            (A, "Speaker B", "Speaker B: The port, nights, for twenty years."),
+        ],
+    ),
     "youtube-auto.vtt": (
         "webvtt",
         [(OTHER, "", "so what was the street like when you were small [Music] oh it was")],

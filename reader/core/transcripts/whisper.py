@@ -185,10 +185,12 @@ def _ms(value: object, per_second: int, name: str, number: int) -> int | None:
 
 def speaker_name(value: object) -> str:
     """The speaker's name; whisper.cpp's channel numbers read as "Speaker 0", and its "?"
-    (no channel louder) as nobody, so the segment continues the turn before it."""
+    (no channel louder) as nobody, so the segment continues the turn before it. OpenAI's
+    diarised transcripts letter their voices ("A", "B"): "Speaker A", since "A:" alone
+    is a typist's label of the answers, and its questioner was shown answering."""
     if not isinstance(value, str | int) or isinstance(value, bool):
         return ""
     speaker = str(value).strip()
-    if speaker.isdigit():
+    if speaker.isdigit() or (len(speaker) == 1 and speaker.isupper()):
         return f"Speaker {speaker}"
     return "" if speaker == "?" else speaker
