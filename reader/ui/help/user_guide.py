@@ -10,6 +10,7 @@ from PySide6.QtGui import (
     QDesktopServices,
     QKeySequence,
     QShortcut,
+    QTextBlockFormat,
     QTextCursor,
     QTextDocument,
 )
@@ -88,7 +89,20 @@ class UserGuide(QDialog):
                 f"README ({exc}). It is also on the project's page, as README.md."
             )
             return
+        self._wrap_code()
         self._name_headings()
+
+    def _wrap_code(self) -> None:
+        """The command lines' code blocks wrap at the pane's width as the prose does:
+        kept on one line, the longest (930 px) widened the whole guide, so every page of it
+        scrolled sideways under a horizontal scroll bar, at any window width."""
+        wrapping = QTextBlockFormat()
+        wrapping.setNonBreakableLines(False)
+        block = self.browser.document().begin()
+        while block.isValid():
+            if block.blockFormat().nonBreakableLines():
+                QTextCursor(block).mergeBlockFormat(wrapping)
+            block = block.next()
 
     def _name_headings(self) -> None:
         """Where each heading is, by the anchor the README's links name it with: Qt's

@@ -84,3 +84,17 @@ def test_without_its_readme_the_guide_says_where_it_looked(
     text = opened(window, qtbot).browser.toPlainText()
     assert text.startswith("The user guide is not here")
     assert str(tmp_path / "README.md") in text
+
+
+def test_the_guide_never_scrolls_sideways(window: MainWindow, qtbot: Any) -> None:
+    """The command lines' code blocks wrap: one of them kept whole made the whole guide
+    wider than its window, under a horizontal scroll bar, at 1024 px and at 1920 px."""
+    guide = opened(window, qtbot)
+    browser, bar = guide.browser, guide.browser.horizontalScrollBar()
+    for width in (740, 500):
+        guide.resize(width, 600)
+        qtbot.waitUntil(lambda: browser.viewport().width() < guide.width())
+        # Laid out again at the new width, in a moment: then nothing is wider.
+        qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=2000)
+        assert browser.document().idealWidth() <= browser.viewport().width()
+    assert ".venv/bin/python main.py export FOLDER" in browser.toPlainText()
