@@ -8,13 +8,14 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolButton
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, NO_COLOR, make_highlight
 from reader.core.codebook import codes_for_tags
 from reader.ui import painting
 from reader.ui.annotations.panel import ID_ROLE, NO_HIGHLIGHTS, AnnotationsPanel
+from reader.ui.clear_button import placeholder_cuts
 from reader.ui.interview.commands import AddHighlightCommand, EditHighlightCommand
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
@@ -689,3 +690,26 @@ def test_the_arrows_in_the_list_show_each_highlight_and_quote_it(window: MainWin
     assert window.reader.verticalScrollBar().value() == place  # the reader stayed
     qtbot.keyClick(view, Qt.Key.Key_Down)  # the first row
     assert window.reader.current_highlight_id == first.id
+
+
+def test_the_filters_placeholder_is_cut_after_a_word_in_a_narrow_dock(
+    window: MainWindow, qtbot
+) -> None:
+    """Under the Library at 1024x640 the field is ~105 px wide: Qt cut its placeholder
+    inside a word, "Filter quo…". It shows the most words it has room for, whole."""
+    panel = AnnotationsPanel(window.interview)
+    qtbot.addWidget(panel)
+    panel.show()
+    edit, whole = panel.filter_edit, "Filter quotes, notes, codes"
+    shown = {}
+    for width in (420, 170, 120):
+        panel.resize(width, 400)
+        qtbot.waitUntil(lambda: edit.width() < panel.width())
+        QApplication.processEvents()
+        text, (clear,) = edit.placeholderText(), edit.findChildren(QToolButton)
+        room = edit.contentsRect().width() - 12 - clear.width()  # Qt keeps the ✕'s place
+        assert edit.fontMetrics().horizontalAdvance(text) <= room
+        shown[width] = text
+    assert shown[420] == whole
+    assert shown[170] != whole and shown[170] in placeholder_cuts(whole)
+    assert placeholder_cuts(whole)[1:] == ["Filter quotes, notes…", "Filter quotes…", "Filter…"]

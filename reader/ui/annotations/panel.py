@@ -70,7 +70,7 @@ class AnnotationsPanel(QWidget):
             accessibleDescription="Shows only the highlights whose quote, note, codes, "
             "question, time or speaker hold these words",
         )
-        add_clear_button(self.filter_edit, "the filter", escape_clears=True)
+        add_clear_button(self.filter_edit, "the filter", escape_clears=True, fitted=True)
         letter_edit_menus(self.filter_edit)
         self.color_filter = filter_combo("Colour filter", "Shows only the highlights of one colour")
         self.tag_filter = filter_combo("Code filter", "Shows only the highlights with one code")
