@@ -48,6 +48,25 @@ def test_a_phrase_opening_two_whisper_segments_is_no_speaker(tmp_path: Path) -> 
     assert all(turn.speaker == "" for turn in document.turns)
 
 
+def test_a_word_before_a_web_address_is_no_speaker(tmp_path: Path) -> None:
+    """ "Visit: http://x.org for details." made "Visit" a speaker of a Whisper file that
+    names none (the formats review)."""
+    segments = ["Where did you read it?", "Visit: http://x.org for details.", "Website: www.y.org"]
+    path = tmp_path / "talk.json"
+    path.write_text(
+        json.dumps(
+            {
+                "segments": [
+                    {"start": i, "end": i + 1, "text": f" {t}"} for i, t in enumerate(segments)
+                ]
+            }
+        )
+    )
+    document = load_document(path)
+    assert all(turn.speaker == "" for turn in document.turns)
+    assert "Visit: http://x.org" in document.text and "Website: www.y.org" in document.text
+
+
 def test_a_phrase_opening_two_cues_keeps_its_words(tmp_path: Path) -> None:
     texts = [
         "The reason: money.",

@@ -655,6 +655,9 @@ def check_zip(data: bytes, name: str, member: str, kind: str, named_also: str = 
         raise DocumentError(f"{name} unpacks to {info.file_size // 2**20} MB of text markup.")
 
 
+_WEB_ADDRESS = ("http://", "https://", "www.")
+
+
 def _is_cue_label(
     name: str,
     counts: Counter[str],
@@ -676,7 +679,9 @@ def _is_cue_label(
     stopped = name.rstrip().endswith(_STOPS) and not _TITLE_END_RE.search(name.rstrip())
     if (repeated or every_cue_labelled) and not stopped:
         return True
-    return label_at(text) is not None
+    # Said once, before a web address, it is words: "Website: https://…", "Visit: www.…".
+    said_after = text[len(name) + 1 :].lstrip().lower()
+    return not said_after.startswith(_WEB_ADDRESS) and label_at(text) is not None
 
 
 def _lone_name(name: str, counts: Counter[str], text: str, said: _SaidWords) -> bool:
