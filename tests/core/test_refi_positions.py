@@ -47,12 +47,30 @@ def test_each_position_of_a_decomposed_text_maps_as_normalising_what_is_before_i
         assert positions(p) == len(unicodedata.normalize("NFC", lf[:index]))
 
 
-@given(st.text(st.sampled_from(["a", "b", " ", "\n", "😅", "𠀋", "é"]), max_size=30))
-def test_a_utf16_position_is_the_character_it_counts_to(raw: str) -> None:
-    positions = Positions(raw, Counting.UTF16)
-    assert positions.length == len(raw.encode("utf-16-le")) // 2
-    for i in range(len(raw) + 1):
-        assert positions(len(raw[:i].encode("utf-16-le")) // 2) == i
+def counted(text: str, counting: Counting) -> int:
+    """The length of `text` as `counting` counts it."""
+    if counting in (Counting.CRLF_ONCE, Counting.UTF16_CRLF_ONCE):
+        text = text.replace("\r\n", "\n")
+    if counting in (Counting.UTF16, Counting.UTF16_CRLF_ONCE):
+        return len(text.encode("utf-16-le")) // 2
+    return len(text)
+
+
+@given(
+    st.lists(st.sampled_from(["a", "b", " ", "\n", "\r\n", "😅", "𠀋", "é"]), max_size=30).map(
+        "".join
+    )
+)
+def test_each_position_is_the_character_it_counts_to(raw: str) -> None:
+    """Each count (UTF-16 units and CRLF as one together too) maps the position before
+    each character of the text to that character of ours (each CRLF one LF)."""
+    for counting in Counting:
+        positions = Positions(raw, counting)
+        assert positions.length == counted(raw, counting)
+        for i in range(len(raw) + 1):
+            if raw[i - 1 : i + 1] != "\r\n":  # not between a CRLF's two characters
+                ours = len(raw[:i].replace("\r\n", "\n"))
+                assert positions(counted(raw[:i], counting)) == ours
 
 
 def spans(text: str, quotes: list[str], counting: Counting) -> list[tuple[str, int, int]]:
@@ -60,13 +78,7 @@ def spans(text: str, quotes: list[str], counting: Counting) -> list[tuple[str, i
     out = []
     for quote in quotes:
         start = text.index(quote)
-        before, inside = text[:start], quote
-        if counting is Counting.UTF16:
-            size = len(before.encode("utf-16-le")) // 2, len(inside.encode("utf-16-le")) // 2
-        elif counting is Counting.CRLF_ONCE:
-            size = len(before.replace("\r\n", "\n")), len(inside.replace("\r\n", "\n"))
-        else:
-            size = len(before), len(inside)
+        size = counted(text[:start], counting), counted(quote, counting)
         out.append((quote, size[0], size[0] + size[1]))
     return out
 
@@ -78,6 +90,7 @@ def test_each_source_is_read_as_its_selections_names_say_it_was_counted() -> Non
         (crlf, Counting.CRLF_ONCE),
         (TEXT, Counting.UTF16),
         (crlf, Counting.CODE_POINTS),
+        (crlf, Counting.UTF16_CRLF_ONCE),
     ):
         positions, doubtful = counting_of(raw, spans(raw, quotes, counting), Counting.CODE_POINTS)
         assert positions.counting is counting and doubtful == 0
@@ -192,3 +205,34 @@ def test_a_sources_text_is_normalised_as_the_reader_reads_it() -> None:
     positions = Positions(raw, Counting.CODE_POINTS)
     assert positions.text == normalise(raw)
     assert positions.text[positions(17) :].startswith("Maria")
+
+
+def test_a_source_counted_in_utf16_with_crlf_once_lands_on_the_words(tmp_path: Path) -> None:
+    """A tool that keeps LF text in a .NET string (ATLAS.ti, which writes CRLF into the
+    file and counts a line end once) counts an emoji two: no count read it so, and each
+    passage after a line end and an emoji landed on other words (' And the nights')."""
+    crlf = (
+        "Q: How was the ward? 😅\r\nA: Quiet, then chaos.\r\nQ: And the nights?\r\n"
+        "A: Long, very long 😢 and lonely.\r\n"
+    )
+    quotes = ["Quiet, then chaos.", "And the nights?", "Long, very long 😢 and lonely."]
+
+    def units(text: str) -> int:  # UTF-16 units, each CRLF one
+        return len(text.replace("\r\n", "\n").encode("utf-16-le")) // 2
+
+    selections = ""
+    for k, quote in enumerate(quotes):
+        start = units(crlf[: crlf.index(quote)])
+        selections += (
+            f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" '
+            f'name="{quote}" startPosition="{start}" endPosition="{start + units(quote)}"/>'
+        )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="Ward" origin="ATLAS.ti 24.1.0"><Sources>'
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Ward talk" '
+        f'plainTextPath="internal://d1.txt">{selections}</TextSource></Sources></Project>'
+    )
+    data = zipped({"project.qde": qde, "sources/d1.txt": "\ufeff" + crlf})
+    report = import_qdpx(data, tmp_path / "study")
+    assert [h.exact for h in report.passages] == quotes
+    assert not report.doubtful

@@ -1,9 +1,10 @@
 """A source's positions as its tool counts them, mapped to our text (LF line ends, NFC).
 
-REFI-QDA says "characters" and leaves the rest to each tool. This app and QualCoder count
-code points, a line end CRLF as two; ATLAS.ti counts CRLF as one; QualCoder's option for
-MAXQDA writes CRLF into the file but keeps positions that counted LF alone; a .NET, Java
-or JavaScript program counts UTF-16 units, an emoji two. Counted the wrong way, every
+REFI-QDA 1.5 (10.2) says Unicode code points of the file and leaves line ends to each
+tool. This app and QualCoder count code points, a line end CRLF as two; ATLAS.ti counts
+CRLF as one; QualCoder's option for MAXQDA writes CRLF into the file but keeps positions
+that counted LF alone; a .NET, Java or JavaScript program counts UTF-16 units, an emoji
+two, and one that keeps LF text (ATLAS.ti's CRLF as one) both. Counted the wrong way, every
 passage after the first line end (or emoji) lands a little early, on the wrong words. So
 each source is read the way under which most of its selections select the words their
 names quote (QualCoder names a selection by its words, NVivo and this app by their start),
@@ -30,6 +31,7 @@ class Counting(Enum):
     CODE_POINTS = "code points, a CRLF as two"
     CRLF_ONCE = "code points, a CRLF as one"
     UTF16 = "UTF-16 units"
+    UTF16_CRLF_ONCE = "UTF-16 units, a CRLF as one"
 
 
 class Positions:
@@ -39,14 +41,16 @@ class Positions:
         self.raw = raw
         self.counting = counting
         self._crlf = [m.start() for m in re.finditer("\r\n", raw)]
-        once = counting is Counting.CRLF_ONCE
+        once = counting in (Counting.CRLF_ONCE, Counting.UTF16_CRLF_ONCE)
+        utf16 = counting in (Counting.UTF16, Counting.UTF16_CRLF_ONCE)
         # With CRLF counted once, where each CRLF is as the tool counts.
         self._once = [at - k for k, at in enumerate(self._crlf)] if once else None
-        # In UTF-16, where each character beyond the BMP starts (two units each).
-        astral = (
-            [i for i, c in enumerate(raw) if c > "\uffff"] if counting is Counting.UTF16 else []
-        )
-        self._astral = [at + k for k, at in enumerate(astral)]
+        # In UTF-16, where each character beyond the BMP starts (two units each), after
+        # the CRs a count of CRLF as one leaves out.
+        astral = [i for i, c in enumerate(raw) if c > "\uffff"] if utf16 else []
+        self._astral = [
+            at - (bisect_left(self._crlf, at) if once else 0) + k for k, at in enumerate(astral)
+        ]
         lf = lf_line_ends(raw)  # the reader's line ends (U+2029 too): lengths stay
         self._lf = lf
         self.text = unicodedata.normalize("NFC", lf)
@@ -73,7 +77,7 @@ class Positions:
     def __call__(self, position: int) -> int:
         index = position - bisect_left(self._astral, position)  # UTF-16: pairs as one
         if self._once is not None:  # CRLF counted once: find the raw index
-            index = position + bisect_left(self._once, position)
+            index += bisect_left(self._once, index)
         index -= bisect_left(self._crlf, index)  # each CRLF before it became one LF
         k = bisect_right(self._starts, index) - 1
         if k < 0:
@@ -150,8 +154,11 @@ def _fitting(
 
 def _special(raw: str, counting: Counting) -> bool:
     """Whether the text has what `counting` counts apart: a CRLF, a character beyond the BMP."""
+    astral = any(c > "\uffff" for c in raw)
     if counting is Counting.UTF16:
-        return any(c > "\uffff" for c in raw)
+        return astral
+    if counting is Counting.UTF16_CRLF_ONCE:  # else one of the counts above
+        return astral and "\r\n" in raw
     return "\r\n" in raw
 
 

@@ -4,9 +4,10 @@ new study, or into a study that exists (it gains the interviews and codes).
 Tolerated as real files have them: `sources/` or `Sources/`, any `*.qde` name, a source's
 text inline (PlainTextContent) or as an internal or relative file, in UTF-8, UTF-16 (with
 a BOM or without, as Windows tools write it) or cp1252, read as a transcript is
-(document.decode); a BOM before it, CRLF counted as the origin tool counts it (NVivo,
-MAXQDA and most others two characters, ATLAS.ti one: `Project@origin`), codable parents,
-missing optional attributes, notes tied by NoteRef or through Links. Each text source,
+(document.decode); a BOM before it, CRLF and emoji counted as the tool counted them
+(positions.py: NVivo, MAXQDA and most others a CRLF as two characters, ATLAS.ti one, a
+.NET or Java tool an emoji two), codable parents, missing optional attributes, notes
+tied by NoteRef or through Links. Each text source,
 each audio or video source with a transcript, and each PDF with its text (its
 Representation, as QualCoder exports a PDF) becomes a transcript file in the study
 folder; its selections become highlights (their codes, their notes): another tool's
