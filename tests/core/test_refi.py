@@ -213,6 +213,27 @@ def test_crlf_for_maxqda_adjusts_positions(tmp_path: Path) -> None:
             assert written[start:end] in ("With the handover", "🌙", "Days only. 🌞")
 
 
+def test_a_crlf_transcript_with_a_bom_goes_as_the_text_its_positions_count(
+    tmp_path: Path,
+) -> None:
+    """The source file is the text the positions count in: LF, code points (an emoji one),
+    no BOM, whatever the transcript's file had. QualCoder's import reads a BOM as a
+    character and counts code points: a BOM, CRLFs or UTF-16 units there would move each
+    passage after them."""
+    study = coded_study(tmp_path / "study", "\ufeff" + TEXT.replace("\n", "\r\n"))
+    files = unzip(export_study_qdpx(study)[0])
+    root = ET.fromstring(files["project.qde"])
+    quotes = []
+    for source in root.iter(f"{P}TextSource"):
+        written = files["sources/" + source.get("plainTextPath")[11:]]
+        assert not written.startswith(b"\xef\xbb\xbf") and b"\r" not in written
+        text = written.decode("utf-8")
+        for selection in source.iter(f"{P}PlainTextSelection"):
+            start, end = int(selection.get("startPosition")), int(selection.get("endPosition"))
+            quotes.append(text[start:end])
+    assert sorted(quotes) == sorted(["With the handover", "🌙", "Days only. 🌞"])
+
+
 def test_empty_codebook_is_left_out_and_the_project_still_valid() -> None:
     entry = InterviewEntry("p1", "p1.txt", "P1")
     notes = NotesData(document={})
