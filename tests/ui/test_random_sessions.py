@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ SESSIONS = int(os.environ.get("RANDOM_SESSIONS", "8"))
 STEPS = int(os.environ.get("RANDOM_STEPS", "40"))
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+NONE = Qt.KeyboardModifier.NoModifier
+ARROWS = [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down]
+ARROWS += [Qt.Key.Key_Home, Qt.Key.Key_End]
 COLOUR_KEYS = [Qt.Key.Key_H, *(Qt.Key(Qt.Key.Key_1 + n) for n in range(6))]
 # Emoji, a combining mark and Hebrew: offsets in code points against Qt's UTF-16.
 TALK = "Q: How do night shifts start, {n}? 🎬 e\u0301\nA: With coffee and the handover, שלום {n}.\n"
@@ -300,3 +304,48 @@ def test_a_random_session_in_a_study(
     for notes in (folder / "notes").glob("*.json"):
         for h in orjson.loads(notes.read_bytes())["highlights"]:
             assert set(h.get("codes", ())) <= codes, done
+
+
+# A quote's link back, whole: its chip "↩ Q4" (a plain space in older notes) and target.
+QUOTE_LINK = re.compile(r"\[↩[ \xa0][^\[\]]*\]\(#h-[0-9a-f-]{36}\)")
+EDITING_KEYS = {
+    "move": [(key, mods) for key in ARROWS for mods in (NONE, SHIFT)],
+    "word": [(key, mods) for key in ARROWS[:2] for mods in (CTRL, CTRL | SHIFT)],
+    "erase": [(Qt.Key.Key_Backspace, NONE), (Qt.Key.Key_Delete, NONE)],
+    "clipboard": [(Qt.Key.Key_X, CTRL), (Qt.Key.Key_C, CTRL), (Qt.Key.Key_V, CTRL)],
+    "undo": [(Qt.Key.Key_Z, CTRL), (Qt.Key.Key_Z, CTRL | SHIFT)],
+    "format": [(Qt.Key.Key_B, CTRL), (Qt.Key.Key_Period, CTRL | SHIFT), (Qt.Key.Key_Return, NONE)],
+}
+
+
+@pytest.mark.parametrize("seed", range(SESSIONS))
+def test_a_random_session_of_notes_around_quotes(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: Any, seed: int
+) -> None:
+    """Quotes (Q) and keys in the notes: moving and selecting over the chips, erasing,
+    cut and paste, undo, formatting. No key leaves part of a quote's link behind."""
+    doc = tmp_path / "film.txt"
+    doc.write_text(TEXT * 2, "utf-8")
+    window = make_window(doc)
+    activate(window, qtbot)
+    rng, done = random.Random(seed), []
+    editor = window.notes_editor
+    ops = ["quote", "type", *(kind for kind in EDITING_KEYS for _ in range(2)), "move", "move"]
+    for _ in range(STEPS * 2):
+        op = rng.choice(ops)
+        done.append(op)
+        if op == "quote":
+            mark_passage(window, qtbot, rng, op)
+            continue
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus)
+        if op == "type":
+            qtbot.keyClicks(editor, rng.choice(["ab", "word ", "x"]))
+        else:
+            qtbot.keyClick(editor, *rng.choice(EDITING_KEYS[op]))
+        notes = window.interview.research_notes()
+        left = QUOTE_LINK.sub("", notes)
+        assert "↩" not in left and "(#h-" not in left, (done, notes)
+    notes = window.interview.research_notes()
+    window.close()
+    assert make_window(doc).interview.research_notes() == notes, done
