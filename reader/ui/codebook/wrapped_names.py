@@ -7,6 +7,8 @@ names' column less the row's indent."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QLineEdit,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui.edit_menus import letter_edit_menus
+from reader.ui.typed_editors import fill_untouched
 from reader.ui.wrapped_text import wrapped_lines
 
 NAMES = 0  # the column of the names
@@ -71,6 +74,9 @@ class WrappedNames(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             letter_edit_menus(editor)
         return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        fill_untouched(editor, partial(QStyledItemDelegate.setEditorData, self, editor, index))
 
     def _resized(self, column: int) -> None:
         if column == NAMES:

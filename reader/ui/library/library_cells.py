@@ -4,6 +4,7 @@ and the cell opens again holding what was typed, to be changed; Escape keeps the
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
+from reader.ui.typed_editors import fill_untouched
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,6 +46,9 @@ class LibraryDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        fill_untouched(editor, partial(self._fill, editor, index))
+
+    def _fill(self, editor: QWidget, index: Index) -> None:
         text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findText(text)))

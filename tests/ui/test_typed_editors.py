@@ -1,0 +1,123 @@
+"""A cell being typed in keeps what is typed when its row changes meanwhile
+(reader/ui/typed_editors.py): Qt puts a changed row's values back into an editor open on
+it, and another program's change to study.json put a Library cell's old value back under
+the user's typing, as a recount of the codebook did a code's old name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_read_only_undo import activate
+
+
+def open_cell(window: MainWindow, qtbot: Any, key: str, row: int = 0) -> QLineEdit | QComboBox:
+    """F2 on the `key` column of the Library's `row`: its editor."""
+    library = window.library
+    column = next(c for c in range(library.model.columnCount()) if library.model.key(c) == key)
+    library.view.setFocus()
+    library.view.setCurrentIndex(library.proxy.index(row, column))
+    qtbot.keyClick(library.view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit | QComboBox)
+    return editor
+
+
+def entry(window: MainWindow, row: int = 0) -> tuple[str, str]:
+    interview = window.study.study.interviews[row]
+    return interview.title, interview.participant
+
+
+def saved(folder: Path, participant: str) -> bool:
+    path = folder / "study.json"
+    return path.exists() and orjson.loads(path.read_bytes())["interviews"][0]["participant"] == (
+        participant
+    )
+
+
+def another_program_names(folder: Path, participant: str) -> None:
+    path = folder / "study.json"
+    data = orjson.loads(path.read_bytes())
+    data["interviews"][0]["participant"] = participant
+    written = folder / "study.json.part"
+    written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    written.replace(path)
+
+
+def test_a_title_typed_while_another_program_changes_its_row_is_kept(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "participant")
+    qtbot.keyClicks(editor, "Ana")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    editor = open_cell(window, qtbot, "title")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Night shifts")
+    another_program_names(folder, "Ana Lima")
+    qtbot.waitUntil(lambda: entry(window)[1] == "Ana Lima")
+    assert editor.text() == "Night shifts"  # was "P01 Ana" again
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: entry(window) == ("Night shifts", "Ana Lima"))
+
+
+def test_a_participant_typed_while_another_program_changes_it_is_the_one_kept(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "participant")
+    qtbot.keyClicks(editor, "Ana")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    editor = open_cell(window, qtbot, "participant")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Anabel")
+    with qtbot.waitSignal(window.study.changed):
+        another_program_names(folder, "Ana Lima")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: entry(window)[1] == "Anabel" and saved(folder, "Anabel"))
+
+
+def test_a_cell_open_but_not_typed_in_leaves_another_programs_change(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "participant")
+    qtbot.keyClicks(editor, "Ana")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    open_cell(window, qtbot, "participant")
+    with qtbot.waitSignal(window.study.changed):
+        another_program_names(folder, "Ana Lima")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert entry(window)[1] == "Ana Lima" and saved(folder, "Ana Lima")
+
+
+def test_a_code_renamed_while_the_codebook_is_counted_again_keeps_the_typed_name(
+    window: MainWindow, qtbot: Any, dialogs: Any
+) -> None:
+    panel = window.codebook.panel
+    window.window_actions.codes.focus_codebook.trigger()
+    dialogs.text_answers.append(("Fear", True))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Dread")
+    model = panel.model
+    last = model.index(model.rowCount() - 1, 1)
+    model.dataChanged.emit(model.index(0, 0), last, [])  # as after a recount of many codes
+    assert editor.text() == "Dread"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [code.name for code in window.codebook.hub.book.codes] == ["Dread"])
