@@ -18,10 +18,15 @@ def _value(editor: QWidget) -> str:
     return editor.text() if isinstance(editor, QLineEdit) else ""
 
 
+def touched(editor: QWidget) -> bool:
+    """Whether the user changed what the editor was given."""
+    return editor.property(_SHOWN) not in (None, _value(editor))
+
+
 def fill_untouched(editor: QWidget, fill: Callable[[], None]) -> None:
     """`fill` the editor (a delegate's setEditorData) on opening, and again only while it
     still shows the value it was given: then a change from elsewhere shows in it."""
-    if editor.property(_SHOWN) not in (None, _value(editor)):
+    if touched(editor):
         return
     fill()
     editor.setProperty(_SHOWN, _value(editor))

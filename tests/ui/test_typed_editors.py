@@ -121,3 +121,32 @@ def test_a_code_renamed_while_the_codebook_is_counted_again_keeps_the_typed_name
     assert editor.text() == "Dread"
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: [code.name for code in window.codebook.hub.book.codes] == ["Dread"])
+
+
+def test_typing_goes_on_when_another_program_takes_an_interview_off_the_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The table is made again when interviews come or go: the cell being typed in opens
+    again on the same interview, holding what was typed."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "participant")
+    qtbot.keyClicks(editor, "Ana")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    editor = open_cell(window, qtbot, "title")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Night shifts")
+    path = folder / "study.json"
+    data = orjson.loads(path.read_bytes())
+    del data["interviews"][-1]
+    written = folder / "study.json.part"
+    written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    written.replace(path)
+    qtbot.waitUntil(lambda: window.library.proxy.rowCount() == 2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
+    editor = QApplication.focusWidget()
+    assert editor.text() == "Night shifts"
+    qtbot.keyClicks(editor, " start")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: entry(window) == ("Night shifts start", "Ana"))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
-from reader.ui.typed_editors import fill_untouched
+from reader.ui.typed_editors import fill_untouched, touched
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,7 +31,12 @@ class LibraryDelegate(QStyledItemDelegate):
     def __init__(self, model: LibraryModel, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.model, self.view = model, view
-        self._refused: tuple[QPersistentModelIndex, str] | None = None  # the cell, typed
+        self._reopen: tuple[QPersistentModelIndex, str] | None = None  # the cell, typed
+        self._typed: tuple[str, str, str] | None = None  # interview id, column key, typed
+        # Interviews came or went (another program's change, an undo): the table is made
+        # again, which closes the editor open on it unsaved, and the typing went with it.
+        model.modelAboutToBeReset.connect(self._keep_typed)
+        model.modelReset.connect(self._reopen_typed)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         attribute = self.model.attribute(index.column())
@@ -47,14 +52,14 @@ class LibraryDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         fill_untouched(editor, partial(self._fill, editor, index))
+        if isinstance(editor, QLineEdit) and self._reopen and self._reopen[0] == index:
+            editor.setText(self._reopen[1])  # open again as typed
+            self._reopen = None
 
     def _fill(self, editor: QWidget, index: Index) -> None:
-        text = str(index.data(Qt.ItemDataRole.EditRole) or "")
         if isinstance(editor, QComboBox):
+            text = str(index.data(Qt.ItemDataRole.EditRole) or "")
             editor.setCurrentIndex(max(0, editor.findText(text)))
-        elif isinstance(editor, QLineEdit) and self._refused and self._refused[0] == index:
-            editor.setText(self._refused[1])  # open again after a refusal: as typed
-            self._refused = None
         else:
             super().setEditorData(editor, index)
 
@@ -64,13 +69,43 @@ class LibraryDelegate(QStyledItemDelegate):
             return
         typed = editor.text() if isinstance(editor, QLineEdit) else ""
         if not model.setData(index, typed) and typed != index.data(Qt.ItemDataRole.EditRole):
-            self._refused = (QPersistentModelIndex(index), typed)  # said by the study
+            self._reopen = (QPersistentModelIndex(index), typed)  # said by the study
             QTimer.singleShot(0, self, self._edit_again)  # once this editor has closed
 
     def _edit_again(self) -> None:
-        if self._refused is None or not self._refused[0].isValid():
-            self._refused = None
+        if self._reopen is None or not self._reopen[0].isValid():
+            self._reopen = None
             return
-        index = QModelIndex(self._refused[0])
+        index = QModelIndex(self._reopen[0])
         self.view.setCurrentIndex(index)
         self.view.edit(index)
+        if isinstance(editor := self.view.indexWidget(index), QLineEdit):
+            editor.end(False)  # typing goes on after what was typed (Qt selects it all)
+
+    def _proxy(self) -> QSortFilterProxyModel:
+        proxy = self.view.model()  # the sorting and filtering over self.model
+        assert isinstance(proxy, QSortFilterProxyModel)
+        return proxy
+
+    def _keep_typed(self) -> None:
+        current = self.view.currentIndex()
+        editor = self.view.indexWidget(current)
+        if not isinstance(editor, QLineEdit) or not touched(editor):
+            return
+        source = self._proxy().mapToSource(current)
+        interview_id = self.model.rows[source.row()].id
+        self._typed = interview_id, self.model.key(source.column()), editor.text()
+
+    def _reopen_typed(self) -> None:
+        """The cell being typed in before the reset, open again on the same interview."""
+        if self._typed is None:
+            return
+        (interview_id, key, typed), self._typed = self._typed, None
+        row = self.model.row_of(interview_id)
+        keys = [self.model.key(c) for c in range(self.model.columnCount())]
+        if row < 0 or key not in keys:  # taken off the study, or its column
+            return
+        source = self.model.index(row, keys.index(key))
+        index = self._proxy().mapFromSource(source)
+        self._reopen = QPersistentModelIndex(index), typed
+        QTimer.singleShot(0, self, self._edit_again)  # once the view has closed the editor
