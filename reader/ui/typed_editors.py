@@ -1,13 +1,16 @@
 """An item view's cell editor keeps what the user typed or chose in it. Qt gives an open
 editor its cell's value again whenever the model says that cell, or a range holding it,
-changed: another program's change to study.json merged, or a recount of the codebook,
-put the old name back under the user's typing."""
+changed, and closes it unsaved when the model is reset: another program's change to
+study.json merged, or a recount of the codebook, put the old name back under the user's
+typing or took the typing away."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtCore import QModelIndex, QObject, QTimer
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QWidget
 
 _SHOWN = "valueShown"  # the editor's property: the value it was last given
 
@@ -30,3 +33,43 @@ def fill_untouched(editor: QWidget, fill: Callable[[], None]) -> None:
         return
     fill()
     editor.setProperty(_SHOWN, _value(editor))
+
+
+class TypingKept(QObject):
+    """A line being typed in on `view` when its model is reset opens again after it, on
+    the same item (`identity` of an index, found again by `index_of`), holding what was
+    typed with the caret after it."""
+
+    def __init__(
+        self,
+        view: QAbstractItemView,
+        identity: Callable[[QModelIndex], Any],
+        index_of: Callable[[Any], QModelIndex],
+    ) -> None:
+        super().__init__(view)
+        self._view, self._identity, self._index_of = view, identity, index_of
+        self._typed: tuple[Any, str] | None = None
+        view.model().modelAboutToBeReset.connect(self._keep)
+        view.model().modelReset.connect(self._reopen_soon)
+
+    def _keep(self) -> None:
+        current = self._view.currentIndex()
+        editor = self._view.indexWidget(current)
+        if isinstance(editor, QLineEdit) and touched(editor):
+            self._typed = self._identity(current), editor.text()
+
+    def _reopen_soon(self) -> None:
+        if self._typed is not None:  # once the view has closed the editor
+            QTimer.singleShot(0, self, self._reopen)
+
+    def _reopen(self) -> None:
+        if self._typed is None:
+            return
+        (item, typed), self._typed = self._typed, None
+        index = self._index_of(item)
+        if not index.isValid():  # gone with the reset
+            return
+        self._view.setCurrentIndex(index)
+        self._view.edit(index)
+        if isinstance(editor := self._view.indexWidget(index), QLineEdit):
+            editor.setText(typed)

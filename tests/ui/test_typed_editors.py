@@ -150,3 +150,27 @@ def test_typing_goes_on_when_another_program_takes_an_interview_off_the_study(
     qtbot.keyClicks(editor, " start")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: entry(window) == ("Night shifts start", "Ana"))
+
+
+def test_a_code_being_renamed_when_the_tree_is_made_again_opens_again_as_typed(
+    window: MainWindow, qtbot: Any, dialogs: Any
+) -> None:
+    panel = window.codebook.panel
+    window.window_actions.codes.focus_codebook.trigger()
+    for name in ("Fear", "Joy"):
+        dialogs.text_answers.append((name, True))
+        qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)  # on Joy, the code made last
+    editor = panel.view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Delight")
+    window.codebook.hub.changed.emit()  # as another program's codes merged do
+    qtbot.waitUntil(lambda: isinstance(panel.view.focusWidget(), QLineEdit))
+    assert panel.view.focusWidget() is not editor
+    editor = panel.view.focusWidget()
+    assert editor.text() == "Delight"
+    qtbot.keyClicks(editor, "s")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    book = window.codebook.hub.book
+    qtbot.waitUntil(lambda: [code.name for code in book.codes] == ["Fear", "Delights"])

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.edit_menus import letter_edit_menus
-from reader.ui.typed_editors import fill_untouched
+from reader.ui.typed_editors import TypingKept, fill_untouched
 from reader.ui.wrapped_text import wrapped_lines
 
 NAMES = 0  # the column of the names
@@ -33,6 +34,11 @@ class WrappedNames(QStyledItemDelegate):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        # A name being typed when the tree is made again (another program's codes merged,
+        # an interview opened) opens again on its code, as typed.
+        model = view.model()
+        assert isinstance(model, CodeTreeModel)
+        TypingKept(view, model.code_id, model.index_of)
         view.setUniformRowHeights(False)
         # Rows measured again at another width (the dock resized, the count column fitted).
         view.header().sectionResized.connect(lambda column, *_: self._resized(column))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
-from reader.ui.typed_editors import fill_untouched, touched
+from reader.ui.typed_editors import TypingKept, fill_untouched
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -31,12 +31,10 @@ class LibraryDelegate(QStyledItemDelegate):
     def __init__(self, model: LibraryModel, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.model, self.view = model, view
-        self._reopen: tuple[QPersistentModelIndex, str] | None = None  # the cell, typed
-        self._typed: tuple[str, str, str] | None = None  # interview id, column key, typed
+        self._reopen: tuple[QPersistentModelIndex, str] | None = None  # refused, as typed
         # Interviews came or went (another program's change, an undo): the table is made
-        # again, which closes the editor open on it unsaved, and the typing went with it.
-        model.modelAboutToBeReset.connect(self._keep_typed)
-        model.modelReset.connect(self._reopen_typed)
+        # again, which closes the editor open on it unsaved.
+        TypingKept(view, self._cell_of, self._index_of)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         attribute = self.model.attribute(index.column())
@@ -79,33 +77,21 @@ class LibraryDelegate(QStyledItemDelegate):
         index = QModelIndex(self._reopen[0])
         self.view.setCurrentIndex(index)
         self.view.edit(index)
-        if isinstance(editor := self.view.indexWidget(index), QLineEdit):
-            editor.end(False)  # typing goes on after what was typed (Qt selects it all)
 
     def _proxy(self) -> QSortFilterProxyModel:
         proxy = self.view.model()  # the sorting and filtering over self.model
         assert isinstance(proxy, QSortFilterProxyModel)
         return proxy
 
-    def _keep_typed(self) -> None:
-        current = self.view.currentIndex()
-        editor = self.view.indexWidget(current)
-        if not isinstance(editor, QLineEdit) or not touched(editor):
-            return
-        source = self._proxy().mapToSource(current)
-        interview_id = self.model.rows[source.row()].id
-        self._typed = interview_id, self.model.key(source.column()), editor.text()
+    def _cell_of(self, index: QModelIndex) -> tuple[str, str]:
+        """The interview and column of a cell of the view."""
+        source = self._proxy().mapToSource(index)
+        return self.model.rows[source.row()].id, self.model.key(source.column())
 
-    def _reopen_typed(self) -> None:
-        """The cell being typed in before the reset, open again on the same interview."""
-        if self._typed is None:
-            return
-        (interview_id, key, typed), self._typed = self._typed, None
-        row = self.model.row_of(interview_id)
+    def _index_of(self, cell: tuple[str, str]) -> QModelIndex:
+        interview_id, key = cell
         keys = [self.model.key(c) for c in range(self.model.columnCount())]
+        row = self.model.row_of(interview_id)
         if row < 0 or key not in keys:  # taken off the study, or its column
-            return
-        source = self.model.index(row, keys.index(key))
-        index = self._proxy().mapFromSource(source)
-        self._reopen = QPersistentModelIndex(index), typed
-        QTimer.singleShot(0, self, self._edit_again)  # once the view has closed the editor
+            return QModelIndex()
+        return self._proxy().mapFromSource(self.model.index(row, keys.index(key)))
