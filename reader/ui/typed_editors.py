@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QTimer
+from PySide6.QtCore import QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QWidget
 
 _SHOWN = "valueShown"  # the editor's property: the value it was last given
@@ -67,7 +67,8 @@ class TypingKept(QObject):
             return
         (item, typed), self._typed = self._typed, None
         index = self._index_of(item)
-        if not index.isValid():  # gone with the reset
+        # Gone with the reset, or what was typed is its value now (saved as the reset came).
+        if not index.isValid() or str(index.data(Qt.ItemDataRole.EditRole) or "") == typed:
             return
         self._view.setCurrentIndex(index)
         self._view.edit(index)
