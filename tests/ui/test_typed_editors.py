@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from reader.ui.window.main_window import MainWindow
@@ -174,3 +174,30 @@ def test_a_code_being_renamed_when_the_tree_is_made_again_opens_again_as_typed(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     book = window.codebook.hub.book
     qtbot.waitUntil(lambda: [code.name for code in book.codes] == ["Fear", "Delights"])
+
+
+def test_a_cell_is_not_opened_again_when_what_was_typed_is_its_value_by_then(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "participant")
+    qtbot.keyClicks(editor, "Ana")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    editor = open_cell(window, qtbot, "title")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Night shifts")
+    path = folder / "study.json"
+    data = orjson.loads(path.read_bytes())
+    data["interviews"][0]["title"] = "Night shifts"  # the same, from another computer
+    del data["interviews"][-1]
+    written = folder / "study.json.part"
+    written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    written.replace(path)
+    qtbot.waitUntil(lambda: window.library.proxy.rowCount() == 2)
+    after: list[bool] = []  # a turn of the event loop after the one that would open it
+    QTimer.singleShot(0, lambda: after.append(True))
+    qtbot.waitUntil(lambda: bool(after))
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+    assert entry(window) == ("Night shifts", "Ana")
