@@ -40,12 +40,27 @@ def is_quote_link(target: str) -> bool:
     return target.startswith(("#h-", QUOTE_SCHEME))
 
 
-def quote_link_targets(text: str) -> list[tuple[int, int]]:
-    """Where each quote link's target is in `text`, "](#h-…)", in order: hidden behind
-    the quote's chip, so Find and Replace leave it alone (replacing "-" broke them all)."""
+def quote_links(text: str) -> list[re.Match[str]]:
+    """The quotes' links back in `text`, in order."""
     if "](" not in text:
         return []
-    return [(m.end(1), m.end()) for m in LINK.finditer(text) if is_quote_link(m.group(2))]
+    return [m for m in LINK.finditer(text) if is_quote_link(m.group(2))]
+
+
+def quote_link_hidden(text: str) -> list[tuple[int, int]]:
+    """What of each quote link in `text` its chip hides: the "[" and the "](#h-…)", in
+    order. Find and Replace leave them alone: replacing "-" broke every link, and "["
+    one with its chip."""
+    hidden: list[tuple[int, int]] = []
+    for m in quote_links(text):
+        hidden += [(m.start(), m.start() + 1), (m.end(1), m.end())]
+    return hidden
+
+
+def quote_link_labels(text: str) -> list[tuple[int, int]]:
+    """Where each quote chip's label ("↩ Q4") is in `text`, in order: words replaced there
+    are made fit for a link's text (`link_text`)."""
+    return [m.span(1) for m in quote_links(text)]
 
 
 def link_text(text: str) -> str:

@@ -122,6 +122,16 @@ class SearchError(ValueError):
         self.reason = reason or message
 
 
+def within(spans: list[tuple[int, int]], areas: list[tuple[int, int]]) -> list[bool]:
+    """For each of `spans`, whether it lies inside one of `areas` (in order, apart)."""
+    starts = [start for start, _ in areas]
+    found = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        found.append(i >= 0 and end <= areas[i][1])
+    return found
+
+
 def outside(spans: list[tuple[int, int]], hidden: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The `spans` that overlap none of `hidden` (both in order)."""
     if not hidden:

@@ -25,6 +25,7 @@ from reader.core.search import (
     fold,
     outside,
     search_everything,
+    within,
 )
 from reader.core.session import Session
 
@@ -499,6 +500,13 @@ def test_a_replacement_fills_a_regular_expressions_groups_and_nothing_else() -> 
         regex.replacement(text, start, r"\3")
     # As VS Code and Notepad++ write them; $$ a dollar.
     assert regex.replacement(text, start, "${what} $1 $$2") == "shift day $2"
+
+
+def test_spans_within_areas_are_those_inside_one_whole() -> None:
+    areas = [(5, 10), (20, 30)]
+    spans = [(0, 4), (5, 10), (6, 7), (9, 11), (19, 21), (20, 20), (29, 30), (31, 32)]
+    assert within(spans, areas) == [False, True, True, False, False, True, True, False]
+    assert within(spans, []) == [False] * len(spans)
 
 
 def test_spans_touching_a_hidden_one_stay_and_those_in_it_go() -> None:

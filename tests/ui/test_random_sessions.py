@@ -30,6 +30,7 @@ STEPS = int(os.environ.get("RANDOM_STEPS", "40"))
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 NONE = Qt.KeyboardModifier.NoModifier
+ALT = Qt.KeyboardModifier.AltModifier
 ARROWS = [Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down]
 ARROWS += [Qt.Key.Key_Home, Qt.Key.Key_End]
 COLOUR_KEYS = [Qt.Key.Key_H, *(Qt.Key(Qt.Key.Key_1 + n) for n in range(6))]
@@ -318,19 +319,36 @@ EDITING_KEYS = {
 }
 
 
+def replace_in_notes(window: MainWindow, qtbot: Any, rng: random.Random) -> None:
+    """Ctrl+H, a character to find (one of a link's too), Ctrl+H, a replacement (one a
+    link's text cannot hold too), then Enter or Ctrl+Alt+Enter (all), and Escape."""
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_H, CTRL)
+    bar = window.find_bar
+    qtbot.waitUntil(lambda: bar.replace_row.isVisible() and bar.edit.hasFocus())
+    bar.edit.selectAll()
+    qtbot.keyClicks(bar.edit, rng.choice(["e", "-", "Q", "[", "(", "]", "#", "1"]))
+    qtbot.keyClick(bar.edit, Qt.Key.Key_H, CTRL)
+    bar.replace_row.edit.selectAll()
+    qtbot.keyClicks(bar.replace_row.edit, rng.choice(["X", "", "[", ")"]))
+    qtbot.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, rng.choice([NONE, CTRL | ALT]))
+    qtbot.keyClick(bar.replace_row.edit, Qt.Key.Key_Escape)
+
+
 @pytest.mark.parametrize("seed", range(SESSIONS))
 def test_a_random_session_of_notes_around_quotes(
     make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: Any, seed: int
 ) -> None:
     """Quotes (Q) and keys in the notes: moving and selecting over the chips, erasing,
-    cut and paste, undo, formatting. No key leaves part of a quote's link behind."""
+    cut and paste, undo, formatting, Find and Replace. No key leaves part of a quote's
+    link behind."""
     doc = tmp_path / "film.txt"
     doc.write_text(TEXT * 2, "utf-8")
     window = make_window(doc)
     activate(window, qtbot)
     rng, done = random.Random(seed), []
     editor = window.notes_editor
-    ops = ["quote", "type", *(kind for kind in EDITING_KEYS for _ in range(2)), "move", "move"]
+    ops = ["quote", "type", "replace", *(kind for kind in EDITING_KEYS for _ in range(2))]
+    ops += ["move", "move"]
     for _ in range(STEPS * 2):
         op = rng.choice(ops)
         done.append(op)
@@ -340,7 +358,9 @@ def test_a_random_session_of_notes_around_quotes(
         editor.setFocus()
         qtbot.waitUntil(editor.hasFocus)
         if op == "type":
-            qtbot.keyClicks(editor, rng.choice(["ab", "word ", "x"]))
+            qtbot.keyClicks(editor, rng.choice(["ab", "word ", "x-y"]))
+        elif op == "replace":
+            replace_in_notes(window, qtbot, rng)
         else:
             qtbot.keyClick(editor, *rng.choice(EDITING_KEYS[op]))
         notes = window.interview.research_notes()

@@ -126,6 +126,27 @@ def test_find_and_replace_leave_the_hidden_link_of_a_quote_alone(window, notes, 
     assert bar.replace_row.said.text() == "Replaced 1"
 
 
+def test_replace_leaves_a_quotes_link_whole_whatever_it_puts_in_its_chip(
+    window, notes, qtbot
+) -> None:
+    """The chip's "[" is hidden too, and words replaced in its label ("Q1") are made fit
+    for a link's text: "[" found and replaced, or "Q" replaced by "[", left "X↩ Q1](#h-…)"
+    or "[↩ [1](#h-…)", a raw link that led nowhere (found by a random session)."""
+    link = "(#h-5755c4e3-5c2f-4c2f-9c2f-5755c4e35c2f)"
+    text = f"[Aside] Q: asked\n\n> It starts at dawn. [↩\u00a0Q1]{link}\n"
+    bar = replace_bar(window, notes, qtbot, "[", "(", text)
+    bar.search()
+    assert bar.matches == [(0, 1)]  # the chip's own is not found
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    text = text.replace("[Aside", "(Aside")
+    assert typed_text(notes.document()) == text
+    bar.edit.setText("Q")
+    bar.replace_row.edit.setText("[")
+    bar.search()
+    QTest.keyClick(bar.replace_row.edit, Qt.Key.Key_Return, CTRL_ALT)
+    assert typed_text(notes.document()) == text.replace("Q:", "[:").replace("\u00a0Q1", "\u00a0(1")
+
+
 def test_ctrl_h_with_a_query_left_from_before_goes_to_the_find_field(window, notes, qtbot) -> None:
     """A search of the interview left "ward": Ctrl+H in the notes put the focus in Replace
     with, and the word typed to find replaced "ward" everywhere."""

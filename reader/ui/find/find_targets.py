@@ -11,7 +11,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
-from reader.core.markdown_links import quote_link_targets
+from reader.core.markdown_links import quote_link_hidden
 from reader.core.offsets import Utf16Index
 from reader.core.palettes import match_tint
 from reader.ui import theme
@@ -121,8 +121,8 @@ class TextTarget:
         return text
 
     def hidden(self, text: str) -> list[tuple[int, int]]:
-        """The targets of the quotes' links, behind their chips (notes, memo)."""
-        return quote_link_targets(text)
+        """The brackets and targets of the quotes' links, behind their chips (notes, memo)."""
+        return quote_link_hidden(text)
 
     def selected_range(self) -> tuple[int, int] | None:
         cursor = self.widget.textCursor()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.search import Query, SearchError
+from reader.core.markdown_links import link_text, quote_link_labels
+from reader.core.search import Query, SearchError, within
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.find.find_targets import ReaderTarget, TextTarget
 from reader.ui.typed_text import typed_text
@@ -150,10 +151,13 @@ class ReplaceRow(QWidget):
         text = bar.target.text() or ""
         try:
             query = Query(bar.edit.text(), **bar.options())
-            return [query.replacement(text, start, template) for start, _ in spans]
+            words = [query.replacement(text, start, template) for start, _ in spans]
         except SearchError as exc:
             self.said.setText(exc.reason)
             return None
+        # In a quote chip's label, brackets or a line break would end its link: made fit.
+        in_labels = within(spans, quote_link_labels(text))
+        return [link_text(w) if label else w for w, label in zip(words, in_labels, strict=True)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._bar.edit and event.type() == QEvent.Type.Resize:
