@@ -23,11 +23,10 @@ from tests.ui.test_random_sessions import (
     SESSIONS,
     SHIFT,
     STEPS,
-    TALK,
     go_to_neighbour,
     mark_passage,
+    open_study_of,
 )
-from tests.ui.test_read_only_undo import activate
 
 Entries = list[tuple[str, str, str]]
 
@@ -104,12 +103,7 @@ def test_a_random_session_in_the_library(
     dialogs: Any,
     seed: int,
 ) -> None:
-    folder = tmp_path / "study"
-    folder.mkdir()
-    for name in ("P01 Ana", "P02 Ben", "P03 Cem", "P04 Dan"):
-        (folder / f"{name}.txt").write_text(TALK.format(n=name) * 2, "utf-8")
-    window = make_study_window(folder)
-    activate(window, qtbot)
+    window, folder = open_study_of(make_study_window, tmp_path, qtbot, 4)
     rng, done = random.Random(seed), []
     view = window.library.view
     ops = ["title", "participant", "undo", "redo", "outside", "outside", "remove"]

@@ -247,6 +247,19 @@ def go_to_neighbour(window: MainWindow, qtbot: Any, forward: bool) -> bool:
     return True
 
 
+def open_study_of(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any, count: int
+) -> tuple[MainWindow, Path]:
+    """A window, active, on a study of `count` talks (P01 Ana, P02 Ben…), and its folder."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    for name in ("P01 Ana", "P02 Ben", "P03 Cem", "P04 Dan")[:count]:
+        (folder / f"{name}.txt").write_text(TALK.format(n=name) * 2, "utf-8")
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    return window, folder
+
+
 @pytest.mark.parametrize("seed", range(SESSIONS))
 def test_a_random_session_in_a_study(
     make_study_window: Callable[[Path], MainWindow],
@@ -255,12 +268,7 @@ def test_a_random_session_in_a_study(
     dialogs: Any,
     seed: int,
 ) -> None:
-    folder = tmp_path / "study"
-    folder.mkdir()
-    for name in ("P01 Ana", "P02 Ben", "P03 Cem"):
-        (folder / f"{name}.txt").write_text(TALK.format(n=name) * 3, "utf-8")
-    window = make_study_window(folder)
-    activate(window, qtbot)
+    window, folder = open_study_of(make_study_window, tmp_path, qtbot, 3)
     rng, done = random.Random(seed), []
     left: dict[str, tuple[Highlights, str]] = {}  # each interview as it was last left
     memo = None

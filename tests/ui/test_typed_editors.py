@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
@@ -29,6 +30,15 @@ def open_cell(window: MainWindow, qtbot: Any, key: str, row: int = 0) -> QLineEd
     return editor
 
 
+def type_over(window: MainWindow, qtbot: Any, key: str, text: str) -> QLineEdit:
+    """F2 on the first interview's `key` cell, `text` typed over its value (no Enter)."""
+    editor = open_cell(window, qtbot, key)
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    return editor
+
+
 def entry(window: MainWindow, row: int = 0) -> tuple[str, str]:
     interview = window.study.study.interviews[row]
     return interview.title, interview.participant
@@ -41,27 +51,49 @@ def saved(folder: Path, participant: str) -> bool:
     )
 
 
-def another_program_names(folder: Path, participant: str) -> None:
+def another_program(folder: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """Another program changes study.json, written whole by rename."""
     path = folder / "study.json"
     data = orjson.loads(path.read_bytes())
-    data["interviews"][0]["participant"] = participant
+    change(data)
     written = folder / "study.json.part"
     written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
     written.replace(path)
 
 
-def test_a_title_typed_while_another_program_changes_its_row_is_kept(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
-) -> None:
+def another_program_names(folder: Path, participant: str) -> None:
+    another_program(folder, lambda data: data["interviews"][0].update(participant=participant))
+
+
+def another_program_takes_off_the_last(folder: Path, title: str = "") -> None:
+    """Another program takes the last interview off (the Library's table is made again),
+    and gives the first `title` if one is given."""
+
+    def change(data: dict[str, Any]) -> None:
+        del data["interviews"][-1]
+        if title:
+            data["interviews"][0]["title"] = title
+
+    another_program(folder, change)
+
+
+@pytest.fixture
+def named(make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any) -> MainWindow:
+    """A study whose first interview's participant, Ana, is typed in place and saved."""
     window = make_study_window(folder)
     activate(window, qtbot)
     editor = open_cell(window, qtbot, "participant")
     qtbot.keyClicks(editor, "Ana")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: saved(folder, "Ana"))
-    editor = open_cell(window, qtbot, "title")
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Night shifts")
+    return window
+
+
+def test_a_title_typed_while_another_program_changes_its_row_is_kept(
+    named: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    window = named
+    editor = type_over(window, qtbot, "title", "Night shifts")
     another_program_names(folder, "Ana Lima")
     qtbot.waitUntil(lambda: entry(window)[1] == "Ana Lima")
     assert editor.text() == "Night shifts"  # was "P01 Ana" again
@@ -70,17 +102,10 @@ def test_a_title_typed_while_another_program_changes_its_row_is_kept(
 
 
 def test_a_participant_typed_while_another_program_changes_it_is_the_one_kept(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+    named: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    window = make_study_window(folder)
-    activate(window, qtbot)
-    editor = open_cell(window, qtbot, "participant")
-    qtbot.keyClicks(editor, "Ana")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: saved(folder, "Ana"))
-    editor = open_cell(window, qtbot, "participant")
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Anabel")
+    window = named
+    type_over(window, qtbot, "participant", "Anabel")
     with qtbot.waitSignal(window.study.changed):
         another_program_names(folder, "Ana Lima")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -88,14 +113,9 @@ def test_a_participant_typed_while_another_program_changes_it_is_the_one_kept(
 
 
 def test_a_cell_open_but_not_typed_in_leaves_another_programs_change(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+    named: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    window = make_study_window(folder)
-    activate(window, qtbot)
-    editor = open_cell(window, qtbot, "participant")
-    qtbot.keyClicks(editor, "Ana")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: saved(folder, "Ana"))
+    window = named
     open_cell(window, qtbot, "participant")
     with qtbot.waitSignal(window.study.changed):
         another_program_names(folder, "Ana Lima")
@@ -124,25 +144,13 @@ def test_a_code_renamed_while_the_codebook_is_counted_again_keeps_the_typed_name
 
 
 def test_typing_goes_on_when_another_program_takes_an_interview_off_the_study(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+    named: MainWindow, folder: Path, qtbot: Any
 ) -> None:
     """The table is made again when interviews come or go: the cell being typed in opens
     again on the same interview, holding what was typed."""
-    window = make_study_window(folder)
-    activate(window, qtbot)
-    editor = open_cell(window, qtbot, "participant")
-    qtbot.keyClicks(editor, "Ana")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: saved(folder, "Ana"))
-    editor = open_cell(window, qtbot, "title")
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Night shifts")
-    path = folder / "study.json"
-    data = orjson.loads(path.read_bytes())
-    del data["interviews"][-1]
-    written = folder / "study.json.part"
-    written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
-    written.replace(path)
+    window = named
+    editor = type_over(window, qtbot, "title", "Night shifts")
+    another_program_takes_off_the_last(folder)
     qtbot.waitUntil(lambda: window.library.proxy.rowCount() == 2)
     qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit))
     editor = QApplication.focusWidget()
@@ -177,24 +185,11 @@ def test_a_code_being_renamed_when_the_tree_is_made_again_opens_again_as_typed(
 
 
 def test_a_cell_is_not_opened_again_when_what_was_typed_is_its_value_by_then(
-    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+    named: MainWindow, folder: Path, qtbot: Any
 ) -> None:
-    window = make_study_window(folder)
-    activate(window, qtbot)
-    editor = open_cell(window, qtbot, "participant")
-    qtbot.keyClicks(editor, "Ana")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: saved(folder, "Ana"))
-    editor = open_cell(window, qtbot, "title")
-    editor.selectAll()
-    qtbot.keyClicks(editor, "Night shifts")
-    path = folder / "study.json"
-    data = orjson.loads(path.read_bytes())
-    data["interviews"][0]["title"] = "Night shifts"  # the same, from another computer
-    del data["interviews"][-1]
-    written = folder / "study.json.part"
-    written.write_bytes(orjson.dumps(data, option=orjson.OPT_INDENT_2))
-    written.replace(path)
+    window = named
+    type_over(window, qtbot, "title", "Night shifts")
+    another_program_takes_off_the_last(folder, "Night shifts")  # the same, from elsewhere
     qtbot.waitUntil(lambda: window.library.proxy.rowCount() == 2)
     after: list[bool] = []  # a turn of the event loop after the one that would open it
     QTimer.singleShot(0, lambda: after.append(True))
