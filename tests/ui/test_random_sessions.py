@@ -9,6 +9,7 @@ RANDOM_SESSIONS=200 RANDOM_STEPS=120 pytest tests/ui/test_random_sessions.py
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 import re
@@ -150,6 +151,28 @@ def write_from_outside(
     assert [typed_line for typed_line in typed.splitlines() if typed_line not in notes] == []
 
 
+class FullDisk:
+    """The notes' saves refused with ENOSPC while `full`: the edits stay in the window,
+    said, and are saved once the disk has room again."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.full = False
+        write = saver.atomic_write
+
+        def refused_while_full(*args: Any, **kwargs: Any) -> None:
+            if self.full:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            write(*args, **kwargs)
+
+        monkeypatch.setattr(saver, "atomic_write", refused_while_full)
+
+    def refuse_a_save(self, window: MainWindow, qtbot: Any, rng: random.Random) -> None:
+        """A highlight made while the disk is full: its save refused, and said."""
+        mark_passage(window, qtbot, rng, "highlight")
+        saving = window.interview.controller.saver
+        qtbot.waitUntil(lambda: saving.state == "error", timeout=3000)
+
+
 def assert_on_their_words(window: MainWindow, done: list[str]) -> None:
     text = window.interview.session.document.text
     for h in window.interview.session.notes.highlights:
@@ -167,16 +190,23 @@ def test_a_random_session_on_one_interview(
 ) -> None:
     monkeypatch.setattr(saver, "AUTOSAVE_DELAY_MS", 20)  # saved between steps at times
     monkeypatch.setattr(saver, "DEADLINE_MS", 50)
+    monkeypatch.setattr(saver, "RETRY_MS", 50)  # a save the full disk refused: tried again
+    disk = FullDisk(monkeypatch)
     doc = tmp_path / "film.txt"
     doc.write_text(TEXT * 3, "utf-8")
     window = make_window(doc)
     activate(window, qtbot)
     rng, done = random.Random(seed), []
     ops = ["highlight"] * 3 + ["quote", "code", "undo", "redo", "delete", "type", "outside"]
+    ops += ["disk full", "disk freed"]
     for step in range(STEPS):
         op = rng.choice(ops)
         done.append(op)  # in the failure's message: the session to replay
-        if op in ("highlight", "quote", "code"):
+        if op.startswith("disk") or op == "outside":
+            disk.full = op == "disk full"  # a sync tool's write frees it first
+        if op == "disk full":
+            disk.refuse_a_save(window, qtbot, rng)
+        elif op in ("highlight", "quote", "code"):
             mark_passage(window, qtbot, rng, op)
         elif op in ("undo", "redo"):
             undo_in_reader(window, qtbot, redo=op == "redo")
@@ -184,9 +214,10 @@ def test_a_random_session_on_one_interview(
             delete_a_highlight(window, qtbot, rng)
         elif op == "type":
             type_notes(window, qtbot, rng)
-        else:
+        elif op == "outside":
             write_from_outside(window, qtbot, rng, notes_path, step)
         assert_on_their_words(window, done)
+    disk.full = False
     held, typed = highlights(window), window.interview.research_notes()
     window.close()
     again = make_window(doc)
