@@ -1,7 +1,9 @@
 """A study whose study.json another program is writing as it is opened (it looks half
 written: reader/core/half_written.py) opens by itself once that write is done, unless
 something else was opened meanwhile; the status bar says so until then. Before, a warning
-said to try again in a few seconds, and at start-up the sample opened instead."""
+said to try again in a few seconds, and at start-up the sample opened instead. It waits
+for a dialog open then (a highlight's note being written) to close: opened under it, the
+study closed the interview the dialog was for, and what was typed in it went nowhere."""
 
 from __future__ import annotations
 
@@ -11,6 +13,9 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+AFTER_DIALOG_MS = 250  # how often a dialog open when the study's moment came is looked at
 
 
 class AwaitedStudy(QObject):
@@ -50,6 +55,8 @@ class AwaitedStudy(QObject):
             self._awaited = self._awaited or awaited
 
     def _open(self, awaited: tuple[Path, str]) -> None:
-        if self._awaited == awaited:
+        if self._awaited == awaited and QApplication.activeModalWidget() is not None:
+            QTimer.singleShot(AFTER_DIALOG_MS, self, partial(self._open, awaited))
+        elif self._awaited == awaited:
             self._awaited = None
             self._open_folder(*awaited)  # waits again if the write is still under way

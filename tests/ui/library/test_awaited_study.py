@@ -8,12 +8,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
 
 from reader.core import half_written
 from reader.core.study import open_study
+from reader.ui.dialogs import NoteDialog
 from reader.ui.library.awaited_study import AwaitedStudy
 from reader.ui.window.main_window import MainWindow
+from tests.ui.interview.test_open_again import highlighted
 
 
 @pytest.fixture
@@ -95,3 +100,45 @@ def test_the_last_study_being_written_at_start_up_opens_after_the_sample(
     qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
     assert window.study.study.folder == folder
     window.close()
+
+
+def test_a_note_being_written_when_the_awaited_study_comes_is_kept(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    notes_path: Path,
+    half_written_study: bytes,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The study asked for opens in a moment; meanwhile the user writes a note on a
+    highlight of the interview open, in its dialog. The study came while the dialog was
+    open, closing the interview under it: OK then kept the note nowhere."""
+    window = make_window()
+    highlighted(window, qtbot, "Netflix")
+    monkeypatch.setattr(NoteDialog, "exec", QDialog.exec)  # a real one, modal
+    looked: list[object] = []
+    opening = AwaitedStudy._open
+    monkeypatch.setattr(
+        AwaitedStudy,
+        "_open",
+        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
+    )
+    assert not window.study_actions.open_path(folder)  # awaited
+    (folder / "study.json").write_bytes(half_written_study)  # the write ends
+
+    def write_the_note() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, NoteDialog):
+            return
+        if not dialog.editor.toPlainText():
+            qtbot.keyClicks(dialog.editor, "Streaming wins")
+        elif looked:  # the awaited study's moment came while the dialog was open
+            typer.stop()
+            qtbot.keyClick(dialog.editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    typer = QTimer(interval=20, timeout=write_the_note)
+    typer.start()
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)  # the note dialog on the highlight
+    qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
+    (kept,) = orjson.loads(notes_path.read_bytes())["highlights"]
+    assert (kept["exact"], kept["note"]) == ("Netflix", "Streaming wins")
