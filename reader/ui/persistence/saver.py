@@ -223,9 +223,12 @@ class NotesSaver(QObject):
                             path, data, parents=False, before_replace=_unchanged_since(path, seen)
                         )
                 except OutsideChangeError as change:
-                    # Another program's write under way: left to end, ours kept aside (`rescue`).
-                    if cut_wait_ms(change.data, path, self.known_version(), watched=True):
+                    # Another program's write under way: left to end, ours kept aside (`rescue`),
+                    # and saved once it is done (kept open: nothing else may ask for a save).
+                    if wait := cut_wait_ms(change.data, path, self.known_version(), watched=True):
                         self._dirty = True
+                        if not self._shut_down:
+                            self._timer.start(wait)
                         return False
                     make_backup(self.backup_name or path, change.data, self.keep_backups)
                     if merges < MERGES_ON_FLUSH:  # else changing still: written over, kept

@@ -4,12 +4,21 @@ its backups (the study memo's with the interviews' notes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core import half_written
 from reader.core.backups import backup_dir
 from reader.core.store import content_hash
 from reader.ui.persistence.saver import NotesSaver
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_nothing_lost import notes_text, type_notes
+from tests.ui.test_read_only_undo import activate
 
 
 def opened(path: Path, typed: bytes) -> NotesSaver:
@@ -89,3 +98,32 @@ def test_the_study_memo_never_makes_the_study_folder_again(qtbot: Any, tmp_path:
     assert not saver.flush()
     assert saver.state == "error" and not folder.exists()
     saver.shutdown()
+
+
+def test_notes_not_saved_on_switching_while_another_program_writes_them_are_saved_after(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    dialogs: Any,
+) -> None:
+    """Ctrl+PgDn while a sync tool rewrites the notes file in place: the save waits for
+    the rest of that write, the user is asked, and Cancel keeps the interview. The wait
+    stopped saving for good: the write ended with nothing new, so no merge asked for a
+    save, and the words typed stayed unsaved until the next keystroke (a crash lost them)."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    path = window.interview.notes_path
+    assert path is not None
+    type_notes(window, qtbot, "before")
+    qtbot.waitUntil(lambda: notes_text(path) == "before")
+    whole = path.read_bytes()
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    path.write_bytes(whole[: len(whole) // 2])  # the sync tool's write, halfway
+    type_notes(window, qtbot, ", precious words")
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert "Notes not saved" in dialogs.titles()
+    assert window.interview.notes_path == path  # kept open
+    path.write_bytes(whole)  # the write ends: the same notes as before
+    qtbot.waitUntil(lambda: notes_text(path) == "before, precious words", timeout=5000)
