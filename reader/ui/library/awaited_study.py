@@ -45,6 +45,12 @@ class AwaitedStudy(QObject):
         """Something else is opened: the awaited study no longer is."""
         self._awaited = None
 
+    def switched(self, interview_id: str) -> None:
+        """Another interview of the study open is open (`interview_id`; "" for none): opened
+        meanwhile, as one opened by its file is, it stays open."""
+        if interview_id:
+            self.forget()
+
     @contextmanager
     def kept(self) -> Iterator[None]:
         """Still awaited after what opens meanwhile (at start-up, the sample in its place)."""

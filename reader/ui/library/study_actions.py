@@ -54,6 +54,7 @@ class StudyActions(QObject):
         self.recent = RecentList(settings)
         self.awaited = AwaitedStudy(self, self.open_folder, interview.status.emit)
         switcher.switched.connect(self._remember_interview)
+        switcher.switched.connect(self.awaited.switched)
         # Once the step is done (a redo, an undone Add, another program's change).
         owner.interviewsChanged.connect(self._follow_list, Qt.ConnectionType.QueuedConnection)
         owner.changed.connect(self._open_when_emptied, Qt.ConnectionType.QueuedConnection)

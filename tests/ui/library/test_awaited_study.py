@@ -19,6 +19,8 @@ from reader.ui.dialogs import NoteDialog
 from reader.ui.library.awaited_study import AwaitedStudy
 from reader.ui.window.main_window import MainWindow
 from tests.ui.interview.test_open_again import highlighted
+from tests.ui.test_nothing_lost import switch
+from tests.ui.test_read_only_undo import activate
 
 
 @pytest.fixture
@@ -142,3 +144,38 @@ def test_a_note_being_written_when_the_awaited_study_comes_is_kept(
     qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
     (kept,) = orjson.loads(notes_path.read_bytes())["highlights"]
     assert (kept["exact"], kept["note"]) == ("Netflix", "Streaming wins")
+
+
+def test_an_interview_switched_to_meanwhile_stays_open(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Study B asked for, and while it waits the user goes on in study A, at its next
+    interview: that is what the user opened since, and it stays open. B's moment came
+    and took the user away from it, as if nothing had been opened meanwhile."""
+    other = tmp_path / "Other study"
+    other.mkdir()
+    for name in ("P01 Ana.txt", "P02 Ben.txt"):
+        (other / name).write_bytes((folder / name).read_bytes())
+    window = make_study_window(other)
+    activate(window, qtbot)
+    looked: list[object] = []
+    opening = AwaitedStudy._open
+    monkeypatch.setattr(
+        AwaitedStudy,
+        "_open",
+        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
+    )
+    first = window.switcher.current
+    assert not window.study_actions.open_path(folder)  # awaited
+    switch(window, qtbot, Qt.Key.Key_PageDown)  # the next interview of this study
+    went_to = window.switcher.current
+    assert went_to != first
+    (folder / "study.json").write_bytes(half_written_study)  # B's write ends
+    qtbot.waitUntil(lambda: bool(looked), timeout=5000)
+    assert window.study.study is not None and window.study.study.folder == other
+    assert window.switcher.current == went_to
