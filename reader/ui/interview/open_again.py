@@ -34,6 +34,7 @@ class Reopening(Protocol):
         *,
         in_study: bool = ...,
         read_only: ReadOnly | None = ...,
+        keep_history: bool = ...,
         asked: bool = ...,
     ) -> bool: ...
 
@@ -65,6 +66,13 @@ class OpenAgain(QObject):
             return  # another interview opened meanwhile
         if owner.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN:
             path, in_study = owner.notes_path, owner.in_study
+            # A study's as the Library opens it (`keep_history`): with the Crossing kept for
+            # it, so its undo history follows the study's code merges and deletions.
             owner.open(
-                self._document_path, path, in_study=in_study, read_only=self._read_only, asked=True
+                self._document_path,
+                path,
+                in_study=in_study,
+                read_only=self._read_only,
+                keep_history=in_study,
+                asked=True,
             )
