@@ -11,6 +11,7 @@ file, merged by lines as the interview notes' text is (core/text_merge.py).
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -67,6 +68,18 @@ def memo_text(raw: bytes, path: Path) -> str:
             f"{path} is not UTF-8 text; it is left as it is (save it as UTF-8 to write in it)."
         ) from None
     return lf_line_ends(text)
+
+
+def begun_memo_text(raw: bytes, path: Path) -> str:
+    """`raw`, the start of the memo at `path` that another program is still writing, as
+    text: a letter cut in two at its end is left out, to come with the rest of the write
+    (read as it is, a memo that is fine was said not to be UTF-8 text, and read-only)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        decoder.decode(raw, final=False)
+    except UnicodeDecodeError:  # not UTF-8 before its end either: memo_text says so
+        return memo_text(raw, path)
+    return memo_text(raw[: len(raw) - len(decoder.getstate()[0])], path)
 
 
 def latest_memo_backup(backup_name: Path) -> tuple[BackupInfo, str] | None:

@@ -14,6 +14,7 @@ from reader.core.study_memo import (
     MEMO_NOTE_NAME,
     MemoUnreadableError,
     add_to_memo,
+    begun_memo_text,
     interview_place,
     linked_place,
     memo_path,
@@ -168,3 +169,12 @@ def test_a_quotes_label_in_the_memo_names_a_speaker_once() -> None:
     )
     assert quote_label("P01 ANA", "Ana", "") == "P01 ANA"
     assert quote_label("P02", "", "Intro") == "P02, Intro"
+
+
+def test_the_start_of_a_memo_being_written_is_text_without_the_letter_cut_at_its_end() -> None:
+    raw = "Über die Nächte\nÄrger".encode()
+    begun = raw[: raw.index("Ärger".encode()) + 1]  # inside the "Ä"
+    assert begun_memo_text(begun, Path("memo.md")) == "Über die Nächte\n"
+    assert begun_memo_text(b"\xef\xbb\xbfNights\r\n", Path("memo.md")) == "Nights\n"
+    with pytest.raises(MemoUnreadableError):  # not UTF-8 before its end either
+        begun_memo_text("Ärger\nÄ".encode("latin-1"), Path("memo.md"))

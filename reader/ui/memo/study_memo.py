@@ -28,6 +28,7 @@ from reader.core.store import (
 )
 from reader.core.study_memo import (
     MemoUnreadableError,
+    begun_memo_text,
     latest_memo_backup,
     memo_bytes,
     memo_path,
@@ -112,7 +113,7 @@ class StudyMemo(QObject):
         text = ""
         if raw is not None:
             try:
-                text = memo_text(raw, path)
+                text = (begun_memo_text if half else memo_text)(raw, path)
             except MemoUnreadableError as exc:
                 self.unreadable = str(exc)
         recovered = self._recover(study) if raw is None and not self.unreadable else None

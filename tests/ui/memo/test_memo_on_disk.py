@@ -269,3 +269,28 @@ def test_closing_while_another_program_writes_the_memo_leaves_its_write_whole(
     assert memo_file(folder).read_bytes() == theirs
     (copy,) = Path(os.environ["XDG_DATA_HOME"]).rglob("rescued/* memo-*.md")
     assert copy.read_text("utf-8") == "Line 0\nMine"
+
+
+def test_a_study_opened_as_a_memo_write_stops_inside_a_letter_says_no_memo_is_unreadable(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The half of another program's write of memo.md, cut inside a letter ("Ä" is two
+    bytes in UTF-8), was taken for a memo that is not text: read-only, and the banner said
+    to save it as UTF-8 to write in it, of a memo that was fine. It is the half of a write
+    under way: typed into and merged with the rest once that write is done."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
+    theirs = "Über die Nächte\nÄrger am Morgen\n".encode()
+    cut = theirs.index("Ärger".encode()) + 1  # inside the "Ä"
+    with memo_file(folder).open("wb", buffering=0) as writer:
+        writer.write(theirs[:cut])
+        window: MainWindow = make_study_window(folder)
+        open_memo(window, qtbot)
+        memo = window.memo()
+        assert memo is not None
+        assert not memo.read_only, memo.why_read_only()
+        assert "UTF-8" not in window.banner.text()
+        window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.Start)
+        window.notes_editor.insertPlainText("Mine\n")
+        writer.write(theirs[cut:])
+    qtbot.waitUntil(lambda: window.notes_editor.toPlainText() == "Mine\n" + theirs.decode())
+    on_disk(qtbot, folder, "Mine\n" + theirs.decode())
