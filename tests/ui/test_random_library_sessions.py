@@ -17,12 +17,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from reader.core import study as core_study
+from reader.ui.library import open_study
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_random_sessions import (
     CTRL,
     SESSIONS,
     SHIFT,
     STEPS,
+    FullDisk,
     go_to_neighbour,
     mark_passage,
     open_study_of,
@@ -71,18 +74,19 @@ def type_in_cell(window: MainWindow, qtbot: Any, row: int, key: str, text: str) 
     qtbot.waitUntil(typed_in_the_study, timeout=3000)
 
 
+def saved(window: MainWindow, path: Path) -> bool:
+    """Whether study.json holds the study as the window has it."""
+    study = window.study.study
+    return path.exists() and orjson.loads(path.read_bytes()) == orjson.loads(study.to_bytes())
+
+
 def another_program_changes(
     window: MainWindow, qtbot: Any, rng: random.Random, folder: Path, text: str
 ) -> None:
     """Once the window's changes are in study.json, another program sets a title or a
     participant there; the window takes it in and keeps every other value of its own."""
     path = folder / "study.json"
-
-    def saved() -> bool:
-        on_disk = orjson.loads(path.read_bytes())
-        return on_disk == orjson.loads(window.study.study.to_bytes())
-
-    qtbot.waitUntil(saved, timeout=5000)
+    qtbot.waitUntil(lambda: saved(window, path), timeout=5000)
     ours = entries(window)
     data = orjson.loads(path.read_bytes())
     changed = rng.randrange(len(data["interviews"]))
@@ -101,16 +105,21 @@ def test_a_random_session_in_the_library(
     tmp_path: Path,
     qtbot: Any,
     dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
     seed: int,
 ) -> None:
+    monkeypatch.setattr(open_study, "RETRY_MS", 50)  # a save the full disk refused: again
+    disk = FullDisk(monkeypatch, core_study)
     window, folder = open_study_of(make_study_window, tmp_path, qtbot, 4)
     rng, done = random.Random(seed), []
     view = window.library.view
     ops = ["title", "participant", "undo", "redo", "outside", "outside", "remove"]
-    ops += ["next", "highlight"]
+    ops += ["next", "highlight", "disk full", "disk freed"]
     for step in range(STEPS):
         op = rng.choice(ops)
         done.append(op)  # in the failure's message: the session to replay
+        if op.startswith("disk") or op == "outside":
+            disk.full = op == "disk full"  # a sync tool's write frees it first
         if op in ("title", "participant"):
             row = rng.randrange(listed(window, qtbot))
             type_in_cell(window, qtbot, row, op, f"{op} {step}")
@@ -128,6 +137,9 @@ def test_a_random_session_in_the_library(
             go_to_neighbour(window, qtbot, False)
         elif op == "highlight":
             mark_passage(window, qtbot, rng, op)
+    disk.full = False
+    path = folder / "study.json"
+    qtbot.waitUntil(lambda: saved(window, path), timeout=5000)
     held = entries(window)
     window.close()
     assert entries(make_study_window(folder)) == held, done

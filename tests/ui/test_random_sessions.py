@@ -15,6 +15,7 @@ import random
 import re
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import orjson
@@ -152,19 +153,19 @@ def write_from_outside(
 
 
 class FullDisk:
-    """The notes' saves refused with ENOSPC while `full`: the edits stay in the window,
-    said, and are saved once the disk has room again."""
+    """The writes of `module` (the notes' saver, the study) refused with ENOSPC while
+    `full`: the edits stay in the window, said, and are saved once the disk has room."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, module: ModuleType = saver) -> None:
         self.full = False
-        write = saver.atomic_write
+        write = module.atomic_write
 
         def refused_while_full(*args: Any, **kwargs: Any) -> None:
             if self.full:
                 raise OSError(errno.ENOSPC, "No space left on device")
             write(*args, **kwargs)
 
-        monkeypatch.setattr(saver, "atomic_write", refused_while_full)
+        monkeypatch.setattr(module, "atomic_write", refused_while_full)
 
     def refuse_a_save(self, window: MainWindow, qtbot: Any, rng: random.Random) -> None:
         """A highlight made while the disk is full: its save refused, and said."""

@@ -263,8 +263,13 @@ class InterviewSwitcher(QObject):
     def neighbours(self, interview_id: str) -> tuple[list[str], list[str]]:
         """The interviews the library lists after `interview_id` and before it, nearest
         first; for the open one removed or filtered out, as it was listed when opened; for
-        one never listed, all of them from either end."""
-        ids = self.panel.visible_ids()
+        one never listed, all of them from either end. An interview the study no longer
+        has is left out: the Library lists it until it is read again, soon after a step
+        (a Redo of Remove from Study, then Ctrl+PgDn, went to it and failed)."""
+        ids, study = self.panel.visible_ids(), self.owner.study
+        if study is not None:
+            known = {e.id for e in study.interviews}
+            ids = [i for i in ids if i in known or i == interview_id]
         if interview_id in ids:
             at = ids.index(interview_id)
             return ids[at + 1 :], ids[:at][::-1]
