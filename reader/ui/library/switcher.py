@@ -144,7 +144,13 @@ class InterviewSwitcher(QObject):
         if interview_id == self.current and self.interview.session is not None:
             self.reader.setFocus()
             return True
-        entry = study.interview(interview_id)
+        from reader.core.study import StudyError
+
+        try:
+            entry = study.interview(interview_id)
+        except StudyError:  # taken off since it was listed (the Library is read again soon)
+            self.owner.status.emit("That interview is no longer in the study.", 6000)
+            return False
         if study.is_missing(entry):
             self._say_missing(study, entry)
             return False

@@ -1,6 +1,6 @@
-"""Ctrl+PgDn just after a Redo of Remove from Study: the Library still lists the interview
-taken off until it is read again, soon after the step; the key went to it, and failed
-with "The study has no interview" (found by a random session of the Library)."""
+"""Ctrl+PgDn or Enter just after a Redo of Remove from Study: the Library still lists the
+interview taken off until it is read again, soon after the step; the key went to it, and
+failed with "The study has no interview" (found by a random session of the Library)."""
 
 from __future__ import annotations
 
@@ -32,3 +32,22 @@ def test_ctrl_pgdn_at_once_after_a_redo_passes_over_the_interview_taken_off(
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
     qtbot.waitUntil(lambda: window.switcher.current.startswith("p04"))
+
+
+def test_enter_at_once_after_a_redo_on_the_interview_taken_off_says_so(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    window, _folder = open_study_of(make_study_window, tmp_path, qtbot, 3)
+    view = window.library.view
+    view.setFocus()
+    view.setCurrentIndex(window.library.proxy.index(2, 0))  # P03
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: len(entries(window)) == 2)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert listed(window, qtbot) == 3
+    view.setCurrentIndex(window.library.proxy.index(2, 0))
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)  # P03 off again; still listed a moment
+    with qtbot.waitSignal(window.study.status) as said:
+        qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert said.args[0] == "That interview is no longer in the study."
+    assert window.switcher.current.startswith("p01")
