@@ -1,9 +1,10 @@
 """Random sessions in the Library (as tests/ui/test_random_sessions.py): titles and
 participants typed in place (F2), interviews taken off the study, undo and redo, another
-program's changes to study.json, highlights and switching. Another program's change
-merges in without taking back one of ours, and the study opened again holds what the
-window held. It found a cell's typing put back to the old value, or its editor closed
-unsaved, by another program's change (reader/ui/typed_editors.py, library_cells.py)."""
+program's changes to study.json, a full disk, highlights, switching and opening. Another
+program's change merges in without taking back one of ours, and the study opened again
+holds what the window held. It found a cell's typing put back to the old value, or its
+editor closed unsaved, by another program's change (reader/ui/typed_editors.py,
+library_cells.py), and Ctrl+PgDn failing on an interview just taken off (switcher.py)."""
 
 from __future__ import annotations
 
@@ -114,7 +115,7 @@ def test_a_random_session_in_the_library(
     rng, done = random.Random(seed), []
     view = window.library.view
     ops = ["title", "participant", "undo", "redo", "outside", "outside", "remove"]
-    ops += ["next", "highlight", "disk full", "disk freed"]
+    ops += ["next", "open", "highlight", "disk full", "disk freed"]
     for step in range(STEPS):
         op = rng.choice(ops)
         done.append(op)  # in the failure's message: the session to replay
@@ -133,6 +134,11 @@ def test_a_random_session_in_the_library(
             view.setCurrentIndex(window.library.proxy.index(rng.randrange(rows), 0))
             qtbot.keyClick(view, Qt.Key.Key_Delete)
             qtbot.waitUntil(lambda: len(entries(window)) == rows - 1, timeout=3000)
+        elif op == "open":  # Enter on a row, the Library read again or not yet
+            view.setFocus()
+            row = rng.randrange(window.library.proxy.rowCount())
+            view.setCurrentIndex(window.library.proxy.index(row, 0))
+            qtbot.keyClick(view, Qt.Key.Key_Return)
         elif op == "next" and not go_to_neighbour(window, qtbot, True):
             go_to_neighbour(window, qtbot, False)
         elif op == "highlight":
