@@ -16,8 +16,7 @@ from PySide6.QtCore import Qt
 from reader.core import half_written
 from reader.core.read_only import ReadOnly
 from reader.ui.window.main_window import MainWindow
-from tests.ui.codebook.test_hub import focus
-from tests.ui.test_codebook import code_with_keys
+from tests.ui.codebook.test_hub import redo_a_code_merged_since
 from tests.ui.test_nothing_lost import switch, type_notes
 from tests.ui.test_read_only_undo import activate
 
@@ -89,17 +88,12 @@ def test_notes_another_program_left_half_written_are_set_aside_once_the_wait_is_
     assert kept.name in window.banner.text()
 
 
-def test_a_study_interview_opened_halfway_through_a_write_opens_in_its_place(
-    make_study_window: Callable[[Path], MainWindow],
-    folder: Path,
-    qtbot: Any,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """Come back to an interview of the study whose notes a sync tool is writing: it
-    opens again, writable, as the interview the Library has open."""
-    window = make_study_window(folder)
-    activate(window, qtbot)
-    first = window.switcher.current
+def back_once_a_sync_tool_wrote_its_notes(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Notes typed in the study's first interview; Ctrl+PgDn, then Ctrl+PgUp back while a
+    sync tool has written half of them: read-only, then opened again once the rest is
+    written. Their path."""
     path = window.interview.notes_path
     assert path is not None
     type_notes(window, qtbot, "Ana starts with coffee")
@@ -112,6 +106,21 @@ def test_a_study_interview_opened_halfway_through_a_write_opens_in_its_place(
     assert window.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
     path.write_bytes(whole)
     qtbot.waitUntil(lambda: not window.interview.read_only)
+    return path
+
+
+def test_a_study_interview_opened_halfway_through_a_write_opens_in_its_place(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Come back to an interview of the study whose notes a sync tool is writing: it
+    opens again, writable, as the interview the Library has open."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    first = window.switcher.current
+    path = back_once_a_sync_tool_wrote_its_notes(window, qtbot, monkeypatch)
     assert window.switcher.current == first and window.interview.notes_path == path
     assert window.notes_editor.toPlainText() == "Ana starts with coffee"
     assert window.interview.in_study
@@ -130,33 +139,5 @@ def test_a_study_interview_opened_again_follows_the_studys_code_merges(
     "coffee" put on no code at all."""
     window = make_study_window(folder)
     activate(window, qtbot)
-    path = window.interview.notes_path
-    assert path is not None
-    type_notes(window, qtbot, "Ana starts with coffee")
-    assert window.interview.flush()
-    whole = path.read_bytes()
-    switch(window, qtbot, Qt.Key.Key_PageDown)
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)
-    path.write_bytes(whole[: len(whole) // 2])
-    switch(window, qtbot, Qt.Key.Key_PageUp)
-    assert window.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
-    path.write_bytes(whole)
-    qtbot.waitUntil(lambda: not window.interview.read_only)
-    code_with_keys(window, qtbot, "coffee", "Drinks")
-    code_with_keys(window, qtbot, "coffee", "Food")
-    code_with_keys(window, qtbot, "handover", "Meals")
-    hub, panel = window.codebook.hub, window.codebook.panel
-    drinks, food, meals = (hub.book.find(n).id for n in ("Drinks", "Food", "Meals"))
-    session = window.interview.session
-    coffee = next(h.id for h in session.notes.highlights if h.exact == "coffee")
-    panel.set_current(food)
-    dialogs.item_answers.append((1, True))  # the second other code: Meals
-    panel.merge_code()
-    assert session.highlight(coffee).codes == (drinks, meals)
-    focus(window, qtbot, window.reader, study_history=False)
-    window.window_actions.undo.trigger()  # "handover" coded "Meals"
-    window.window_actions.undo.trigger()  # "Food" (now "Meals") on "coffee"
-    assert session.highlight(coffee).codes == (drinks,)
-    window.window_actions.redo.trigger()
-    window.window_actions.redo.trigger()
-    assert session.highlight(coffee).codes == (drinks, meals)
+    back_once_a_sync_tool_wrote_its_notes(window, qtbot, monkeypatch)
+    redo_a_code_merged_since(window, qtbot, dialogs)

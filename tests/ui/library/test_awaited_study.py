@@ -23,6 +23,18 @@ from tests.ui.test_nothing_lost import switch
 from tests.ui.test_read_only_undo import activate
 
 
+def looks_recorded(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each time the awaited study's moment comes (AwaitedStudy._open), what it was."""
+    looked: list[object] = []
+    opening = AwaitedStudy._open
+    monkeypatch.setattr(
+        AwaitedStudy,
+        "_open",
+        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
+    )
+    return looked
+
+
 @pytest.fixture
 def half_written_study(folder: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
     """The study in `folder` saved, then another program halfway through writing its
@@ -61,13 +73,7 @@ def test_what_is_opened_meanwhile_stays_open(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     window = make_window()
-    looked: list[object] = []
-    opening = AwaitedStudy._open
-    monkeypatch.setattr(
-        AwaitedStudy,
-        "_open",
-        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
-    )
+    looked = looks_recorded(monkeypatch)
     assert not window.study_actions.open_path(folder)
     other = folder.parent / "other.txt"
     other.write_text("Q: Another?\nA: Yes, another.\n", "utf-8")
@@ -118,13 +124,7 @@ def test_a_note_being_written_when_the_awaited_study_comes_is_kept(
     window = make_window()
     highlighted(window, qtbot, "Netflix")
     monkeypatch.setattr(NoteDialog, "exec", QDialog.exec)  # a real one, modal
-    looked: list[object] = []
-    opening = AwaitedStudy._open
-    monkeypatch.setattr(
-        AwaitedStudy,
-        "_open",
-        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
-    )
+    looked = looks_recorded(monkeypatch)
     assert not window.study_actions.open_path(folder)  # awaited
     (folder / "study.json").write_bytes(half_written_study)  # the write ends
 
@@ -163,13 +163,7 @@ def test_an_interview_switched_to_meanwhile_stays_open(
         (other / name).write_bytes((folder / name).read_bytes())
     window = make_study_window(other)
     activate(window, qtbot)
-    looked: list[object] = []
-    opening = AwaitedStudy._open
-    monkeypatch.setattr(
-        AwaitedStudy,
-        "_open",
-        lambda self, awaited: (looked.append(awaited), opening(self, awaited)),
-    )
+    looked = looks_recorded(monkeypatch)
     first = window.switcher.current
     assert not window.study_actions.open_path(folder)  # awaited
     switch(window, qtbot, Qt.Key.Key_PageDown)  # the next interview of this study
