@@ -38,7 +38,7 @@ def fill_untouched(editor: QWidget, fill: Callable[[], None]) -> None:
 class TypingKept(QObject):
     """A line being typed in on `view` when its model is reset opens again after it, on
     the same item (`identity` of an index, found again by `index_of`), holding what was
-    typed with the caret after it."""
+    typed with the caret after it; as does one whose value was refused (`reopen_soon`)."""
 
     def __init__(
         self,
@@ -59,8 +59,13 @@ class TypingKept(QObject):
             self._typed = self._identity(current), editor.text()
 
     def _reopen_soon(self) -> None:
-        if self._typed is not None:  # once the view has closed the editor
+        if self._typed is not None:
             QTimer.singleShot(0, self, self._reopen)
+
+    def reopen_soon(self, index: QModelIndex, typed: str) -> None:
+        """The editor on `index` open again holding `typed`, once the view has closed it."""
+        self._typed = self._identity(index), typed
+        self._reopen_soon()
 
     def _reopen(self) -> None:
         if self._typed is None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,10 +31,9 @@ class LibraryDelegate(QStyledItemDelegate):
     def __init__(self, model: LibraryModel, view: QAbstractItemView) -> None:
         super().__init__(view)
         self.model, self.view = model, view
-        self._reopen: tuple[QPersistentModelIndex, str] | None = None  # refused, as typed
         # Interviews came or went (another program's change, an undo): the table is made
         # again, which closes the editor open on it unsaved.
-        TypingKept(view, self._cell_of, self._index_of)
+        self._typing = TypingKept(view, self._cell_of, self._index_of)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         attribute = self.model.attribute(index.column())
@@ -50,9 +49,6 @@ class LibraryDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         fill_untouched(editor, partial(self._fill, editor, index))
-        if isinstance(editor, QLineEdit) and self._reopen and self._reopen[0] == index:
-            editor.setText(self._reopen[1])  # open again as typed
-            self._reopen = None
 
     def _fill(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, QComboBox):
@@ -67,16 +63,7 @@ class LibraryDelegate(QStyledItemDelegate):
             return
         typed = editor.text() if isinstance(editor, QLineEdit) else ""
         if not model.setData(index, typed) and typed != index.data(Qt.ItemDataRole.EditRole):
-            self._reopen = (QPersistentModelIndex(index), typed)  # said by the study
-            QTimer.singleShot(0, self, self._edit_again)  # once this editor has closed
-
-    def _edit_again(self) -> None:
-        if self._reopen is None or not self._reopen[0].isValid():
-            self._reopen = None
-            return
-        index = QModelIndex(self._reopen[0])
-        self.view.setCurrentIndex(index)
-        self.view.edit(index)
+            self._typing.reopen_soon(QModelIndex(index), typed)  # refused: said by the study
 
     def _proxy(self) -> QSortFilterProxyModel:
         proxy = self.view.model()  # the sorting and filtering over self.model
