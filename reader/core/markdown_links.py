@@ -49,8 +49,8 @@ def quote_links(text: str) -> list[re.Match[str]]:
 
 def quote_link_hidden(text: str) -> list[tuple[int, int]]:
     """What of each quote link in `text` its chip hides: the "[" and the "](#h-…)", in
-    order. Find and Replace leave them alone: replacing "-" broke every link, and "["
-    one with its chip."""
+    order. Find and Replace leave them alone: replacing "-" there broke every link, and
+    replacing "[" the link it opens."""
     hidden: list[tuple[int, int]] = []
     for m in quote_links(text):
         hidden += [(m.start(), m.start() + 1), (m.end(1), m.end())]

@@ -92,16 +92,14 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
 
     def follow(url: str) -> None:
         """A quote's or a time's link in the memo: its interview opens (if it is not open)
-        at the passage, or plays from the time."""
+        at the passage, or plays from the time; one no longer in the study is said so
+        (InterviewSwitcher.open)."""
         from reader.core.study_memo import linked_place
 
         found = linked_place(url)
         if found is None or study.study is None:
             return
         interview_id, own = found  # the interview's own link: "#h-…" or "#t=…"
-        if all(e.id != interview_id for e in study.study.interviews):
-            study.status.emit("That link's interview is no longer in the study.", 6000)
-            return
         switcher, recording = window.switcher, window.recording
         if own.startswith("#h-"):
             if switcher.current == interview_id or switcher.open(interview_id):
