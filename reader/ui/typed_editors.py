@@ -28,10 +28,22 @@ def touched(editor: QWidget) -> bool:
 
 def fill_untouched(editor: QWidget, fill: Callable[[], None]) -> None:
     """`fill` the editor (a delegate's setEditorData) on opening, and again only while it
-    still shows the value it was given: then a change from elsewhere shows in it."""
+    still shows the value it was given: then a change from elsewhere shows in it. Given
+    the same value again (a row's other cell changed, its reading progress), a line keeps
+    its selection: Qt selects it all on F2, and setText took that away, so what was typed
+    next went after the old title instead of replacing it."""
     if touched(editor):
         return
+    line = editor if isinstance(editor, QLineEdit) else None
+    if line is not None:
+        before, start, length = line.text(), line.selectionStart(), len(line.selectedText())
+        caret = line.cursorPosition()
     fill()
+    if line is not None and editor.property(_SHOWN) is not None and line.text() == before:
+        if length:
+            line.setSelection(start, length)
+        else:
+            line.setCursorPosition(caret)
     editor.setProperty(_SHOWN, _value(editor))
 
 

@@ -196,3 +196,19 @@ def test_a_cell_is_not_opened_again_when_what_was_typed_is_its_value_by_then(
     qtbot.waitUntil(lambda: bool(after))
     assert not isinstance(QApplication.focusWidget(), QLineEdit)
     assert entry(window) == ("Night shifts", "Ana")
+
+
+def test_a_row_told_again_unchanged_leaves_the_title_selected_to_be_typed_over(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """F2 selects the title; the open interview's reading progress, shown in its row a
+    moment later, put the title back unselected, and the words typed next went after it
+    ("P01 AnaRenamed"; seen in a screenshot)."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "title")
+    assert editor.selectedText() == editor.text() == "P01 Ana"
+    model = window.library.model
+    model.dataChanged.emit(model.index(0, 0), model.index(0, model.columnCount() - 1))
+    qtbot.keyClicks(editor, "Renamed")
+    assert editor.text() == "Renamed"
