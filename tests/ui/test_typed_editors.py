@@ -212,3 +212,22 @@ def test_a_row_told_again_unchanged_leaves_the_title_selected_to_be_typed_over(
     model.dataChanged.emit(model.index(0, 0), model.index(0, model.columnCount() - 1))
     qtbot.keyClicks(editor, "Renamed")
     assert editor.text() == "Renamed"
+
+
+def test_enter_pressed_just_as_the_table_is_made_again_saves_what_was_typed(
+    named: MainWindow, folder: Path, qtbot: Any
+) -> None:
+    """Qt saves a cell a turn of the event loop after Enter; a reset in that turn (another
+    program's change merged) closed the editor first, and it opened again unsaved, so a
+    second Enter was needed."""
+    window = named
+    editor = type_over(window, qtbot, "title", "Night shifts")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    model = window.library.model
+    model.beginResetModel()  # before Qt's queued save of the cell runs
+    model.endResetModel()
+    qtbot.waitUntil(lambda: entry(window) == ("Night shifts", "Ana"))
+    after: list[bool] = []
+    QTimer.singleShot(0, lambda: after.append(True))
+    qtbot.waitUntil(lambda: bool(after))
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
