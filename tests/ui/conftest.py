@@ -8,13 +8,23 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
 from reader.ui.notes.notes_editor import NotesEditor
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.window_state import focus_as_left
 from tests.conftest import BUNDLED
+
+
+@pytest.fixture(autouse=True)
+def clipboard_emptied() -> Iterator[None]:
+    """The clipboard emptied after each test: what a test copies stays out of the next,
+    and offscreen Qt keeps it in a static that, deleted after Python has ended, made the
+    process crash on exit (139) after any copy from our editors (tests/ui/test_exit.py)."""
+    yield
+    if (app := QApplication.instance()) is not None:
+        app.clipboard().clear()
 
 
 class DialogStub:
