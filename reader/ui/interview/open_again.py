@@ -20,6 +20,7 @@ class Reopening(Protocol):
     controller: object
     safety: Any  # NotesSafety: its watcher tells of the write done
     in_study: bool
+    study_read_only: ReadOnly | None  # the study's cause now: it may be taken meanwhile
 
     @property
     def notes_path(self) -> Path | None: ...
@@ -41,16 +42,13 @@ class Reopening(Protocol):
 
 class OpenAgain(QObject):
     """Opens `document_path` again once, on the notes file's change or after `wait_ms`,
-    if its notes still wait (another interview was not opened meanwhile); `read_only`: the
-    study's cause it opened with."""
+    if its notes still wait (another interview was not opened meanwhile)."""
 
-    def __init__(
-        self, owner: Reopening, wait_ms: int, document_path: Path, read_only: ReadOnly | None
-    ) -> None:
+    def __init__(self, owner: Reopening, wait_ms: int, document_path: Path) -> None:
         assert isinstance(owner, QObject)
         super().__init__(owner)
         self._owner, self._controller = owner, owner.controller
-        self._document_path, self._read_only = document_path, read_only
+        self._document_path = document_path
         self._done = False
         # Queued: opening again replaces the watcher that is telling of the change.
         owner.safety.guard.file.changed.connect(self._open, Qt.ConnectionType.QueuedConnection)
@@ -72,7 +70,7 @@ class OpenAgain(QObject):
                 self._document_path,
                 path,
                 in_study=in_study,
-                read_only=self._read_only,
+                read_only=owner.study_read_only,
                 keep_history=in_study,
                 asked=True,
             )

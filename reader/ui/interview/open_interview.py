@@ -73,7 +73,7 @@ class OpenInterview(QObject):
         self.saver: NotesSaver | None = None
         self.safety: NotesSafety | None = None
         self._file_cause: ReadOnly | None = None  # why the notes file opened read-only
-        self._study_read_only: ReadOnly | None = None  # the study's cause, passed to `open`
+        self.study_read_only: ReadOnly | None = None  # the study's, passed to `open`, till taken
         self.in_study = False  # the notes are a study's: they stay in its notes folder
         self.kept = KeptHistories()  # and each interview's Crossing, by notes file
         self.unreadable: dict[Path, str] | None = None  # as a study opens: said at once after
@@ -104,7 +104,7 @@ class OpenInterview(QObject):
             return None
         if self._file_cause is not None:
             return self._file_cause
-        return self._study_read_only or ReadOnly.NOTES_IN_USE  # or the lock is another's
+        return self.study_read_only or ReadOnly.NOTES_IN_USE  # or the lock is another's
 
     def why_read_only(self, then: str = "") -> str:
         """The reason in words (reader/core/read_only.py); "" when the notes can change."""
@@ -209,7 +209,7 @@ class OpenInterview(QObject):
         controller.refused.connect(lambda why: self.status.emit(why or self.why_read_only(), 8000))
         self._file_cause = read.file_cause
         notes_document = new_notes_document(self, session.notes.notes)
-        self.in_study, self._study_read_only = in_study, read_only
+        self.in_study, self.study_read_only = in_study, read_only
         messages = self._attach(controller, notes_document, document_path, read.on_disk)
         # Highlights anchored again in a changed transcript are saved where they are now.
         if (read.write_back or session.anchor_summary is not None) and not saver.read_only:
@@ -220,7 +220,7 @@ class OpenInterview(QObject):
             messages.append(session.anchor_summary.message())
         self._opened([found, *read.messages, *messages])
         if read.wait_ms:  # another program is writing the notes: opened once it is done
-            OpenAgain(self, read.wait_ms, document_path, read_only)
+            OpenAgain(self, read.wait_ms, document_path)
         if dropped := self.kept.let_go.pop(wanted, ""):  # said once, as it opens again
             title = session.document.title
             self.status.emit(f"The undo history of “{title}” was dropped: {dropped}.", 10000)
@@ -243,7 +243,7 @@ class OpenInterview(QObject):
         controller = parked.controller
         controller.saver = NotesSaver(parked.notes_path, self.prepare_write, self)
         self._file_cause = parked.file_cause
-        self.in_study, self._study_read_only = in_study, read_only
+        self.in_study, self.study_read_only = in_study, read_only
         deleted = parked.notes_deleted()
         messages = self._attach(controller, parked.notes_document, parked.document_path, on_disk)
         if deleted and not controller.saver.read_only:
@@ -266,7 +266,7 @@ class OpenInterview(QObject):
         """`controller` becomes the open interview's, with its saver writing, the notes
         file locked and watched, `notes_document` shown; the messages of taking the lock."""
         self.controller, self.saver = controller, controller.saver
-        self.saver.read_only = self._file_cause is not None or self._study_read_only is not None
+        self.saver.read_only = self._file_cause is not None or self.study_read_only is not None
         self.saver.stateChanged.connect(self.saveStateChanged)
         self.saver.written.connect(self.notesWritten)
         self.undo_group.addStack(controller.undo_stack)
@@ -414,7 +414,7 @@ class OpenInterview(QObject):
         a newer build's) or back (Save Notes As…, the lock or the study's taken over): Undo,
         Redo and the notes editor follow. The study's cause, passed to `open`, is gone."""
         assert self.saver is not None and self.controller is not None
-        self._file_cause, self._study_read_only = cause or self._file_cause, None
+        self._file_cause, self.study_read_only = cause or self._file_cause, None
         self.saver.read_only = read_only
         self.follow_undo()
         self.readOnlyChanged.emit(read_only)

@@ -120,6 +120,9 @@ class InterviewSwitcher(QObject):
             return
         safety = self.interview.safety
         said, actions = safety.study_taken() if safety is not None else ("", [])
+        # Notes still to open again once another program's write ends (OpenAgain), read-only
+        # for that: opened so, they are not the study's other window's any more.
+        self.interview.study_read_only = None
         self.interview.show_message("  ".join(filter(None, [STUDY_TAKEN, said])), actions)
 
     def _study_closed(self) -> None:

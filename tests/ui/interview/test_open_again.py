@@ -141,3 +141,32 @@ def test_a_study_interview_opened_again_follows_the_studys_code_merges(
     activate(window, qtbot)
     back_once_a_sync_tool_wrote_its_notes(window, qtbot, monkeypatch)
     redo_a_code_merged_since(window, qtbot, dialogs)
+
+
+def test_notes_opened_again_after_the_study_was_taken_are_not_said_to_be_another_windows(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a code review: notes a sync tool was writing, opened in a study another
+    window had, opened again read-only "while another window has the study" once that
+    write was done, though the other window had closed the study meanwhile."""
+    first = make_study_window(folder)
+    second = make_study_window(folder)
+    assert second.study.read_only_cause is ReadOnly.STUDY_IN_USE
+    assert second.study.study is not None
+    ben = second.study.study.interviews[1].id
+    path = second.study.study.notes_path(second.study.study.interview(ben))
+    path.write_bytes(b'{"format": "interview-reader-notes", "version": 1}')
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)
+    whole = path.read_bytes()
+    path.write_bytes(whole[:20])
+    assert second.switcher.open(ben)
+    assert second.interview.read_only_cause is ReadOnly.NOTES_BEING_WRITTEN
+    first.close()
+    qtbot.waitUntil(lambda: not second.study.read_only, timeout=5000)
+    path.write_bytes(whole)
+    qtbot.waitUntil(lambda: second.interview.read_only_cause is not ReadOnly.NOTES_BEING_WRITTEN)
+    assert second.interview.why_read_only() == ""
+    assert not second.interview.read_only
