@@ -69,7 +69,8 @@ def wait_ms(path: Path, after_ns: int, now_ns: int | None = None) -> int:
     return (after_ns - age) // 1_000_000 + 1
 
 
-# A version of a watched file as first seen here: path -> (its hash, monotonic_ns()).
+# A version of a watched file as first seen here, until it is taken (`cut_wait_ms`):
+# path -> (its hash, monotonic_ns()).
 _first_seen: dict[str, tuple[str, int]] = {}
 
 
@@ -89,8 +90,11 @@ def cut_wait_ms(data: bytes, path: Path, known: bytes = b"", *, watched: bool = 
     whole version (`whole_after_ns`): 0 once it has stayed as it is for long enough. A file
     `watched` while open also waits by our clock (`seen_wait_ms`). Else the file's age
     first: a stat, where telling JSON cut off reads it whole (a notes file of 6 MB)."""
-    if not watched and not wait_ms(path, max(WHOLE_AFTER_NS, SETTLE_NS)):
-        return 0
-    if not (after := whole_after_ns(data, path, known)):
-        return 0
-    return max(wait_ms(path, after), seen_wait_ms(path, data, after) if watched else 0)
+    wait = 0
+    if (watched or wait_ms(path, max(WHOLE_AFTER_NS, SETTLE_NS))) and (
+        after := whole_after_ns(data, path, known)
+    ):
+        wait = max(wait_ms(path, after), seen_wait_ms(path, data, after) if watched else 0)
+    if not wait:  # taken: the next write is timed afresh, were it the same bytes (cut to nothing)
+        _first_seen.pop(os.fspath(path), None)
+    return wait

@@ -189,3 +189,23 @@ def test_notes_being_written_open_read_only_and_are_never_set_aside(tmp_path: Pa
     assert list(tmp_path.iterdir()) == [notes]
     aged(notes, 10)
     assert read_notes(notes).recovery is not None  # unreadable: set aside, the user asked
+
+
+def test_a_watched_file_cut_again_later_is_waited_on_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a code review: a version was remembered as first seen for good, so a file
+    cut to nothing again an hour later (an in-place write starts so) was judged by the
+    first time, and taken at once as whole; and what was remembered grew with every
+    version seen. A version taken is forgotten."""
+    now = [10**12]
+    monkeypatch.setattr(half_written, "monotonic_ns", lambda: now[0])
+    notes = tmp_path / "notes.json"
+    for _ in range(2):
+        notes.write_bytes(b"")  # cut to nothing, by a writer whose clock is an hour behind
+        aged(notes, 3600)
+        assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 5001
+        notes.write_bytes(b'{"highlights": []}')
+        assert cut_wait_ms(notes.read_bytes(), notes, watched=True) == 0
+        now[0] += 3600 * 10**9
+    assert os.fspath(notes) not in half_written._first_seen
