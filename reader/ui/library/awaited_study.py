@@ -1,9 +1,10 @@
 """A study whose study.json another program is writing as it is opened (it looks half
 written: reader/core/half_written.py) opens by itself once that write is done, unless
-something else was opened meanwhile; the status bar says so until then. Before, a warning
-said to try again in a few seconds, and at start-up the sample opened instead. It waits
-for a dialog open then (a highlight's note being written) to close: opened under it, the
-study closed the interview the dialog was for, and what was typed in it went nowhere."""
+something else was opened meanwhile; the status bar says so until then, and no longer
+after (it said the study was coming when it was not). Before, a warning said to try again
+in a few seconds, and at start-up the sample opened instead. It waits for a dialog open
+then (a highlight's note being written) to close: opened under it, the study closed the
+interview the dialog was for, and what was typed in it went nowhere."""
 
 from __future__ import annotations
 
@@ -13,28 +14,31 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from reader.ui.passing_status import PassingStatus
 
 AFTER_DIALOG_MS = 250  # how often a dialog open when the study's moment came is looked at
 
 
 class AwaitedStudy(QObject):
     """Opens an awaited study (`open_folder(folder, interview_id)`) once its wait is over;
-    `say(text, ms)` puts a line on the status bar."""
+    `say(text, ms)` puts a line on `window`'s status bar."""
 
     def __init__(
         self,
         parent: QObject,
         open_folder: Callable[[Path, str], bool],
         say: Callable[[str, int], None],
+        window: QMainWindow,
     ) -> None:
         super().__init__(parent)
-        self._open_folder, self._say = open_folder, say
+        self._open_folder, self._status = open_folder, PassingStatus(say, window.statusBar())
         self._awaited: tuple[Path, str] | None = None
 
     def wait(self, folder: Path, interview_id: str, wait_ms: int) -> None:
         self._awaited = awaited = folder, interview_id
-        self._say(
+        self._status.say(
             f"Another program is writing the study “{folder.name}”: it opens in a moment, "
             "once that is done.",
             wait_ms + 2000,
@@ -42,7 +46,9 @@ class AwaitedStudy(QObject):
         QTimer.singleShot(wait_ms, self, partial(self._open, awaited))
 
     def forget(self) -> None:
-        """Something else is opened: the awaited study no longer is."""
+        """Something else is opened: the awaited study no longer is, nor said to be."""
+        if self._awaited is not None:
+            self._status.take_back()
         self._awaited = None
 
     def switched(self, interview_id: str) -> None:
@@ -53,8 +59,9 @@ class AwaitedStudy(QObject):
 
     @contextmanager
     def kept(self) -> Iterator[None]:
-        """Still awaited after what opens meanwhile (at start-up, the sample in its place)."""
-        awaited = self._awaited
+        """Still awaited after what opens meanwhile (at start-up, the sample in its place),
+        and still said to be."""
+        awaited, self._awaited = self._awaited, None  # not forgotten meanwhile: still said
         try:
             yield
         finally:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from reader.core.study_places import FILE_NAME, study_folders
 from reader.core.wording import counted
@@ -42,7 +42,7 @@ class StudyActions(QObject):
 
     def __init__(
         self,
-        window: QWidget,
+        window: QMainWindow,
         interview: OpenInterview,
         owner: OpenStudy,
         switcher: InterviewSwitcher,
@@ -52,7 +52,7 @@ class StudyActions(QObject):
         self.window, self.interview, self.owner, self.switcher = window, interview, owner, switcher
         self.settings = settings
         self.recent = RecentList(settings)
-        self.awaited = AwaitedStudy(self, self.open_folder, interview.status.emit)
+        self.awaited = AwaitedStudy(self, self.open_folder, interview.status.emit, window)
         switcher.switched.connect(self._remember_interview)
         switcher.switched.connect(self.awaited.switched)
         # Once the step is done (a redo, an undone Add, another program's change).

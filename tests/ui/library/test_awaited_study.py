@@ -104,6 +104,7 @@ def test_the_last_study_being_written_at_start_up_opens_after_the_sample(
     sample.write_text("Q: A sample?\nA: Yes.\n", "utf-8")
     assert window.study_actions.open_at_start(None, None, sample)
     assert window.study.study is None and dialogs.shown == []
+    assert "opens in a moment" in window.statusBar().currentMessage()  # said still
     (folder / "study.json").write_bytes(whole)
     qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
     assert window.study.study.folder == folder
@@ -173,3 +174,23 @@ def test_an_interview_switched_to_meanwhile_stays_open(
     qtbot.waitUntil(lambda: bool(looked), timeout=5000)
     assert window.study.study is not None and window.study.study.folder == other
     assert window.switcher.current == went_to
+
+
+def test_the_wait_is_no_longer_said_once_something_else_is_opened(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a code review: the status bar went on saying the study opens in a moment
+    after the user opened something else, and the study then never came."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
+    window = make_window()
+    bar = window.statusBar()
+    assert not window.study_actions.open_path(folder)
+    assert "opens in a moment" in bar.currentMessage()
+    other = folder.parent / "other.txt"
+    other.write_text("Q: Another?\nA: Yes, another.\n", "utf-8")
+    assert window.study_actions.open_path(other)
+    assert "opens in a moment" not in bar.currentMessage()
