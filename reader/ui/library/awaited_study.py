@@ -35,6 +35,7 @@ class AwaitedStudy(QObject):
         super().__init__(parent)
         self._open_folder, self._status = open_folder, PassingStatus(say, window.statusBar())
         self._awaited: tuple[Path, str] | None = None
+        self._keeping = False  # what opens is the app's choice, not the user's (`kept`)
 
     def wait(self, folder: Path, interview_id: str, wait_ms: int) -> None:
         self._awaited = awaited = folder, interview_id
@@ -47,9 +48,9 @@ class AwaitedStudy(QObject):
 
     def forget(self) -> None:
         """Something else is opened: the awaited study no longer is, nor said to be."""
-        if self._awaited is not None:
+        if self._awaited is not None and not self._keeping:
             self._status.take_back()
-        self._awaited = None
+            self._awaited = None
 
     def switched(self, interview_id: str) -> None:
         """Another interview of the study open is open (`interview_id`; "" for none): opened
@@ -59,13 +60,14 @@ class AwaitedStudy(QObject):
 
     @contextmanager
     def kept(self) -> Iterator[None]:
-        """Still awaited after what opens meanwhile (at start-up, the sample in its place),
-        and still said to be."""
-        awaited, self._awaited = self._awaited, None  # not forgotten meanwhile: still said
+        """Still awaited, and said to be, after what the app opens meanwhile of itself (at
+        start-up, the sample in its place; the next interview, the one open having left the
+        study): only what the user opens cancels the wait."""
+        keeping, self._keeping = self._keeping, True
         try:
             yield
         finally:
-            self._awaited = self._awaited or awaited
+            self._keeping = keeping
 
     def _open(self, awaited: tuple[Path, str]) -> None:
         if self._awaited == awaited and QApplication.activeModalWidget() is not None:

@@ -316,7 +316,7 @@ class StudyActions(QObject):
         assert study is not None
         failed: list[str] = []
         opened = False
-        with unreadable.gathered(self.interview) as why:
+        with unreadable.gathered(self.interview) as why, self.awaited.kept():  # the app's choice
             for candidate in (c for c in candidates if not study.is_missing(c)):
                 if opened := self.switcher.open(candidate, asked=True):
                     break

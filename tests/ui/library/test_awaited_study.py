@@ -194,3 +194,30 @@ def test_the_wait_is_no_longer_said_once_something_else_is_opened(
     other.write_text("Q: Another?\nA: Yes, another.\n", "utf-8")
     assert window.study_actions.open_path(other)
     assert "opens in a moment" not in bar.currentMessage()
+
+
+def test_an_interview_the_app_opens_meanwhile_does_not_cancel_the_wait(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    tmp_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Found by a code review: study B asked for, and while it waits another program takes
+    the interview open out of study A; A's next one opened in its place, as if the user had
+    opened it, and B never came."""
+    other = tmp_path / "Other study"
+    other.mkdir()
+    for name in ("P01 Ana.txt", "P02 Ben.txt"):
+        (other / name).write_bytes((folder / name).read_bytes())
+    open_study(other).save()
+    window = make_study_window(other)
+    first = window.switcher.current
+    assert not window.study_actions.open_path(folder)  # awaited
+    elsewhere = open_study(other)  # another program
+    elsewhere.remove_interview(first)
+    elsewhere.save()
+    qtbot.waitUntil(lambda: window.switcher.current not in ("", first), timeout=5000)
+    (folder / "study.json").write_bytes(half_written_study)  # B's write ends
+    qtbot.waitUntil(lambda: window.study.study.folder == folder, timeout=5000)
