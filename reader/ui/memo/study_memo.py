@@ -17,7 +17,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from reader.core.half_written import cut_wait_ms
-from reader.core.notes_opening import LATEST_BACKUP, START_EMPTY
 from reader.core.store import (
     came_from,
     content_hash,
@@ -29,7 +28,6 @@ from reader.core.store import (
 from reader.core.study_memo import (
     MemoUnreadableError,
     begun_memo_text,
-    latest_memo_backup,
     memo_bytes,
     memo_path,
     memo_text,
@@ -40,6 +38,7 @@ from reader.core.wording import counted
 from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.memo.missing_memo import recovered_memo
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.offered_copies import (
     BannerActions,
@@ -116,7 +115,8 @@ class StudyMemo(QObject):
                 text = (begun_memo_text if half else memo_text)(raw, path)
             except MemoUnreadableError as exc:
                 self.unreadable = str(exc)
-        recovered = self._recover(study) if raw is None and not self.unreadable else None
+        missing = raw is None and not self.unreadable
+        recovered = recovered_memo(self._window, self._study, study) if missing else None
         text = recovered if recovered is not None else text
         self.document = new_notes_document(self, text)
         self.document.contentsChanged.connect(self._edited)
@@ -142,38 +142,6 @@ class StudyMemo(QObject):
         if self.unreadable:  # said with what opening the study found, after the interview
             said = self.why_read_only()
             self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
-
-    def _recover(self, study: Study) -> str | None:
-        """No memo.md, though its backups held a memo: deleted or moved away while the
-        study was closed (a sync tool, a hand). As for an interview's missing notes
-        (core/notes_opening.py), the user chooses its latest backup or an empty memo;
-        its text, or None when nothing was missing (a new study's memo)."""
-        if self._study.read_only:
-            return None  # another window has it: that one asks
-        try:
-            latest = latest_memo_backup(study.notes_dir / MEMO_FILE)
-        except OSError:
-            return None  # its backups cannot be listed: nothing to offer
-        if latest is None or latest[0].words == 0:
-            return None
-        info, backup = latest
-        from reader.ui import dialogs  # only when a memo went missing
-
-        choice = dialogs.ask(
-            self._window,
-            "Study memo missing",
-            f"The study memo {memo_path(study.folder)} is missing: it was deleted or moved "
-            f"away since this study was last open.\n\nIts latest backup, of {info.when()}, "
-            f"holds {info.holds()}.",
-            [LATEST_BACKUP, START_EMPTY],
-        )
-        said = (
-            f"Opened the study memo's backup of {info.when()}; memo.md was missing."
-            if choice == LATEST_BACKUP
-            else "Started an empty study memo; memo.md was missing (its backups are kept)."
-        )
-        self._study.notice = "  ".join(filter(None, (self._study.notice, said)))
-        return backup if choice == LATEST_BACKUP else ""
 
     def _rescued_offer(self, saver: NotesSaver, raw: bytes | None) -> BannerOffer | None:
         """Copies of the memo rescued when the app last ended (memo.md would not take them)
