@@ -69,6 +69,9 @@ class StudyMemo(QObject):
         self.unreadable = ""  # why memo.md cannot be read, in words; "" when it can
         self._base = ""  # the text as last read or written: the base of a merge
         self._merging = False
+        # Opened halfway through another program's write: the memo from before the session,
+        # backed up once that write is whole (`_merge`), not the half of it.
+        self._back_up_whole = False
         self._said = ""  # the last save error said, not said again at every retry
         self.disk: WatchedFile | None = None  # memo.md, by the study folder's watch
         self.rescued = ""  # the line saying where the memo went when closing could not write it
@@ -131,7 +134,8 @@ class StudyMemo(QObject):
         saver.stateChanged.connect(self._save_state)
         self._base = text
         self._watch_disk(saver, None if half else raw)
-        if raw and not self.read_only:  # the memo as it was before this session, kept
+        self._back_up_whole = half
+        if raw and not half and not self.read_only:  # the memo as it was before this session
             saver.back_up_soon(raw)
         if recovered is not None:  # written at once: not taken for a deleted memo again
             saver.mark_dirty()
@@ -333,6 +337,9 @@ class StudyMemo(QObject):
                 return  # it was not text before either: still left alone
             self._keep_unreadable(saver, data)
             return
+        if self._back_up_whole and not self.read_only:
+            self._back_up_whole = False
+            saver.back_up_soon(data)
         if self.unreadable:  # made text again (saved as UTF-8, say): shown, and writable
             self.unreadable = ""
             saver.read_only = self.read_only

@@ -294,3 +294,26 @@ def test_a_study_opened_as_a_memo_write_stops_inside_a_letter_says_no_memo_is_un
         writer.write(theirs[cut:])
     qtbot.waitUntil(lambda: window.notes_editor.toPlainText() == "Mine\n" + theirs.decode())
     on_disk(qtbot, folder, "Mine\n" + theirs.decode())
+
+
+def test_the_half_of_a_memo_write_found_as_the_study_opens_is_not_backed_up(
+    make_study_window: Any, folder: Path, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by a code review: the half of another program's write of memo.md, found as
+    the study opened, was kept as the memo from before the session: the newest backup,
+    which Restore from Backup… and a memo gone missing offer, held half of it. The memo
+    from before the session is kept once that write is done."""
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
+    theirs = "".join(f"Line {i}: some memo words here.\n" for i in range(30)).encode()
+    backups = folder / "notes" / "backups"
+    with memo_file(folder).open("wb", buffering=0) as writer:
+        writer.write(theirs[: len(theirs) // 2])  # ends inside a line
+        window: MainWindow = make_study_window(folder)
+        memo = window.memo()
+        assert memo is not None and memo.saver is not None
+        memo.saver.write_backup()  # as just after the first paint
+        assert list(backups.glob("memo.*.md")) == []
+        writer.write(theirs[len(theirs) // 2 :])
+    qtbot.waitUntil(lambda: memo.text() == theirs.decode(), timeout=5000)
+    memo.saver.write_backup()
+    assert [b.read_bytes() for b in backups.glob("memo.*.md")] == [theirs]
