@@ -108,7 +108,9 @@ def test_real_window_types_notes_and_saves_them(display: str, tmp_path: Path) ->
         assert highlight["start"] == 0 and len(highlight["exact"]) > 20
         assert first_line.startswith(highlight["exact"])
         assert highlight["color"] == "green"
-        app.keys("ctrl+q")
+        # A copy from our editors, then quit: the exit stays clean with the clipboard
+        # holding it (offscreen Qt crashed there; tests/ui/test_exit.py).
+        app.keys("ctrl+2", "ctrl+a", "ctrl+c", "ctrl+q")
         assert app.process.wait(30) == 0
     finally:
         if app.process.poll() is None:
