@@ -1,6 +1,8 @@
 """Text word-wrapped to a width in at most a number of lines, the last one elided: for
-rows painted by hand (the Annotations list, the Outline), so a row never loses words
-without an "…"."""
+rows painted by hand (the Annotations list, the Outline, the Codebook's names), so a row
+never loses words without an "…". Lines break between words only: a word wider than the
+width is elided on its own line ("Surveilla…"), not broken in two ("Surveillan" over "ce"),
+which reads as two words."""
 
 from __future__ import annotations
 
@@ -13,12 +15,13 @@ from reader.core.offsets import Utf16Index
 
 
 def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
-    """`text` word-wrapped to at most `count` lines of `width`, the last one elided."""
+    """`text` word-wrapped to at most `count` lines of `width`, the last one elided, and
+    any other too wide for it (one long word)."""
     fm = QFontMetrics(font)
     if fm.horizontalAdvance(text) <= width:
         return [text]
     layout, option = QTextLayout(text, font), QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
     layout.setTextOption(option)
     layout.beginLayout()
     starts = []
@@ -33,7 +36,10 @@ def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
     index = Utf16Index(text)
     cuts = [index.to_code_point(start) for start in starts]
     lines = [text[a:b].rstrip() for a, b in pairwise(cuts)]
-    rest = text[cuts[-1] :]
-    last = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    return [_fitted(fm, line, width) for line in [*lines, text[cuts[-1] :]]]
+
+
+def _fitted(fm: QFontMetrics, line: str, width: int) -> str:
+    elided = fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
     # Qt gives back a lone combining mark whole, however narrow the room: none of it then.
-    return [*lines, last if fm.horizontalAdvance(last) <= width else ""]
+    return elided if fm.horizontalAdvance(elided) <= width else ""

@@ -1,5 +1,5 @@
 """reader/ui/wrapped_text.py: words wrapped to a width in at most so many lines, the last
-one elided, never wider than the width."""
+one elided, none wider than the width, none broken inside a word."""
 
 from __future__ import annotations
 
@@ -25,6 +25,15 @@ def test_short_text_is_one_line_and_long_text_elides_its_last(qapp: Any) -> None
     assert "".join(whole).replace(" ", "") == WORDS.replace(" ", "")  # no word lost
 
 
+def test_a_word_wider_than_the_width_is_elided_not_broken(qapp: Any) -> None:
+    # As a sub-code's name was in the Codebook at 1024 px: "Surveillan" over "ce and …".
+    font = QFont()
+    width = QFontMetrics(font).horizontalAdvance("Surveillan")
+    first, second = wrapped_lines("Surveillance and measurement by the scanner", font, width, 2)
+    assert first.startswith("Surv") and first.endswith("…")
+    assert second.startswith("and ") and second.endswith("…")
+
+
 @settings(max_examples=60, deadline=None)
 @example(text="\u3099", width=10, count=1)  # a lone combining mark Qt will not elide
 @given(
@@ -39,7 +48,7 @@ def test_never_more_lines_than_asked_and_the_last_fits(
     metrics = QFontMetrics(font)
     lines = wrapped_lines(text, font, width, count)
     assert 1 <= len(lines) <= max(1, count)
-    assert metrics.horizontalAdvance(lines[-1]) <= width  # the elided line too
+    assert all(metrics.horizontalAdvance(line) <= width for line in lines)  # elided ones too
     assert (
         wrapped_lines("\u3099", font, 10, 1)[-1] == "" or metrics.horizontalAdvance("\u3099") <= 10
     )
