@@ -100,6 +100,26 @@ def test_at_1024x640_the_columns_fit_and_the_reader_keeps_its_measure(
     assert narrow < column_chars(window) - 4
 
 
+def test_the_headings_align_as_their_cells_with_room_each_side(
+    netbook: Callable[[], MainWindow],
+) -> None:
+    window = netbook()
+    view, model = window.library.view, window.library.model
+    header = view.horizontalHeader()
+
+    def alignment(column: int) -> int:
+        value = model.headerData(column, HORIZONTAL, Qt.ItemDataRole.TextAlignmentRole)
+        return int(value) & int(Qt.AlignmentFlag.AlignHorizontal_Mask)
+
+    # The title's heading over the titles' start, not centred over a wide column.
+    assert alignment(0) == int(Qt.AlignmentFlag.AlignLeft)
+    for column in (1, 2, 3):  # the marks and how far read: centred in narrow columns
+        assert alignment(column) == int(Qt.AlignmentFlag.AlignHCenter)
+    # "Read" had 3 px a side, against the lines between headings; the marks had more.
+    words = header.fontMetrics().horizontalAdvance(model.headerData(3, HORIZONTAL))
+    assert header.sectionSize(3) - words >= 12
+
+
 def column_chars(window: MainWindow) -> float:
     """How many characters of average width a line of the reading column holds."""
     QApplication.processEvents()

@@ -20,6 +20,9 @@ SHOWN, HIDDEN = "library/shown-columns", "library/hidden-columns"
 # interviews, measuring them all after each edit of a title held the window 180 ms; the
 # columns are capped at 15 characters anyway, and a longer value shows whole in its tip.
 MEASURED_ROWS = 100
+# px beyond Qt's measure of a worded heading (3 px a side in Fusion): "Read" and "Date" sat
+# against the lines between headings, while the marks' columns (swatch, ✎) had room.
+HEADING_ROOM = 6
 
 
 class LibraryColumns(QObject):
@@ -59,10 +62,10 @@ class LibraryColumns(QObject):
         if whole:
             # Room for the sort arrow in the sorted column only (Qt keeps it in every one).
             header.setSortIndicatorShown(False)
-            self._headings = [header.sectionSizeHint(c) for c in range(count)]
+            self._headings = [self._heading_width(c) for c in range(count)]
             header.setSortIndicatorShown(True)
             if 0 <= (arrowed := header.sortIndicatorSection()) < count:
-                self._headings[arrowed] = header.sectionSizeHint(arrowed)
+                self._headings[arrowed] = self._heading_width(arrowed)
             self._contents = [0] * count
         elif not columns:
             return
@@ -92,6 +95,10 @@ class LibraryColumns(QObject):
             row = max(0, self.view.currentIndex().row())
             self.view.updateGeometries()  # the scroll bar's range now, not at the next paint
             self.view.scrollTo(self.view.model().index(row, columns[-1]))
+
+    def _heading_width(self, column: int) -> int:
+        room = 0 if self.model.is_mark(column) else HEADING_ROOM
+        return self.view.horizontalHeader().sectionSizeHint(column) + room
 
     def show_fitting(self) -> None:
         keys = [self.model.key(c) for c in range(self.model.columnCount())]

@@ -206,11 +206,29 @@ class LibraryModel(QAbstractTableModel):
             return heading
         if role == Qt.ItemDataRole.DecorationRole and key == "highlights" and not attribute:
             return swatch_icon(DEFAULT_COLOR)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(self.heading_alignment(section) | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if attribute:
                 return f"{attribute.label}: {attribute.type} (right-click to change)"
             return ABOUT.get(key)
         return None
+
+    def is_number(self, column: int) -> bool:
+        """Whether the column holds numbers: its cells align right."""
+        attribute = self.attribute(column)
+        return attribute.type == "number" if attribute else self.key(column) in NUMBERS
+
+    def is_mark(self, column: int) -> bool:
+        """Whether the column's heading is a mark (the swatch, ✎), not a word."""
+        return self.attribute(column) is None and self.key(column) in MARKS
+
+    def heading_alignment(self, column: int) -> Qt.AlignmentFlag:
+        """Words over words at their left, as the cells' start; a mark or a number's
+        heading centred (right-aligned, "Read" ran into the next heading)."""
+        if self.is_mark(column) or self.is_number(column):
+            return Qt.AlignmentFlag.AlignHCenter
+        return Qt.AlignmentFlag.AlignLeft
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -281,9 +299,7 @@ class LibraryModel(QAbstractTableModel):
             # A cell other than the title may be elided (its column is capped): whole here.
             cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""
             return f"{cell}\n\n{_tooltip(header)}" if cell else _tooltip(header)
-        attribute = self.attribute(index.column())
-        number = key in NUMBERS or (attribute is not None and attribute.type == "number")
-        if role == Qt.ItemDataRole.TextAlignmentRole and number:
+        if role == Qt.ItemDataRole.TextAlignmentRole and self.is_number(index.column()):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and (header.missing or header.id == self.current):
             font = QFont()
