@@ -1,12 +1,12 @@
 """Check boxes and radio buttons, and the check boxes of a list's rows, show in every theme:
 an unticked one has an edge of at least 3:1 against its background (WCAG 1.4.11), and a
-ticked one is plainly another thing."""
+ticked one is plainly another thing. A tree's arrow shows on a selected row."""
 
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionSlider,
     QStyleOptionViewItem,
+    QTreeView,
 )
 
 from reader.core.palettes import PALETTES, contrast_ratio, parse_hex
@@ -112,6 +113,34 @@ def item_indicator_colors(view: QListView, index: QModelIndex) -> set[tuple[int,
         for x in range(box.left(), box.right() + 1)
         for y in range(box.top(), box.bottom() + 1)
     }
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_selected_rows_arrow_shows_in_every_theme(window: MainWindow, qtbot, name: str) -> None:
+    # High Contrast's Codebook: its selected parent's arrow, white on the white selection.
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
+    window.appearance.set_theme(name)
+    model = QStandardItemModel()
+    work = QStandardItem("Work")
+    work.appendRow(QStandardItem("Pay"))
+    model.appendRow(work)
+    view = QTreeView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.expandAll()
+    view.show()
+    qtbot.waitExposed(view)
+    view.setCurrentIndex(model.index(0, 0))
+    image = view.viewport().grab().toImage()
+    row = view.visualRect(model.index(0, 0))
+    branch = {
+        rgb(image.pixelColor(x, y))
+        for x in range(view.indentation())
+        for y in range(row.top(), row.bottom() + 1)
+    }
+    selection = parse_hex(PALETTES[name].selection)
+    assert selection in branch  # the selection is under the arrow
+    assert max(contrast_ratio(c, selection) for c in branch) >= NON_TEXT_CONTRAST, name
 
 
 def test_the_edge_keeps_three_to_one_on_page_and_window() -> None:

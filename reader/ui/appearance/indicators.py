@@ -1,6 +1,7 @@
 """Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
 and the keyboard's focus frame in the accent, around a focused tab too; the current tab
-of a tab bar filled toward the accent and lined in it.
+of a tab bar filled toward the accent and lined in it; a tree's arrow on a selected row in
+the selection's text colour.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -29,6 +30,7 @@ from reader.ui import theme
 PE = QStyle.PrimitiveElement
 BOXES = (PE.PE_IndicatorCheckBox, PE.PE_IndicatorItemViewItemCheck)
 HAS_FOCUS = QStyle.StateFlag.State_HasFocus
+SELECTED = QStyle.StateFlag.State_Selected
 Shape = QTabBar.Shape
 CC, SC = QStyle.ComplexControl, QStyle.SubControl
 SHOWN_LINE = 2  # px, the current tab's line
@@ -48,6 +50,13 @@ class IndicatorStyle(QProxyStyle):
             paint_indicator(painter, option, radio=element == PE.PE_IndicatorRadioButton)
         elif element == PE.PE_FrameFocusRect:
             paint_focus(painter, QRectF(option.rect))
+        elif element == PE.PE_IndicatorBranch and option.state & SELECTED:
+            # Fusion draws it in the window's text colour on the selection too: white on
+            # High Contrast's white selection (the Codebook's open parent had no arrow).
+            selected = QStyleOption(option)
+            text = option.palette.color(QPalette.ColorRole.HighlightedText)
+            selected.palette.setColor(QPalette.ColorRole.WindowText, text)
+            super().drawPrimitive(element, selected, painter, widget)
         else:
             super().drawPrimitive(element, option, painter, widget)
 
