@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolButton
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QToolButton
 from shiboken6 import delete
 
 from reader.core.annotations import COLOR_IDS, NO_COLOR, make_highlight
@@ -20,7 +20,7 @@ from reader.ui.interview.commands import AddHighlightCommand, EditHighlightComma
 from reader.ui.interview.controller import Controller
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED, DATA
-from tests.ui.test_codebook import two_stresses
+from tests.ui.test_codebook import code_with_keys, two_stresses
 from tests.ui.test_highlights import highlight_with_key
 
 INTRO = (100, 140)  # inside the introduction, before any question
@@ -532,6 +532,31 @@ def test_cards_are_as_tall_as_their_text(qtbot, panel: AnnotationsPanel, control
     panel.resize(900, 600)
     qtbot.waitUntil(lambda: height(coded) == height(short))
     panel.grab()  # paints chips beside the label, and below it before
+
+
+def test_a_code_too_long_for_a_narrow_card_shows_elided_not_as_plus_one(
+    window: MainWindow, qtbot
+) -> None:
+    # At 1024 px a passage coded "Work and the workplace" showed "+1" and no code at all.
+    hub = window.codebook.hub
+    name = "Informal knowledge transfer between shifts and wards"
+    code = hub.create(name)
+    assert code is not None
+    hub.update(code.id, color="#123456")
+    code_with_keys(window, qtbot, window.interview.session.document.text.split()[3], name)
+    window.window_actions.focus_annotations.trigger()
+    panel = window.annotations
+    dock = window.findChild(QDockWidget, "annotations-dock")
+    window.resizeDocks([dock], [200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: len(panel._model.rows) == 1 and panel.view.viewport().width() < 200)
+    image = panel.view.viewport().grab().toImage()
+    rect = panel.view.visualRect(panel.view.model().index(0, 0))
+    painted = {
+        image.pixelColor(x, y).name()
+        for x in range(rect.left(), rect.right())
+        for y in range(rect.top(), rect.bottom())
+    }
+    assert "#123456" in painted  # its chip's dot: the chip shows, its name elided
 
 
 def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller, qtbot) -> None:

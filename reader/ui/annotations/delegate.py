@@ -31,6 +31,7 @@ from reader.ui.wrapped_text import wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 STRIP = 2  # the page round a selected card's colour bar
+CHIP_ROOM = 15  # px of a code chip beside its dot and name: 9 before the name, 6 after
 # Up to this many rows each card is as tall as its text, its codes on a line of their own
 # when they do not fit beside the label; beyond, every card has the tallest card's height
 # (laying out 10,000 rows then measures one, not each) and its codes end in "+N". Each
@@ -242,11 +243,13 @@ class HighlightDelegate(QStyledItemDelegate):
     def _chips(
         self, tags: tuple[tuple[str, str], ...], room: int
     ) -> tuple[list[int], int, int, str]:
-        """(each chip's width, how many fit in `room`, the width they take, "+N" or "")."""
+        """(each chip's width, how many fit in `room`, the width they take, "+N" or ""). When
+        none fits whole, the first is narrowed to the room its name elided in: a narrow
+        panel showed a code's passages with "+1" and no code at all."""
         if not tags:
             return [], 0, 0, ""
         fm, dot = self._fm_small, self._chip_h // 2  # a code's colour, before its name
-        widths = [fm.horizontalAdvance(label) + 12 + dot + 3 for _, label in tags]
+        widths = [fm.horizontalAdvance(label) + CHIP_ROOM + dot for _, label in tags]
 
         def extent(shown: int) -> tuple[int, str]:
             more = f"+{len(tags) - shown}" if shown < len(tags) else ""
@@ -258,6 +261,11 @@ class HighlightDelegate(QStyledItemDelegate):
         while shown and used > room:
             shown -= 1
             used, more = extent(shown)
+        if not shown:
+            more = f"+{len(tags) - 1}" if len(tags) > 1 else ""
+            first = room - (fm.horizontalAdvance(more) + 4 if more else 0)
+            if first >= CHIP_ROOM + dot + fm.horizontalAdvance("Wo…"):
+                widths[0], shown, used = first, 1, room
         return widths, shown, used, more
 
     def _paint_tags(
@@ -288,7 +296,8 @@ class HighlightDelegate(QStyledItemDelegate):
             painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
             text_x = x + 6 + dot + 3
             painter.setPen(inks.chip_text)
-            painter.drawText(text_x, y + 2 + fm.ascent(), label)
+            elided = fm.elidedText(label, Qt.TextElideMode.ElideRight, chip - CHIP_ROOM - dot)
+            painter.drawText(text_x, y + 2 + fm.ascent(), elided)
             x += chip + 4
         if more:
             painter.setPen(inks.details)
