@@ -135,6 +135,11 @@ class CodePicker(QFrame):
         self.list.currentItemChanged.connect(self._say_current)
         # Its size hint is its rows' height: the picker fits a short list (open_at).
         self.list.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        # A sub-code's path longer than the picker is elided in its middle, keeping the
+        # parent's start and the code's own name (whole in its tooltip): a scroll bar
+        # across took a row's height and showed neither.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.list.itemClicked.connect(lambda item: self._apply(item, keep_open=False))
         self.empty = QLabel(EMPTY)
         self.empty.setWordWrap(True)
@@ -205,10 +210,11 @@ class CodePicker(QFrame):
         codes = ranked(query, self.book, self.recent)[:SHOWN]
         for code in codes:
             mark = "✓ " if code.id in self.on else ""
-            item = QListWidgetItem(color_icon(code.color), f"{mark}{self.book.path(code.id)}")
+            path = self.book.path(code.id)
+            item = QListWidgetItem(color_icon(code.color), f"{mark}{path}")
             item.setData(ID_ROLE, code.id)
-            if code.id in self.recent[:9]:
-                item.setToolTip(f"Alt+{self.recent.index(code.id) + 1}")
+            keys = f" (Alt+{self.recent.index(code.id) + 1})" if code.id in self.recent[:9] else ""
+            item.setToolTip(f"{path}{keys}")
             self.list.addItem(item)
         name = " ".join(query.split())
         if name and not any(c.name.casefold() == name.casefold() for c in codes):

@@ -222,3 +222,18 @@ def test_ctrl_enter_keeps_the_row_and_enter_never_takes_a_code_off(
     qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
     assert codes() == ["Burnout"] and picker.isVisible()
     assert picker.list.currentItem().text() == "Guilt"
+
+
+def test_a_long_sub_code_is_elided_in_its_middle_with_no_scroll_bar_across(owner) -> None:
+    """At 1024 px a long sub-code's path ran past the picker: a scroll bar across took a
+    row's room, and the code's own name, at the path's end, was out of sight."""
+    book = book_of(3)
+    work = book.create("Work and the workplace")
+    long = book.create("Surveillance and measurement by the handheld scanner", parent=work.id)
+    picker = opened(owner, book)
+    path = book.path(long.id)
+    row = next(r for r in range(picker.list.count()) if picker.list.item(r).text() == path)
+    assert picker.list.fontMetrics().horizontalAdvance(path) > picker.list.viewport().width()
+    assert not picker.list.horizontalScrollBar().isVisible()
+    assert picker.list.textElideMode() == Qt.TextElideMode.ElideMiddle  # "Work an…scanner"
+    assert picker.list.item(row).toolTip() == path  # whole
