@@ -40,7 +40,10 @@ SHOWN = 60
 GAP = 4  # between the passage and the picker
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
 EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
-HINT = "Enter applies · Ctrl+Enter applies another · Del takes a ✓ code off · Esc closes"
+# Lines break only after a "·" (no-break spaces within each key's words): "Del takes a ✓"
+# ended a line with "code off" on the next.
+KEYS = ("Enter applies", "Ctrl+Enter applies another", "Del takes a ✓ code off", "Esc closes")
+HINT = "\u00a0· ".join(words.replace(" ", "\u00a0") for words in KEYS)
 
 
 def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]:

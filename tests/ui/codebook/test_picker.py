@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from reader.core.codebook import Codebook
 from reader.core.palettes import LIGHT, PALETTES, RAISED_APART, contrast_ratio, parse_hex
 from reader.ui import theme
-from reader.ui.codebook.picker import EMPTY, HEIGHT, CodePicker
+from reader.ui.codebook.picker import EMPTY, HEIGHT, HINT, CodePicker
+from reader.ui.wrapped_text import wrapped_lines
 
 NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
 
@@ -128,7 +129,7 @@ def test_a_new_name_merely_like_a_code_makes_a_new_code_on_enter(
     qtbot.keyClicks(picker.edit, "Sty")
     assert picker.hint.text() == "Enter applies “Style”; ↓ for a new code “Sty”."
     qtbot.keyClicks(picker.edit, "lish")
-    assert picker.hint.text().startswith("Enter applies ·")  # the new code is first
+    assert picker.hint.text() == HINT  # the new code is first
 
 
 @pytest.mark.parametrize("name", list(PALETTES))
@@ -237,3 +238,12 @@ def test_a_long_sub_code_is_elided_in_its_middle_with_no_scroll_bar_across(owner
     assert not picker.list.horizontalScrollBar().isVisible()
     assert picker.list.textElideMode() == Qt.TextElideMode.ElideMiddle  # "Work an…scanner"
     assert picker.list.item(row).toolTip() == path  # whole
+
+
+def test_the_hint_breaks_its_lines_between_keys_only(owner) -> None:
+    """ "Del takes a ✓" ended a line, "code off" began the next."""
+    picker = opened(owner, book_of(3))
+    hint = picker.hint
+    lines = wrapped_lines(hint.text(), hint.font(), hint.contentsRect().width(), 5)
+    assert len(lines) > 1  # as narrow as the picker is
+    assert all(line.endswith("·") for line in lines[:-1]), lines
