@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDockWidget, QToolButton
 from shiboken6 import delete
@@ -557,6 +558,16 @@ def test_a_code_too_long_for_a_narrow_card_shows_elided_not_as_plus_one(
         for y in range(rect.top(), rect.bottom())
     }
     assert "#123456" in painted  # its chip's dot: the chip shows, its name elided
+
+
+def test_a_chips_name_is_whole_where_it_fits(qapp) -> None:
+    # Elided at its own advance, "… by the handheld scann…" had room for "scanner".
+    from reader.ui.annotations.delegate import _scaled, chip_label
+
+    metrics = QFontMetrics(_scaled(QFont(), 0.86))  # the chips' font
+    name = "Surveillance and measurement by the handheld scanner"
+    assert chip_label(metrics, name, metrics.horizontalAdvance(name)) == name
+    assert chip_label(metrics, name, metrics.horizontalAdvance(name) // 2).endswith("…")
 
 
 def test_a_long_list_has_one_height(panel: AnnotationsPanel, controller, qtbot) -> None:

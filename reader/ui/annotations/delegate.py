@@ -296,10 +296,20 @@ class HighlightDelegate(QStyledItemDelegate):
             painter.drawEllipse(QRectF(x + 5, y + (height - dot) / 2, dot, dot))
             text_x = x + 6 + dot + 3
             painter.setPen(inks.chip_text)
-            elided = fm.elidedText(label, Qt.TextElideMode.ElideRight, chip - CHIP_ROOM - dot)
-            painter.drawText(text_x, y + 2 + fm.ascent(), elided)
+            painter.drawText(
+                text_x, y + 2 + fm.ascent(), chip_label(fm, label, chip - CHIP_ROOM - dot)
+            )
             x += chip + 4
         if more:
             painter.setPen(inks.details)
             painter.drawText(x, y + 2 + fm.ascent(), more)
         return used + GAP
+
+
+def chip_label(fm: QFontMetrics, label: str, room: int) -> str:
+    """`label` whole where it fits in `room` (a chip's), else elided: the first chip when
+    narrowed (HighlightDelegate._chips). Not elidedText alone: at a long name's own
+    advance it elided it ("… handheld scann…" with the room for it)."""
+    if fm.horizontalAdvance(label) <= room:
+        return label
+    return fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
