@@ -40,6 +40,8 @@ def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
 
 
 def _fitted(fm: QFontMetrics, line: str, width: int) -> str:
+    if fm.horizontalAdvance(line) <= width:  # elidedText may elide a line at its own width
+        return line
     elided = fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
     # Qt gives back a lone combining mark whole, however narrow the room: none of it then.
     return elided if fm.horizontalAdvance(elided) <= width else ""
