@@ -405,3 +405,28 @@ def test_a_passages_csv_with_a_cell_longer_than_excel_holds_says_so(
     dialogs.save_answers.append(str(tmp_path / "coffee.csv"))
     retrieval.export("csv")
     assert "longer than the 32,767 characters Excel holds" in retrieval.count.text()
+
+
+def test_the_speaker_and_the_codes_are_not_cut_beside_a_short_passage(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """At 100 px a column, "Tomasz Wiśnie…" and the codes were cut while the passage
+    column stood half empty."""
+    doc = tmp_path / "shift.txt"
+    doc.write_text(
+        "Leila Haddad: Who told you about the job?\n"
+        "Tomasz Wiśniewski: A cousin of mine, on the night shift.\n",
+        "utf-8",
+    )
+    window = make_window(doc)
+    start = window.interview.session.document.text.index("A cousin")
+    select(window, qtbot, start, start + 8)
+    pick(window, qtbot, "Informal knowledge transfer")
+    retrieval = retrieve_code(window, qtbot, "Informal knowledge transfer")
+    retrieval.resize(900, 500)
+    QApplication.processEvents()
+    listed, item = retrieval.list, retrieval.list.topLevelItem(0)
+    assert item.text(1) == "Tomasz Wiśniewski"
+    for column in (1, 4):  # the speaker, the codes: whole
+        needed = listed.fontMetrics().horizontalAdvance(item.text(column))
+        assert listed.columnWidth(column) > needed, item.text(column)

@@ -61,6 +61,7 @@ EXPORTS = {
     "csv": ("CSV", None),
 }
 NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
+FITTED_CHARS = 30  # the widest a column but the passage's is made to fit its contents
 SAID_MS = 8000  # how long "Exported …" stands in place of the count
 INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
 
@@ -148,6 +149,7 @@ class RetrievalWindow(QDialog):
         self.list.setWordWrap(False)
         header = self.list.header()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)  # the codes fitted (_fit_columns), not stretched
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
         self.list.itemActivated.connect(self._activated)
         self.list.installEventFilter(self)  # Enter goes to the passage, and no further
@@ -318,6 +320,7 @@ class RetrievalWindow(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)
         self.list.addTopLevelItems(items)
+        self._fit_columns()
         if items:  # the passage selected before, still listed; else the first
             ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
             self.list.setCurrentItem(items[ids.index(was)] if was in ids else items[0])
@@ -333,6 +336,15 @@ class RetrievalWindow(QDialog):
         self._show_count()
         self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
+
+    def _fit_columns(self) -> None:
+        """Interview, speaker and codes as wide as they are, up to FITTED_CHARS each; the
+        passage takes the rest. At 100 px each, "Tomasz Wiśnie…" and the codes were cut
+        beside a passage column half empty."""
+        cap = self.fontMetrics().averageCharWidth() * FITTED_CHARS
+        for column in (0, 1, 4):
+            self.list.resizeColumnToContents(column)
+            self.list.setColumnWidth(column, min(cap, self.list.columnWidth(column)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a passage goes to it and stops there: the list passed it on (as item
