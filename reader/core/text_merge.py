@@ -103,8 +103,9 @@ def changed_parts(old: str, new: str) -> list[tuple[int, int, str]]:
 
 def kept_place(old: str, new: str, place: int) -> int | None:
     """Where `place` in `old` (a typing caret) is in `new`, by the lines the two have in
-    common: at the same words of its line, or as far from the changes as it was. None when
-    its line changed. Lines are compared without their line end: the line being typed at
+    common: at the same words of its line, or as far from the changes as it was (after a
+    change earlier on its line, after the same words since that change). None when its
+    line changed around it. Lines are compared without their line end: the line being typed at
     the end of the notes has none, and the conflict block a merge put around it ends it,
     which left the caret below the block and the next words typed outside it."""
     start, end, _ = changed_span(old, new)
