@@ -4,6 +4,7 @@ where it is, moving through the list by keys; and the window's Close button."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -407,11 +408,8 @@ def test_a_passages_csv_with_a_cell_longer_than_excel_holds_says_so(
     assert "longer than the 32,767 characters Excel holds" in retrieval.count.text()
 
 
-def test_the_speaker_and_the_codes_are_not_cut_beside_a_short_passage(
-    make_window, tmp_path: Path, qtbot
-) -> None:
-    """At 100 px a column, "Tomasz Wiśnie…" and the codes were cut while the passage
-    column stood half empty."""
+def shift_retrieved(make_window, tmp_path: Path, qtbot) -> tuple[MainWindow, Any]:
+    """A passage of Tomasz Wiśniewski's coded, listed in Coded Passages."""
     doc = tmp_path / "shift.txt"
     doc.write_text(
         "Leila Haddad: Who told you about the job?\n"
@@ -422,7 +420,15 @@ def test_the_speaker_and_the_codes_are_not_cut_beside_a_short_passage(
     start = window.interview.session.document.text.index("A cousin")
     select(window, qtbot, start, start + 8)
     pick(window, qtbot, "Informal knowledge transfer")
-    retrieval = retrieve_code(window, qtbot, "Informal knowledge transfer")
+    return window, retrieve_code(window, qtbot, "Informal knowledge transfer")
+
+
+def test_the_speaker_and_the_codes_are_not_cut_beside_a_short_passage(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """At 100 px a column, "Tomasz Wiśnie…" and the codes were cut while the passage
+    column stood half empty."""
+    _, retrieval = shift_retrieved(make_window, tmp_path, qtbot)
     retrieval.resize(900, 500)
     QApplication.processEvents()
     listed, item = retrieval.list, retrieval.list.topLevelItem(0)
@@ -430,3 +436,16 @@ def test_the_speaker_and_the_codes_are_not_cut_beside_a_short_passage(
     for column in (1, 4):  # the speaker, the codes: whole
         needed = listed.fontMetrics().horizontalAdvance(item.text(column))
         assert listed.columnWidth(column) > needed, item.text(column)
+
+
+def test_a_column_the_user_sized_keeps_its_width_as_the_list_follows_the_coding(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    window, retrieval = shift_retrieved(make_window, tmp_path, qtbot)
+    header = retrieval.list.header()
+    header.resizeSection(1, 60)  # as a drag of the heading's edge does
+    start = window.interview.session.document.text.index("night shift")
+    select(window, qtbot, start, start + 11)
+    pick(window, qtbot, "Informal knowledge transfer")
+    qtbot.waitUntil(lambda: retrieval.list.topLevelItemCount() == 2)
+    assert retrieval.list.columnWidth(1) == 60

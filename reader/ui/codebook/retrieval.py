@@ -151,6 +151,9 @@ class RetrievalWindow(QDialog):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)  # the codes fitted (_fit_columns), not stretched
         header.resizeSection(2, self.fontMetrics().horizontalAdvance("Q000") + 12)
+        self._sized_by_hand: set[int] = set()  # columns the user widened or narrowed
+        self._fitting = False
+        header.sectionResized.connect(self._resized)
         self.list.itemActivated.connect(self._activated)
         self.list.installEventFilter(self)  # Enter goes to the passage, and no further
         self.preview = QTextBrowser()  # the selected passage in full; Tab reaches it
@@ -338,13 +341,19 @@ class RetrievalWindow(QDialog):
         self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
 
     def _fit_columns(self) -> None:
-        """Interview, speaker and codes as wide as they are, up to FITTED_CHARS each; the
-        passage takes the rest. At 100 px each, "Tomasz Wiśnie…" and the codes were cut
-        beside a passage column half empty."""
+        """Interview, speaker and codes as wide as they are, up to FITTED_CHARS each, but
+        for a column the user sized; the passage takes the rest. At 100 px each, "Tomasz
+        Wiśnie…" and the codes were cut beside a passage column half empty."""
         cap = self.fontMetrics().averageCharWidth() * FITTED_CHARS
-        for column in (0, 1, 4):
+        self._fitting = True
+        for column in {0, 1, 4} - self._sized_by_hand:
             self.list.resizeColumnToContents(column)
             self.list.setColumnWidth(column, min(cap, self.list.columnWidth(column)))
+        self._fitting = False
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if not self._fitting and column != 3:  # the passage's follows the others
+            self._sized_by_hand.add(column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter on a passage goes to it and stops there: the list passed it on (as item
