@@ -417,6 +417,26 @@ def test_notes_go_as_descriptions_too_and_come_back_once(tmp_path: Path) -> None
     assert [h.note for h in session.notes.highlights if h.note] == ["Key — ask more"]
 
 
+def test_research_notes_typed_with_combining_accents_come_back_once(tmp_path: Path) -> None:
+    """Found by a random round trip: research notes written with "e" and a combining accent
+    (as macOS may give them) went out as a Note and as an NFC Description, which the import
+    took for two notes: a new study had them twice, and the study sent back unchanged
+    gained a second copy ("1 note added")."""
+    folder = tmp_path / "study"
+    study = coded_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    session.notes.notes = "Re\u0301sume\u0301 of the night\n"
+    save_notes(study.notes_path(entry), session.notes)
+    data = sent_qdpx(open_study(folder))
+    import_qdpx(data, tmp_path / "new")
+    new = open_study(tmp_path / "new")
+    assert new.open_session(new.interviews[0]).notes.notes == "Re\u0301sume\u0301 of the night\n"
+    report = import_qdpx(data, folder, study=open_study(folder))
+    assert "note added" not in report.message()
+    assert open_study(folder).open_session(entry).notes.notes == session.notes.notes
+
+
 def test_the_memos_quote_links_lead_to_the_interviews_imported(tmp_path: Path) -> None:
     """Found by the study review: imported as a new study, each interview has a new id and
     every quote in the memo led nowhere ("That link's interview is no longer in the

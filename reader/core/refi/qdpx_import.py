@@ -110,6 +110,7 @@ from reader.core.refi.qdpx_merge import (
     joined,
     merge_selection,
     merged_lines,
+    note_key,
     read_notes,
     write_notes,
 )
@@ -1277,7 +1278,7 @@ def _once(parts: Iterable[str]) -> str:
     the Note has it."""
     kept: dict[str, str] = {}
     for part in parts:
-        key = part.strip()
+        key = note_key(part)
         if key and len(part) > len(kept.get(key, "")):
             kept[key] = part
     return "\n\n".join(kept.values())

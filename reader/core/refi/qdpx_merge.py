@@ -29,6 +29,7 @@ window is editing, is left as it is (its participant and attributes too).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -297,10 +298,11 @@ def joined(old: str, new: str) -> str:
     text as it went, a paragraph changed on either side is there twice, never lost."""
     pieces = _PARAGRAPH_BREAK.split(old)  # paragraphs and the breaks between them
     for paragraph in _paragraphs(new):
-        here = [piece.strip() for piece in pieces[::2]]
-        if paragraph in here or any(_lengthens(mine, paragraph) for mine in here):
+        here = [note_key(piece) for piece in pieces[::2]]
+        key = note_key(paragraph)
+        if key in here or any(_lengthens(mine, key) for mine in here):
             continue
-        shorter = next((k for k, mine in enumerate(here) if _lengthens(paragraph, mine)), None)
+        shorter = next((k for k, mine in enumerate(here) if _lengthens(key, mine)), None)
         if shorter is not None:
             pieces[2 * shorter] = paragraph
         elif any(here):
@@ -312,6 +314,14 @@ def joined(old: str, new: str) -> str:
 
 
 _PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n\s*)")
+
+
+def note_key(text: str) -> str:
+    """What two notes are compared by: their words in NFC, as the import reads a source's
+    Description, without the blanks around them. A note typed with combining accents
+    ("e" and U+0301, as macOS may give) went out so as its Note and as an NFC Description,
+    and came back twice."""
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def _paragraphs(text: str) -> list[str]:
