@@ -370,6 +370,26 @@ def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> 
     assert export_study_qdpx(open_study(target), crlf=crlf)[0] == first
 
 
+def test_a_passage_ending_in_a_space_after_an_emoji_keeps_its_end(tmp_path: Path) -> None:
+    """Found by a random round trip: a passage dragged over "It was awful 😢 " and its
+    space, exported and imported, came back without the space. Its name, "It was awful 😢",
+    quoted it exactly only counted in UTF-16 (an emoji two), so the import read our own
+    file the way a .NET tool counts."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "A.txt").write_text("Nurse: It was awful 😢 honestly.\n", encoding="utf-8")
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    start = session.document.text.index("It")
+    session.add_highlight(make_highlight(session.document.text, start, start + 15))
+    save_notes(study.notes_path(entry), session.notes)
+    import_qdpx(export_study_qdpx(open_study(folder))[0], tmp_path / "new")
+    new = open_study(tmp_path / "new")
+    (back,) = new.open_session(new.interviews[0]).notes.highlights
+    assert (back.start, back.end, back.exact) == (start, start + 15, "It was awful 😢 ")
+
+
 def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -> None:
     """The memo is a Note no source refers to; imported into a new study it is the memo,
     into a study with a memo of its own it joins it under a heading, once."""

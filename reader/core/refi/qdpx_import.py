@@ -745,7 +745,12 @@ def _counted(
 ) -> Positions:
     """The source's positions as its tool counted them (`counting_of`): where its
     selections' names quote words, the count under which they select those words, else
-    as the project's origin counts; passages that still select other words are said."""
+    as the project's origin counts; passages that still select other words are said. A
+    project this app wrote counts code points, as it says: a passage ending in a space
+    after an emoji ("It was awful 😢 ") was read as UTF-16, where it quotes its name to
+    the character, and lost its end."""
+    if run.project.ours:
+        return Positions(raw, Counting.CODE_POINTS)
     origin = Counting.CRLF_ONCE if run.project.count_crlf_once else Counting.CODE_POINTS
     named = [(s.get("name") or "", a, b) for s, a, b in selections]
     held = holder.find(tag(run.ns, "PlainTextContent")) is not None  # its CRs read away
