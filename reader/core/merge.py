@@ -20,6 +20,7 @@ from reader.core.notes_file import NotesData
 from reader.core.text_merge import lines_removed, merge_text
 from reader.core.wording import counted
 
+K = TypeVar("K")
 V = TypeVar("V")
 
 
@@ -85,10 +86,16 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
     result.notes.notes, result.notes_conflicts = text.text, text.conflicts
     result.lines_removed = lines_removed(ours.notes, text.text)
     result.notes.colors = _merge_dict(base and base.colors, ours.colors, theirs.colors)
-    result.notes.speakers = _merge_dict(base and base.speakers, ours.speakers, theirs.speakers)
+    result.notes.speakers = _merged_corrections(
+        base and base.speakers, ours.speakers, theirs.speakers
+    )
+    result.notes.sides = _merged_corrections(base and base.sides, ours.sides, theirs.sides)
     result.notes.codebook = _merge_codebooks(base, ours, theirs)
-    roles = {r.start: r for r in theirs.roles}
-    roles.update({r.start: r for r in ours.roles})
+    roles = _merged_corrections(
+        base and {r.start: r for r in base.roles},
+        {r.start: r for r in ours.roles},
+        {r.start: r for r in theirs.roles},
+    )
     result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
     result.notes.extra, result.notes.highlight_extra = _merged_extras(base, ours, theirs)
     result.extra_changed = (result.notes.extra, result.notes.highlight_extra) != (
@@ -99,6 +106,7 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
         result.notes.colors != ours.colors
         or result.notes.codebook != ours.codebook
         or result.notes.speakers != ours.speakers
+        or result.notes.sides != ours.sides
         or result.notes.roles != sorted(ours.roles, key=lambda r: r.start)
     )
     return result
@@ -195,6 +203,25 @@ def _merge_codebooks(base: NotesData | None, ours: NotesData, theirs: NotesData)
         base and by_id(base.codebook), by_id(ours.codebook), by_id(theirs.codebook)
     )
     return Codebook.from_json(list(merged.values()))
+
+
+def _merged_corrections(
+    base: dict[K, V] | None, ours: dict[K, V], theirs: dict[K, V]
+) -> dict[K, V]:
+    """Speaker names, sides or paragraph roles (by paragraph start): a correction made,
+    changed or taken back on one side only is that side's; changed on both, ours. (Ours
+    whole, a role corrected on another machine was lost when this one had not touched
+    it, and the merge said nothing had come.)"""
+    if base is None:  # a conflict copy: nothing is taken back, as with highlights
+        return {**theirs, **ours}
+    merged = dict(ours)
+    for key in base.keys() | theirs.keys():
+        if ours.get(key) == base.get(key) != theirs.get(key):  # changed there only
+            if key in theirs:
+                merged[key] = theirs[key]
+            else:
+                del merged[key]
+    return merged
 
 
 def _merge_dict(

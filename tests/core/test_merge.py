@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from reader.core.annotations import Highlight, make_highlight
+from reader.core.interview import Role
 from reader.core.merge import merge
-from reader.core.notes_file import NotesData
+from reader.core.notes_file import NotesData, RoleCorrection
 
 TEXT = "The movie is wild. Everything is scripted. No improvising. Rehearsal was right."
 DOC = {"title": "t", "source": "/t.txt", "sha256": "0" * 64, "length": len(TEXT)}
@@ -87,6 +88,24 @@ def test_label_speaker_and_role_changes_count_as_changes() -> None:
     assert result.notes.colors["yellow"] == "Striking"
     assert result.notes.speakers == {"Interviewee": "Alex Ross Perry"}
     assert not merge(base, notes(), notes(), "laptop").changed
+
+
+def test_a_role_side_or_speaker_changed_on_one_side_only_is_that_sides() -> None:
+    """A paragraph's role corrected, a speaker's side set or a rename taken back on another
+    machine was lost: ours, untouched since, won whole, and the merge said nothing came."""
+    base = notes()
+    base.roles = [RoleCorrection(0, "The movie", Role.QUESTION)]
+    base.speakers = {"Interviewee": "Alex"}
+    ours = replace(base, roles=list(base.roles), speakers=dict(base.speakers), notes="mine")
+    theirs = replace(base, roles=[RoleCorrection(0, "The movie", Role.ANSWER)], speakers={})
+    theirs.sides = {"Alex": Role.ANSWER}
+    result = merge(base, ours, theirs, "laptop")
+    assert result.changed and result.other_changes
+    assert result.notes.roles == theirs.roles
+    assert (result.notes.speakers, result.notes.sides) == ({}, {"Alex": Role.ANSWER})
+    # Changed on both sides: ours, as before.
+    ours.roles = [RoleCorrection(0, "The movie", Role.ASIDE)]
+    assert merge(base, ours, theirs, "laptop").notes.roles == ours.roles
 
 
 def test_a_change_on_one_side_only_wins_whatever_its_time() -> None:
