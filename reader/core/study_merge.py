@@ -183,18 +183,26 @@ def _merge_codebooks(
     reported: list[str],
 ) -> Codebook:
     """Codes by id, each code's fields as one value (an edit beats a removal); the order is
-    ours, then theirs' new codes. A parent removed on one side lifts its children to the
-    top (Codebook.from_json repairs it). A code each side made under one name, in one
-    place, stays two codes, theirs numbered ("Trust (2)") and reported, so that lists
-    naming codes tell them apart and each keeps its passages."""
+    merged as the interviews' is: ours, or theirs when only they moved codes among their
+    siblings, each side's new codes where that side put them (ours whole, a code moved up
+    on the other machine went back down, and one made there at the top went to the end).
+    A parent removed on one side lifts its children to the top (Codebook.from_json repairs
+    it). A code each side made under one name, in one place, stays two codes, theirs
+    numbered ("Trust (2)") and reported, so that lists naming codes tell them apart and
+    each keeps its passages."""
 
     def by_id(book: Codebook) -> dict[str, dict[str, Any]]:
         return {c.id: c.to_json() for c in book}
 
-    merged = _merge_mapping(
-        base and by_id(base.codebook), by_id(ours.codebook), by_id(theirs.codebook), conflict
+    mine, other = by_id(ours.codebook), by_id(theirs.codebook)
+    merged = _merge_mapping(base and by_id(base.codebook), mine, other, conflict)
+    order = _merge_order(
+        None if base is None else [c.id for c in base.codebook],
+        list(mine),
+        list(other),
+        set(merged),
     )
-    book = Codebook.from_json(list(merged.values()))
+    book = Codebook.from_json([merged[code_id] for code_id in order])
     reported.extend(f"a code made on both sides numbered {path!r}" for path in book.named_apart())
     return book
 

@@ -161,6 +161,23 @@ def test_order_changed_only_there_is_taken() -> None:
     assert ids(result.data) == ["c", "a", "b"] and result.other_changes
 
 
+def test_codes_moved_or_made_there_keep_their_place() -> None:
+    """A co-author moved "c" to the top of the codebook and made "new" first: ours, not
+    touched since, won whole, and both went back (the new code to the end)."""
+    base = study(codebook=book("a", "b", "c"))
+    theirs = study(codebook=book("a", "b", "c"))
+    theirs.codebook.move(theirs.codebook.find("c").id, "", 0)
+    theirs.codebook.create("new", index=0)
+    result = merge_studies(base, study(codebook=book("a", "b", "c")), theirs, "x")
+    assert [c.name for c in result.data.codebook] == ["new", "c", "a", "b"]
+    assert result.other_changes
+    # Ours moved too: our order, their new code after the code it follows there.
+    ours = study(codebook=book("a", "b", "c"))
+    ours.codebook.move(ours.codebook.find("b").id, "", 0)
+    result = merge_studies(base, ours, theirs, "x")
+    assert [c.name for c in result.data.codebook] == ["new", "b", "a", "c"]
+
+
 def test_without_a_base_nothing_is_deleted() -> None:
     a, b = entry("a", attributes={"age": 3}), entry("b")
     result = merge_studies(None, study(a), study(b, replace(a, attributes={})), "copy")
