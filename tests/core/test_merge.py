@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import random
 from dataclasses import replace
+
+import pytest
 
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.interview import Role
@@ -170,3 +174,75 @@ def test_keys_this_build_does_not_know_come_with_another_programs_version() -> N
     # Only they differ: still a change to take, or the next save writes theirs without.
     only = replace(base, extra={"study_link": "x"})
     assert merge(base, base, only, "another program").changed
+
+
+MERGES = int(os.environ.get("RANDOM_MERGES", "60"))
+
+
+def _edited(rng: random.Random, base: NotesData, side: str) -> NotesData:
+    """`base` as one machine left it: highlights added, deleted and noted on, lines of the
+    free-form notes added and deleted, a paragraph's role and a speaker's name corrected."""
+    highlights = {h.id: h for h in base.highlights}
+    for _ in range(rng.randint(0, 4)):
+        if rng.random() < 0.3 or not highlights:
+            start = rng.randrange(len(TEXT) - 1)
+            made = make_highlight(TEXT, start, min(len(TEXT), start + rng.randint(1, 20)))
+            highlights[made.id] = made
+        elif rng.random() < 0.4:
+            del highlights[rng.choice(sorted(highlights))]
+        else:
+            h = highlights[rng.choice(sorted(highlights))]
+            highlights[h.id] = later(h, note=f"{h.note}\n{side} {rng.randint(0, 99)}")
+    lines = base.notes.splitlines()
+    for _ in range(rng.randint(0, 3)):
+        if lines and rng.random() < 0.4:
+            del lines[rng.randrange(len(lines))]
+        else:
+            lines.insert(rng.randint(0, len(lines)), f"{side} line {rng.randint(0, 99)}")
+    roles = {r.start: r for r in base.roles}
+    if rng.random() < 0.5:
+        start = rng.choice([0, 19, 43])
+        roles[start] = RoleCorrection(start, TEXT[start : start + 10], rng.choice(list(Role)))
+    speakers = dict(base.speakers)
+    if rng.random() < 0.4:
+        speakers[rng.choice(["Nurse", "Interviewer"])] = f"{side} name"
+    return replace(
+        base,
+        highlights=sorted(highlights.values(), key=lambda h: (h.start, h.end, h.id)),
+        notes="\n".join(lines),
+        roles=sorted(roles.values(), key=lambda r: r.start),
+        speakers=speakers,
+    )
+
+
+def _kept(notes: NotesData) -> tuple[object, ...]:
+    return notes.highlights, notes.roles, notes.speakers
+
+
+@pytest.mark.parametrize("seed", range(MERGES), ids=lambda seed: f"seed-{seed}")
+def test_random_edits_on_two_machines_merge_without_loss(seed: int) -> None:
+    """Each side's new highlights and lines are kept, a highlight changed on one side only
+    is that side's, one deleted on one side and left on the other is gone; merged with
+    the base, one side is itself, and merging the result again changes nothing."""
+    rng = random.Random(seed)
+    base = notes(*(hl(w) for w in rng.sample(["movie", "wild", "scripted", "Rehearsal"], 2)))
+    base.notes = "first\nsecond\nthird"
+    base.roles, base.speakers = [RoleCorrection(0, TEXT[:10], Role.QUESTION)], {"Nurse": "Ana"}
+    ours, theirs = _edited(rng, base, "ours"), _edited(rng, base, "theirs")
+    result = merge(base, ours, theirs, "laptop")
+    merged = {h.id: h for h in result.notes.highlights}
+    was = {h.id: h for h in base.highlights}
+    sides = [{h.id: h for h in side.highlights} for side in (ours, theirs)]
+    for one, other in (sides, sides[::-1]):
+        for hid, h in one.items():
+            if hid not in was or (h != was[hid] and other.get(hid, was[hid]) == was[hid]):
+                assert merged[hid] == h
+        for hid, h in was.items():
+            if hid not in one and other.get(hid) == h:
+                assert hid not in merged
+    lines = result.notes.notes.splitlines()
+    new_lines = [line for side in (ours, theirs) for line in side.notes.splitlines()]
+    assert all(line in lines for line in new_lines if " line " in line)
+    assert not merge(base, ours, base, "laptop").changed
+    assert _kept(merge(base, base, theirs, "laptop").notes) == _kept(theirs)
+    assert not merge(base, result.notes, result.notes, "laptop").changed
