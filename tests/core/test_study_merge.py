@@ -3,8 +3,11 @@ on every machine and reported."""
 
 from __future__ import annotations
 
+import os
+import random
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -226,3 +229,69 @@ def test_titles_made_alike_on_two_machines_are_told_apart() -> None:
         result = merge_studies(base, ours, theirs, "x")
         assert ids(result.data) == ["Night (2)", "night", "Day", "day"]
         assert result.conflicts == ["title of “Night” kept as 'Night (2)': “night” has it"]
+
+
+MERGES = int(os.environ.get("RANDOM_MERGES", "60"))
+
+
+def _edited(rng: random.Random, base: StudyData, side: str, stamp: str) -> StudyData:
+    """`base` as one machine left it: interviews added, removed, moved and edited, codes
+    made, recoloured, moved and deleted, a colour label and the title changed."""
+    data = base.copy()
+    interviews, codes = data.interviews, data.codebook
+    for _ in range(rng.randint(0, 5)):
+        pick = rng.random()
+        if pick < 0.15:
+            made = entry(f"{side}{rng.randint(0, 999)}", modified=stamp)
+            interviews.insert(rng.randint(0, len(interviews)), made)
+        elif pick < 0.25 and interviews:
+            interviews.pop(rng.randrange(len(interviews)))
+        elif pick < 0.45 and interviews:
+            k = rng.randrange(len(interviews))
+            value = {"title": f"{side} {interviews[k].id}", "participant": side}
+            key = rng.choice(["title", "participant", "age"])
+            if key == "age":
+                changed = replace(interviews[k], attributes={"age": rng.randint(1, 90)})
+            else:
+                changed = replace(interviews[k], **{key: value[key]})
+            interviews[k] = replace(changed, modified=stamp)
+        elif pick < 0.55 and interviews:
+            interviews.insert(rng.randint(0, len(interviews) - 1), interviews.pop())
+        elif pick < 0.65 or not codes:
+            parent = rng.choice(["", *(c.id for c in codes)])
+            codes.create(f"{side} {rng.randint(0, 999)}", parent=parent, index=rng.randint(0, 2))
+        elif pick < 0.9:
+            code = rng.choice(list(codes))
+            if pick < 0.75:
+                codes.update(code.id, color=rng.choice(["#112233", "#445566"]))
+            elif pick < 0.85 and not codes.stays(code.id, "", 0):
+                codes.move(code.id, "", 0)
+            else:
+                codes.delete(code.id)
+        else:
+            data.colors["yellow"], data.title = f"{side} label", f"{side} study"
+    return data
+
+
+@pytest.mark.parametrize("seed", range(MERGES), ids=lambda seed: f"seed-{seed}")
+def test_random_edits_of_a_study_on_two_machines(seed: int) -> None:
+    """Merged with the base, one side is itself, whatever the other changed; two machines
+    merging the same pair reach the same study; merging the result again changes nothing."""
+    rng = random.Random(seed)
+    base = study(*(entry(name) for name in "abcd"[: rng.randint(0, 4)]))
+    for name in rng.sample(["Work", "Stress", "Trust"], rng.randint(0, 3)):
+        base.codebook.create(name, parent=rng.choice(["", *(c.id for c in base.codebook)]))
+    ours = _edited(rng, base, "ours", "2030-01-01T00:00:00+00:00")
+    theirs = _edited(rng, base, "theirs", "2031-01-01T00:00:00+00:00")
+    assert not merge_studies(base, ours, base, "x").changed
+    assert merge_studies(base, base, theirs, "x").data.to_json() == theirs.to_json()
+    here, there = (
+        merge_studies(base, *sides, "x").data for sides in ((ours, theirs), (theirs, ours))
+    )
+
+    def content(data: StudyData) -> tuple[object, ...]:
+        entries = sorted(str(e.to_json({})) for e in data.interviews)
+        return data.title, data.colors, entries, sorted(str(c.to_json()) for c in data.codebook)
+
+    assert content(here) == content(there)
+    assert not merge_studies(base, here, here, "x").changed
