@@ -166,7 +166,11 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
         raise DocumentError(f"{name} is empty.")
     if encoding := bom_encoding(data):
         try:
-            return data.decode(encoding), encoding, ""
+            # A BOM written twice (a tool that adds one to a file that had one) is a BOM
+            # too. Read as the text's first character, it was a BOM again to whatever read
+            # the text as written back (a .qdpx's source, re-imported: each passage of the
+            # interview a character early, those at its end left out).
+            return data.decode(encoding).lstrip("\ufeff"), encoding, ""
         except UnicodeDecodeError as exc:
             raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
     if b"\x00" in data[:65536]:

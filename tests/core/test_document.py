@@ -54,6 +54,14 @@ def test_utf8_with_bom_drops_the_bom(tmp_path: Path) -> None:
     assert doc.notice == ""
 
 
+def test_a_bom_written_twice_is_dropped_twice(tmp_path: Path) -> None:
+    """Found by a random REFI-QDA round trip: the second BOM was the text's first
+    character, which the .qdpx's source file began with, and which its import took for a
+    BOM: each passage of the interview came back a character early."""
+    data = codecs.BOM_UTF8 * 2 + SAMPLE.encode("utf-8")
+    assert load_document(write(tmp_path, "a.txt", data)).text == SAMPLE
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_with_bom(tmp_path: Path, codec: str) -> None:
     """UTF-16 in either byte order is recognised by its BOM; the BOM is dropped."""

@@ -390,6 +390,28 @@ def test_a_passage_ending_in_a_space_after_an_emoji_keeps_its_end(tmp_path: Path
     assert (back.start, back.end, back.exact) == (start, start + 15, "It was awful 😢 ")
 
 
+def test_a_transcript_with_its_bom_written_twice_comes_back_on_the_same_words(
+    tmp_path: Path,
+) -> None:
+    """Found by a random round trip: the second BOM was read as the text's first
+    character, went out so in the source file, and the import took it for a BOM: the
+    passages came back a character early, the last one left out."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "A.txt").write_bytes(b"\xef\xbb\xbf" * 2 + b"Nurse: the night.\n")
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    text = session.document.text
+    session.add_highlight(make_highlight(text, text.index("night."), len(text) - 1))
+    save_notes(study.notes_path(entry), session.notes)
+    report = import_qdpx(export_study_qdpx(open_study(folder))[0], tmp_path / "new")
+    assert said(report) == []
+    new = open_study(tmp_path / "new")
+    (back,) = new.open_session(new.interviews[0]).notes.highlights
+    assert back.exact == "night."
+
+
 def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -> None:
     """The memo is a Note no source refers to; imported into a new study it is the memo,
     into a study with a memo of its own it joins it under a heading, once."""
