@@ -2,10 +2,11 @@
 back into the study they came from.
 
 Each seed builds a study of a few interviews (emoji, combining marks, CJK, Hebrew, Arabic,
-CRLF, tabs), a codebook of nested codes with colours and memos, highlights with notes
-and codes, research notes and a study memo. Imported, everything must be as it was; sent
-back unchanged, nothing may change. A failing seed replays alone (`-k "seed-17"`). For a
-longer search: RANDOM_STUDIES=500 pytest tests/core/test_refi_random.py
+CRLF, tabs, control characters, a BOM written twice), a codebook of nested codes with
+colours and memos, highlights with notes and codes, research notes and a study memo.
+Imported, everything must be as it was; sent back unchanged, nothing may change. A
+failing seed replays alone (`-k "seed-17"`). For a longer search:
+RANDOM_STUDIES=500 pytest tests/core/test_refi_random.py
 """
 
 from __future__ import annotations
@@ -35,16 +36,25 @@ PIECES = [
     "\r\n", "\n", "\n\n", "\t", " ", "  ", "word", "Nurse: ", "Interviewer: ", ".", ",",
     "“q”", "&<>", "]]>",
 ]  # fmt: skip
+# In transcripts only: control characters XML cannot hold (a PDF's form feed), other line
+# ends, a BOM (ZWNBSP) inside the text. Notes are typed in the window, which gives none.
+TRANSCRIPT_ONLY = ["\x0c", "\x0b", "\x85", "\u2028", "\u2029", "\r", "\ufeff"]
 NAMES = ["Work", "Stress", "Café", "e\u0301te", "中文", "שלום", "مرحبا", "😢 code", "A & B", "<x>"]
 
 
-def _text(rng: random.Random, most: int) -> str:
-    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, most)))
+def _text(rng: random.Random, most: int, pieces: list[str] = PIECES) -> str:
+    return "".join(rng.choice(pieces) for _ in range(rng.randint(0, most)))
 
 
 def _note(rng: random.Random) -> str:
-    # Notes are typed in the window, whose editor gives LF (XML reads a CR in text away).
+    # The window's editor gives LF (and XML reads a CR in text away).
     return _text(rng, 8).replace("\r", "")
+
+
+def _transcript(rng: random.Random, n: int) -> bytes:
+    """A transcript's file, its BOM written once or twice now and then."""
+    text = f"P{n} " + _text(rng, 60, PIECES + TRANSCRIPT_ONLY)
+    return b"\xef\xbb\xbf" * rng.choice([0, 0, 0, 1, 2]) + text.encode()
 
 
 def _codebook(rng: random.Random, book: Codebook) -> None:
@@ -99,7 +109,7 @@ def test_a_random_study_goes_out_and_comes_back_whole(tmp_path: Path, seed: int)
     folder = tmp_path / "study"
     folder.mkdir()
     for n in range(rng.randint(1, 4)):
-        (folder / f"P{n}.txt").write_text(f"P{n} " + _text(rng, 60), encoding="utf-8")
+        (folder / f"P{n}.txt").write_bytes(_transcript(rng, n))
     study = open_study(folder)
     _codebook(rng, study.writable_codebook())
     notes = _coded(rng, study)
