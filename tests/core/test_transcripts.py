@@ -1083,6 +1083,20 @@ def test_vtt_a_voice_after_a_blank_line_in_a_cue_is_its_own_speaker(tmp_path: Pa
     assert [turn.speaker for turn in document.turns] == ["Ann", "Bob", "Ann"]
 
 
+def test_srt_an_empty_cue_without_a_blank_line_after_it_takes_no_words(tmp_path: Path) -> None:
+    """The next cue's number and timing were read as the empty cue's words, shown in the
+    text ("2 00:00:03,000 --> 00:00:04,000 Ana: Hi"), and Ana's turn was no one's."""
+    path = tmp_path / "empty.srt"
+    path.write_text(
+        "1\n00:00:01,000 --> 00:00:02,000\n2\n00:00:03,000 --> 00:00:04,000\nAna: Hi.\n\n"
+        "3\n00:00:05,000 --> 00:00:06,000\nBo: Yes.\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert document.text == "Ana: Hi.\n\nBo: Yes.\n"
+    assert [(t.speaker, t.start_ms) for t in document.turns] == [("Ana", 3000), ("Bo", 5000)]
+
+
 def test_srt_words_after_a_blank_line_in_the_last_cue_are_kept(tmp_path: Path) -> None:
     """SubRip's parser keeps them in the cue's text; only a cue number there is cut off."""
     path = tmp_path / "blank-in-cue.srt"

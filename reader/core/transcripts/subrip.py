@@ -42,6 +42,10 @@ _FRAMES_RE = re.compile(
     r"(?=[ \t]*\r?$)",
     re.MULTILINE,
 )
+# A timing line right above the next cue's number and timing: an empty cue written without
+# the blank line after it. `srt` read the next cue's number and timing as its words, and
+# that cue's speaker's label with them.
+_EMPTY_CUE_RE = re.compile(r"(-->[^\n]*\n)(?=[ \t]*\d+[ \t]*\n[ \t]*[\d:,.]+[ \t]*-->)")
 _UNUSUAL_TIME_RE = re.compile(r"-->[ \t]*(?:\d{1,2}:\d{2}[,.]\d|[\d:]+[,.]\d{1,2}(?![\d:]))")
 
 
@@ -49,6 +53,7 @@ def parse(text: str, name: str) -> Parsed:
     if "\n " in text or "\n\t" in text:  # an indented timing (hand-edited): `srt` took
         text = _INDENTED_TIMING_RE.sub("", text)  # it, cue number and all, for words
     text, notice = _frames_read(text, name)
+    text = _EMPTY_CUE_RE.sub(r"\1\n", text)
     if _UNUSUAL_TIME_RE.search(text):
         text = _TIMING_RE.sub(_usual_times, text)
     try:
