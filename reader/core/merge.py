@@ -37,6 +37,7 @@ class MergeResult:
     extra_changed: bool = False  # keys this build does not know (NotesData.extra) came
     note_conflicts: list[str] = field(default_factory=list)  # highlights, their notes so
     other_changes: bool = False  # colour labels, speaker names or role corrections
+    recording_changed: bool = False  # attached, replaced or detached there
 
     @property
     def changed(self) -> bool:
@@ -49,6 +50,7 @@ class MergeResult:
             or self.extra_changed
             or self.note_conflicts
             or self.other_changes
+            or self.recording_changed
         )
 
     def message(self, source: str) -> str:
@@ -75,6 +77,10 @@ class MergeResult:
             )
         if self.other_changes:
             parts.append("colour labels, speakers or paragraph roles updated")
+        if self.recording_changed:
+            parts.append(
+                "the recording detached" if self.notes.recording is None else "a recording attached"
+            )
         return f"Merged changes from {source}: " + (", ".join(parts) or "notes updated") + "."
 
 
@@ -97,6 +103,7 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
         {r.start: r for r in theirs.roles},
     )
     result.notes.roles = sorted(roles.values(), key=lambda r: r.start)
+    result.recording_changed = _merge_recording(base, ours, theirs, result.notes)
     result.notes.extra, result.notes.highlight_extra = _merged_extras(base, ours, theirs)
     result.extra_changed = (result.notes.extra, result.notes.highlight_extra) != (
         ours.extra,
@@ -110,6 +117,26 @@ def merge(base: NotesData | None, ours: NotesData, theirs: NotesData, source: st
         or result.notes.roles != sorted(ours.roles, key=lambda r: r.start)
     )
     return result
+
+
+def _merge_recording(
+    base: NotesData | None, ours: NotesData, theirs: NotesData, merged: NotesData
+) -> bool:
+    """A recording attached, replaced or detached there only is theirs, in `merged`, with
+    their place in it; whether it came. Where it was played to is no change: ours. From a
+    conflict copy (no base), only one attached where ours has none and was not detached."""
+
+    def which(notes: NotesData) -> tuple[str | None, bool]:
+        return notes.recording and notes.recording.path, notes.recording_detached
+
+    if base is None:
+        came = which(ours) == (None, False) and theirs.recording is not None
+    else:
+        came = which(ours) == which(base) != which(theirs)
+    if came:
+        merged.recording = theirs.recording
+        merged.recording_detached = theirs.recording_detached
+    return came
 
 
 def _merged_extras(

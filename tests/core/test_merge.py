@@ -11,7 +11,7 @@ import pytest
 from reader.core.annotations import Highlight, make_highlight
 from reader.core.interview import Role
 from reader.core.merge import merge
-from reader.core.notes_file import NotesData, RoleCorrection
+from reader.core.notes_file import NotesData, RecordingRef, RoleCorrection
 
 TEXT = "The movie is wild. Everything is scripted. No improvising. Rehearsal was right."
 DOC = {"title": "t", "source": "/t.txt", "sha256": "0" * 64, "length": len(TEXT)}
@@ -246,3 +246,36 @@ def test_random_edits_on_two_machines_merge_without_loss(seed: int) -> None:
     assert not merge(base, ours, base, "laptop").changed
     assert _kept(merge(base, base, theirs, "laptop").notes) == _kept(theirs)
     assert not merge(base, result.notes, result.notes, "laptop").changed
+
+
+def test_a_recording_attached_or_detached_on_one_side_only_is_that_sides() -> None:
+    """Found by the random merges: attached on the other machine, the recording was lost to
+    the next save here, and the merge said nothing had come."""
+    base = NotesData(document={"title": "t"}, notes="a\n")
+    attached = replace(base, recording=RecordingRef("P01.m4a", 5000))
+    came = merge(base, replace(base), attached, "x")
+    assert came.notes.recording == RecordingRef("P01.m4a", 5000) and came.changed
+    assert "a recording attached" in came.message("x")
+    detached = replace(attached, recording=None, recording_detached=True)
+    gone = merge(attached, replace(attached), detached, "x")
+    assert gone.notes.recording is None and gone.notes.recording_detached
+    assert "the recording detached" in gone.message("x")
+
+
+def test_where_a_recording_was_played_to_there_is_no_change_here() -> None:
+    base = NotesData(document={"title": "t"}, recording=RecordingRef("P01.m4a", 0))
+    played_there = replace(base, recording=RecordingRef("P01.m4a", 90_000))
+    played_here = replace(base, recording=RecordingRef("P01.m4a", 1_000))
+    result = merge(base, played_here, played_there, "x")
+    assert result.notes.recording == played_here.recording and not result.changed
+    other = replace(base, recording=RecordingRef("P01-take2.m4a", 0))
+    kept = merge(base, replace(base, recording=RecordingRef("P01.mp3", 0)), other, "x")
+    assert kept.notes.recording == RecordingRef("P01.mp3", 0)  # changed on both: ours
+
+
+def test_a_conflict_copy_brings_a_recording_only_where_there_was_none() -> None:
+    ours = NotesData(document={"title": "t"})
+    theirs = replace(ours, recording=RecordingRef("P01.m4a", 0))
+    assert merge(None, ours, theirs, "x").notes.recording == theirs.recording
+    detached_here = replace(ours, recording_detached=True)
+    assert merge(None, detached_here, theirs, "x").notes.recording is None

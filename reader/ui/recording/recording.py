@@ -1,11 +1,9 @@
 """The recording of the open interview: attaching it (or finding it beside the
 transcript), playing it from the bar and the keys, following along in the reader, jumping
-by time (jumping.py), time links in the notes (time_links.py), and the position kept in
-the notes file.
+by time (jumping.py), time links in the notes (time_links.py), the position kept.
 
-The player (and QtMultimedia with it) is made only when an interview with a recording is
-open; everything that can go wrong is said once, in the bar and the status line, and the
-reader goes on as before."""
+The player (QtMultimedia with it) is made only once a recording is open; what goes wrong
+is said once, in the bar and the status line, and the reader goes on as before."""
 
 from __future__ import annotations
 
@@ -92,7 +90,7 @@ class Recording(QObject):
         playback.play_paragraph.triggered.connect(self.jumps.play_paragraph)
         playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
-        playback.typist_loop.toggled.connect(self.set_typist_loop)
+        playback.typist_loop.toggled.connect(lambda on: setattr(self, "typist_loop", on))
         self._playback = playback
         for speed in playback.speeds:
             speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
@@ -157,8 +155,13 @@ class Recording(QObject):
         QTimer.singleShot(0, lambda: self._interview.session is session and self._start(*start))
 
     def interview_replaced(self, session: Session) -> None:
-        """Reloaded or merged: the same recording, times of the text as it is now."""
-        if self.path is not None:
+        """Reloaded or merged: times of the text as it is now; the recording another
+        machine attached or detached (merged from a sync tool's copy) shown instead."""
+        notes_path, ref = self._interview.notes_path, session.notes.recording
+        if (ref and ref.path) != (self.path and notes_path and stored_path(self.path, notes_path)):
+            self._let_go(remember=False)  # the place in the one played is not the other's
+            self.interview_opened(session)
+        elif self.path is not None:
             self.table = self._times(session)
             self.overlay.set_table(self.table)
             self._show_state()  # times added or taken away by the edit
@@ -168,8 +171,9 @@ class Recording(QObject):
         self._let_go()
         self._show_state(closing=True)
 
-    def _let_go(self) -> None:
-        self.remember_position(save=True)
+    def _let_go(self, remember: bool = True) -> None:
+        if remember:
+            self.remember_position(save=True)
         if self.player is not None:
             self.player.close()
         self.path, self.table, self.stop_at, self._picture = None, None, None, False
@@ -371,14 +375,10 @@ class Recording(QObject):
 
     def set_follow(self, on: bool) -> None:
         self._following = on
-        if self._overlay is None:
-            return
-        self.overlay.following = on
-        if on and self.player is not None:
-            self.overlay.show_position(self.player.position(), now=True)
-
-    def set_typist_loop(self, on: bool) -> None:
-        self.typist_loop = on
+        if self._overlay is not None:
+            self._overlay.following = on
+            if on and self.player is not None:
+                self._overlay.show_position(self.player.position(), now=True)
 
     def position(self) -> int:
         """Where playback stands; for a recording that cannot play, where it stood."""

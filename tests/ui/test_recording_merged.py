@@ -1,0 +1,67 @@
+"""A recording attached or detached on another machine, merged from the notes file a sync
+tool brought: the window shows it (or lets it go), and keeps it in the notes it writes.
+It was lost to the next save here, and the merge said nothing had come."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from pytestqt.qtbot import QtBot
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.conftest import DialogStub
+from tests.ui.media_files import write_wav
+from tests.ui.test_recording import TRANSCRIPT, attached_from_elsewhere, ready, saved
+
+
+def another_machine(notes_path: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """The notes file as a sync tool brings it: changed there, put in place by rename."""
+    data = saved(notes_path)
+    change(data)
+    brought = notes_path.with_name("brought.part")
+    brought.write_bytes(orjson.dumps(data))
+    brought.replace(notes_path)
+
+
+def test_a_recording_attached_on_another_machine_is_shown_and_kept(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: QtBot
+) -> None:
+    folder = notes_path.parent
+    document = folder / "plain.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "media").mkdir()
+    write_wav(folder / "media" / "zoom 0.wav")
+    window = make_window(document)
+    window.notes_editor.setPlainText("mine")
+    qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == "mine")
+    assert not window.player_bar.isVisible()
+    attached = {"path": "media/zoom 0.wav", "position_ms": 9_000}
+    another_machine(notes_path, lambda data: data.update(recording=attached))
+    qtbot.waitUntil(lambda: "a recording attached" in window.banner.text())
+    ready(qtbot, window)
+    assert window.player_bar.isVisible()
+    assert window.recording.player.position() == 9_000  # type: ignore[union-attr]
+    window.notes_editor.setPlainText("mine, and more")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "mine, and more")
+    assert saved(notes_path)["recording"] == attached
+
+
+def test_a_recording_detached_on_another_machine_is_let_go_here(
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, notes_path: Path, qtbot: QtBot
+) -> None:
+    window, _ = attached_from_elsewhere(make_window, dialogs, qtbot, notes_path.parent)
+    window.interview.saver.flush()  # type: ignore[union-attr]
+
+    def detached(data: dict[str, Any]) -> None:
+        del data["recording"]
+        data["recording_detached"] = True
+
+    another_machine(notes_path, detached)
+    qtbot.waitUntil(lambda: "the recording detached" in window.banner.text())
+    assert not window.player_bar.isVisible() and window.recording.path is None
+    window.notes_editor.setPlainText("after")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after")
+    assert "recording" not in saved(notes_path) and saved(notes_path)["recording_detached"]
