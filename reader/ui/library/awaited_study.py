@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
@@ -35,7 +34,11 @@ class AwaitedStudy(QObject):
         super().__init__(parent)
         self._open_folder, self._status = open_folder, PassingStatus(say, window.statusBar())
         self._awaited: tuple[Path, str] | None = None
+        self._timed: tuple[Path, str] | None = None  # what `moment` was started for
         self._keeping = False  # what opens is the app's choice, not the user's (`kept`)
+        # One timer, not one a wait: a wait asked again restarts it.
+        self.moment = QTimer(self, singleShot=True)
+        self.moment.timeout.connect(lambda: self._open(self._timed))
 
     def wait(self, folder: Path, interview_id: str, wait_ms: int) -> None:
         self._awaited = awaited = folder, interview_id
@@ -44,7 +47,8 @@ class AwaitedStudy(QObject):
             "once that is done.",
             wait_ms + 2000,
         )
-        QTimer.singleShot(wait_ms, self, partial(self._open, awaited))
+        self._timed = awaited
+        self.moment.start(wait_ms)
 
     def forget(self) -> None:
         """Something else is opened: the awaited study no longer is, nor said to be."""
@@ -69,9 +73,11 @@ class AwaitedStudy(QObject):
         finally:
             self._keeping = keeping
 
-    def _open(self, awaited: tuple[Path, str]) -> None:
-        if self._awaited == awaited and QApplication.activeModalWidget() is not None:
-            QTimer.singleShot(AFTER_DIALOG_MS, self, partial(self._open, awaited))
-        elif self._awaited == awaited:
-            self._awaited = None
-            self._open_folder(*awaited)  # waits again if the write is still under way
+    def _open(self, awaited: tuple[Path, str] | None) -> None:
+        if awaited is None or self._awaited != awaited:
+            return  # something else was opened meanwhile
+        if QApplication.activeModalWidget() is not None:
+            self.moment.start(AFTER_DIALOG_MS)
+            return
+        self._awaited = None
+        self._open_folder(*awaited)  # waits again if the write is still under way

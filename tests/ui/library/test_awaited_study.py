@@ -38,12 +38,23 @@ def looks_recorded(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 @pytest.fixture
 def half_written_study(folder: Path, monkeypatch: pytest.MonkeyPatch) -> bytes:
     """The study in `folder` saved, then another program halfway through writing its
-    study.json again, in place; what it is writing, whole."""
+    study.json again, in place; what it is writing, whole. The half is never taken as
+    whole by its age here: with a wait of a second, a loaded machine passed it before the
+    test wrote the rest, and the half opened as a damaged study."""
     open_study(folder).save()
     whole = (folder / "study.json").read_bytes()
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
     (folder / "study.json").write_bytes(whole[: len(whole) // 2])
     return whole
+
+
+def the_write_ends(window: MainWindow, folder: Path, whole: bytes) -> None:
+    """Another program's write of study.json ends, and the awaited study's moment comes
+    now, as if its wait were over: how long that is, is half_written's (tested in core)."""
+    (folder / "study.json").write_bytes(whole)
+    awaited = window.study_actions.awaited
+    assert awaited.moment.isActive()  # waiting, not yet tried
+    awaited.moment.start(0)
 
 
 def test_a_study_being_written_opens_once_the_write_is_done(
@@ -59,7 +70,7 @@ def test_a_study_being_written_opens_once_the_write_is_done(
     assert not window.study_actions.open_path(folder)
     assert dialogs.shown == [] and window.study.study is None
     assert "opens in a moment" in said[-1] and folder.name in said[-1]
-    (folder / "study.json").write_bytes(half_written_study)  # the write ends
+    the_write_ends(window, folder, half_written_study)
     qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
     assert window.switcher.current and not window.study.read_only
     assert list(folder.glob("study.corrupt-*")) == []
@@ -78,7 +89,7 @@ def test_what_is_opened_meanwhile_stays_open(
     other = folder.parent / "other.txt"
     other.write_text("Q: Another?\nA: Yes, another.\n", "utf-8")
     assert window.study_actions.open_path(other)
-    (folder / "study.json").write_bytes(half_written_study)
+    the_write_ends(window, folder, half_written_study)
     qtbot.waitUntil(lambda: bool(looked), timeout=5000)
     assert window.study.study is None
     assert window.interview.session.document.text.startswith("Q: Another?")
@@ -96,7 +107,7 @@ def test_the_last_study_being_written_at_start_up_opens_after_the_sample(
     make_study_window(folder).close()  # the study open last
     open_study(folder).save()
     whole = (folder / "study.json").read_bytes()
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 1_000_000_000)
+    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 60_000_000_000)  # longer than the test
     (folder / "study.json").write_bytes(whole[: len(whole) // 2])
     window = MainWindow()
     qtbot.addWidget(window)
@@ -105,7 +116,7 @@ def test_the_last_study_being_written_at_start_up_opens_after_the_sample(
     assert window.study_actions.open_at_start(None, None, sample)
     assert window.study.study is None and dialogs.shown == []
     assert "opens in a moment" in window.statusBar().currentMessage()  # said still
-    (folder / "study.json").write_bytes(whole)
+    the_write_ends(window, folder, whole)
     qtbot.waitUntil(lambda: window.study.study is not None, timeout=5000)
     assert window.study.study.folder == folder
     window.close()
@@ -127,7 +138,7 @@ def test_a_note_being_written_when_the_awaited_study_comes_is_kept(
     monkeypatch.setattr(NoteDialog, "exec", QDialog.exec)  # a real one, modal
     looked = looks_recorded(monkeypatch)
     assert not window.study_actions.open_path(folder)  # awaited
-    (folder / "study.json").write_bytes(half_written_study)  # the write ends
+    the_write_ends(window, folder, half_written_study)
 
     def write_the_note() -> None:
         dialog = QApplication.activeModalWidget()
@@ -170,7 +181,7 @@ def test_an_interview_switched_to_meanwhile_stays_open(
     switch(window, qtbot, Qt.Key.Key_PageDown)  # the next interview of this study
     went_to = window.switcher.current
     assert went_to != first
-    (folder / "study.json").write_bytes(half_written_study)  # B's write ends
+    the_write_ends(window, folder, half_written_study)  # B's
     qtbot.waitUntil(lambda: bool(looked), timeout=5000)
     assert window.study.study is not None and window.study.study.folder == other
     assert window.switcher.current == went_to
@@ -219,5 +230,5 @@ def test_an_interview_the_app_opens_meanwhile_does_not_cancel_the_wait(
     elsewhere.remove_interview(first)
     elsewhere.save()
     qtbot.waitUntil(lambda: window.switcher.current not in ("", first), timeout=5000)
-    (folder / "study.json").write_bytes(half_written_study)  # B's write ends
+    the_write_ends(window, folder, half_written_study)  # B's
     qtbot.waitUntil(lambda: window.study.study.folder == folder, timeout=5000)
