@@ -31,7 +31,8 @@ def test_the_objects_ffmpegs_threads_touch_are_made_by_qt_not_by_python(
     try:
         for made in (player.player, player.audio):
             assert not shiboken6.createdByPython(made), made
-        assert player.player.audioOutput() is player.audio
+        # Attached when there is a sound device (media.py); CI has none.
+        assert player.player.audioOutput() is (None if player.silent else player.audio)
     finally:
         player.deleteLater()
 
@@ -43,7 +44,7 @@ def test_without_qtqml_the_player_is_made_by_python_and_still_plays(
     player = Player()
     try:
         assert shiboken6.createdByPython(player.audio)
-        assert player.player.audioOutput() is player.audio
+        assert player.player.audioOutput() is (None if player.silent else player.audio)
     finally:
         player.deleteLater()
 

@@ -83,8 +83,14 @@ class Player(QObject):
         with without_sound_server_warning():
             self.player, self.audio = _made_by_qt(qtm, self)
             self.silent = not qtm.QMediaDevices.audioOutputs()
+            self._devices = qtm.QMediaDevices(self)
         quiet_ffmpeg()  # its backend has loaded with the player
-        self.player.setAudioOutput(self.audio)
+        # No sound device: no audio output, and the recording plays silently on Qt's clock.
+        # Given one all the same, FFmpeg's thread warned "No audio device detected" at each
+        # play, and a message handler swapped meanwhile (another window's player being made;
+        # pytest-qt between two tests) crashed the process.
+        self._devices.audioOutputsChanged.connect(self._sound_device_found)
+        self._sound_device_found()
         # Qt 6.10 keeps the pitch when the rate changes if asked; the FFmpeg backend of
         # earlier versions always did.
         if hasattr(self.player, "setPitchCompensation"):
@@ -118,6 +124,11 @@ class Player(QObject):
         finally:
             self.player.blockSignals(False)
         self.path = None
+
+    def _sound_device_found(self) -> None:
+        if self.player.audioOutput() is None and self._qtm.QMediaDevices.audioOutputs():
+            self.player.setAudioOutput(self.audio)
+            self.silent = False
 
     # Playing ---------------------------------------------------------------------------
 
