@@ -51,7 +51,7 @@ def focus_back(qtbot) -> None:
     inactive, and offscreen has no window manager to activate it again. After a second,
     the window is activated, as a window manager does; its focus comes back with it."""
     try:
-        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=1000)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not None, timeout=10_000)
     except qtbot.TimeoutError:
         [window] = [
             w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()

@@ -61,7 +61,7 @@ def highlight_with_key(window: MainWindow, qtbot, word: str, key=Qt.Key.Key_H, n
 
 
 def wait_saved(qtbot, path: Path, predicate) -> dict:
-    qtbot.waitUntil(lambda: path.exists() and bool(predicate(saved(path))), timeout=3000)
+    qtbot.waitUntil(lambda: path.exists() and bool(predicate(saved(path))), timeout=10_000)
     return saved(path)
 
 

@@ -164,7 +164,7 @@ def test_notes_typed_are_saved_and_restored(make_window, notes_path: Path, qtbot
     window.notes_editor.setFocus()
     qtbot.keyClicks(window.notes_editor, "Perry rehearses every act")
     window.notes_editor.insertPlainText(" — 🎬")  # QTest types ASCII only; this is a paste
-    qtbot.waitUntil(lambda: notes_path.exists(), timeout=3000)
+    qtbot.waitUntil(lambda: notes_path.exists(), timeout=10_000)
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "Perry rehearses every act — 🎬")
     qtbot.waitUntil(lambda: window.save_label.text() == "Saved")  # after the worker reports
     window.close()

@@ -39,7 +39,7 @@ def test_steady_typing_is_saved_before_a_pause(qtbot, tmp_path: Path) -> None:
     typing.timeout.connect(key)
     typing.start()
     try:
-        with qtbot.waitSignal(saver.written, timeout=3000):
+        with qtbot.waitSignal(saver.written, timeout=10_000):
             pass
         assert (tmp_path / "notes.json").exists()
     finally:
@@ -118,7 +118,7 @@ def test_a_failure_while_serialising_is_a_visible_save_error(
 
     monkeypatch.setattr(saver, "_prepare", lambda: broken)  # fails in the worker
     window.notes_editor.setPlainText("kept")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     assert "64-bit" in window.banner.text()
     assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
     assert saver.dirty
@@ -138,7 +138,7 @@ def test_an_unreadable_outside_edit_is_kept_before_it_is_replaced(
     qtbot.waitUntil(lambda: "cannot be read" in window.banner.text(), timeout=5000)
     (kept,) = notes_path.parent.glob("notes.corrupt-*.json")
     assert kept.read_bytes() == broken
-    qtbot.waitUntil(lambda: readable(notes_path).get("notes") == "mine", timeout=3000)
+    qtbot.waitUntil(lambda: readable(notes_path).get("notes") == "mine", timeout=10_000)
     assert len(list(notes_path.parent.glob("notes.corrupt-*.json"))) == 1
 
 
@@ -274,12 +274,12 @@ def test_notes_saved_to_a_drive_not_connected_now_are_asked_for_not_replaced(
     window = make_window(doc, notes=None)
     default = window.interview.notes_path
     window.notes_editor.setPlainText("old work in the data folder")
-    qtbot.waitUntil(lambda: default.exists() and saved(default)["notes"] != "", timeout=3000)
+    qtbot.waitUntil(lambda: default.exists() and saved(default)["notes"] != "", timeout=10_000)
     stick = tmp_path / "usb" / "my notes.json"
     dialogs.save_answers.append(str(stick))
     window.window_actions.save_notes_as.trigger()
     window.notes_editor.setPlainText("new work on the stick")
-    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=3000)
+    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=10_000)
     window.close()
     unplugged = stick.parent.rename(tmp_path / "mounted-elsewhere")
 
@@ -313,7 +313,7 @@ def test_notes_of_the_recent_list_on_a_drive_not_connected_now_are_asked_for(
     window = make_window(doc, notes=None)
     assert window.study_actions.open_path(doc, stick)  # as `main.py talk.txt --notes …`
     window.notes_editor.setPlainText("work on the stick")
-    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=3000)
+    qtbot.waitUntil(lambda: stick.exists() and "stick" in saved(stick)["notes"], timeout=10_000)
     window.close()
     unplugged = stick.parent.rename(tmp_path / "mounted-elsewhere")
 

@@ -71,7 +71,7 @@ def test_a_study_json_spoilt_or_deleted_by_another_program_is_written_again(
         (folder / "study.json").unlink()
     else:
         (folder / "study.json").write_bytes(b'{"format": "interview-reader-study", "interv')
-    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=10_000)
     if spoil != "deleted":
         kept = list(folder.glob("study.corrupt-*.json"))
         assert [p.read_bytes() for p in kept] == [b'{"format": "interview-reader-study", "interv']
@@ -113,7 +113,7 @@ def test_a_study_change_the_disk_could_not_take_is_retried_and_quitting_asks(
     assert dialogs.titles().count("Study not saved") == 2
     assert window.study.study is not None and window.study.study.folder == folder
     disk.full = False  # room again: written without another change
-    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=10_000)
     assert "could not be saved" not in window.banner.text()
     shown = len(dialogs.shown)
     window.close()
@@ -151,7 +151,7 @@ def test_notes_kept_when_switching_failed_are_saved_once_the_disk_has_room(
     assert "Notes not saved" in dialogs.titles()
     assert window.interview.notes_path == path  # kept open
     disk.full = False
-    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=10_000)
     qtbot.waitUntil(lambda: window.save_label.text() == "Saved")
 
 
@@ -172,14 +172,14 @@ def test_a_study_folder_renamed_while_open_is_never_made_again_at_its_old_place(
     renamed = folder.with_name("Nachtschichten 2026")
     folder.rename(renamed)
     type_notes(window, qtbot, ", after")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     rename_first_with_f2(window, qtbot, "Ana, night nurse")
     assert "could not be saved" in window.banner.text()
     assert not folder.exists()
     assert window.notes_editor.toPlainText() == "before, after"
     renamed.rename(folder)  # put back: everything is written by itself
-    qtbot.waitUntil(lambda: notes_text(path) == "before, after", timeout=3000)
-    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == "before, after", timeout=10_000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=10_000)
 
 
 # The notes file deleted by another program while the interview is open --------------------
@@ -192,7 +192,7 @@ def test_a_notes_file_deleted_while_open_is_written_again(window: MainWindow, qt
     type_notes(window, qtbot, "kept on screen")
     qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
     path.unlink()
-    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=10_000)
     assert "deleted" in window.banner.text()
 
 
@@ -239,7 +239,7 @@ def delete_and_come_back(
     switch(window, qtbot, back)
     assert window.interview.notes_path == path
     assert window.notes_editor.toPlainText() == notes
-    qtbot.waitUntil(lambda: notes_text(path) == notes, timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == notes, timeout=10_000)
     assert "deleted" in window.banner.text()
 
 
@@ -301,7 +301,7 @@ def test_a_study_renamed_while_open_opens_writable_in_the_same_app(
     window.notes_editor.setFocus()
     qtbot.keyClick(window.notes_editor, Qt.Key.Key_End, CTRL)
     type_notes(window, qtbot, ", after")
-    qtbot.waitUntil(lambda: notes_text(moved) == "before, after", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(moved) == "before, after", timeout=10_000)
     rename_first_with_f2(window, qtbot, "Ana, night nurse")
     assert titles_on_disk(renamed)[0] == "Ana, night nurse"
     assert not folder.exists()
@@ -376,7 +376,7 @@ def test_opening_another_study_with_notes_not_saved_asks_once_and_cancel_keeps_a
     assert window.switcher.current == window.library.model.rows[0].id
     assert not window.interview.read_only
     disk.full = False  # saving is still tried again
-    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == "precious words", timeout=10_000)
 
 
 @pytest.mark.parametrize("answer", ["discard", "room again"])
@@ -464,7 +464,7 @@ def test_an_interview_opened_after_its_study_folder_was_renamed_makes_no_folder_
     assert window.interview.session.document.title.startswith("P20")
     assert not folder.exists()
     type_notes(window, qtbot, "typed after the rename")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     assert not folder.exists()
     assert window.notes_editor.toPlainText() == "typed after the rename"
 

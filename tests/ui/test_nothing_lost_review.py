@@ -45,7 +45,7 @@ def test_a_study_notes_folder_deleted_while_open_is_made_again_with_the_notes(
     type_notes(window, qtbot, "kept on screen")
     qtbot.waitUntil(lambda: notes_text(path) == "kept on screen")
     shutil.rmtree(path.parent)
-    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(path) == "kept on screen", timeout=10_000)
     assert "deleted" in window.banner.text()
     assert window.interview.safety.guard.lock.held()
 
@@ -74,7 +74,7 @@ def test_notes_outside_a_study_are_not_made_again_when_their_folder_went(
     dialogs.save_answers.append(str(elsewhere))
     alone.window_actions.save_notes_as.trigger()
     type_notes(alone, qtbot, "mine")
-    qtbot.waitUntil(lambda: notes_text(elsewhere) == "mine", timeout=3000)
+    qtbot.waitUntil(lambda: notes_text(elsewhere) == "mine", timeout=10_000)
     elsewhere.parent.rename(tmp_path / "renamed")
     alone.interview.safety.guard.file.check()
     assert not elsewhere.parent.exists()
@@ -100,11 +100,11 @@ def test_a_study_the_disk_cannot_take_is_said_once_not_at_every_retry(
     said: list[str] = []
     window.study.message.connect(said.append)
     rename_first_with_f2(window, qtbot, "Ana, night nurse")
-    qtbot.waitUntil(lambda: len(tries) >= 4, timeout=3000)
+    qtbot.waitUntil(lambda: len(tries) >= 4, timeout=10_000)
     assert len([m for m in said if "could not be saved" in m]) == 1
     assert "could not be saved" in window.banner.text()
     disk.full = False
-    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=3000)
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=10_000)
     assert said[-1] == "" and "could not be saved" not in window.banner.text()
 
 
@@ -122,7 +122,7 @@ def test_the_system_ending_the_app_on_a_full_disk_rescues_study_and_notes(
     FullDisk(monkeypatch, "reader.ui.persistence.saver")
     rename_first_with_f2(window, qtbot, "Ana, night nurse")
     type_notes(window, qtbot, "typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     report = window.shut_down_now()
     assert not (folder / "study.json").exists()
     rescued = sorted((Path(os.environ["XDG_DATA_HOME"])).rglob("rescued/*.json"))

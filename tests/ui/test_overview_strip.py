@@ -38,7 +38,7 @@ def test_strip_marks_highlights_in_their_colour_and_a_click_goes_there(window: M
 def test_strip_shows_find_matches(window: MainWindow, qtbot) -> None:
     window.find_bar.open_bar()
     qtbot.keyClicks(window.find_bar.edit, "Netflix")
-    qtbot.waitUntil(lambda: bool(window.reader.overview.matches), timeout=3000)
+    qtbot.waitUntil(lambda: bool(window.reader.overview.matches), timeout=10_000)
     strip = window.reader.overview
     text = window.interview.session.document.text
     assert (strip.row_of(text.index("Netflix")), "") in strip.marks()
@@ -74,7 +74,7 @@ def test_many_matches_mark_every_row_with_one_and_a_click_snaps_to_the_nearest(
     match (464,000 of "e" in 5 MB froze the window): the same rows, the same clicks."""
     window.find_bar.open_bar()
     qtbot.keyClicks(window.find_bar.edit, "e")
-    qtbot.waitUntil(lambda: len(window.reader.overview.matches) > 100, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.reader.overview.matches) > 100, timeout=10_000)
     strip = window.reader.overview
     starts = [start for start, _ in strip.matches]
     assert strip.rows()[1] == {strip.row_of(start) for start in starts}
@@ -97,7 +97,7 @@ def test_many_find_matches_leave_the_highlights_marks_in_sight(window: MainWindo
         placed[color] = start
     window.find_bar.open_bar()
     qtbot.keyClicks(window.find_bar.edit, "e")
-    qtbot.waitUntil(lambda: len(window.reader.overview.matches) > 100, timeout=3000)
+    qtbot.waitUntil(lambda: len(window.reader.overview.matches) > 100, timeout=10_000)
     strip = window.reader.overview
     image = strip.grab().toImage()
     for color, start in placed.items():

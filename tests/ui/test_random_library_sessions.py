@@ -69,10 +69,10 @@ def type_in_cell(window: MainWindow, qtbot: Any, row: int, key: str, text: str) 
         return isinstance(focus, QLineEdit) and focus is not editor
 
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: typed_in_the_study() or opened_again(), timeout=3000)
+    qtbot.waitUntil(lambda: typed_in_the_study() or opened_again(), timeout=10_000)
     if opened_again():
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-    qtbot.waitUntil(typed_in_the_study, timeout=3000)
+    qtbot.waitUntil(typed_in_the_study, timeout=10_000)
 
 
 def saved(window: MainWindow, path: Path) -> bool:
@@ -133,7 +133,7 @@ def test_a_random_session_in_the_library(
             view.setFocus()
             view.setCurrentIndex(window.library.proxy.index(rng.randrange(rows), 0))
             qtbot.keyClick(view, Qt.Key.Key_Delete)
-            qtbot.waitUntil(lambda: len(entries(window)) == rows - 1, timeout=3000)
+            qtbot.waitUntil(lambda: len(entries(window)) == rows - 1, timeout=10_000)
         elif op == "open":  # Enter on a row, the Library read again or not yet
             view.setFocus()
             row = rng.randrange(window.library.proxy.rowCount())

@@ -171,7 +171,7 @@ class FullDisk:
         """A highlight made while the disk is full: its save refused, and said."""
         mark_passage(window, qtbot, rng, "highlight")
         saving = window.interview.controller.saver
-        qtbot.waitUntil(lambda: saving.state == "error", timeout=3000)
+        qtbot.waitUntil(lambda: saving.state == "error", timeout=10_000)
 
 
 def assert_on_their_words(window: MainWindow, done: list[str]) -> None:
@@ -233,7 +233,7 @@ def every_interview(window: MainWindow, qtbot: Any) -> dict[str, tuple[Highlight
     def step(delta: int) -> None:
         before = switcher.current
         switcher.step(delta)
-        qtbot.waitUntil(lambda: switcher.current != before, timeout=3000)
+        qtbot.waitUntil(lambda: switcher.current != before, timeout=10_000)
 
     while switcher.neighbours(switcher.current)[1]:
         step(-1)
@@ -275,7 +275,7 @@ def go_to_neighbour(window: MainWindow, qtbot: Any, forward: bool) -> bool:
     window.reader.setFocus()
     key = Qt.Key.Key_PageDown if forward else Qt.Key.Key_PageUp
     qtbot.keyClick(window.reader, key, CTRL)
-    qtbot.waitUntil(lambda: window.switcher.current != here, timeout=3000)
+    qtbot.waitUntil(lambda: window.switcher.current != here, timeout=10_000)
     return True
 
 

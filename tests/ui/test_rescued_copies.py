@@ -124,7 +124,7 @@ def test_notes_lost_on_quitting_are_rescued_and_offered_when_the_interview_opens
     disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
     window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
     type_notes(window, qtbot, "typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     window.close()  # asked; the stub answers Discard
     (copy,) = rescued(f"{BUNDLED.stem} notes-*.json")  # named after the interview
     assert notes_text(copy) == "start\ntyped on a full disk"
@@ -156,7 +156,7 @@ def test_quitting_unsaved_says_where_the_copy_is_or_that_none_could_be_kept(
     window = make_window()
     FullDisk(monkeypatch, "reader.ui.persistence.saver")
     type_notes(window, qtbot, "typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     blocked = tmp_path / "a file"
     blocked.write_text("")
     folders = store.rescue_folders()
@@ -194,7 +194,7 @@ def test_a_copy_rescued_before_the_study_folder_was_renamed_is_offered_at_its_ne
     window = make_study_window(folder)
     disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
     type_notes(window, qtbot, "typed after the rename")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     window.shut_down_now()
     (copy,) = rescued("*.json")
     disk.full = False
@@ -221,12 +221,12 @@ def test_a_copy_rescued_in_another_study_is_not_offered_as_this_interviews(
         (study / "P01.txt").write_text(text)
     window = make_study_window(b)
     type_notes(window, qtbot, "B notes")
-    qtbot.waitUntil(lambda: any((b / "notes").glob("p01*.json")), timeout=3000)
+    qtbot.waitUntil(lambda: any((b / "notes").glob("p01*.json")), timeout=10_000)
     window.close()
     window = make_study_window(a)
     disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
     type_notes(window, qtbot, "A notes typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     window.close()
     assert len(rescued("P01 p01*.json")) == 1
     disk.full = False
@@ -257,7 +257,7 @@ def test_a_rescued_copy_is_merged_against_the_file_it_came_from(
     for _ in range(3):
         qtbot.keyClick(window.notes_editor, Qt.Key.Key_Backspace)
     type_notes(window, qtbot, "ONE")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     window.close()
     disk.full = False
 
@@ -456,7 +456,7 @@ def test_at_start_up_the_notes_offer_waits_beside_the_studys_messages(
     window = make_study_window(folder)
     disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
     type_notes(window, qtbot, "notes typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     open_memo(window, qtbot)
     qtbot.keyClicks(window.notes_editor, "memo typed on a full disk")
     qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())

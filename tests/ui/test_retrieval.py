@@ -286,7 +286,7 @@ def test_back_from_a_passage_the_list_is_as_it_was_left(make_window, land, qtbot
     assert not retrieval.export_button.menu().isVisible()  # Enter went no further
     qtbot.waitUntil(window.isActiveWindow)
     assert window.reader.textCursor().selectedText() or window.reader.current_highlight_id
-    with qtbot.waitSignal(window.window_actions.codes.retrieve.triggered, timeout=1000):
+    with qtbot.waitSignal(window.window_actions.codes.retrieve.triggered, timeout=10_000):
         qtbot.keyClick(window.reader, Qt.Key.Key_R, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert retrieval.title() == "Land tenure or Money"
     assert retrieval.list.currentIndex().row() == 2

@@ -265,7 +265,7 @@ def test_a_window_left_read_only_takes_the_notes_once_the_other_has_crashed(
     states = QApplication.instance().applicationStateChanged
     states.emit(Qt.ApplicationState.ApplicationInactive)  # the user away, then back
     states.emit(Qt.ApplicationState.ApplicationActive)
-    qtbot.waitUntil(lambda: not window.interview.saver.read_only, timeout=3000)
+    qtbot.waitUntil(lambda: not window.interview.saver.read_only, timeout=10_000)
     window.notes_editor.setPlainText("written after the crash")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "written after the crash")
 
@@ -593,7 +593,7 @@ def test_write_error_keeps_edits_and_offers_save_as(
 
     monkeypatch.setattr("reader.ui.persistence.saver.atomic_write", failing_write)
     window.notes_editor.setPlainText("precious words")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     assert os.strerror(error) in window.banner.text()
     assert window.interview.saver.dirty
     disk_full[0] = False  # room again (elsewhere): Save As writes everything there
@@ -633,7 +633,7 @@ def test_read_only_folder_real(make_window, tmp_path, qtbot) -> None:
         assert "cannot be written" in window.banner.text()
         assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)
         window.notes_editor.setPlainText("x")
-        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
         assert window.notes_editor.toPlainText() == "x" and window.interview.saver.dirty
     finally:
         folder.chmod(0o755)
@@ -653,7 +653,7 @@ def test_a_read_only_notes_file_is_not_replaced(make_window, notes_path, qtbot) 
         assert "cannot be written now: the notes file is read-only" in window.banner.text()
         assert not window.interview.read_only  # editing goes on, as in a read-only folder
         window.notes_editor.setPlainText("typed later")
-        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
         assert "Save Notes As…" in [b.text() for b in window.banner.buttons]
         assert notes_path.read_bytes() == before
         assert window.notes_editor.toPlainText() == "typed later"
@@ -785,7 +785,7 @@ def test_folder_made_read_only_mid_session_keeps_editing_and_retries(
     folder.chmod(0o555)
     try:
         window.notes_editor.setPlainText("typed while the folder was read-only")
-        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=3000)
+        qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
         assert not window.notes_editor.isReadOnly()
         assert "Permission denied" in window.banner.text()
         assert any(b.text() == "Save Notes As…" for b in window.banner.buttons)

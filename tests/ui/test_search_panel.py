@@ -267,14 +267,14 @@ def test_results_follow_edits_of_the_notes(film: MainWindow, qtbot) -> None:
     film.notes_editor.setFocus()
     film.notes_editor.moveCursor(film.notes_editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(film.notes_editor, "lantern")
-    qtbot.waitUntil(lambda: "Research notes (2)" in groups(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Research notes (2)" in groups(panel), timeout=10_000)
 
 
 def test_results_follow_a_new_highlight(film: MainWindow, qtbot) -> None:
     panel = search(film, qtbot, "dawn")
     assert "Highlight quotes (1)" in groups(panel)
     highlight(film, "at dawn")
-    qtbot.waitUntil(lambda: "Highlight quotes (2)" in groups(panel), timeout=3000)
+    qtbot.waitUntil(lambda: "Highlight quotes (2)" in groups(panel), timeout=10_000)
 
 
 def test_results_of_another_document_search_again(film: MainWindow, qtbot, tmp_path: Path) -> None:
@@ -295,7 +295,7 @@ def test_opening_another_document_refreshes_the_results(
     other = tmp_path / "other.txt"
     other.write_text("Q: A lantern?\nA: No lantern here, no lanterns.\n", "utf-8")
     film.open_document(other, tmp_path / "other.json")
-    qtbot.waitUntil(lambda: groups(panel) == ["In the interview (3)"], timeout=3000)
+    qtbot.waitUntil(lambda: groups(panel) == ["In the interview (3)"], timeout=10_000)
 
 
 def test_escape_goes_back_to_the_reader(film: MainWindow, qtbot) -> None:

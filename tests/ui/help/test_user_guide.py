@@ -95,6 +95,6 @@ def test_the_guide_never_scrolls_sideways(window: MainWindow, qtbot: Any) -> Non
         guide.resize(width, 600)
         qtbot.waitUntil(lambda: browser.viewport().width() < guide.width())
         # Laid out again at the new width, in a moment: then nothing is wider.
-        qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=2000)
+        qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=10_000)
         assert browser.document().idealWidth() <= browser.viewport().width()
     assert ".venv/bin/python main.py export FOLDER" in browser.toPlainText()
