@@ -154,8 +154,8 @@ def with_notes(memo: str, notes: list[tuple[str, str]]) -> tuple[str, int]:
         if not body or body in memo:
             continue
         added += 1
-        if not memo.strip() and name == MEMO_NOTE_NAME:
-            memo = body + "\n"
+        if not memo.strip() and name == MEMO_NOTE_NAME:  # as it was, an indent kept
+            memo = text.replace("\r\n", "\n").strip("\n") + "\n"
         else:
             lead = memo.rstrip("\n") + "\n\n" if memo.strip() else ""
             memo = f"{lead}## {' '.join(name.split()) or 'Note'}\n\n{body}\n"

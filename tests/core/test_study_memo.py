@@ -144,6 +144,8 @@ def test_every_quote_target_reads_back(interview_id: str, highlight: object) -> 
 
 def test_notes_join_the_memo_under_their_names_once() -> None:
     assert with_notes("", [(MEMO_NOTE_NAME, "Ours.\n")]) == ("Ours.\n", 1)
+    # The study memo itself comes as it was: a first line's indent is Markdown's.
+    assert with_notes("", [(MEMO_NOTE_NAME, "    code\r\nOurs.\n")]) == ("    code\nOurs.\n", 1)
     assert with_notes("", [("Loose  memo", "Theirs.")]) == ("## Loose memo\n\nTheirs.\n", 1)
     memo, added = with_notes("Mine.", [("A", "One."), ("B", "  "), ("C", "Mine.")])
     assert (memo, added) == ("Mine.\n\n## A\n\nOne.\n", 1)
