@@ -158,6 +158,15 @@ def test_a_note_being_written_when_the_awaited_study_comes_is_kept(
     assert (kept["exact"], kept["note"]) == ("Netflix", "Streaming wins")
 
 
+def another_study(folder: Path, tmp_path: Path) -> Path:
+    """A study folder "Other study" of two of `folder`'s interviews."""
+    other = tmp_path / "Other study"
+    other.mkdir()
+    for name in ("P01 Ana.txt", "P02 Ben.txt"):
+        (other / name).write_bytes((folder / name).read_bytes())
+    return other
+
+
 def test_an_interview_switched_to_meanwhile_stays_open(
     make_study_window: Callable[[Path], MainWindow],
     folder: Path,
@@ -169,10 +178,7 @@ def test_an_interview_switched_to_meanwhile_stays_open(
     """Study B asked for, and while it waits the user goes on in study A, at its next
     interview: that is what the user opened since, and it stays open. B's moment came
     and took the user away from it, as if nothing had been opened meanwhile."""
-    other = tmp_path / "Other study"
-    other.mkdir()
-    for name in ("P01 Ana.txt", "P02 Ben.txt"):
-        (other / name).write_bytes((folder / name).read_bytes())
+    other = another_study(folder, tmp_path)
     window = make_study_window(other)
     activate(window, qtbot)
     looked = looks_recorded(monkeypatch)
@@ -218,10 +224,7 @@ def test_an_interview_the_app_opens_meanwhile_does_not_cancel_the_wait(
     """Found by a code review: study B asked for, and while it waits another program takes
     the interview open out of study A; A's next one opened in its place, as if the user had
     opened it, and B never came."""
-    other = tmp_path / "Other study"
-    other.mkdir()
-    for name in ("P01 Ana.txt", "P02 Ben.txt"):
-        (other / name).write_bytes((folder / name).read_bytes())
+    other = another_study(folder, tmp_path)
     open_study(other).save()
     window = make_study_window(other)
     first = window.switcher.current
