@@ -479,6 +479,26 @@ def test_research_notes_typed_with_combining_accents_come_back_once(tmp_path: Pa
     assert open_study(folder).open_session(entry).notes.notes == session.notes.notes
 
 
+def test_a_note_that_starts_with_a_zero_width_no_break_space_comes_back_once(
+    tmp_path: Path,
+) -> None:
+    """Found by a random round trip: the import took U+FEFF off the Note's text, as a byte
+    order mark, but not off its Description, and the two were taken for two notes."""
+    folder = tmp_path / "study"
+    study = coded_study(folder)
+    entry = study.interviews[0]
+    session = study.open_session(entry)
+    noted = next(h for h in session.notes.highlights if h.note)
+    session.notes.highlights = [
+        replace(h, note="\ufeffKey") if h is noted else h for h in session.notes.highlights
+    ]
+    save_notes(study.notes_path(entry), session.notes)
+    import_qdpx(sent_qdpx(open_study(folder)), tmp_path / "new")
+    new = open_study(tmp_path / "new")
+    notes = [h.note for h in new.open_session(new.interviews[0]).notes.highlights if h.note]
+    assert [note.lstrip("\ufeff") for note in notes] == ["Key"]
+
+
 def test_the_memos_quote_links_lead_to_the_interviews_imported(tmp_path: Path) -> None:
     """Found by the study review: imported as a new study, each interview has a new id and
     every quote in the memo led nowhere ("That link's interview is no longer in the

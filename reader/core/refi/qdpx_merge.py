@@ -320,8 +320,9 @@ def note_key(text: str) -> str:
     """What two notes are compared by: their words in NFC, as the import reads a source's
     Description, without the blanks around them. A note typed with combining accents
     ("e" and U+0301, as macOS may give) went out so as its Note and as an NFC Description,
-    and came back twice."""
-    return unicodedata.normalize("NFC", text.strip())
+    and came back twice. A leading U+FEFF is no word either: the import takes it off a
+    Note's text, as a byte order mark, and not off its Description."""
+    return unicodedata.normalize("NFC", text.strip().removeprefix("\ufeff").strip())
 
 
 def _paragraphs(text: str) -> list[str]:
