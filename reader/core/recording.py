@@ -66,6 +66,16 @@ def stored_path(recording: Path, notes_path: Path) -> str:
     return relative if relative is not None else Path(os.path.abspath(recording)).as_posix()
 
 
+def same_stored(stored: str | None, recording: Path | None, notes_path: Path | None) -> bool:
+    """Whether the notes' `stored` path names `recording` (None: none), however it was
+    written ("./media/x.wav" is the app's "media/x.wav")."""
+    if stored is None or recording is None or notes_path is None:
+        return stored is None and recording is None
+    return stored_path(_absolute(stored, notes_path), notes_path) == stored_path(
+        recording, notes_path
+    )
+
+
 def _relative(path: Path, folder: Path) -> str | None:
     """`path` relative to `folder` with "/" between folders; None when no relative path
     leads there (Windows: another drive)."""

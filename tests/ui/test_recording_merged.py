@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import DialogStub
 from tests.ui.media_files import write_wav
-from tests.ui.test_recording import TRANSCRIPT, attached_from_elsewhere, ready, saved
+from tests.ui.test_recording import TRANSCRIPT, attached_from_elsewhere, moved_to, ready, saved
 
 
 def another_machine(notes_path: Path, change: Callable[[dict[str, Any]], object]) -> None:
@@ -65,3 +65,28 @@ def test_a_recording_detached_on_another_machine_is_let_go_here(
     window.notes_editor.setPlainText("after")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after")
     assert "recording" not in saved(notes_path) and saved(notes_path)["recording_detached"]
+
+
+def test_a_recording_named_by_hand_plays_on_where_it_was_when_the_notes_are_merged(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: QtBot
+) -> None:
+    """A path the app would write otherwise ("./media/…", typed by hand or by another tool)
+    is the same recording: it was let go at each merge, stopped, and opened again."""
+    folder = notes_path.parent
+    document = folder / "plain.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    (folder / "media").mkdir()
+    write_wav(folder / "media" / "zoom 0.wav")
+    window = make_window(document)
+    window.notes_editor.setPlainText("mine")
+    qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == "mine")
+    attached = {"path": "./media/zoom 0.wav", "position_ms": 9_000}
+    another_machine(notes_path, lambda data: data.update(recording=attached))
+    qtbot.waitUntil(lambda: "a recording attached" in window.banner.text())
+    player = moved_to(qtbot, window, 3_000)
+    window.recording.toggle()
+    qtbot.waitUntil(player.is_playing)
+    another_machine(notes_path, lambda data: data.update(notes="mine, and theirs"))
+    qtbot.waitUntil(lambda: window.notes_editor.toPlainText() == "mine, and theirs")
+    ready(qtbot, window)
+    assert player.is_playing() and window.recording.path is not None

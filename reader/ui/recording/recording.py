@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow
 
 from reader.core.media_suffixes import FILTER
 from reader.core.notes_file import RecordingRef
-from reader.core.recording import find, locate, stored_path
+from reader.core.recording import find, locate, same_stored, stored_path
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -158,7 +158,7 @@ class Recording(QObject):
         """Reloaded or merged: times of the text as it is now; the recording another
         machine attached or detached (merged from a sync tool's copy) shown instead."""
         notes_path, ref = self._interview.notes_path, session.notes.recording
-        if (ref and ref.path) != (self.path and notes_path and stored_path(self.path, notes_path)):
+        if not same_stored(ref and ref.path, self.path, notes_path):
             self._let_go(remember=False)  # the place in the one played is not the other's
             self.interview_opened(session)
         elif self.path is not None:
