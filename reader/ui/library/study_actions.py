@@ -97,7 +97,6 @@ class StudyActions(QObject):
 
     def open_path(self, path: Path, notes: Path | None = None, recent: bool = False) -> bool:
         path = Path(path)
-        self.awaited.forget()
         if path.is_dir():
             return self.open_folder(path)
         study = self.owner.study
@@ -117,7 +116,8 @@ class StudyActions(QObject):
                 return self.open_folder(listing.folder, entry.id, reuse)
         opened = self.may_close_study() and self.interview.open(path, notes, from_recent=recent)
         if not opened:
-            return False
+            return False  # asked for meanwhile, a study being written still opens once done
+        self.awaited.forget()
         self.owner.close()
         self.recent.add(path, study=False, notes=notes, opened=self.interview.notes_path)
         return True
@@ -128,9 +128,9 @@ class StudyActions(QObject):
         go what cannot be saved is asked first, once: Cancel leaves all as it was."""
         from reader.core.study import StudyBeingWrittenError  # loaded with the study
 
-        self.awaited.forget()
         if not self.may_close_study() or not self.interview.may_discard_unsaved():
-            return False
+            return False  # Cancel: a study being written, asked for before, still opens
+        self.awaited.forget()
         try:
             problem = self.owner.open(folder, study)
         except StudyBeingWrittenError as exc:

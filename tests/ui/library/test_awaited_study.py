@@ -235,3 +235,23 @@ def test_an_interview_the_app_opens_meanwhile_does_not_cancel_the_wait(
     qtbot.waitUntil(lambda: window.switcher.current not in ("", first), timeout=5000)
     the_write_ends(window, folder, half_written_study)  # B's
     qtbot.waitUntil(lambda: window.study.study.folder == folder, timeout=5000)
+
+
+def test_an_open_that_does_not_happen_leaves_the_wait(
+    make_window: Callable[..., MainWindow],
+    folder: Path,
+    half_written_study: bytes,
+    qtbot: Any,
+    dialogs: Any,
+) -> None:
+    """Found by a code review: the wait was cancelled before the open it gave way to was
+    known to happen, so a file that could not be opened (or Cancel to a question about
+    unsaved notes) left nothing opened, and the study asked for never came."""
+    window = make_window()
+    assert not window.study_actions.open_path(folder)
+    binary = folder.parent / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0")
+    assert not window.study_actions.open_path(binary)  # said in a warning
+    assert "opens in a moment" in window.statusBar().currentMessage()
+    the_write_ends(window, folder, half_written_study)
+    qtbot.waitUntil(lambda: window.study.study is not None, timeout=10_000)
