@@ -26,9 +26,11 @@ def another_machine(notes_path: Path, change: Callable[[dict[str, Any]], object]
     brought.replace(notes_path)
 
 
-def test_a_recording_attached_on_another_machine_is_shown_and_kept(
+def saved_with_a_recording_beside(
     make_window: Callable[..., MainWindow], notes_path: Path, qtbot: QtBot
-) -> None:
+) -> MainWindow:
+    """A window on a transcript with no recording attached, its notes ("mine") saved;
+    media/"zoom 0.wav" beside it, for another machine to attach."""
     folder = notes_path.parent
     document = folder / "plain.txt"
     document.write_text(TRANSCRIPT, encoding="utf-8")
@@ -37,6 +39,13 @@ def test_a_recording_attached_on_another_machine_is_shown_and_kept(
     window = make_window(document)
     window.notes_editor.setPlainText("mine")
     qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == "mine")
+    return window
+
+
+def test_a_recording_attached_on_another_machine_is_shown_and_kept(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: QtBot
+) -> None:
+    window = saved_with_a_recording_beside(make_window, notes_path, qtbot)
     assert not window.player_bar.isVisible()
     attached = {"path": "media/zoom 0.wav", "position_ms": 9_000}
     another_machine(notes_path, lambda data: data.update(recording=attached))
@@ -72,14 +81,7 @@ def test_a_recording_named_by_hand_plays_on_where_it_was_when_the_notes_are_merg
 ) -> None:
     """A path the app would write otherwise ("./media/…", typed by hand or by another tool)
     is the same recording: it was let go at each merge, stopped, and opened again."""
-    folder = notes_path.parent
-    document = folder / "plain.txt"
-    document.write_text(TRANSCRIPT, encoding="utf-8")
-    (folder / "media").mkdir()
-    write_wav(folder / "media" / "zoom 0.wav")
-    window = make_window(document)
-    window.notes_editor.setPlainText("mine")
-    qtbot.waitUntil(lambda: notes_path.exists() and saved(notes_path)["notes"] == "mine")
+    window = saved_with_a_recording_beside(make_window, notes_path, qtbot)
     attached = {"path": "./media/zoom 0.wav", "position_ms": 9_000}
     another_machine(notes_path, lambda data: data.update(recording=attached))
     qtbot.waitUntil(lambda: "a recording attached" in window.banner.text())
