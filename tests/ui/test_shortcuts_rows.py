@@ -5,6 +5,7 @@ description a little narrower than its column kept one line and lost its end to 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QDialog, QTableWidget
 
 from reader.ui.window.main_window import MainWindow
@@ -43,4 +44,32 @@ def test_ctrl_q_quits_on_every_platform_and_f1_says_so(window: MainWindow, qtbot
     table = dialog.findChild(QTableWidget)
     keys = [table.item(row, 0).text() for row in range(table.rowCount()) if table.item(row, 0)]
     assert "Ctrl+Q" in keys
+    dialog.close()
+
+
+def _text_left(image: QImage) -> int:
+    """The leftmost column of `image` with a dark (text) pixel."""
+    return min(
+        x
+        for x in range(image.width())
+        for y in range(image.height())
+        if image.pixelColor(x, y).lightness() < 100
+    )
+
+
+def test_headings_start_where_their_cells_text_does(window: MainWindow, qtbot) -> None:
+    """They were centred over text that starts at the cells' left."""
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcuts-dialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableWidget)
+    header = table.horizontalHeader()
+    for column in (0, 1):
+        heading = header.grab(
+            QRect(header.sectionViewportPosition(column), 0, header.sectionSize(column), 20)
+        )
+        cell = table.viewport().grab(table.visualItemRect(table.item(1, column)))
+        heading_left = _text_left(heading.toImage().copy(2, 0, heading.width() - 4, 20))
+        assert abs(heading_left + 2 - _text_left(cell.toImage())) <= 2
     dialog.close()

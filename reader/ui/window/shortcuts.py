@@ -195,10 +195,16 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     table.setWordWrap(True)  # a long description takes two lines, not an ellipsis
-    table.setStyleSheet(f"QTableWidget::item {{ padding: 3px {PADDING}px; }}")
+    table.setStyleSheet(
+        f"QTableWidget::item {{ padding: 3px {PADDING}px; }}"
+        # Headings start where the cells' text does: their padding and the view's margin.
+        f"QHeaderView::section {{ padding-left: {PADDING + 3}px; }}"
+    )
     table.setItemDelegate(_PaddedCell(table))
     table.verticalHeader().hide()
     header = table.horizontalHeader()
+    # Over the cells' text, which starts at their left: centred, the headings floated apart.
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
     row = 0
