@@ -1,4 +1,5 @@
-"""A one-line label that shortens its text with … to the room it is given.
+"""A label that shortens its text with … to the room it is given: on one line, or wrapped
+between words on a few.
 
 A plain QLabel asks for its whole text as its minimum width: a long path or message in a
 bar then widened the window past the screen. This one asks for a few characters, paints
@@ -10,8 +11,10 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+from reader.ui.wrapped_text import wrapped_lines
 
 
 class ElidedLabel(QLabel):
@@ -20,11 +23,14 @@ class ElidedLabel(QLabel):
         parent: QWidget | None = None,
         mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
         minimum_chars: int = 8,
+        lines: int = 1,
     ) -> None:
-        """`minimum_chars`: the width it asks for at least, in average characters."""
+        """`minimum_chars`: the width it asks for at least, in average characters; `lines`:
+        how many it may wrap to (as tall as its text needs), the last elided."""
         super().__init__(parent)
         self._mode = mode
         self._minimum_chars = minimum_chars
+        self._lines = lines
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
@@ -33,6 +39,7 @@ class ElidedLabel(QLabel):
         super().setText(text)
         self.setToolTip(text if tip is None else tip)
         self.updateGeometry()
+        self._fit_height()
 
     def _one_line(self) -> str:
         return " ".join(self.text().split())
@@ -54,6 +61,23 @@ class ElidedLabel(QLabel):
         width = min(self._text_width(), least)
         return QSize(width, metrics.height()) + self._extra()
 
+    def heightForWidth(self, width: int) -> int:
+        extra = self._extra()
+        shown = self._wrapped(width - extra.width())
+        return self.fontMetrics().height() * len(shown) + extra.height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """As tall as its wrapped lines: a dock's layout does not ask heightForWidth."""
+        if self._lines > 1:
+            self.setFixedHeight(self.heightForWidth(self.width()))
+
+    def _wrapped(self, width: int) -> list[str]:
+        return wrapped_lines(self._one_line(), self.font(), width, self._lines)
+
     def shown_text(self) -> str:
         """The text as it fits: cut with "…", after a whole word where it ends cut (a
         message read "…this build reads up…"), unless that loses more than a third."""
@@ -69,8 +93,17 @@ class ElidedLabel(QLabel):
         del event
         painter = QPainter(self)
         painter.setPen(self.palette().color(self.foregroundRole()))
-        painter.drawText(self.contentsRect(), int(self.alignment()), self.shown_text())
+        room = self.contentsRect()
+        if self._lines == 1:
+            painter.drawText(room, int(self.alignment()), self.shown_text())
+        else:
+            line = room.adjusted(0, 0, 0, self.fontMetrics().height() - room.height())
+            for text in self._wrapped(room.width()):
+                painter.drawText(line, int(self.alignment()), text)
+                line.translate(0, line.height())
         painter.end()
 
     def is_elided(self) -> bool:
+        if self._lines > 1:
+            return any(line.endswith("…") for line in self._wrapped(self.contentsRect().width()))
         return self._text_width() > self.contentsRect().width()

@@ -103,7 +103,7 @@ class CodebookPanel(QWidget):
         self.empty.setStyleSheet("color: palette(placeholder-text); padding: 8px;")
         # The current code's use in words ("12 passages in 7 interviews"): the tree has
         # room for a count, not for the interviews.
-        self.use = ElidedLabel()
+        self.use = ElidedLabel(lines=3)
         self.use.setObjectName("code-use")
         self.use.setStyleSheet("color: palette(placeholder-text);")
         self.color_button = QToolButton()

@@ -339,3 +339,24 @@ def test_a_code_says_how_many_interviews_it_is_in_and_keeps_count(
     assert window.switcher.current == hub.study.interviews[2].id  # Cem's: no Drinks yet
     code_with_keys(window, qtbot, "coffee", "Drinks")
     assert panel.use.text() == "4 passages in 3 interviews"
+
+
+def test_a_code_with_sub_codes_says_its_whole_use_in_a_narrow_dock(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    """Its use and its sub-codes' took one line, cut at 1024×640 ("1 passage in 1
+    interview; 2…"): it wraps to the lines it needs, the rest of the panel below them."""
+    drinks_study(folder)
+    study = open_study(folder)
+    study.writable_codebook().create("Tea", parent=study.codebook.find("Drinks").id)
+    study.save()
+    window = make_study_window(folder)
+    window.resize(1024, 640)
+    panel = window.codebook.panel
+    panel.parentWidget().show()
+    panel.set_current(window.codebook.hub.book.find("Drinks").id)
+    qtbot.waitUntil(lambda: "with its sub-codes" in panel.use.text())
+    qtbot.waitUntil(lambda: panel.use.isVisible() and panel.use.width() < 300)
+    assert not panel.use.is_elided()
+    lines = panel.use.height() // panel.use.fontMetrics().height()
+    assert lines >= 2 and panel.use.geometry().bottom() < panel.color_button.geometry().top()
