@@ -31,7 +31,8 @@ def lock_holder(lock: Path, *, others: bool = False) -> str:
     when this very process does (a window writing beside its own open interview). Stale
     as Qt finds it (qlockfile.cpp, isApparentlyStale), so the window and the command line
     agree: on this machine, a lock from before the last start of the computer, or whose
-    process is gone or is another program now."""
+    process is gone or is another program now; and, what Qt does not see, one whose process
+    id another process of the same program took after it was written."""
     import socket  # only here: start-up need not load it
 
     try:
@@ -49,7 +50,25 @@ def lock_holder(lock: Path, *, others: bool = False) -> str:
         return f"process {pid} on {host}"
     if boot_id and boot_id != _read_id(_BOOT_ID_FILE):
         return ""  # the computer started again since
-    return f"process {pid}" if _running(pid, app) else ""
+    return f"process {pid}" if _running(pid, app) and not _started_after(pid, lock) else ""
+
+
+def _started_after(pid: int, lock: Path) -> bool:
+    """Whether process `pid` started after `lock` was written, so is not what wrote it: the
+    window that did ended (a crash) and its id went to a new process, of Python too (a
+    notebook, a script), which Qt takes for the window still running."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text("ascii").rpartition(")")[2].split()
+        boot = next(
+            int(line.split()[1])
+            for line in Path("/proc/stat").read_text("ascii").splitlines()
+            if line.startswith("btime ")
+        )
+        written = lock.stat().st_mtime
+        started = boot + int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22, starttime
+    except (OSError, StopIteration, ValueError, IndexError):
+        return False
+    return started > written + _CLOCK_SLACK
 
 
 def let_go_of(host: str, locks: Iterable[Path]) -> int:
@@ -84,6 +103,8 @@ def holder_words(host: str | None) -> str:
         return "another Interview Reader window (on this computer)"
     return f"an Interview Reader window on the computer “{host}”"
 
+
+_CLOCK_SLACK = 2  # s: the boot time /proc gives is whole seconds, the start in ticks
 
 # Where Qt reads the ids it writes in a lock file (QSysInfo's machineUniqueId, bootUniqueId).
 _MACHINE_ID_FILES = ("/etc/machine-id", "/var/lib/dbus/machine-id")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 from reader.core.lock_files import _BOOT_ID_FILE, holder_words, lock_holder
@@ -13,6 +14,7 @@ from reader.core.lock_files import _BOOT_ID_FILE, holder_words, lock_holder
 # What Qt writes as the program of a lock this process makes: its executable's name.
 PROGRAM = Path(os.readlink("/proc/self/exe")).name
 BOOT = Path(_BOOT_ID_FILE).read_text("ascii").strip()
+WAIT_FOR_STDIN = "import sys; sys.stdin.read()"  # a Python process that waits to be ended
 
 
 def test_a_window_here_is_named_as_a_window_not_a_process() -> None:
@@ -77,3 +79,18 @@ def test_a_lock_qt_wrote_here_is_held_and_one_from_another_computer_too(
         qt_lock.unlock()
     lock = written(tmp_path / "other.lock", 1, host="laptop-7", boot="another-boot")
     assert lock_holder(lock) == "process 1 on laptop-7"
+
+
+def test_a_lock_whose_process_id_a_later_python_took_is_nobodys(tmp_path: Path) -> None:
+    """A crashed window's process id taken by a notebook or a script, Python too, so the
+    same program for Qt: the study and notes it had open stayed read-only, the command
+    line refused to import, until that program ended."""
+    with subprocess.Popen([sys.executable, "-c", WAIT_FOR_STDIN], stdin=subprocess.PIPE) as later:
+        try:
+            lock = written(tmp_path / "study.json.lock", later.pid)
+            assert lock_holder(lock) == f"process {later.pid}"  # written since it started
+            a_minute_before = lock.stat().st_mtime - 60
+            os.utime(lock, (a_minute_before, a_minute_before))
+            assert lock_holder(lock) == ""
+        finally:
+            later.kill()

@@ -1,6 +1,6 @@
 """Taking a lock file (QLockFile) as the window does everywhere: at once or not at all,
-stale only when its process is gone (a crash); and one this very process left at a path
-where none of its locks holds it now is taken over.
+stale only when its process is gone (a crash) or its process id is a later process's; and
+one this very process left at a path where none of its locks holds it now is taken over.
 
 A study folder renamed or moved while open takes its lock files along (study.json.lock,
 the open notes' NAME.json.lock), each carrying this app's process id: Qt counts such a
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
 
-from reader.core.lock_files import holder_words, notes_lock
+from reader.core.lock_files import holder_words, lock_holder, notes_lock
 
 
 def new_lock(path: Path) -> QLockFile:
@@ -37,19 +37,19 @@ def new_lock(path: Path) -> QLockFile:
 
 
 def try_lock(lock: QLockFile) -> bool:
-    """Take `lock` now, or in place of a lock file this process left and holds no more;
-    False when another holds it (lock.error() says LockFailedError) or it cannot be
-    written."""
+    """Take `lock` now, or in place of a lock file no process holds that Qt counts as held:
+    one this process left, or one whose process id a later process took (core lock_files,
+    `lock_holder`). removeStaleLockFile refuses a file another window has locked (flock),
+    whatever its contents say. False when another holds it (lock.error() says
+    LockFailedError) or it cannot be written."""
     if lock.tryLock(0):
         return True
-    return _left_by_this_process(lock) and lock.removeStaleLockFile() and lock.tryLock(0)
-
-
-def _left_by_this_process(lock: QLockFile) -> bool:
     if lock.error() != QLockFile.LockError.LockFailedError:
         return False
-    info = lock.getLockInfo()  # (pid, host, app), or empty when unreadable
-    return bool(info) and info[0] == os.getpid() and info[1] in ("", QSysInfo.machineHostName())
+    info = lock.getLockInfo()  # (pid, host, app), or empty when unreadable: held, as Qt says
+    ours = bool(info) and info[0] == os.getpid() and info[1] in ("", QSysInfo.machineHostName())
+    unheld = ours or (bool(info) and not lock_holder(Path(lock.fileName())))
+    return unheld and lock.removeStaleLockFile() and lock.tryLock(0)
 
 
 class WindowLock:

@@ -4,6 +4,10 @@ and takes the study over once the first closes it, as it takes over an interview
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +19,7 @@ from reader.core.read_only import ReadOnly
 from reader.ui.persistence import locks
 from reader.ui.persistence.locks import NotesLock
 from reader.ui.window.main_window import MainWindow
+from tests.core.test_lock_files import WAIT_FOR_STDIN, held_by
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_codebook import study_json
 
@@ -203,3 +208,31 @@ def test_the_read_only_window_follows_the_other_windows_changes_as_that_windows(
     qtbot.waitUntil(lambda: second.study.study.interviews[1].title == "Ben, days")
     assert "The other window closed this study" in second.banner.text()
     assert not [m for m in said if "another program" in m]
+
+
+@pytest.mark.parametrize("still_locked", [False, True])
+def test_a_study_whose_crashed_windows_process_id_a_later_python_took_opens_writable(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, still_locked: bool
+) -> None:
+    """It opened read-only, "another Interview Reader window" having it, until that other
+    program (a notebook, a script: Python, the same program for Qt) ended. A lock a
+    running window holds (flock) is never taken, whatever its file says."""
+    lock = folder / "study.json.lock"
+    take = (
+        f"from PySide6.QtCore import QLockFile; lock = QLockFile({str(lock)!r}); "
+        "assert lock.tryLock(0); print(flush=True); " + WAIT_FOR_STDIN
+    )
+    program = [sys.executable, "-c", take if still_locked else WAIT_FOR_STDIN]
+    with subprocess.Popen(program, stdin=subprocess.PIPE, stdout=subprocess.PIPE) as later:
+        try:
+            if still_locked:
+                assert later.stdout is not None and later.stdout.readline() == b"\n"
+            else:
+                lock.write_text(held_by(later.pid), "utf-8")
+            a_minute_before = time.time() - 60
+            os.utime(lock, (a_minute_before, a_minute_before))
+            window = make_study_window(folder)
+            assert window.study.read_only == still_locked
+            assert (f"{later.pid}\n" in lock.read_text("utf-8")) == still_locked
+        finally:
+            later.kill()
