@@ -267,7 +267,7 @@ def test_the_preview_and_playback_switches_are_as_they_were_left(
     assert again.notes_pane.previewing()
     assert again.window_actions.toggle_preview.isChecked()
     assert not again.window_actions.playback.follow.isChecked()
-    assert again.recording.typist_loop  # what the switch does, done
+    assert again.window_actions.playback.typist_loop.isChecked()
 
 
 def test_a_restart_keeps_the_tab_in_front_and_the_library_as_tall(

@@ -55,7 +55,7 @@ class Recording(QObject):
         self._interview, self._reader, self._notes, self._window = interview, reader, notes, window
         self.bar = bar
         self._overlay: FollowOverlay | None = None
-        self._following, self.typist_loop = True, False
+        self._following = True
         self.player: Player | None = None
         self.path: Path | None = None
         self.table: SyncTable | None = None
@@ -90,7 +90,6 @@ class Recording(QObject):
         playback.play_paragraph.triggered.connect(self.jumps.play_paragraph)
         playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
-        playback.typist_loop.toggled.connect(lambda on: setattr(self, "typist_loop", on))
         self._playback = playback
         for speed in playback.speeds:
             speed.triggered.connect(lambda _=False, a=speed: self.set_rate(a.data()))
@@ -329,7 +328,7 @@ class Recording(QObject):
             return
         player.pause()
         self.stop_at = None
-        if self.typist_loop:
+        if self._playback.typist_loop.isChecked():  # a typist's pause steps back a little
             player.seek(player.position() - LOOP_BACK_MS)
         self.remember_position(save=True)
 
