@@ -4,11 +4,13 @@ the new codes, the summary names what was not brought in."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import orjson
 import pytest
+from PySide6.QtCore import Qt
 
 from reader.core.annotations import make_highlight
 from reader.core.store import save_notes
@@ -16,6 +18,8 @@ from reader.core.study import open_study
 from tests.core.test_refi import sent_qdpx
 from tests.ui.conftest import TALKS
 from tests.ui.test_codebook import code_with_keys, study_json
+from tests.ui.test_library import type_title
+from tests.ui.test_read_only_undo import activate
 
 NEW_TALK = "Q: And after the shift?\nA: Breakfast, then I sleep till noon.\n"
 
@@ -120,6 +124,44 @@ def test_import_into_the_open_study_can_be_declined(
     assert dialogs.shown[-1][0] == "ask"
     now = (folder / "study.json").read_bytes() if (folder / "study.json").exists() else b""
     assert now == before and window.library.model.rowCount() == 3
+
+
+def test_a_file_that_is_no_project_imports_nothing_and_undo_still_undoes(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """A photo's 50 MB renamed .qdpx, a download cut short, a folder: refused with why,
+    and the steps before can still be undone (the refusal cleared the study's history)."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    qtbot.keyClick(type_title(window, qtbot, "Ben, night porter"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.library.model.rows[1].title == "Ben, night porter")
+    photo = tmp_path / "photo.qdpx"
+    photo.write_bytes(b"\x89PNG\r\n\x1a\n" + os.urandom(1 << 20) * 50)
+    cut = tmp_path / "cut.qdpx"
+    cut.write_bytes(their_project(tmp_path / "theirs").read_bytes()[:300])
+    shelf = tmp_path / "shelf.qdpx"
+    shelf.mkdir()
+    for project, why in (
+        (photo, "photo.qdpx: it is not a .qdpx file (not a zip archive)."),
+        (cut, "cut.qdpx: the .qdpx is cut short or damaged: copy it again."),
+        (shelf, "Is a directory"),
+    ):
+        dialogs.open_answers.append(str(project))
+        window.window_actions.codes.import_qdpx.trigger()
+        kind, text = dialogs.shown[-1]
+        assert kind == "warning" and text.startswith("Cannot import: ") and why in text
+        assert window.study.undo_stack.count() == 1
+    assert [e["title"] for e in study_json(folder)["interviews"]][1] == "Ben, night porter"
+    window.library.view.setFocus()
+    window.window_actions.undo.trigger()
+    qtbot.waitUntil(lambda: window.library.model.rows[1].title == "P02 Ben")
+    assert study_json(folder)["interviews"][1]["title"] == "P02 Ben"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        *TALKS,
+        "notes",
+        "study.json",
+        "study.json.lock",
+    ]
 
 
 def test_an_imported_recording_plays_from_its_transcripts_times(

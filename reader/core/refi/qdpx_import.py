@@ -298,14 +298,22 @@ class _Text:
     untimed: _Text | None = None
 
 
+class NotAProjectError(RefiError):
+    """The file is no REFI-QDA project this build can read: the study was not touched."""
+
+
 def import_qdpx(
     data: bytes, folder: Path, *, study: Study | None = None, project_file: Path | None = None
 ) -> ImportReport:
     """Read the project into `folder`: a new study when it does not exist or is empty,
     else the study there gains its interviews and codes. `study` is that study when it is
     open already (the window's); `project_file` is the .qdpx, for media paths relative to
-    it. RefiError when `data` is not a REFI-QDA project or the study cannot take it."""
-    project = _open(data, project_file)
+    it. RefiError when `data` is not a REFI-QDA project (NotAProjectError: nothing was
+    read into the study) or the study cannot take it."""
+    try:
+        project = _open(data, project_file)
+    except RefiError as exc:
+        raise NotAProjectError(str(exc)) from None
     folder = Path(folder)
     made = None if study else _first_missing(folder)
     emptied = study is None and made is None and folder.is_dir() and not any(folder.iterdir())

@@ -118,12 +118,17 @@ class Refi:
         """A .qdpx read into the open study, or into a new (or empty) folder, which then
         opens as the study."""
         from reader.core.refi.codebook_xml import RefiError
-        from reader.core.refi.qdpx_import import import_qdpx
+        from reader.core.refi.qdpx_import import NotAProjectError, import_qdpx
 
         path = ask_import_path(self.window, "Import REFI-QDA Project", QDPX)
         if not path:
             return
         owner, project = self.hub.owner, Path(path)
+        try:
+            data = project.read_bytes()
+        except OSError as exc:
+            QMessageBox.warning(self.window, "Cannot import", describe_os_error(exc))
+            return
         study = owner.study if owner.study is not None and not owner.read_only else None
         if study is not None:
             choice = dialogs.ask(
@@ -165,18 +170,20 @@ class Refi:
                 )
                 return
         say = self.window.transfers.report.say
+        # The open study: what the import changed is shown, and the steps before it can no
+        # longer be undone; a file that is no project changed nothing, and they still can.
+        touched = study is not None
         try:
             with busy(say, f"Importing {project.name}…"):
-                report = import_qdpx(
-                    project.read_bytes(), folder, study=study, project_file=project
-                )
+                report = import_qdpx(data, folder, study=study, project_file=project)
             problem = ""
         except RefiError as exc:
             problem = f"{project.name}: {exc}."
+            touched = touched and not isinstance(exc, NotAProjectError)
         except OSError as exc:
             problem = describe_os_error(exc)
         say("" if problem else f"Imported {project.name} into {folder}")
-        if study is not None:  # even a failed import may have added part of the project
+        if touched:  # even a failed import may have added part of the project
             owner.undo_stack.clear()
             owner.study_edited()  # the library and the codebook show what came in
             if interview.safety is not None:
