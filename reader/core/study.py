@@ -878,7 +878,7 @@ class Study:
         """Merge code `source` into `target` (its codings join target's, its children move
         below target) in study.json and in every notes file but `skip`'s (the open
         interview: the caller applies `change.recode_notes` to it); `told` of each file
-        written. All or nothing: StudyError when a notes file cannot be written. Undo:
+        written. All or nothing: StudyError when a notes file cannot be read or written. Undo:
         `undo_code_change`."""
         self._writable()
         before = self.data.codebook.copy()
@@ -938,12 +938,17 @@ class Study:
         self, change: CodeChange, skip: str | None, told: Told | None
     ) -> CodeChange:
         rewritten = []
-        for entry, notes in self.notes_files(skip):
-            changed = change.recode_notes(notes)
-            if changed:
-                change.recoded[entry.id] = changed
-                rewritten.append((entry.id, notes))
         try:
+            for entry in self.data.interviews:
+                path = self.notes_path(entry)
+                try:
+                    notes = None if entry.id == skip else load_notes(path)
+                except (NotesFormatError, OSError) as exc:  # a sync tool's half, spoilt
+                    # Left as it was, it would bring the codes back once whole again.
+                    raise self._notes_error(entry.id, path, "cannot be read", exc) from None
+                if notes is not None and (changed := change.recode_notes(notes)):
+                    change.recoded[entry.id] = changed
+                    rewritten.append((entry.id, notes))
             self._write_shared(rewritten, told)
         except StudyError:
             self.data.codebook = change.before.copy()

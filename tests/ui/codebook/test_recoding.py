@@ -238,6 +238,18 @@ def test_the_studys_undo_that_cannot_write_a_notes_file_changes_nothing_and_lose
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
 
 
+def drinks_then_food(window: MainWindow, qtbot: Any, folder: Path) -> tuple[str, Path]:
+    """ "coffee" coded "Drinks" on the first interview, written; "dawn" coded "Food" on
+    the next, open now: (the first's id, its notes file)."""
+    first = window.switcher.current
+    path = folder / "notes" / f"{first}.json"
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    wait_saved(qtbot, path, lambda d: d["highlights"])
+    switch(window, NEXT)
+    code_with_keys(window, qtbot, "dawn", "Food")
+    return first, path
+
+
 def test_a_merge_whose_redo_cannot_write_a_notes_file_changes_nothing(
     make_study_window, folder: Path, qtbot, dialogs, full_disk_for: list[Path]
 ) -> None:
@@ -245,12 +257,7 @@ def test_a_merge_whose_redo_cannot_write_a_notes_file_changes_nothing(
     the first's notes file unwritable, the merge is refused, and so is its Redo later;
     neither changes a file, and the step stays undone."""
     window = make_study_window(folder)
-    first = window.switcher.current
-    path = folder / "notes" / f"{first}.json"
-    code_with_keys(window, qtbot, "coffee", "Drinks")
-    wait_saved(qtbot, path, lambda d: d["highlights"])
-    switch(window, NEXT)
-    code_with_keys(window, qtbot, "dawn", "Food")
+    first, path = drinks_then_food(window, qtbot, folder)
     drinks = window.codebook.hub.book.find("Drinks").id
     before = path.read_bytes()
     full_disk_for.append(path)
@@ -276,6 +283,38 @@ def test_a_merge_whose_redo_cannot_write_a_notes_file_changes_nothing(
     assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
     assert path.read_bytes() == undone
     assert window.window_actions.redo.text().endswith("Merge Codes")
+
+
+def test_a_merge_while_a_notes_file_cannot_be_read_is_refused_and_comes_whole_after(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """Merging "Drinks" (coded on the first interview) into "Food" from the next while a
+    sync tool is halfway through the first's notes file: the merge passed it over, said
+    nothing, and once the file was whole "Drinks" came back with its passage, unmerged.
+    Now it is refused, naming the interview; once the file is whole, it merges all."""
+    window = make_study_window(folder)
+    first, path = drinks_then_food(window, qtbot, folder)
+    book = window.codebook.hub.book
+    drinks, food = book.find("Drinks").id, book.find("Food").id
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    stack = window.study.undo_stack
+    index = stack.index()
+    merge_code(window, dialogs, drinks, "Food")
+    assert "The notes of “P01 Ana” cannot be read" in window.banner.text()
+    assert "nothing was changed" in window.banner.text()
+    assert stack.index() == index  # no step
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Drinks", "Food"]
+    assert "Drinks" in [c.name for c in window.codebook.hub.book]
+
+    path.write_bytes(whole)  # the sync tool is done
+    merge_code(window, dialogs, drinks, "Food")
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Food"]
+    assert notes_of(folder, first)["highlights"][0]["codes"] == [food]
+    switch(window, BACK)
+    assert [c.name for c in window.codebook.hub.book] == ["Food"]
+    (h,) = window.interview.session.notes.highlights
+    assert (h.exact, h.codes) == ("coffee", (food,))
 
 
 def test_an_undone_deletion_leaves_each_notes_files_copy_naming_its_codes(
