@@ -1124,7 +1124,7 @@ class Study:
             return None
         if theirs is None or theirs.newer:
             self.read_only = True
-            self.warnings.append(_NEWER_MESSAGE)
+            self.warnings.append(_NEWER_MEANWHILE)
             return None
         base = self.base
         if base is None and self._found is not None:  # what theirs lists too, as found:
@@ -1208,6 +1208,11 @@ class Study:
 _NEWER_MESSAGE = (
     "Opened read-only: study.json was saved by a newer Interview Reader, so nothing in the "
     "study will be changed."
+)
+
+_NEWER_MEANWHILE = (
+    "The study is read-only now: study.json was saved meanwhile by a newer Interview Reader, "
+    "so nothing in the study will be changed here."
 )
 
 

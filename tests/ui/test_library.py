@@ -17,6 +17,7 @@ from reader.core.study import open_study
 from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_annotations_panel import said_when_empty
+from tests.ui.test_read_only_undo import activate
 
 
 @pytest.fixture
@@ -405,6 +406,35 @@ def test_a_newer_study_json_opens_read_only(
     assert window.study.read_only
     assert "newer" in window.banner.label.text()
     assert (folder / "study.json").read_bytes() == orjson.dumps(data)
+
+
+def test_a_newer_study_json_written_while_open_makes_it_read_only_now_not_opened(
+    window: MainWindow, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """A newer build on another computer saves the study, a sync tool brings it: the banner
+    said "Opened read-only", though nothing was opened. Undo and F2 are refused, saying
+    why, and study.json stays as the newer build wrote it."""
+    activate(window, qtbot)
+    key(qtbot, type_title(window, qtbot, "Ben, night porter"), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: titles(window)[1] == "Ben, night porter")
+    data = study_json(folder)
+    assert data["interviews"][1]["title"] == "Ben, night porter"
+    data["version"] = 99
+    newer = orjson.dumps(data)
+    (folder / "study.json").write_bytes(newer)
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    assert window.banner.text() == (
+        "The study is read-only now: study.json was saved meanwhile by a newer Interview "
+        "Reader, so nothing in the study will be changed here."
+    )
+    window.library.view.setFocus()
+    window.window_actions.undo.trigger()
+    assert "read-only" in window.statusBar().currentMessage()
+    key(qtbot, window.library.view, Qt.Key.Key_F2)
+    assert not isinstance(QApplication.focusWidget(), QLineEdit)
+    assert titles(window)[1] == "Ben, night porter"
+    window.close()
+    assert (folder / "study.json").read_bytes() == newer
 
 
 def test_study_json_changed_by_a_sync_tool_is_merged(
