@@ -1528,15 +1528,17 @@ def test_an_import_into_a_new_folder_cut_short_leaves_nothing_half_made(
     and no study.json, and the same import again was refused (a folder of other files)."""
     project = two_sources("Q: First?\nA: Yes.", "Second and last.")
     written: list[str] = []
-    write = Path.write_text
+    from reader.core.refi import qdpx_import
 
-    def second_fails(path: Path, *args: object, **kwargs: object) -> int:
+    write = qdpx_import.atomic_write
+
+    def second_fails(path: Path, data: bytes, **kwargs: bool) -> None:
         if written:
             raise interrupt
         written.append(str(path))
-        return write(path, *args, **kwargs)  # type: ignore[arg-type]
+        write(path, data, **kwargs)
 
-    monkeypatch.setattr(Path, "write_text", second_fails)
+    monkeypatch.setattr(qdpx_import, "atomic_write", second_fails)
     for folder in (tmp_path / "new" / "study", tmp_path / "chosen"):
         if folder.name == "chosen":
             folder.mkdir()  # an empty folder the user made: empty again, and kept

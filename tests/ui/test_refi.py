@@ -4,9 +4,12 @@ the new codes, the summary names what was not brought in."""
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import orjson
 import pytest
@@ -162,6 +165,60 @@ def test_a_file_that_is_no_project_imports_nothing_and_undo_still_undoes(
         "study.json",
         "study.json.lock",
     ]
+
+
+class HalfWritten:
+    """A file written on a full disk: half of what is written reaches it, then ENOSPC."""
+
+    def __init__(self, handle: Any) -> None:
+        self._handle = handle
+
+    def __enter__(self) -> HalfWritten:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._handle.close()
+
+    def write(self, data: Any) -> int:
+        self._handle.write(data[: len(data) // 2])
+        self._handle.flush()
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._handle, name)
+
+
+def test_an_import_the_disk_cannot_take_leaves_no_half_transcript(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """The disk full as the import writes the project's new interview: half its text was
+    left in transcripts/, in no interview, and imported again once there was room, the
+    interview's transcript went beside it as "P20 Dee-2.txt". Now the import says why it
+    stopped, leaves the folder as it was, and again with room brings the interview whole."""
+    project = their_project(tmp_path / "theirs")
+    window = make_study_window(folder)
+    real_open = io.open
+
+    def full_disk(file: Any, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        handle = real_open(file, mode, *args, **kwargs)
+        return HalfWritten(handle) if set(mode) & set("wax") else handle
+
+    dialogs.open_answers.append(str(project))
+    with monkeypatch.context() as disk:
+        disk.setattr(io, "open", full_disk)
+        window.window_actions.codes.import_qdpx.trigger()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and "No space left on device" in text
+    assert sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix == ".txt") == [
+        folder / name for name in TALKS
+    ]
+    assert window.library.model.rowCount() == 3
+    dialogs.open_answers.append(str(project))
+    window.window_actions.codes.import_qdpx.trigger()
+    assert "Imported 1 interview" in dialogs.shown[-1][1]
+    assert [p.name for p in (folder / "transcripts").iterdir()] == ["P20 Dee.txt"]
+    assert (folder / "transcripts" / "P20 Dee.txt").read_text("utf-8") == NEW_TALK
+    assert study_json(folder)["interviews"][-1]["title"] == "P20 Dee"
 
 
 def test_an_imported_recording_plays_from_its_transcripts_times(

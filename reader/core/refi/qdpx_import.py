@@ -122,7 +122,7 @@ from reader.core.refi.sent import (
     read_sent,
     record_received,
 )
-from reader.core.store import describe_os_error, save_notes
+from reader.core.store import atomic_write, describe_os_error, save_notes
 from reader.core.study import Study, StudyError, open_study
 from reader.core.study_file import AttributeValue, AttributeValueError, InterviewEntry, StudyData
 from reader.core.study_memo import MemoUnreadableError, add_to_memo, relinked
@@ -979,8 +979,7 @@ def _interview(
         _merge(run, sent, element, label, name, text, selections, by_words=True)
         return None
     path = _free_path(study.folder / "transcripts", name, ".txt")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.text, encoding="utf-8", newline="\n")
+    atomic_write(path, text.text.encode("utf-8"))  # a full disk leaves no half of it
     try:
         made = element.get("creationDateTime")  # when the project says it was made
         entry = study.add_interview(path, title=name, added=_stamp(made) if made else "")
