@@ -147,12 +147,16 @@ def test_a_title_line_above_one_paragraph_is_read_the_right_way_too() -> None:
     assert positions.counting is Counting.CRLF_ONCE and doubtful == 0
 
 
-def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
+@pytest.mark.parametrize("line_end", ["\r\n", "\r\r\n"])
+def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path, line_end: str) -> None:
     """QualCoder writes CRLF into the file for MAXQDA and keeps positions that counted
     LF alone: each passage after a line landed a character a line early ('d the scanner
     counts every minu'), and came back to the study as a new highlight beside its own
-    (the REFI review's F3)."""
-    crlf = TEXT.replace("\n", "\r\n")
+    (the REFI review's F3). On Windows its text-mode write makes that CRLF CR CR LF
+    (refi.py writes `fulltext.replace(LF, CRLF)` into a file opened without
+    `newline=""`): read as two line ends, the interview had a blank line between its
+    lines and each passage landed a character early for each line above it."""
+    crlf = TEXT.replace("\n", line_end)
     selections = "".join(
         f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
         f'startPosition="{a}" endPosition="{b}"/>'
@@ -169,6 +173,8 @@ def test_qualcoders_crlf_for_maxqda_lands_on_the_words(tmp_path: Path) -> None:
     report = import_qdpx(data, tmp_path / "study")
     assert [h.exact for h in report.passages] == ["Quite ready", "the night"]
     assert not report.doubtful and "Check" not in report.message()
+    (transcript,) = (tmp_path / "study").rglob("*.txt")
+    assert transcript.read_text(encoding="utf-8") == TEXT
 
 
 @pytest.mark.parametrize("counting", [Counting.CODE_POINTS, Counting.UTF16])

@@ -599,9 +599,15 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
     if raw is None:
         return None
     try:  # as a transcript is read: a BOM, UTF-16 without one (Windows tools), cp1252
-        return decode(raw)[0]
+        text = decode(raw)[0]
     except DocumentError:  # empty, or not text: said as such once it is read
-        return raw.decode("utf-8", errors="replace")
+        text = raw.decode("utf-8", errors="replace")
+    # A CRLF written again through Windows' text mode, which makes each LF a CRLF: QualCoder
+    # on Windows writes its "line ending for MAXQDA" so (its text.replace("\n", "\r\n") into
+    # a file opened without newline=""). Each "\r\r\n" is one line end of its text, where
+    # its positions count one; read as two, the text had a blank line between its lines
+    # and each passage landed a character early for each line above it.
+    return text.replace("\r\r\n", "\r\n") if "\r\r\n" in text else text
 
 
 def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[str, str]]:
