@@ -927,8 +927,8 @@ def test_a_pdf_with_its_text_is_an_interview_of_that_text(tmp_path: Path) -> Non
     interview named after the PDF, its selections highlights, its notes research notes;
     the PDF itself, and a passage marked on its pages only, are named. One without a
     Representation is refused as before."""
-    raw = QC_TEXT.replace("\n", "\r\n")  # QualCoder counts a CRLF as two
-    start = raw.index("quite ready")
+    raw = QC_TEXT.replace("\n", "\r\n")  # written on Windows; QualCoder counts its LF text
+    start = QC_TEXT.index("quite ready")
     qde = f"""<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.5">
     <CodeBook><Codes>
       <Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Ready" isCodable="true"/>
@@ -1238,7 +1238,7 @@ def test_decomposed_text_and_a_guidless_selection_are_mapped_to_nfc(tmp_path: Pa
     """A source in NFD (é as e + accent) counts one more character before the quote than
     our NFC text: the position is mapped, not trusted blindly."""
     text = "Cafe\u0301 talk.\r\nThe quote here.\r\n"
-    start = text.index("quote")
+    start = text.replace("\r\n", "\n").index("quote")  # QualCoder counts its LF text
     qde = f"""<Project xmlns="{PROJECT_NS}" name="NFD" origin="QualCoder 3.5">
       <Sources><TextSource guid="d3d3d3d3-0000-0000-0000-000000000001" name="S">
         <PlainTextContent>{text.replace(chr(13), "&#13;")}</PlainTextContent>

@@ -242,3 +242,49 @@ def test_a_source_counted_in_utf16_with_crlf_once_lands_on_the_words(tmp_path: P
     report = import_qdpx(data, tmp_path / "study")
     assert [h.exact for h in report.passages] == quotes
     assert not report.doubtful
+
+
+def test_qualcoders_passages_no_name_quotes_land_on_their_words_in_a_windows_export(
+    tmp_path: Path,
+) -> None:
+    """QualCoder's texts have LF alone (its import makes each CRLF an LF) and on Windows
+    its text-mode write gives each line a CRLF. Its selections' names tell the count where
+    they quote words, but an annotation (a Note holding a PlainTextSelection) has no name
+    and a recording's TranscriptSelection is named after the recording: a source
+    annotated but not coded, and every coded passage and time of a recording's
+    transcript, were read with a CRLF as two, each a character early for each line above."""
+    text = "I: When did nights start?\nN: In March.\nI: And then?\nN: Then the ward got quiet.\n"
+    recorded = text.replace("March", "May")
+    night, ward = recorded.index("N: Then"), text.index("the ward got")
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="QC" origin="QualCoder 3.6">
+<CodeBook><Codes><Code guid="aaaaaaaa-0000-0000-0000-000000000001" name="Ward" isCodable="true"/>
+</Codes></CodeBook><Sources>
+<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" plainTextPath="internal://d1.txt">
+<NoteRef targetGUID="ffffffff-0000-0000-0000-000000000001"/></TextSource>
+<AudioSource guid="dddddddd-0000-0000-0000-000000000002" name="Rec.mp3" path="absolute:///r/Rec.mp3">
+<Transcript guid="cccccccc-0000-0000-0000-000000000001" name="Rec.mp3" plainTextPath="internal://t1.txt">
+<SyncPoint guid="bbbbbbbb-0000-0000-0000-000000000001" position="0" timeStamp="0"/>
+<SyncPoint guid="bbbbbbbb-0000-0000-0000-000000000002" position="{night}" timeStamp="9000"/>
+<SyncPoint guid="bbbbbbbb-0000-0000-0000-000000000003" position="{len(recorded) - 1}"
+ timeStamp="9900"/>
+<TranscriptSelection guid="eeeeeeee-0000-0000-0000-000000000002" name="Rec.mp3"
+ fromSyncPoint="bbbbbbbb-0000-0000-0000-000000000002"
+ toSyncPoint="bbbbbbbb-0000-0000-0000-000000000003">
+<Coding guid="eeeeeeee-0000-0000-0000-000000000003">
+<CodeRef targetGUID="aaaaaaaa-0000-0000-0000-000000000001"/></Coding>
+</TranscriptSelection></Transcript></AudioSource></Sources>
+<Notes><Note guid="ffffffff-0000-0000-0000-000000000001" creationDateTime="2024-05-01T10:00:00Z">
+<PlainTextContent>Ask about the ward</PlainTextContent>
+<PlainTextSelection guid="eeeeeeee-0000-0000-0000-000000000001" startPosition="{ward}"
+ endPosition="{ward + len("the ward")}"/></Note></Notes></Project>"""
+    files = {
+        "project.qde": qde,
+        "sources/d1.txt": "\ufeff" + text.replace("\n", "\r\n"),
+        "sources/t1.txt": "\ufeff" + recorded.replace("\n", "\r\n"),
+    }
+    report = import_qdpx(zipped(files), tmp_path / "study")
+    assert sorted(h.exact for h in report.passages) == ["N: Then the ward got quiet.", "the ward"]
+    assert (tmp_path / "study" / "transcripts" / "Rec.mp3.txt").read_text("utf-8") == (
+        "[00:00:00] I: When did nights start?\nN: In May.\nI: And then?\n"
+        "[00:00:09] N: Then the ward got quiet.\n"
+    )

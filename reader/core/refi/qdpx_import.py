@@ -574,7 +574,11 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     origin = (root.get("origin") or "").lower()
     ours = origin.startswith(APP_NAME.lower())
-    project = _Project(root, ns, files, archive, "atlas" in origin, project_file, ours)
+    # ATLAS.ti counts a CRLF of its files once; so does QualCoder, whose texts have LF
+    # alone (its import makes each CRLF and CR an LF) and whose files get CRLFs from its
+    # "line ending for MAXQDA" or a text-mode write on Windows.
+    once = "atlas" in origin or origin.startswith("qualcoder")
+    project = _Project(root, ns, files, archive, once, project_file, ours)
     project.links = _links(project)
     return project
 
