@@ -7,6 +7,7 @@ so they are written as they are and read back as they were (braces and case drop
 
 from __future__ import annotations
 
+import contextlib
 import re
 import unicodedata
 import uuid
@@ -158,9 +159,24 @@ def import_qdc(data: bytes) -> ReadCodes:
     return read_codes(codes, ns)
 
 
+# A "&" that starts no reference, a "<" that starts no markup: never XML, as a tool that
+# writes a text unescaped leaves them (QualCoder's annotation, "Q&A: pay < 3 years", in
+# its Note's PlainTextContent since 2023).
+_BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
+_BARE_LESS_THAN = re.compile(rb"<(?![A-Za-z_:/!?\x80-\xff])")
+
+
 def parse_xml(data: bytes) -> ET.Element:
-    """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed."""
+    """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed, and a
+    bare "&" or "<" is read as the character it stands for: the whole project was
+    refused for one note's "Q&A", where no other reading of the file is possible."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return ET.fromstring(data.removeprefix(b"\xef\xbb\xbf"))
+        return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise RefiError(f"it is not valid XML ({exc})") from None
+        error = RefiError(f"it is not valid XML ({exc})")
+    mended = _BARE_LESS_THAN.sub(b"&lt;", _BARE_AMPERSAND.sub(b"&amp;", data))
+    if mended != data:
+        with contextlib.suppress(ET.ParseError):
+            return ET.fromstring(mended)
+    raise error
