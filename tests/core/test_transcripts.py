@@ -1489,6 +1489,27 @@ def test_doubled_cues_are_read_once(tmp_path: Path) -> None:
     assert load_document(path).text == " ".join(cues) + "\n"
 
 
+def test_subtitles_with_each_word_underlined_in_turn_give_their_words_once() -> None:
+    """openai-whisper and WhisperX asked to `--highlight_words` write each subtitle again
+    for each word, from when it is said, that word underlined, and again whole over a
+    pause between two words (whisper/utils.py, whisperx/utils.py: SubtitlesWriter): each
+    subtitle's words stood in the text once for each of its words. A one-word subtitle
+    said again ("No." "No.") stays twice."""
+    vtt = load_document(DATA / "whisperx-highlight-words.vtt")
+    assert vtt.text == (
+        "SPEAKER_00: When did the bakery close?\n\nSPEAKER_01: In the spring of 1987.\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in vtt.turns] == [(500, 2400), (2900, 5600)]
+    srt = load_document(DATA / "whisper-highlight-words.srt")
+    assert srt.text == "Were you there? No. No. I was at work.\n"
+    assert [(start, end) for _, start, end in srt.cues] == [
+        (0, 1100),
+        (1500, 2000),
+        (2000, 2500),
+        (2500, 3800),
+    ]
+
+
 def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:
     cues = [Cue("Yes.", 0, 500), Cue("Yes.", 600, 900), Cue("Go on.", 1000, 1500)]
     assert unrolled(cues) == cues

@@ -118,7 +118,8 @@ class Cue:
     """One subtitle cue or recognised segment. `speaker` is "" when the file gives none
     outside the text (a voice span or a JSON field gives one); `turn` is true where
     someone else speaks, though the file does not say who (a subtitle's dash);
-    `paragraph` where the words go on in a paragraph of their own."""
+    `paragraph` where the words go on in a paragraph of their own; `marked` where the
+    file underlines one of its words (see `marked_at`), else -1."""
 
     text: str
     start_ms: int | None = None
@@ -126,6 +127,7 @@ class Cue:
     speaker: str = ""
     turn: bool = False
     paragraph: bool = False  # words after a blank line in a cue: a new paragraph of the turn
+    marked: int = -1
 
 
 @dataclass(frozen=True)
@@ -319,12 +321,25 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     return builder.parsed(format)
 
 
+def marked_at(markup: str) -> int:
+    """Where a cue's markup underlines one word (`Cue.marked`): openai-whisper and WhisperX,
+    asked to `--highlight_words`, write each subtitle again for each of its words, from
+    when that word is said, with it alone underlined ("How <u>did</u> it start?"), and
+    again whole where a pause comes between two words. -1 when none is, or more are."""
+    at = markup.find("<u>")
+    return at if at >= 0 and markup.find("<u>", at + 1) < 0 else -1
+
+
 def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
     """Subtitles that roll (YouTube's automatic captions, and subtitles made from them)
     without the lines each cue repeats from the one before: its first lines are the last
     lines of that cue, and the 10 ms cue between two, of only those, adds nothing but
-    time. A cue written twice over (same words, same times) is read once. Other repeated
-    cues are said again ("No." "No."), so kept; Whisper's segments are left as they are."""
+    time. A cue written twice over (same words, same times) is read once, and a subtitle
+    written again for each of its words, each underlined in turn (`marked_at`), once, for
+    all their times: read so, its words stood in the text once for each of them. Other
+    repeated cues are said again ("No." "No."), so kept; Whisper's segments are left as
+    they are."""
+    cues = _unmarked(cues)
     cues = [cue for i, cue in enumerate(cues) if not (i and _doubled(cues[i - 1], cue))]
     least = max(_ROLLING_MIN, _ROLLING_SHARE * len(cues))
     texts = [cue.text.strip() for cue in cues]
@@ -349,6 +364,31 @@ def unrolled(cues: Sequence[Cue]) -> Sequence[Cue]:
         elif unrolled:
             unrolled[-1] = replace(unrolled[-1], end_ms=cue.end_ms)
     return unrolled
+
+
+def _unmarked(cues: Sequence[Cue]) -> Sequence[Cue]:
+    """The cues with each subtitle written again for each of its words (`marked_at`) as
+    one: a cue of the words of the one before, from when it ends, that underlines a word
+    further on, or none (a pause between two words), is that cue going on. A subtitle
+    of the same words said again starts at its first word, so stays."""
+    if all(cue.marked < 0 for cue in cues):
+        return cues
+    joined: list[Cue] = []
+    for cue in cues:
+        before = joined[-1] if joined else None
+        if before is not None and _goes_on(before, cue):
+            marked = max(cue.marked, before.marked)
+            joined[-1] = replace(before, end_ms=cue.end_ms, marked=marked)
+        else:
+            joined.append(cue)
+    return joined
+
+
+def _goes_on(before: Cue, cue: Cue) -> bool:
+    """Whether `cue` is the subtitle `before` written again for a word further on."""
+    if max(before.marked, cue.marked) < 0 or 0 <= cue.marked <= before.marked:
+        return False
+    return (cue.text, cue.speaker, cue.start_ms) == (before.text, before.speaker, before.end_ms)
 
 
 def _doubled(before: Cue, cue: Cue) -> bool:

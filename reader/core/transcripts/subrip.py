@@ -13,7 +13,7 @@ from datetime import timedelta
 import srt
 
 from reader.core.document import DocumentError
-from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, unrolled
+from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, marked_at, unrolled
 from reader.core.transcripts.whisper import speaker_name
 
 # The markup players know (<i>, <font ...>, {\an8}); any other "<...>" is the
@@ -80,6 +80,7 @@ def parse(text: str, name: str) -> Parsed:
                 sub.start // timedelta(milliseconds=1),  # not through a float: 0.29 s is 289
                 sub.end // timedelta(milliseconds=1),
                 speaker_name(channel[1]) if channel else "",
+                marked=marked_at(sub.content),
             )
         )
     parsed = from_cues(unrolled(cues), "srt", name)

@@ -18,6 +18,7 @@ from reader.core.transcripts import (
     cue_time_ms,
     cut_off,
     from_cues,
+    marked_at,
     teams_times,
     unnamed_after,
     unrolled,
@@ -172,7 +173,8 @@ def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
     """The cue, one for each voice span in it: a cue may hold a short exchange."""
     voices = list(_VOICE_RE.finditer(body)) if "<v" in body else []
     if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
-        return [Cue(_speech(body), start, end, _voice_name(voices[0][1]) if voices else "")]
+        speaker = _voice_name(voices[0][1]) if voices else ""
+        return [Cue(_speech(body), start, end, speaker, marked=marked_at(body))]
     cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
     for voice, after in zip(voices, [*voices[1:], None], strict=True):
         speech = body[voice.end() : after.start() if after else len(body)]
