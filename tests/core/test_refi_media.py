@@ -57,7 +57,8 @@ def test_times_on_blank_lines_past_the_end_or_negative_are_counted_not_kept() ->
     timed = media.write_times(
         "A\n\nB\n", [(2, 5), (99, 1), (0, -1), (0, 7), (0, 3), (3, media.MAX_MARK_MS)]
     )
-    assert timed.text == "[00:00:00.003] A\n\nB\n" and timed.not_at_line_start == 4
+    assert timed.text == "[00:00:00.003] A\n\nB\n"
+    assert (timed.not_at_line_start, timed.unwritable) == (2, 2)
 
 
 @given(
@@ -414,6 +415,20 @@ def test_a_recorded_interview_imported_back_into_its_own_study_is_not_added_twic
     again = open_study(tmp_path / "imported")
     assert import_qdpx(sent_qdpx(again), again.folder).interviews == 0
     assert len(open_study(again.folder).interviews) == 1
+
+
+def test_a_time_100_hours_into_a_recording_is_said_as_such(tmp_path: Path) -> None:
+    """REFI-QDA's timeStamp is an xsd:integer of ms, without bound; a time written in the
+    text has two digits of hours. A turn 100 hours in (a cue "100:01:02.000" reads) went
+    out and came back untimed, said to be a time "inside or at the end of a line"."""
+    vtt = VTT.replace("00:01:02.000 --> 00:01:05.000", "100:01:02.000 --> 100:01:05.000")
+    data = export_study_qdpx(recorded_study(tmp_path / "study", vtt=vtt))[0]
+    assert ("Interv", 360_062_000) in timed_sync_points(unzip(data))
+    report = import_qdpx(data, tmp_path / "back")
+    assert said(report) == [
+        "1 time(s) of “Night” before its start or 100 hours or more into it: a written time "
+        "holds neither"
+    ]
 
 
 def test_a_recording_without_turn_times_adds_nothing_to_the_zip(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ _SAID = {
     ("attribute value", False): "{named}: {why}",
     ("selection", True): "the {count} selection(s) in {named}: {why}",
     ("time", True): "{count} time(s) of {named} inside or at the end of a line: {why}",
+    ("unwritable time", True): "{count} time(s) of {named} {why}",
     ("passage", True): "{count} passage(s) of the recording of {named} {why}",
     ("PDF passage", True): "{count} passage(s) of the PDF {named} {why}",
 }

@@ -51,6 +51,7 @@ class TimedText:
     text: str
     inserted: tuple[tuple[int, int], ...]  # (original position, length inserted there)
     not_at_line_start: int  # times inside or at the end of a line: not kept
+    unwritable: int = 0  # times before 0 or from MAX_MARK_MS on: no mark holds them
 
     def place(self, position: int, end: bool = False) -> int:
         """`position` of the original text in ours. A passage starting where a mark went
@@ -72,9 +73,12 @@ def write_times(text: str, times: list[tuple[int, int]]) -> TimedText:
     from reader.core.transcripts import time_ms
 
     line_times: dict[int, int] = {}  # where the line's words start -> ms
-    skipped = 0
+    skipped = unwritable = 0
     for position, ms in times:
-        if not 0 <= position <= len(text) or not 0 <= ms < MAX_MARK_MS:
+        if not 0 <= ms < MAX_MARK_MS:
+            unwritable += 1
+            continue
+        if not 0 <= position <= len(text):
             skipped += 1
             continue
         line_start = text.rfind("\n", 0, position) + 1
@@ -96,7 +100,7 @@ def write_times(text: str, times: list[tuple[int, int]]) -> TimedText:
         inserted.append((position, len(added)))
         last = position
     parts.append(text[last:])
-    return TimedText("".join(parts), tuple(inserted), skipped)
+    return TimedText("".join(parts), tuple(inserted), skipped, unwritable)
 
 
 def spoken_between(

@@ -907,6 +907,9 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
                 count=timed.not_at_line_start,
             )
         )
+    if timed.unwritable:
+        why = "before its start or 100 hours or more into it: a written time holds neither"
+        report.not_imported.append(LeftOut("unwritable time", name, why, count=timed.unwritable))
 
 
 def _recording(
