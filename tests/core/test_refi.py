@@ -1049,6 +1049,36 @@ def test_a_qualcoder_annotation_is_the_note_of_its_passage(tmp_path: Path, memo:
     assert "said" not in session.notes.notes.lower()
 
 
+def test_a_source_without_a_name_is_titled_after_its_file(tmp_path: Path) -> None:
+    """qc 1.3 (cproctor/qualitative-coding) writes a TextSource without a name (the schema
+    asks none) and its text under its own file name, each selection a line of it ("line:1"):
+    the interview was titled with the source's GUID. One whose file is named by a GUID
+    still is."""
+    text = "Speaker 1:   We open the session.\nThe budget comes first tonight.\n"
+    line = text.split("\n")[1]
+    start = text.index(line)
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="qc project" origin="qc 1.3.2"><Sources>'
+        '<TextSource plainTextPath="council_2019.txt" guid="33663939-3636-3632-3038-613431643463">'
+        '<PlainTextSelection guid="37323865-3734-6533-3337-623138653238" name="line:1" '
+        f'startPosition="{start}" endPosition="{start + len(line)}"/></TextSource>'
+        '<TextSource plainTextPath="internal://66653866-6334-3535-3435-366637306566.txt" '
+        'guid="66653866-6334-3535-3435-366637306566"/></Sources></Project>'
+    )
+    files = {
+        "project.qde": qde,
+        "sources/council_2019.txt": text,
+        "sources/66653866-6334-3535-3435-366637306566.txt": "Chair: Any other business?\n",
+    }
+    report = import_qdpx(zipped(files), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == [
+        "council_2019",
+        "66653866-6334-3535-3435-366637306566",
+    ]
+    assert [h.exact for h in report.passages] == [line]
+
+
 def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: Path) -> None:
     """As merging into an interview that has the text makes it: not three stacked
     highlights of one code each. The merge's report counts that highlight once."""

@@ -469,7 +469,7 @@ def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport)
 
 def _source(run: _Import, element: ET.Element) -> None:
     kind = element.tag.rsplit("}", 1)[-1]
-    name = (element.get("name") or "").strip() or element.get("guid") or "?"
+    name = (element.get("name") or "").strip() or _file_name(element) or element.get("guid") or "?"
     if kind in _MEDIA_KINDS:
         _media_source(run, element, name)
     elif kind == "TextSource":
@@ -479,6 +479,15 @@ def _source(run: _Import, element: ET.Element) -> None:
     else:
         label = "PDF" if kind == "PDFSource" else kind.removesuffix("Source").lower() or kind
         run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
+
+
+def _file_name(element: ET.Element) -> str:
+    """The name of a source's file, for a source without a name (the schema asks none):
+    qc 1.3 writes a source so, its text's file under its own name ("board_2017.txt"), and
+    the interview was titled with the source's GUID. "" for a file named by a GUID."""
+    path = element.get("plainTextPath") or element.get("path") or ""
+    stem = PurePosixPath(path.split("://", 1)[-1].replace("\\", "/")).stem.strip()
+    return "" if guid_of(stem) else stem
 
 
 def passages_made(passages: list[Highlight], codings: int) -> str:
