@@ -288,3 +288,29 @@ def test_qualcoders_passages_no_name_quotes_land_on_their_words_in_a_windows_exp
         "[00:00:00] I: When did nights start?\nN: In May.\nI: And then?\n"
         "[00:00:09] N: Then the ward got quiet.\n"
     )
+
+
+def test_passages_no_count_puts_on_the_words_their_names_quote_are_said(tmp_path: Path) -> None:
+    """Where no count selected any passage's words (a count this app does not know: UTF-8
+    bytes here, as a Go or Rust tool indexes a string; QualCoder's CR CR LF line ends
+    before they were read), every passage landed on other words and the report said
+    nothing: names that quote words the text has say so; names quoting no words of it
+    ("Selection 12") still tell nothing."""
+    text = "Interview with José, café owner\nQ: Ready?\nA: Quite ready, yes.\nA: The night.\n"
+    selections = ""
+    for k, name in enumerate(["Quite ready", "The night", "Selection 3"]):
+        quote = name if k < 2 else "Ready"
+        start = len(text[: text.index(quote)].encode())
+        selections += (
+            f'<PlainTextSelection guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
+            f'startPosition="{start}" endPosition="{start + len(quote)}"/>'
+        )
+    qde = (
+        f'<Project xmlns="{PROJECT_NS}" name="X" origin="Some Tool 1.0"><Sources>'
+        '<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc" '
+        f'plainTextPath="internal://d1.txt">{selections}</TextSource></Sources></Project>'
+    )
+    report = import_qdpx(zipped({"project.qde": qde, "sources/d1.txt": text}), tmp_path / "s")
+    assert "Quite ready" not in [h.exact for h in report.passages]
+    assert report.doubtful == ["2 passages of “Doc”"]
+    assert "Check 2 passages of “Doc”" in report.message()

@@ -132,7 +132,11 @@ def counting_of(
     assert best is not None
     (found, _, _), positions = best
     if not found:  # names that quote nothing ("Selection 12") tell nothing
-        return _fitting(read, named), 0
+        positions = _fitting(read, named)
+        # Names that quote words the text has, where no count selects them, tell that
+        # every passage is on other words: said, not placed silently.
+        words = _squeezed(positions.text)
+        return positions, sum(name in words for name, _, _ in quoting)
     return positions, len(quoting) - found
 
 
