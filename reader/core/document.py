@@ -394,6 +394,8 @@ def load_document(path: str | Path) -> Document:
     if module == "otter" and not may_have_headers(text):
         module = ""
     module = _subtitles_as_they_are(module, text)
+    if module in ("", "otter") and re.match(r"\s*\(speaker ", text):
+        module = "whisper_text"  # whisper.cpp's diarised text (-otxt --diarize)
     if not module:
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     reader = importlib.import_module(f"reader.core.transcripts.{module}")

@@ -136,6 +136,17 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Speaker 1", "Speaker 1: It is in my kitchen. 🧶"),
         ],
     ),
+    # whisper.cpp's text of a stereo recording (`-otxt --diarize`): the channel opening
+    # each line stood in the text, and its speakers were guessed by question marks.
+    "whisper-cpp-diarized.txt": (
+        "whisper-text",
+        [
+            (Q, "Speaker 0", "Speaker 0: Where did you learn to weave?"),
+            (A, "Speaker 1", "Speaker 1: From my aunt in Oaxaca, when I was nine. Nine!"),
+            (Q, "Speaker 0", "Speaker 0: Do you still have her loom?"),
+            (A, "Speaker 1", "Speaker 1: It is in my kitchen. 🧶"),
+        ],
+    ),
     "whisperx.json": (
         "whisper-json",
         [
@@ -1508,6 +1519,18 @@ def test_subtitles_with_each_word_underlined_in_turn_give_their_words_once() -> 
         (2000, 2500),
         (2500, 3800),
     ]
+
+
+def test_a_text_that_opens_with_a_speaker_in_brackets_is_otherwise_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """Only a text each of whose lines opens with whisper.cpp's channel is read as its
+    diarised text: a note that opens so is a text as it is."""
+    path = tmp_path / "notes.txt"
+    text = "(speaker 1) asked first.\nThen we talked about the ward.\nAnd the nights.\n"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.format, doc.text) == ("text", text)
 
 
 def test_a_repeated_line_of_ordinary_subtitles_stays() -> None:

@@ -14,7 +14,7 @@ import srt
 
 from reader.core.document import DocumentError
 from reader.core.transcripts import Cue, Parsed, cut_off, from_cues, marked_at, unrolled
-from reader.core.transcripts.whisper import speaker_name
+from reader.core.transcripts.whisper import CHANNEL_RE, speaker_name
 
 # The markup players know (<i>, <font ...>, {\an8}); any other "<...>" is the
 # transcriber's ("<laughs>"), words kept.
@@ -22,9 +22,6 @@ _TAG_RE = re.compile(r"</?(?:[ibus]|font)(?:[\s=][^>]*)?>|\{\\[^}]*\}", re.IGNOR
 # A character reference as tools write them in SubRip ("&amp;", "&#39;", "&#x2019;"), its
 # semicolon required: SubRip is not HTML, and "R&D" or "&copy" in a line are words.
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-# whisper.cpp's `--diarize`: "(speaker 0) " before each cue's words, "(speaker ?) " where
-# neither channel was louder.
-_CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
 # `srt` reads a cue number left at the end, after a blank line, as the last cue's words.
 _TRAILING_NUMBER_RE = re.compile(r"\n[ \t]*\n\s*(\d+)\s*$")
 # A timing line, and one of its times written without hours ("00:01,000", as some tools
@@ -73,7 +70,7 @@ def parse(text: str, name: str) -> Parsed:
         words = _TAG_RE.sub("", sub.content)
         if "&" in words:  # after the tags: "&lt;i&gt;" is words, not markup
             words = _ENTITY_RE.sub(lambda ref: html.unescape(ref[0]), words)
-        channel = _CHANNEL_RE.match(words)
+        channel = CHANNEL_RE.match(words)
         cues.append(
             Cue(
                 words[channel.end() :] if channel else words,

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -25,6 +26,9 @@ from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
 # scan looks for them to tell a transcript from other JSON (study_scan.sniff).
 SEGMENT_LISTS = ("speakers", "segments", "transcription", "chunks")
 _MAX_SECONDS = 10**7  # over 100 days: not a recording
+# whisper.cpp's `--diarize` in its subtitles and text (`-osrt`, `-otxt`): "(speaker 0) "
+# before each segment's words, "(speaker ?) " where neither channel was louder.
+CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
 
 
 def _with_nan(text: str) -> Any:
