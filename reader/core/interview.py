@@ -128,6 +128,11 @@ _ALONE_RE = re.compile(
     rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
+# QualCoder's stamps, each alone on its line above the words it times (view_av.py): its
+# default "[00.01.23]", "[83.05]" (minutes and seconds), "{00:01:23}", "#00:01:23.450#".
+_STAMP_ALONE_RE = re.compile(
+    rf"\[(\d{{1,2}}\.\d{{2}}\.\d{{2}}|\d{{1,4}}\.\d{{2}})\]|\{{({_TIME})\}}|#({_TIME})#"
+)
 # A stamp after a paragraph's words, in brackets or as f4transkript writes it
 # ("#00:01:23-4#", tenths after the dash): see _with_end_stamps. Looked for from the
 # bracket that opens it, found from the one that ends the paragraph. A string, compiled by
@@ -353,6 +358,8 @@ def _leading_time(par: str) -> str:
     time alone that it is (the stamp above a turn), or ""."""
     if par[:1].isdigit() and _TIME_RE.fullmatch(par):
         return par
+    if par.startswith(("[", "{", "#")) and (alone := _STAMP_ALONE_RE.fullmatch(par.rstrip())):
+        return next(time for time in alone.groups() if time)
     bracketed = _LEADING_TIME_RE.match(par)
     time = _TIME_RE.search(par, 0, bracketed.end()) if bracketed else None
     return time[0] if time else ""
@@ -362,6 +369,8 @@ def leading_time_end(text: str, seg: Segment) -> int:
     """Where the time in brackets that opens `seg`, an unlabelled paragraph, ends with the
     blanks after it ("[00:00:00.000 --> 00:00:04.000]   So…"); `seg.start` for none."""
     time = _LEADING_TIME_RE.match(text, seg.start, seg.end)
+    if time is None and seg.timestamp:  # QualCoder's stamp alone on its line
+        time = _STAMP_ALONE_RE.match(text, seg.start, seg.end)
     if seg.label or time is None:
         return seg.start
     end = time.end()

@@ -392,7 +392,7 @@ def _words_start(text: str, segments: Sequence[Segment], i: int) -> int:
         return segment.start
     rest = text[segment.start : segment.end].replace(segment.timestamp, "", 1)
     rest = rest.replace(segment.label, "", 1) if segment.label else rest
-    return below.start if not rest.strip(" \t\n:[]()-–—") else segment.start
+    return below.start if not rest.strip(" \t\n:[](){}#-–—") else segment.start
 
 
 def _shared(entries: list[SyncEntry]) -> list[SyncEntry]:

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.document import Document, Turn, load_document
-from reader.core.interview import Role, detect_segments
+from reader.core.interview import Role, detect_segments, leading_time_end
 from reader.core.sync import (
     SLOWEST_MS_A_CHAR,
     SyncEntry,
@@ -283,6 +283,32 @@ def test_a_time_with_a_name_alone_on_its_line_times_the_words_below() -> None:
     asked = text.index("How did")
     assert table.ms_at(asked) == 3_000 and table.end_ms(text.index("?") + 1, text) == 9_000
     assert table.ms_at(text.index("00:00:40")) == 40_000  # its name line: its own time
+
+
+@pytest.mark.parametrize(
+    ("stamps", "ms"),
+    [
+        (["[00.00.03]", "[00.00.09]", "[01.02.03]"], [3_000, 9_000, 3_723_000]),
+        (["[0.03]", "[0.09]", "[62.03]"], [3_000, 9_000, 3_723_000]),
+        (["{00:00:03}", "{00:00:09}", "{01:02:03}"], [3_000, 9_000, 3_723_000]),
+        (["#00:00:03.250#", "#00:00:09.000#", "#01:02:03.500#"], [3_250, 9_000, 3_723_500]),
+    ],
+)
+def test_qualcoders_stamps_alone_on_a_line_time_the_words_below(
+    stamps: list[str], ms: list[int]
+) -> None:
+    """QualCoder's transcription writes its stamp on a line of its own above the words
+    (view_av.py), by default with dots, "[00.01.23]", or as "[83.05]", "{00:01:23}",
+    "#00:01:23.450#": a transcript typed in QualCoder (its .qdpx's Transcript, or its
+    text) had no times, and played from its start whatever was clicked."""
+    lines = ["Ana: How did you come to the city?", "Bo: By train.", "Ana: Why?"]
+    text = "".join(f"{stamp}\n{line}\n" for stamp, line in zip(stamps, lines, strict=True))
+    document = Document(text, "t", "/t.txt", "utf-8")
+    table = table_of(document)
+    assert [table.ms_at(text.index(line)) for line in lines] == ms
+    assert document.text == text  # the stamps stay where they are
+    stamp = detect_segments(text)[0]  # a time, as "[00:00:03]" is: dimmed, not words
+    assert leading_time_end(text, stamp) == stamp.end == len(stamps[0])
 
 
 def written(path: Path, content: str) -> Document:

@@ -80,6 +80,9 @@ _DASH_RE = re.compile(r"^[ \t]*(?:[-–]|>>>?)[ \t]+(?=\S)", re.MULTILINE)
 _INNER_DASH_RE = re.compile(r"(?<=[.!?…])[ \t]+[-–][ \t]+(?=\S)")  # see _dialogue
 _TIME_RE = re.compile(r"(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?::(\d{2})|[.,](\d{1,3}))?")
 FRAMES_PER_SECOND = 25  # of a typed timecode's frame number ("00:00:01:12"), as SubRip's
+# QualCoder's stamps with dots: its default "00.01.23" (hours, minutes, seconds) and "83.05"
+# (minutes, seconds). Only a paragraph that is such a stamp alone gives one (interview.py).
+_DOTTED_TIME_RE = re.compile(r"(?:(\d{1,2})\.)?(\d{1,4})\.(\d{2})")
 _CUE_TIME_RE = re.compile(r"(?:(\d+):)?(\d{1,2}):(\d{1,2})[.,](\d{1,3})")
 # "Jane Doe  0:03" or "Speaker 1  1:02:03" on a line of its own above the speech: Otter's
 # and Teams' (.docx) header of a turn, a name, two or more spaces and a time. Teams' text
@@ -152,11 +155,16 @@ class Para:
 
 
 def time_ms(text: str) -> int | None:
-    """Milliseconds of "1:02:03.5", "02:03", "00:01:23,450" or a timecode with its frame
-    ("00:01:23:12", at 25 frames a second); None when not a time."""
+    """Milliseconds of "1:02:03.5", "02:03", "00:01:23,450", a timecode with its frame
+    ("00:01:23:12", at 25 frames a second) or QualCoder's "00.01.23"; None when not a
+    time."""
     match = _TIME_RE.search(text)
     if match is None:
-        return None
+        dotted = _DOTTED_TIME_RE.fullmatch(text)
+        if dotted is None:
+            return None
+        hours, minutes, seconds = dotted.groups()
+        return ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
     hours, minutes, seconds, frame, fraction = match.groups()
     ms = ((int(hours or 0) * 60 + int(minutes)) * 60 + int(seconds)) * 1000
     if frame:  # a frame number past the rate (a 30 fps timecode's) is the second's last
