@@ -340,6 +340,10 @@ def run_import(argv: list[str]) -> int:
         data = args.file.read_bytes()
     except OSError as exc:
         return fail(f"cannot read {args.file}: {reason(exc)}.")
+    if args.notes is not None and not args.notes.parent.is_dir():  # as -o: a mistyped path
+        return fail(
+            f"the folder {args.notes.parent} does not exist; make it, or give another --notes."
+        )
     opened = _open_session(args.document, args.notes)
     if isinstance(opened, str):
         return fail(opened)

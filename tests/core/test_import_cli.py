@@ -132,6 +132,21 @@ def test_annotations_of_another_interview_are_not_put_into_the_bundled_one(
     assert result.returncode == 0 and b"Imported 1 annotation" in result.stdout
 
 
+def test_notes_in_a_folder_not_there_are_refused_not_made(
+    tmp_path: Path, annotations: Path
+) -> None:
+    """`--notes ~/reserach/notes.json`, mistyped, made the folders and imported into a new
+    notes file there, saying it had; the interview's notes never had them (as -o of an
+    export: a folder not there is said)."""
+    notes_path = tmp_path / "nowhere" / "dir" / "notes.json"
+    said = assert_fails_with_one_line(run(tmp_path, "import", annotations, "--notes", notes_path))
+    assert said == (
+        f"interview-reader: the folder {notes_path.parent} does not exist; make it, or give "
+        "another --notes.\n"
+    )
+    assert not (tmp_path / "nowhere").exists()
+
+
 def test_missing_annotation_file_fails_with_one_line(tmp_path: Path) -> None:
     result = run(tmp_path, "import", tmp_path / "nope.jsonld", "--notes", tmp_path / "n.json")
     assert "cannot read" in assert_fails_with_one_line(result)
