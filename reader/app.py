@@ -22,9 +22,11 @@ from reader.cli_study import study_listing, study_to_read
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from reader.core.code_use import CodingSets
     from reader.core.codebook import Codebook
     from reader.core.export import ExportOptions
     from reader.core.session import Session
+    from reader.core.study import Study
 
 EXPORT_COMMAND = "export"
 IMPORT_COMMAND = "import"
@@ -308,19 +310,18 @@ def _export_codebook(args: argparse.Namespace) -> int:
     from reader.core.code_use import CodingSets, code_uses
     from reader.core.export.codebook_export import export_codebook
 
-    sets = CodingSets()
     if args.document is not None and args.document.is_dir():
         study = study_to_read(args.document, args.notes)
         if isinstance(study, str):
             return fail(study)
-        for _, notes in study.notes_files():
-            sets.add(notes.highlights)
+        sets = _study_codings(study)
         book, title, reading = study.codebook, study.data.title, study.files()
     else:
         opened = _open_session(args.document, args.notes, exporting=True)
         if isinstance(opened, str):
             return fail(opened)
         session, notes_path = opened
+        sets = CodingSets()
         sets.add(session.notes.highlights)
         book, title = session.notes.codebook, session.document.title
         reading = files_read(Path(session.document.source), notes_path)
@@ -328,6 +329,24 @@ def _export_codebook(args: argparse.Namespace) -> int:
     interviews = args.document is not None and args.document.is_dir()
     output = export_codebook(extension, book, code_uses(book, sets), title, interviews)
     return write_output(output, args.output, reading, args.format)
+
+
+def _study_codings(study: Study) -> CodingSets:
+    """The coding sets of every interview of `study` whose notes can be read; each one that
+    cannot is said (its passages are not counted: the counts are short of them)."""
+    from reader.core.code_use import CodingSets
+    from reader.core.notes_file import NotesFormatError
+
+    sets = CodingSets()
+    for entry in study.interviews:
+        try:
+            notes = study.load_notes(entry)
+        except (OSError, NotesFormatError) as exc:
+            say(f"not counted: “{entry.title}”: its notes cannot be read ({reason(exc)})")
+            continue
+        if notes is not None:
+            sets.add(notes.highlights)
+    return sets
 
 
 def run_import(argv: list[str]) -> int:

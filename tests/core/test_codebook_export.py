@@ -8,6 +8,8 @@ import csv
 import io
 from pathlib import Path
 
+import pytest
+
 from reader.app import main
 from reader.core.codebook import Codebook
 from reader.core.export.codebook_export import codebook_markdown
@@ -50,3 +52,20 @@ def test_headings_in_a_codes_description_sit_below_the_code() -> None:
     text = codebook_markdown(book, {}, "Night shifts", 1).decode("utf-8")
     headings = [line for line in text.split("\n") if line.startswith("#")]
     assert headings == ["# Codebook of Night shifts", "## Work", "### Work heading", "### Stress"]
+
+
+def test_an_interview_whose_notes_cannot_be_read_is_said_not_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A damaged notes file was left out of the counts without a word: "Light: 1 passage in
+    1 interview" for a methods appendix, where every other export said "not exported"."""
+    study = coded_study(tmp_path / "Night shifts")
+    p1, _ = study.interviews
+    study.notes_path(p1).write_text("{broken", encoding="utf-8")
+    out = tmp_path / "codebook.csv"
+    assert main(["export", str(study.folder), "--format", "codebook-csv", "-o", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert said.startswith("interview-reader: not counted: “P1”: its notes cannot be read (")
+    assert len(said.splitlines()) == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert [(r["code"], r["passages"]) for r in rows][-1] == ("Light", "1")
