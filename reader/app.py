@@ -86,7 +86,7 @@ def _export_parser() -> argparse.ArgumentParser:
         help="json: the full model; md: research summary; html: printable summary; "
         "csv: one row per highlight; w3c: W3C Web Annotations (JSON-LD; an interview only); "
         "codebook-md, codebook-csv: the codebook, each code with its colour, description "
-        "and how many passages and interviews it is in",
+        "and how many passages and interviews it is in (of all: no filter applies)",
     )
     add_output_option(parser)
     parser.add_argument(
@@ -310,6 +310,14 @@ def _export_codebook(args: argparse.Namespace) -> int:
     from reader.core.code_use import CodingSets, code_uses
     from reader.core.export.codebook_export import export_codebook
 
+    # Counted over all, whatever a filter asked: said, not a count of others given for it.
+    filters = [name for name in ("color", "tag", "where") if getattr(args, name)]
+    if filters:
+        options = " and ".join(f"--{name}" for name in filters)
+        return fail(
+            f"a codebook export counts every passage of every interview; {options} cannot "
+            f"filter it: leave {'them' if len(filters) > 1 else 'it'} out."
+        )
     if args.document is not None and args.document.is_dir():
         study = study_to_read(args.document, args.notes)
         if isinstance(study, str):

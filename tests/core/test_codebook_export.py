@@ -69,3 +69,21 @@ def test_an_interview_whose_notes_cannot_be_read_is_said_not_counted(
     assert len(said.splitlines()) == 1
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert [(r["code"], r["passages"]) for r in rows][-1] == ("Light", "1")
+
+
+def test_a_filter_given_to_a_codebook_export_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--where role=doctor` (or an unknown --tag) was read and left unused: the counts of
+    every interview were written as if they were the doctors', and the command succeeded."""
+    study = coded_study(tmp_path / "Night shifts")
+    out = tmp_path / "codebook.md"
+    args = ["export", str(study.folder), "--format", "codebook-md", "-o", str(out)]
+    assert main([*args, "--where", "role=doctor"]) == 1
+    assert capsys.readouterr().err == (
+        "interview-reader: a codebook export counts every passage of every interview; "
+        "--where cannot filter it: leave it out.\n"
+    )
+    assert main([*args, "--tag", "Light", "--color", "green"]) == 1
+    assert "--color and --tag cannot filter it: leave them out." in capsys.readouterr().err
+    assert not out.exists()
