@@ -117,8 +117,8 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--raw-cells",
         action="store_true",
-        help="csv: write cells starting with = + - @ as they are (by default they get a "
-        "leading ' so that a spreadsheet does not run them as formulas)",
+        help="csv, codebook-csv: write cells starting with = + - @ as they are (by default "
+        "they get a leading ' so that a spreadsheet does not run them as formulas)",
     )
     return parser
 
@@ -335,7 +335,8 @@ def _export_codebook(args: argparse.Namespace) -> int:
         reading = files_read(Path(session.document.source), notes_path)
     extension = args.format.removeprefix("codebook-")
     interviews = args.document is not None and args.document.is_dir()
-    output = export_codebook(extension, book, code_uses(book, sets), title, interviews)
+    uses = code_uses(book, sets)
+    output = export_codebook(extension, book, uses, title, interviews, args.raw_cells)
     return write_output(output, args.output, reading, args.format)
 
 

@@ -87,3 +87,20 @@ def test_a_filter_given_to_a_codebook_export_is_refused(
     assert main([*args, "--tag", "Light", "--color", "green"]) == 1
     assert "--color and --tag cannot filter it: leave them out." in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_raw_cells_writes_a_codebook_csv_as_it_is(tmp_path: Path) -> None:
+    """--raw-cells, "csv: write cells ... as they are", left the codebook's "=Score" as
+    "'=Score", the only CSV it was not heard by."""
+    study = coded_study(tmp_path / "Night shifts")
+    book = study.writable_codebook()
+    book.create("=Score", description="-1 to +1")
+    study.save()
+    out = tmp_path / "codebook.csv"
+    args = ["export", str(study.folder), "--format", "codebook-csv", "-o", str(out)]
+    assert main(args) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert (rows[-1]["code"], rows[-1]["description"]) == ("'=Score", "'-1 to +1")
+    assert main([*args, "--raw-cells"]) == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
+    assert (rows[-1]["code"], rows[-1]["description"]) == ("=Score", "-1 to +1")

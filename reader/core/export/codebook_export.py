@@ -59,13 +59,14 @@ def codebook_markdown(
     return "\n".join(lines).encode("utf-8")
 
 
-def codebook_csv(book: Codebook, uses: Mapping[str, CodeUse]) -> bytes:
+def codebook_csv(book: Codebook, uses: Mapping[str, CodeUse], raw_cells: bool = False) -> bytes:
     """A row for each code in tree order, named by its path ("Work / Night shifts"); UTF-8
-    with BOM and formula cells made inert, as the CSV export writes."""
+    with BOM and formula cells made inert unless `raw_cells`, as the CSV export writes."""
+    from reader.core.export.common import ExportOptions
     from reader.core.export.csv_export import writer
 
     buffer = io.StringIO()
-    out = writer(buffer)
+    out = writer(buffer, ExportOptions(raw_cells=raw_cells))
     out.writerow(CSV_COLUMNS)
     for _, code in book.tree():
         use = uses.get(code.id, CodeUse())
@@ -85,9 +86,15 @@ def codebook_csv(book: Codebook, uses: Mapping[str, CodeUse]) -> bytes:
 
 
 def export_codebook(
-    extension: str, book: Codebook, uses: Mapping[str, CodeUse], title: str, interviews: bool
+    extension: str,
+    book: Codebook,
+    uses: Mapping[str, CodeUse],
+    title: str,
+    interviews: bool,
+    raw_cells: bool = False,
 ) -> bytes:
-    """The codebook as CSV (`extension` "csv") or else as Markdown."""
+    """The codebook as CSV (`extension` "csv"; `raw_cells` as ExportOptions') or else as
+    Markdown."""
     if extension == "csv":
-        return codebook_csv(book, uses)
+        return codebook_csv(book, uses, raw_cells)
     return codebook_markdown(book, uses, title, interviews)
