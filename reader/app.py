@@ -322,8 +322,8 @@ def _export_codebook(args: argparse.Namespace) -> int:
         study = study_to_read(args.document, args.notes)
         if isinstance(study, str):
             return fail(study)
-        sets = _study_codings(study)
-        book, title, reading = study.codebook, study.data.title, study.files()
+        book, sets = _study_codes(study)
+        title, reading = study.data.title, study.files()
     else:
         opened = _open_session(args.document, args.notes, exporting=True)
         if isinstance(opened, str):
@@ -340,13 +340,15 @@ def _export_codebook(args: argparse.Namespace) -> int:
     return write_output(output, args.output, reading, args.format)
 
 
-def _study_codings(study: Study) -> CodingSets:
-    """The coding sets of every interview of `study` whose notes can be read; each one that
-    cannot is said (its passages are not counted: the counts are short of them)."""
+def _study_codes(study: Study) -> tuple[Codebook, CodingSets]:
+    """The study's codebook with the codes its interviews' notes use that it lacks (as the
+    .qdpx export carries them), and the coding sets of every interview whose notes can be
+    read; each one that cannot is said (its passages are not counted)."""
+    from reader.core.code_adoption import adopted_codebook
     from reader.core.code_use import CodingSets
     from reader.core.notes_file import NotesFormatError
 
-    sets = CodingSets()
+    sets, read = CodingSets(), []
     for entry in study.interviews:
         try:
             notes = study.load_notes(entry)
@@ -355,7 +357,8 @@ def _study_codings(study: Study) -> CodingSets:
             continue
         if notes is not None:
             sets.add(notes.highlights)
-    return sets
+            read.append((entry.title, notes))
+    return adopted_codebook(study.codebook, read), sets
 
 
 def run_import(argv: list[str]) -> int:

@@ -61,6 +61,7 @@ def refi_export(
     of a failure already reported.
     `open_session(document, notes)` opens one interview as the other exports do (the
     session and its notes path, or the reason it cannot)."""
+    from reader.core.code_adoption import adopted_codebook
     from reader.core.refi.codebook_xml import RefiError, export_qdc
     from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
     from reader.core.refi.sent import Sending
@@ -73,8 +74,9 @@ def refi_export(
             study = study_to_read(args.path, args.notes)
             if isinstance(study, str):
                 return fail(study)
-            if args.format == "qdc":
-                output = export_qdc(study.codebook)
+            if args.format == "qdc":  # with the codes only its notes have, as a .qdpx's
+                read = ((entry.title, notes) for entry, notes in study.notes_files())
+                output = export_qdc(adopted_codebook(study.codebook, read))
             else:
                 output, left_out, sending = export_study_qdpx(study, crlf=args.crlf)
                 for line in left_out:

@@ -13,7 +13,7 @@ interview's title: "Work (P03)".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from reader.core.codebook import (
     MAX_NAME_CHARS,
@@ -62,6 +62,16 @@ def adopt_codes(book: Codebook, notes: NotesData, title: str) -> list[Code]:
             )
         )
     return added
+
+
+def adopted_codebook(book: Codebook, interviews: Iterable[tuple[str, NotesData]]) -> Codebook:
+    """A copy of `book`, a study's, with the codes each interview's notes ((its title, its
+    notes) each) use that it lacks, as they join it when the interview opens in the
+    window: the codebook an export of the whole study codes with."""
+    adopted = book.copy()
+    for title, notes in interviews:
+        adopt_codes(adopted, notes, title)
+    return adopted
 
 
 def _free_name(book: Codebook, code: Code, parent: str, title: str) -> str:

@@ -104,3 +104,31 @@ def test_raw_cells_writes_a_codebook_csv_as_it_is(tmp_path: Path) -> None:
     assert main([*args, "--raw-cells"]) == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert (rows[-1]["code"], rows[-1]["description"]) == ("=Score", "-1 to +1")
+
+
+def test_a_code_only_an_interviews_notes_have_is_in_every_codebook_export(
+    tmp_path: Path,
+) -> None:
+    """A code an interview's notes use that study.json lacks (annotations imported into it
+    from the command line, its notes copied from another study) went into the .qdpx with
+    its passages, as the window adopts it, but the codebook exports left it out: "2 codes"
+    in the .md and .csv, and no such code in the .qdc, though passages carry it."""
+    from xml.etree import ElementTree
+
+    from reader.core.store import load_notes, save_notes
+
+    study = coded_study(tmp_path / "Night shifts")
+    _, p2 = study.interviews
+    notes = load_notes(study.notes_path(p2))
+    assert notes is not None
+    sleep = notes.codebook.create("Sleep", color="#911eb4")
+    notes.highlights = [h.edited(codes=(*h.codes, sleep.id)) for h in notes.highlights]
+    save_notes(study.notes_path(p2), notes)
+    table, qdc = tmp_path / "codebook.csv", tmp_path / "codebook.qdc"
+    folder = str(study.folder)
+    assert main(["export", folder, "--format", "codebook-csv", "-o", str(table)]) == 0
+    assert main(["export", folder, "--format", "qdc", "-o", str(qdc)]) == 0
+    rows = list(csv.DictReader(io.StringIO(table.read_text("utf-8-sig"))))
+    assert (rows[-1]["code"], rows[-1]["colour"], rows[-1]["passages"]) == ("Sleep", "#911eb4", "1")
+    names = [c.get("name") for c in ElementTree.parse(qdc).iter() if c.tag.endswith("}Code")]
+    assert names == ["Work", "Handover", "Light", "Sleep"]

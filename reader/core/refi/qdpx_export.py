@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reader.core.annotations import Highlight
-from reader.core.code_adoption import adopt_codes
+from reader.core.code_adoption import adopted_codebook
 from reader.core.codebook import Codebook
 from reader.core.deterministic_zip import DeterministicZip
 from reader.core.notes_file import NotesData
@@ -209,9 +209,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         left_out.append(f"the study memo: {exc}")
     # Codes only an interview's notes have (its notes file came from elsewhere) go with
     # their codings, as they join the study's codebook when it opens in the window.
-    codebook = study.codebook.copy()
-    for interview in interviews:
-        adopt_codes(codebook, interview.notes, interview.entry.title)
+    codebook = adopted_codebook(study.codebook, ((i.entry.title, i.notes) for i in interviews))
     data = export_qdpx(
         study.data.title,
         interviews,
