@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
-from reader.cli_messages import fail, reason, say
+from reader.cli_messages import fail, reason, say, tell
 from reader.cli_output import add_output_option, files_read, write_output
 from reader.cli_study import study_listing, study_to_read
 
@@ -400,7 +400,7 @@ def run_import(argv: list[str]) -> int:
             save_notes(notes_path, session.notes)
         except OSError as exc:
             return fail(f"cannot write the notes file {notes_path}: {reason(exc)}.")
-    print(result.message())
+    tell(result.message())
     return 0
 
 

@@ -1,5 +1,5 @@
 """How the command line speaks: one line on standard error, prefixed with the program's
-name, and exit status 1 for a failure."""
+name, and exit status 1 for a failure; what a command did on standard output (`tell`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,14 @@ import sys
 
 def say(message: str) -> None:
     print(f"interview-reader: {message}", file=sys.stderr)
+
+
+def tell(message: str) -> None:
+    """What a command did, on standard output; a character its encoding lacks is escaped,
+    as standard error escapes it ("\\U0001f319"): redirected to a file on Windows it is
+    cp1252, and an import into "Nights 🌙" wrote the study, then ended on a traceback."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"  # None: started with 1>&-
+    print(message.encode(encoding, "backslashreplace").decode(encoding))
 
 
 def fail(message: str) -> int:

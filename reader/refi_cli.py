@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.cli_messages import fail, reason, say
+from reader.cli_messages import fail, reason, say, tell
 from reader.cli_output import add_output_option, files_read
 from reader.cli_study import study_listing, study_to_read
 
@@ -174,7 +174,7 @@ def run_refi_import(argv: list[str]) -> int:
         return fail(f"cannot import {args.file}: {reason(exc)}.")
     except OSError as exc:
         return fail(f"cannot write the study in {args.folder}: {reason(exc)}.")
-    print(message)
+    tell(message)
     return 0
 
 

@@ -144,6 +144,23 @@ def test_import_a_codebook_into_a_study(tmp_path: Path, capsys) -> None:
     assert book.find("Work").description.endswith("\n\nSupervisor: nights too.")
 
 
+def test_an_import_says_what_it_did_whatever_standard_output_can_encode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Redirected to a file on Windows, standard output is cp1252: an import into "Nights
+    🌙" wrote the study, then its report stopped on a traceback, exit status 1."""
+    qdc = tmp_path / "codes.qdc"
+    qdc.write_bytes(export_qdc(coded_study(tmp_path / "study").codebook))
+    monkeypatch.setenv("PYTHONIOENCODING", "cp1252")
+    result = run(tmp_path, "import", qdc, tmp_path / "Nights 🌙")
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(b"Added 3 codes to the codebook of ")
+    assert b"Nights \\U0001f319." in result.stdout
+    assert len(open_study(tmp_path / "Nights 🌙").codebook) == 3
+    monkeypatch.setattr("sys.stdout", None)  # started with standard output closed, 1>&-
+    assert main(capsys, "import", qdc, tmp_path / "Days")[0] == 0
+
+
 def test_a_codebook_import_says_what_it_left_out_for_one_reason_in_one_line(
     tmp_path: Path, capsys
 ) -> None:
