@@ -34,3 +34,12 @@ def test_a_studys_files_notes_and_transcripts_are_kept_other_files_are_not(
     assert why_kept(tmp_path / "alone.txt") == ""  # the open one is refused by its window
     assert why_kept(tmp_path / "new name.md") == ""
     assert why_kept(tmp_path) == ""
+
+
+def test_a_recording_is_kept(tmp_path: Path) -> None:
+    """Export… saved as "P01.wav" (the name typed over the one suggested, "Replace?"
+    answered as for last week's export) replaced the interview's recording."""
+    for name in ("P01.wav", "P01 Ana.M4A", "P01.mp4"):
+        (tmp_path / name).write_bytes(b"\x00")
+        assert why_kept(tmp_path / name) == "it is a recording"
+    assert why_kept(tmp_path / "P02.wav") == ""  # not there: nothing to replace

@@ -149,6 +149,26 @@ def test_an_export_never_replaces_a_file_of_the_study(
     ]
 
 
+def test_an_export_never_replaces_a_recording(
+    make_study_window, folder: Path, dialogs, monkeypatch
+) -> None:
+    """Saved as "P01 Ana.m4a" (typed over the name suggested, "Replace?" answered yes as
+    for an older export), the summary replaced the interview's recording."""
+    recording = folder / "P01 Ana.m4a"
+    recording.write_bytes(b"....ftypM4A ")
+    window = make_study_window(folder)
+    for fmt, whole in (("md", False), ("qdpx", True)):
+        accept_export(monkeypatch, fmt, whole)
+        dialogs.save_answers.append(str(recording))
+        window.window_actions.export.trigger()
+    assert recording.read_bytes() == b"....ftypM4A "
+    said = [text for kind, text in dialogs.shown if kind == "warning"]
+    assert said == [
+        f"{title}: “P01 Ana.m4a” is not replaced: it is a recording. Give the export another name."
+        for title in ("Export", "Export REFI-QDA Project")
+    ]
+
+
 def test_a_name_typed_without_an_extension_asks_before_replacing_its_file(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
 ) -> None:
