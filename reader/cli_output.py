@@ -1,6 +1,7 @@
-"""Where the command line's exports go: the file -o names (never one the export read,
-never in a folder that is not there), or standard output, without -o or with `-o -`;
-a binary file (Word, REFI-QDA project) goes there only when it is redirected."""
+"""Where the command line's exports go: the file -o names (never one the export read, nor
+one the window's Export never replaces, nor in a folder that is not there), or standard
+output, without -o or with `-o -`; a binary file (Word, REFI-QDA project) goes there only
+when it is redirected."""
 
 from __future__ import annotations
 
@@ -36,8 +37,10 @@ def write_output(
 ) -> int:
     """`output` to the file (atomically), never over one of the files the export read
     (`reading`: a mistyped -o naming the notes file replaced them with the export), nor
-    into a folder not there (a mistyped path made it); or, without one, to standard
-    output, unless it is a terminal and the format binary."""
+    over one the window's Export never replaces (core kept_files: a recording, another
+    study's files), nor into a folder not there (a mistyped path made it); or, without
+    one, to standard output, unless it is a terminal and the format binary."""
+    from reader.core.kept_files import why_kept
     from reader.core.store import atomic_write
 
     if format_name == "csv":
@@ -49,6 +52,8 @@ def write_output(
         return _to_standard_output(output, format_name)
     if any(_same_file(path, source) for source in reading):
         return fail(f"{path} is a file this export reads; give another output file.")
+    if why := why_kept(path):
+        return fail(f"{path} is not replaced: {why}; give another output file.")
     if not path.parent.is_dir():
         return fail(f"the folder {path.parent} does not exist; make it, or give another -o.")
     try:

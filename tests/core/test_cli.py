@@ -329,6 +329,39 @@ def test_o_never_writes_over_a_file_the_export_reads(
     assert {path: path.read_bytes() for path in files} == files
 
 
+def test_o_never_writes_over_what_the_windows_export_never_replaces(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`-o P01.wav` (tab completion stopped at "P01.") replaced the interview's recording,
+    the one file of a study that cannot be made again, with a summary or a project (which
+    had just read it); `-o` naming another study's study.json or transcript replaced it.
+    The window's Export refuses them (core kept_files); so does the command line now."""
+    study, other = tmp_path / "study", tmp_path / "other study"
+    for folder in (study, other):
+        folder.mkdir()
+        (folder / "P01.txt").write_text(TRANSCRIPT, encoding="utf-8")
+        open_study(folder).save()
+    recording = study / "P01.WAV"  # found beside its transcript
+    recording.write_bytes(b"RIFF....WAVEfmt ")
+    kept = [recording, other / "study.json", other / "P01.txt"]
+    before = [path.read_bytes() for path in kept]
+    for args, why in (
+        ((study / "P01.txt", "--format", "md", "-o", recording), "it is a recording"),
+        ((study, "--format", "qdpx", "-o", recording), "it is a recording"),
+        ((study, "--format", "json", "-o", kept[1]), "it is the study's own file"),
+        ((study, "--format", "md", "-o", kept[2]), "it is the transcript of “P01” in the study"),
+    ):
+        assert in_process(monkeypatch, tmp_path, "export", *args) == 1
+        said = capsys.readouterr().err.splitlines()[-1]  # after "not exported: …"
+        assert (
+            said
+            == f"interview-reader: {args[-1]} is not replaced: {why}; give another output file."
+        )
+    assert [path.read_bytes() for path in kept] == before
+
+
 def test_a_notes_file_that_is_not_there_is_a_mistyped_name(
     tmp_path: Path,
     transcript: Path,
