@@ -1,6 +1,7 @@
 """The study folder a command reads (an export): opened without writing into it, what
 opening found said, and refused where it is no study and holds no transcript (a mistyped
-folder, a folder of PDFs), where an empty export said nothing and the command succeeded."""
+folder, a folder of PDFs), where an empty export said nothing and the command succeeded,
+or holds the transcripts of a study above it (exported without their notes)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,25 @@ def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
     if not study.interviews and not study.file.exists():  # a study.json of codes alone is one
         words = no_interviews_words(folder, ADD)
         return f"{folder}: {words[0].lower()}{words[1:]}"
+    if not study.file.exists() and (holding := _study_holding(study)) is not None:
+        return (
+            f"{folder} holds interviews of the study in {holding}, which keeps their notes; "
+            "give that folder."
+        )
     return study
+
+
+def _study_holding(study: Study) -> Path | None:
+    """The folder of the study above `study`'s (a folder with no study.json) that lists its
+    first interview: `export STUDY/transcripts` (where an imported project's transcripts
+    go) exported each interview without its notes, "0 highlights", and succeeded."""
+    from reader.core.study import study_of
+
+    found = study_of(study.transcript_path(study.interviews[0]))
+    if found is None:
+        return None
+    holding, folder = found[0].folder.resolve(), study.folder.resolve()
+    return holding if holding != folder and folder.is_relative_to(holding) else None
 
 
 @cache

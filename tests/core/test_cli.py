@@ -481,6 +481,32 @@ def test_a_folder_with_no_transcript_is_no_study_to_export(
     assert "Work" in out.read_text("utf-8")
 
 
+def test_a_folder_of_a_studys_transcripts_is_not_exported_as_a_study_without_notes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`export STUDY/transcripts` (where an imported project's transcripts go; `export .`
+    from there) exported each interview as one of a new study, without the notes the study
+    keeps for it: "0 highlights", and the command succeeded."""
+    study = tmp_path / "Nights"
+    (study / "transcripts").mkdir(parents=True)
+    (study / "transcripts" / "P01.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    opened = open_study(study)
+    opened.save()
+    saved_notes(study / "transcripts" / "P01.txt", opened.notes_path(opened.interviews[0]))
+    for fmt in ("md", "codebook-csv", "qdpx"):
+        out = tmp_path / f"out.{fmt}"
+        args = ("export", study / "transcripts", "--format", fmt, "-o", out)
+        assert in_process(monkeypatch, tmp_path, *args) == 1
+        assert capsys.readouterr().err == (
+            f"interview-reader: {study / 'transcripts'} holds interviews of the study in "
+            f"{study}, which keeps their notes; give that folder.\n"
+        )
+        assert not out.exists()
+    out = tmp_path / "out.csv"
+    assert in_process(monkeypatch, tmp_path, "export", study, "--format", "csv", "-o", out) == 0
+    assert "counting barnacles" in out.read_text("utf-8-sig")
+
+
 def test_ctrl_c_ends_a_command_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
