@@ -108,6 +108,36 @@ def test_import_w3c_is_one_undo_step(make_window, dialogs, monkeypatch, tmp_path
     assert len(second.interview.session.notes.highlights) == 2
 
 
+def test_tags_imported_into_an_interview_of_a_study_are_codes_of_the_study(
+    make_study_window, folder, dialogs, tmp_path
+) -> None:
+    """Import ▸ W3C Annotations… into a study's interview made its tags codes of that
+    interview's notes alone: the Codebook and study.json had none of them (a codebook
+    export neither), until the interview was opened again and they were "not in the
+    study's codebook and added to it"."""
+    from reader.core.annotations import make_highlight
+    from reader.core.codebook import codes_for_tags
+    from reader.core.document import load_document
+    from reader.core.export import export
+    from reader.core.session import Session
+    from reader.core.study import open_study
+
+    session = Session.open(load_document(folder / "P01 Ana.txt"), None)
+    text = session.document.text
+    start = text.index("handover")
+    tagged = make_highlight(text, start, start + len("handover"))
+    session.add_highlight(tagged.edited(codes=codes_for_tags(["Routine"], session.notes.codebook)))
+    annotations = tmp_path / "P01.jsonld"
+    annotations.write_bytes(export(session, "w3c"))
+    window = make_study_window(folder)
+    dialogs.open_answers.append(str(annotations))
+    window.window_actions.import_annotations.trigger()
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["handover"]
+    assert [c.name for c in window.codebook.hub.book] == ["Routine"]
+    assert [c.name for c in open_study(folder, touch_disk=False).codebook] == ["Routine"]
+    assert window.statusBar().currentMessage().startswith("Imported 1 annotation")
+
+
 def test_import_bad_file_says_so(window: MainWindow, dialogs, tmp_path) -> None:
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json")

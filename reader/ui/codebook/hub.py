@@ -62,7 +62,7 @@ class CodebookHub(QObject):
         self.tally = CodeCounts(interview, owner, self.current_id, self)
         self.tally.changed.connect(self.countsChanged)
         interview.opened.connect(self._interview_opened)
-        interview.replaced.connect(self._interview_replaced)
+        interview.replaced.connect(self.notes_brought)
         owner.opened.connect(self._study_switched)
         owner.closed.connect(self._study_switched)
         owner.changed.connect(self._study_changed)
@@ -120,9 +120,10 @@ class CodebookHub(QObject):
         else:
             self.changed.emit()
 
-    def _interview_replaced(self, _session: object) -> None:
+    def notes_brought(self, _session: object = None) -> None:
         """The open interview's notes were merged with another program's, restored from a
-        backup, or its transcript reloaded: codes they brought are adopted as on opening."""
+        backup, its transcript reloaded, or annotations imported into them: codes they
+        brought are adopted as on opening."""
         self.tally.interview_replaced()
         said = self._adopt_codes([])
         if said:

@@ -77,6 +77,7 @@ def wire_codebook(window: Any) -> None:
     actions.export_codebook.triggered.connect(codebook.export_codebook)
     window.transfers.refi = lambda *args: codebook.refi.export(*args)
     window.transfers.codes_in_study = lambda: hub.counts().keys()
+    window.transfers.codes_imported = hub.notes_brought  # tags made codes: the study's too
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
     for import_qdc in (actions.import_qdc, actions.import_qdc_in_codes):
         import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())

@@ -60,6 +60,9 @@ class Transfers(QObject):
         self.codes_in_study: Callable[[], Collection[str]] = lambda: ()
         # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
         self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
+        # Annotations imported brought codes (their tags): the codebook takes them, in a
+        # study its own at once (they joined it only at the interview's next opening).
+        self.codes_imported: Callable[[], None] = lambda: None
 
     def _home(self) -> Path:
         """Where a first export goes (reader/ui/exporting/save_folder.py)."""
@@ -184,6 +187,8 @@ class Transfers(QObject):
             return
         controller.session.notes.codebook.codes.extend(result.codes)  # tags became codes
         controller.import_highlights(result.added)
+        if result.codes:
+            self.codes_imported()
         summary = result.message()
         first_line, _, details = summary.partition("\n")
         self._interview.status.emit(first_line, 8000)
