@@ -400,8 +400,34 @@ def run_import(argv: list[str]) -> int:
             save_notes(notes_path, session.notes)
         except OSError as exc:
             return fail(f"cannot write the notes file {notes_path}: {reason(exc)}.")
+        if result.codes:
+            _codes_to_study(args.document, notes_path, session)
     tell(result.message())
     return 0
+
+
+def _codes_to_study(document: Path | None, notes_path: Path, session: Session) -> None:
+    """The codes an import made of its annotations' tags, added to the codebook of the study
+    that lists `document` with these notes, as the window's import adds them: they joined
+    it only when the interview was next opened in the window, and meanwhile a codebook
+    export, `--tag`, and the study's Codebook had none of them. A study open in a window
+    is left to it (it adds them as it opens the interview); a failure is said."""
+    from reader.core.code_adoption import adopt_codes
+    from reader.core.lock_files import lock_holder, study_lock
+    from reader.core.study import StudyError, open_study
+
+    found = study_listing(document) if document is not None else None
+    if found is None or found[0].notes_path(found[1]) != notes_path:
+        return
+    listed, entry = found
+    if lock_holder(study_lock(listed.folder)):
+        return
+    try:
+        study = open_study(listed.folder)
+        if study.can_write() and adopt_codes(study.writable_codebook(), session.notes, entry.title):
+            study.save()
+    except (OSError, StudyError) as exc:
+        say(f"the new codes are not in the study's codebook yet: {reason(exc)}.")
 
 
 def _refi_command(argv: list[str]) -> int | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.annotations import make_highlight
+from reader.core.codebook import codes_for_tags
 from reader.core.document import load_document
 from reader.core.export import FORMATS, export
 from reader.core.notes_file import NotesData
@@ -145,6 +146,33 @@ def test_notes_in_a_folder_not_there_are_refused_not_made(
         "another --notes.\n"
     )
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_tags_imported_into_an_interview_of_a_study_are_codes_of_the_study(
+    tmp_path: Path,
+) -> None:
+    """`import P1.jsonld STUDY/P1.txt` made the annotations' tags codes of P1's notes
+    alone: study.json had none of them (nor the Codebook, a codebook export or --tag) until
+    P1 was opened in the window, as File ▸ Import ▸ W3C Annotations… now adds them."""
+    from reader.core.study import open_study
+
+    study = tmp_path / "Nights"
+    study.mkdir()
+    transcript = study / "P1.txt"
+    transcript.write_text("Q: How was it?\nA: A long night, honestly.\n", encoding="utf-8")
+    open_study(study).save()
+    session = Session.open(load_document(transcript), None)
+    start = session.document.text.index("long night")
+    tagged = make_highlight(session.document.text, start, start + 10)
+    session.add_highlight(tagged.edited(codes=codes_for_tags(["Fatigue"], session.notes.codebook)))
+    annotations = tmp_path / "P1.jsonld"
+    annotations.write_bytes(export(session, "w3c"))
+    result = run(tmp_path, "import", annotations, transcript)
+    assert (result.returncode, result.stderr) == (0, b""), result.stderr.decode()
+    opened = open_study(study, touch_disk=False)
+    assert [c.name for c in opened.codebook] == ["Fatigue"]
+    notes = opened.load_notes(opened.interviews[0])
+    assert notes is not None and notes.highlights[0].codes == (opened.codebook.codes[0].id,)
 
 
 def test_missing_annotation_file_fails_with_one_line(tmp_path: Path) -> None:
