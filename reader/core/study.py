@@ -810,7 +810,13 @@ class Study:
         for name, text in pairs:
             key = name.strip()
             if key.casefold() in ("title", "participant", "date"):
-                filters.setdefault(key.casefold(), set()).add(text.strip())
+                value = text.strip()
+                if key.casefold() == "date" and value:  # "6/5/2024" matched none, unsaid
+                    try:
+                        value = check_date(value)
+                    except AttributeValueError as exc:
+                        raise StudyError(str(exc)) from None
+                filters.setdefault(key.casefold(), set()).add(value)
                 continue
             definition = next(
                 (

@@ -92,6 +92,8 @@ def test_a_study_as_a_word_document(tmp_path: Path, study_folder: Path) -> None:
         (["--format", "csv", "--where", "Site=north"], "no attribute 'Site'"),
         (["--format", "csv", "--where", "role=janitor"], "Role is one of"),
         (["--format", "csv", "--where", "nonsense"], "KEY=VALUE"),
+        # An interview's date as typed in another way matched none, and nothing was said.
+        (["--format", "csv", "--where", "date=6/5/2024"], "YYYY-MM-DD, not '6/5/2024'"),
         (["--format", "csv", "--color", "mauve"], "unknown colour"),
         (["--format", "csv", "--notes", "x.json"], "keeps its own"),
         # Ignored before, even a file not there (the CLI review).
