@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, reason, say, tell
 from reader.cli_output import add_output_option, files_read, write_output
-from reader.cli_study import study_listing, study_to_read
+from reader.cli_study import NOTES_OF_A_STUDY, study_listing, study_to_read
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -472,6 +472,8 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         study_listing.cache_clear()  # a command's: the next (in one process) looks again
     args = _gui_parser().parse_args(argv)
+    if args.notes is not None and args.document is not None and args.document.is_dir():
+        return fail(NOTES_OF_A_STUDY)  # the study opened, and --notes was never read
     if not has_display():
         return fail(
             "no display to show the window on; run it on a desktop, or headless "

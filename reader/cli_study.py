@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reader.core.study import InterviewEntry, Study
 
 ADD = "add transcripts to it, or give another folder."
+NOTES_OF_A_STUDY = "--notes names one interview's notes; a study keeps its own."
 
 
 def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
@@ -24,7 +25,7 @@ def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
     from reader.core.study_scan import no_interviews_words
 
     if notes is not None:
-        return "--notes names one interview's notes; a study keeps its own."
+        return NOTES_OF_A_STUDY
     try:
         study = open_study(folder, touch_disk=False)
     except StudyError as exc:

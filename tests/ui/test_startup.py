@@ -211,6 +211,26 @@ def test_notes_given_by_a_relative_path_are_remembered_by_their_whole_path(
     assert started == [(Path("a.txt"), tmp_path / "notes.json")]
 
 
+def test_notes_given_with_a_study_folder_are_refused_not_ignored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`main.py STUDY --notes notes.json` opened the study and never read the notes given,
+    without a word; the command line's export refuses the same in one line."""
+    import reader.app as app
+
+    started: list[tuple[Path | None, Path | None]] = []
+    monkeypatch.setattr(app, "has_display", lambda: True)
+    monkeypatch.setattr(
+        startup, "run_gui", lambda document, notes: started.append((document, notes)) or 0
+    )
+    monkeypatch.setattr(gc, "disable", lambda: None)  # as for a window: none is made
+    assert app.main([str(tmp_path), "--notes", str(tmp_path / "notes.json")]) == 1
+    assert capsys.readouterr().err == (
+        "interview-reader: --notes names one interview's notes; a study keeps its own.\n"
+    )
+    assert started == []
+
+
 # The notes' lock at start-up: taken just after the first paint, as its fdatasync may wait
 # long for a busy disk (#17); every other open locks at once.
 
