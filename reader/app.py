@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, reason, say, tell
-from reader.cli_output import add_output_option, files_read, write_output
+from reader.cli_output import add_output_option, files_read, given_path, write_output
 from reader.cli_study import NOTES_OF_A_STUDY, study_listing, study_to_read
 
 if TYPE_CHECKING:
@@ -47,14 +47,14 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "document",
         nargs="?",
-        type=Path,
+        type=given_path,
         help="an interview (.txt, .md, .vtt, .srt, Whisper .json, .docx, .odt) or a folder "
         "of them, opened as a study (default: what was open last, the bundled interview on "
         "a first start)",
     )
     parser.add_argument(
         "--notes",
-        type=Path,
+        type=given_path,
         help="the JSON notes file (default: one per document in your data folder)",
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -74,11 +74,11 @@ def _export_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "document",
         nargs="?",
-        type=Path,
+        type=given_path,
         help="an interview, or a study folder to export every interview of it "
         "(default: the bundled interview)",
     )
-    parser.add_argument("--notes", type=Path, help="the JSON notes file (an interview only)")
+    parser.add_argument("--notes", type=given_path, help="the JSON notes file (an interview only)")
     parser.add_argument(
         "--format",
         required=True,
@@ -133,18 +133,18 @@ def _import_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "file",
-        type=Path,
+        type=given_path,
         help="the annotations: a .jsonld or .json file (a .qdpx or .qdc: see above, and "
         f"'{IMPORT_COMMAND} FILE.qdpx DIR --help')",
     )
     parser.add_argument(
         "document",
         nargs="?",
-        type=Path,
+        type=given_path,
         help="the interview they annotate (default: the bundled interview); for a .qdpx or "
         ".qdc, the study's folder",
     )
-    parser.add_argument("--notes", type=Path, help="the JSON notes file to add them to")
+    parser.add_argument("--notes", type=given_path, help="the JSON notes file to add them to")
     return parser
 
 

@@ -29,7 +29,16 @@ def add_output_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _output_path(value: str) -> Path | None:
-    return None if value == "-" else Path(value)
+    return None if value == "-" else given_path(value)
+
+
+def given_path(value: str) -> Path:
+    """A path given as an argument; an empty one (a shell variable not set, `import
+    x.qdpx "$DIR"`) is refused: as Path("") it was the current folder, which was imported
+    into, made a study of, or exported as one."""
+    if not value:
+        raise argparse.ArgumentTypeError("an empty path (is a shell variable not set?)")
+    return Path(value)
 
 
 def write_output(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, reason, say, tell
-from reader.cli_output import add_output_option, files_read
+from reader.cli_output import add_output_option, files_read, given_path
 from reader.cli_study import study_listing, study_to_read
 
 if TYPE_CHECKING:
@@ -41,8 +41,8 @@ def _export_parser() -> argparse.ArgumentParser:
         description="Write a study (a folder) or one interview as a REFI-QDA project "
         "(.qdpx) for NVivo, ATLAS.ti, MAXQDA and QualCoder, or its codebook (.qdc).",
     )
-    parser.add_argument("path", type=Path, help="a study folder, or an interview file")
-    parser.add_argument("--notes", type=Path, help="an interview's notes file")
+    parser.add_argument("path", type=given_path, help="a study folder, or an interview file")
+    parser.add_argument("--notes", type=given_path, help="an interview's notes file")
     parser.add_argument("--format", required=True, choices=REFI_FORMATS)
     add_output_option(parser)
     parser.add_argument(
@@ -144,8 +144,10 @@ def _import_parser() -> argparse.ArgumentParser:
         "refused. A codebook (.qdc) adds its codes to the study's codebook. What cannot be "
         "imported is listed.",
     )
-    parser.add_argument("file", type=Path, help="the .qdpx or .qdc file")
-    parser.add_argument("folder", type=Path, help="the study's folder (new, empty or a study)")
+    parser.add_argument("file", type=given_path, help="the .qdpx or .qdc file")
+    parser.add_argument(
+        "folder", type=given_path, help="the study's folder (new, empty or a study)"
+    )
     return parser
 
 

@@ -362,6 +362,41 @@ def test_o_never_writes_over_what_the_windows_export_never_replaces(
     assert [path.read_bytes() for path in kept] == before
 
 
+def test_an_empty_path_is_refused_not_read_as_the_current_folder(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`import codes.qdc "$STUDY"` with STUDY not set made the current folder a study (an
+    empty "" is Path("."), the folder the command ran in), and `export "$STUDY"` exported
+    it as one: refused by the argument's parsing, naming the argument."""
+    from reader.core.codebook import Codebook
+    from reader.core.refi.codebook_xml import export_qdc
+
+    book = Codebook()
+    book.create("Work")
+    qdc = tmp_path / "codes.qdc"
+    qdc.write_bytes(export_qdc(book))
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    for args, argument in (
+        (("import", qdc, ""), "folder"),
+        (("export", "", "--format", "md"), "document"),
+        (("export", "", "--format", "qdpx"), "path"),
+        (("export", qdc, "--format", "md", "-o", ""), "-o/--output"),
+        (("import", "", "--notes", "n.json"), "file"),
+    ):
+        with pytest.raises(SystemExit) as exited:
+            in_process(monkeypatch, tmp_path, *args)
+        assert exited.value.code == 2
+        said = capsys.readouterr().err.splitlines()[-1]
+        assert said.endswith(
+            f"error: argument {argument}: an empty path (is a shell variable not set?)"
+        )
+    assert list(here.iterdir()) == []
+
+
 def test_a_notes_file_that_is_not_there_is_a_mistyped_name(
     tmp_path: Path,
     transcript: Path,
