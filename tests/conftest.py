@@ -58,30 +58,38 @@ def nothing_left_in_the_repository() -> Iterator[None]:
     assert not left, f"tests left {sorted(left)} in {ROOT}"
 
 
+# The autouse fixtures patch with a MonkeyPatch of their own, not the test's `monkeypatch`:
+# a test's `monkeypatch.undo()` (a full disk given room again) undid them too, and the
+# window, closed after the test by pytest-qt, wrote into the runner's own data folder.
+
+
 @pytest.fixture(autouse=True)
-def isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated_dirs(tmp_path: Path) -> Iterator[Path]:
     """Point the user's home, data and config folders into tmp_path (platformdirs reads XDG_*).
 
     The home is not created: nothing may depend on the runner's home, or on one existing.
     """
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
-    # The temporary folder too (beside tmp_path, which some tests list): rescue copies go
-    # there when the data folder fails.
-    temporary = tmp_path.with_name(tmp_path.name + "-tmp")
-    temporary.mkdir(exist_ok=True)
-    monkeypatch.setattr(tempfile, "tempdir", str(temporary))
-    return tmp_path
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path / "home"))
+        patch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+        patch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+        # The temporary folder too (beside tmp_path, which some tests list): rescue copies
+        # go there when the data folder fails.
+        temporary = tmp_path.with_name(tmp_path.name + "-tmp")
+        temporary.mkdir(exist_ok=True)
+        patch.setattr(tempfile, "tempdir", str(temporary))
+        yield tmp_path
 
 
 @pytest.fixture(autouse=True)
-def writes_done_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+def writes_done_at_once() -> Iterator[None]:
     """Another program's version a test writes is whole at once, though it look cut off (a
     test of a spoilt file, a memo without its last line end) or be a memo just written; the
     tests of reader/core/half_written.py wait as the app does."""
-    monkeypatch.setattr(half_written, "WHOLE_AFTER_NS", 0)
-    monkeypatch.setattr(half_written, "SETTLE_NS", 0)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(half_written, "WHOLE_AFTER_NS", 0)
+        patch.setattr(half_written, "SETTLE_NS", 0)
+        yield
 
 
 @pytest.fixture

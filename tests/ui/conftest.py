@@ -58,7 +58,10 @@ class DialogStub:
 
 
 @pytest.fixture
-def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
+def dialogs(tmp_path: Path) -> Iterator[DialogStub]:
+    # Its own MonkeyPatch, as tests/conftest.py's autouse fixtures: a test's undo() let
+    # the next modal dialog open for real, and wait for a click that never comes.
+    monkeypatch = pytest.MonkeyPatch()
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qs"))
     stub = DialogStub()
     for kind in ("warning", "information", "critical", "question", "about"):
@@ -122,7 +125,8 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> DialogStub:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", get_save)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", get_open)
     monkeypatch.setattr("PySide6.QtGui.QDesktopServices.openUrl", lambda *_: True)
-    return stub
+    yield stub
+    monkeypatch.undo()
 
 
 @pytest.fixture
