@@ -827,8 +827,11 @@ class Study:
                 None,
             )
             if definition is None:
-                known = ", ".join(a.label for a in self.data.attributes) or "none"
-                raise StudyError(f"the study has no attribute {key!r} (its attributes: {known})")
+                # Every interview has these three: "its attributes: none" hid them.
+                known = ", ".join(
+                    ["title", "participant", "date"] + [a.label for a in self.data.attributes]
+                )
+                raise StudyError(f"the study has no attribute {key!r} (it has: {known})")
             try:
                 filters.setdefault(definition.key, set()).add(definition.check(text))
             except AttributeValueError as exc:

@@ -90,6 +90,8 @@ def test_a_study_as_a_word_document(tmp_path: Path, study_folder: Path) -> None:
     [
         (["--format", "w3c"], "a study exports as"),
         (["--format", "csv", "--where", "Site=north"], "no attribute 'Site'"),
+        # "its attributes: none" in a study without attributes of its own hid these three.
+        (["--format", "csv", "--where", "Site=north"], "it has: title, participant, date"),
         (["--format", "csv", "--where", "role=janitor"], "Role is one of"),
         (["--format", "csv", "--where", "nonsense"], "KEY=VALUE"),
         # An interview's date as typed in another way matched none, and nothing was said.
