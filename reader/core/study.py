@@ -809,7 +809,7 @@ class Study:
         filters: dict[str, set[Any]] = {}
         for name, text in pairs:
             key = name.strip()
-            if key.casefold() in ("title", "participant", "date"):
+            if key.casefold() in _OWN_FIELDS:
                 value = text.strip()
                 if key.casefold() == "date" and value:  # "6/5/2024" matched none, unsaid
                     try:
@@ -828,9 +828,7 @@ class Study:
             )
             if definition is None:
                 # Every interview has these three: "its attributes: none" hid them.
-                known = ", ".join(
-                    ["title", "participant", "date"] + [a.label for a in self.data.attributes]
-                )
+                known = ", ".join([*_OWN_FIELDS, *(a.label for a in self.data.attributes)])
                 raise StudyError(f"the study has no attribute {key!r} (it has: {known})")
             try:
                 filters.setdefault(definition.key, set()).add(definition.check(text))
@@ -1218,6 +1216,8 @@ _NEWER_MESSAGE = (
     "Opened read-only: study.json was saved by a newer Interview Reader, so nothing in the "
     "study will be changed."
 )
+
+_OWN_FIELDS = ("title", "participant", "date")  # every interview's, filtered as attributes
 
 _NEWER_MEANWHILE = (
     "The study is read-only now: study.json was saved meanwhile by a newer Interview Reader, "
