@@ -31,6 +31,20 @@ from reader.ui.wait_cursor import busy
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
+
+
+def codebook_to_send(hub: CodebookHub) -> Codebook:
+    """The codebook a codebook export sends: in a study, with the codes only an interview's
+    notes have (brought since the interview was last opened here), as the study's .qdpx
+    and the command line send them; the Codebook adopts them when the interview opens."""
+    if hub.study is None:
+        return hub.book
+    from reader.core.code_adoption import adopted_codebook
+
+    notes = hub.study.notes_files()
+    return adopted_codebook(hub.book, ((entry.title, n) for entry, n in notes))
+
+
 REPORT_LINES = 12  # of an import's summary shown at once; the rest under Show Details…
 
 
@@ -104,14 +118,15 @@ class Refi:
     def export_codebook(self) -> None:
         from reader.core.refi.codebook_xml import RefiError, export_qdc
 
+        book = codebook_to_send(self.hub)
         try:
-            data = export_qdc(self.hub.book)
+            data = export_qdc(book)
         except RefiError as exc:
             self.window.transfers.report.say(f"Nothing exported: {exc}.")
             return
         path = self._save("Export Codebook", "codebook.qdc", QDC, data)
         if path is not None:
-            count = len(self.hub.book)
+            count = len(book)
             self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
     def import_project(self) -> None:

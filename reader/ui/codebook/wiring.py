@@ -165,6 +165,7 @@ class Codebook(QObject):
         from reader.core.export.codebook_export import export_codebook
         from reader.core.store import atomic_write
         from reader.ui.codebook.passage_finding import save_home
+        from reader.ui.codebook.refi import codebook_to_send
         from reader.ui.exporting.save_folder import ask_save_path, file_name
 
         hub, report = self.hub, self.window.transfers.report
@@ -177,15 +178,16 @@ class Codebook(QObject):
             return
         target = Path(path)  # with the extension of the kind chosen (ask_save_path)
         hub.counts()  # the other interviews' counted now, if the worker is not done
-        uses = code_uses(hub.book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
+        book = codebook_to_send(hub)
+        uses = code_uses(book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
         extension = target.suffix.lower().lstrip(".")
-        data = export_codebook(extension, hub.book, uses, title, study is not None)
+        data = export_codebook(extension, book, uses, title, study is not None)
         try:
             atomic_write(target, data)
         except OSError as exc:
             report.failed(target, exc)
             return
-        report.exported(target, what=counted(len(hub.book), "code"))
+        report.exported(target, what=counted(len(book), "code"))
 
     def retrieve(self, code_id: str = "") -> None:
         """The Coded Passages window, on `code_id` (or on what it showed last)."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.ui.codebook.test_hub_adoption import coded_elsewhere
 from tests.ui.test_codebook import code_with_keys
 
 
@@ -28,3 +29,21 @@ def test_export_codebook_writes_markdown_or_csv(
     action.trigger()
     rows = (tmp_path / "codes.csv").read_text("utf-8-sig").splitlines()
     assert rows[1].startswith("Drinks,,#") and rows[1].endswith(",,2,2,2,2")
+
+
+def test_a_code_only_a_notes_file_has_goes_with_the_codebook_as_with_the_project(
+    make_study_window, folder: Path, dialogs, tmp_path: Path
+) -> None:
+    """P02's notes came from elsewhere with a code of their own, Belonging; the study's
+    .qdpx and the command line sent it, Export Codebook… and the .qdc did not, until P02
+    had been opened here."""
+    coded_elsewhere(folder)
+    window = make_study_window(folder)
+    assert window.switcher.current != window.study.study.interviews[1].id  # P02 not opened
+    dialogs.save_answers += [str(tmp_path / "codes.md"), str(tmp_path / "codes.qdc")]
+    window.window_actions.codes.export_codebook.trigger()
+    markdown = (tmp_path / "codes.md").read_text("utf-8")
+    assert "## Belonging" in markdown and "1 passage in 1 interview" in markdown
+    window.transfers.refi("qdc", True, False)
+    assert b'name="Belonging"' in (tmp_path / "codes.qdc").read_bytes()
+    assert "Belonging" not in [code.name for code in window.codebook.hub.book]  # not adopted
