@@ -1,4 +1,4 @@
-"""A dock closed while it has the focus gives it to the reader."""
+"""A dock closed, or the player bar gone, while it has the focus gives it to the reader."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.window.main_window import MainWindow
+from tests.ui.media_files import write_wav
 
 
 def test_closing_the_library_with_the_focus_in_it_leaves_the_focus_in_the_reader(
@@ -23,4 +24,42 @@ def test_closing_the_library_with_the_focus_in_it_leaves_the_focus_in_the_reader
     qtbot.waitUntil(lambda: window.library_dock.isAncestorOf(QApplication.focusWidget()))
     window.library_dock.toggleViewAction().trigger()  # View ▸ Library
     qtbot.waitUntil(lambda: not window.library_dock.isVisible())
+    assert QApplication.focusWidget() is window.reader
+
+
+def tab_to_the_player(window: MainWindow, qtbot: Any) -> None:
+    """From the reader, Tab on to the recording's slider, under it."""
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus, timeout=10_000)
+    for _ in range(8):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if QApplication.focusWidget() is window.player_bar.slider:
+            return
+    raise AssertionError(f"Tab never reached the slider: {QApplication.focusWidget()}")
+
+
+def test_the_player_going_with_the_focus_in_it_leaves_the_focus_in_the_reader(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Ctrl+PgDn to an interview with no recording, or Playback ▸ Detach Recording, from
+    the player's keys: the focus went on to the notes' tabs, where typing did nothing."""
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    qtbot.waitUntil(lambda: window.recording.player is not None, timeout=10_000)
+    tab_to_the_player(window, qtbot)
+    qtbot.keyClick(
+        window.player_bar.slider, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier
+    )
+    qtbot.waitUntil(lambda: "P02" in window.windowTitle(), timeout=10_000)
+    assert not window.player_bar.isVisible()
+    assert QApplication.focusWidget() is window.reader
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: "P01" in window.windowTitle() and window.player_bar.isVisible(), timeout=10_000
+    )
+    tab_to_the_player(window, qtbot)
+    window.window_actions.playback.detach.trigger()  # Alt+P, D
+    qtbot.waitUntil(lambda: not window.player_bar.isVisible(), timeout=10_000)
     assert QApplication.focusWidget() is window.reader

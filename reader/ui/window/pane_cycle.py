@@ -31,7 +31,9 @@ def connect_panes(window: Any, actions: Any) -> None:
 class _BackToTheReader(QObject):
     """A dock closed (View ▸ Library, its ×) while it had the focus: the reader takes it.
     Qt gave it to the next widget in its chain, the panels' tab bar after the Library's,
-    where an arrow key then switched the panels."""
+    where an arrow key then switched the panels. So with the player bar, the reader's
+    footer, gone with the focus on its keys (an interview with no recording opened,
+    Detach Recording): Qt gave it to the notes' tabs, where typing did nothing."""
 
     def __init__(self, window: Any) -> None:
         super().__init__(window)
@@ -42,9 +44,11 @@ class _BackToTheReader(QObject):
         dock = old
         while dock is not None and isValid(dock) and not isinstance(dock, QDockWidget):
             dock = dock.parentWidget()
-        reader, window = self._window.reader, self._window
+        reader, window, bar = self._window.reader, self._window, self._window.player_bar
         closed = dock is not None and isValid(dock) and not dock.isVisible()
-        if closed and dock.window() is window and reader.isVisible():  # type: ignore[union-attr]
+        closed = closed and dock.window() is window  # type: ignore[union-attr]
+        bar_gone = old is not None and isValid(old) and bar.isAncestorOf(old)
+        if (closed or (bar_gone and not bar.isVisible())) and reader.isVisible():
             reader.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
