@@ -49,7 +49,11 @@ READER = (
         ("Esc",),
     ),
     PaneKey("Shift+arrows", "Select text with the keyboard"),
-    PaneKey("Menu key", "The menu of the selection, highlight or paragraph", ("Menu",)),
+    PaneKey(
+        "Menu key or Shift+F10",
+        "The menu of the selection, highlight or paragraph",
+        ("Menu",),
+    ),
     PaneKey("Ctrl+click a paragraph", "Play the recording from there"),
 )
 
@@ -99,7 +103,7 @@ LIBRARY = (
     PaneKey("Alt+Up / Alt+Down", "Move it up / down in the study's order", ("Alt+Up", "Alt+Down")),
     PaneKey("Home / End", "The first / last interview", ("Home", "End")),
     PaneKey(
-        "Menu key",
+        "Menu key or Shift+F10",
         "Its menu: open, rename, locate, move, remove, the column's attribute, study order, "
         "columns",
         ("Menu",),
@@ -125,7 +129,11 @@ CODEBOOK = (
         ("Alt+Left", "Alt+Right"),
     ),
     PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
-    PaneKey("Menu key", "Its menu: passages, rename, colour, merge, delete, new", ("Menu",)),
+    PaneKey(
+        "Menu key or Shift+F10",
+        "Its menu: passages, rename, colour, merge, delete, new",
+        ("Menu",),
+    ),
     BACK_TO_READER,
 )
 

@@ -30,13 +30,9 @@ class KeyboardDialogs(QObject):
 
     @classmethod
     def install(cls) -> None:
-        """Filter the application's events, once (every window shares it); after the first paint,
-        as a filter on every event would make start-up pay about a microsecond each."""
-        app = QApplication.instance()
-        if app is not None and app.findChild(QObject, NAME) is None:
-            found = cls(app)
-            found.setObjectName(NAME)
-            app.installEventFilter(found)
+        """Filter the application's events, once; after the first paint, as a filter on
+        every event would make start-up pay about a microsecond each."""
+        install_once(cls, NAME)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()  # every event passes here: the common ones leave at once
@@ -51,3 +47,13 @@ class KeyboardDialogs(QObject):
             if event.reason() == _ACTIVATION and isinstance(window, QDialog):
                 window.setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
         return False
+
+
+def install_once(kind: type[QObject], name: str) -> None:
+    """A filter of `kind` on the application's events, named `name`, made once: every
+    window shares it."""
+    app = QApplication.instance()
+    if app is not None and app.findChild(QObject, name) is None:
+        found = kind(app)
+        found.setObjectName(name)
+        app.installEventFilter(found)

@@ -52,6 +52,7 @@ from reader.ui.window.actions import (
     build_menus,
     connect_formatting,
 )
+from reader.ui.window.app_keys import AppKeys
 from reader.ui.window.banner import Banner
 from reader.ui.window.focus_marker import FocusMarker
 from reader.ui.window.kept_switches import keep_switches
@@ -284,7 +285,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         self.undo_focus = UndoFocus(self, self.interview, actions.undo, actions.redo)
         self.undo_focus.claim(lambda: self.speakers.dialog, self.interview.writable_undo_stack)
         self.undo_focus.stand_in(self.notes_pane.preview, self.notes_editor)  # its typing
-        AfterPaint(reader, KeyboardDialogs.install).start()  # dialogs' focus frames
+        AfterPaint(reader, lambda: (KeyboardDialogs.install(), AppKeys.install())).start()
         self._wire_study()
         wire_codebook(self)  # the codebook (#14) and REFI-QDA (#15)
         add_dock_toggle(actions, self.codebook.dock)  # View

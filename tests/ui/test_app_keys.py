@@ -1,0 +1,95 @@
+"""Shift+F10 opens the menu of what has the keyboard, as the Menu key does: a laptop has no
+Menu key, and on Linux Qt gave Shift+F10 nothing, so a paragraph's role could not be
+corrected, nor a Library row's menu had, without a mouse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMenu, QWidget
+
+from reader.core.interview import Role
+from reader.ui.window.app_keys import NAME
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import wait_saved
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def letter(menu: QMenu, text: str) -> Qt.Key:
+    """The key of `menu`'s item that says `text`."""
+    (label,) = [a.text() for a in menu.actions() if a.text().replace("&", "").startswith(text)]
+    return Qt.Key(ord(label[label.index("&") + 1].upper()))
+
+
+def then_in_menus(qtbot: Any, items: list[str], seen: list[str]) -> None:
+    """Once a menu pops up: choose `items` in it, one after the other, by their letters."""
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            seen.append("no menu")
+            return
+        seen.append(menu.actions()[0].text())
+        item = items.pop(0)
+        key = letter(menu, item)
+        if items:
+            QTimer.singleShot(0, choose)  # its submenu, once it is open
+        qtbot.keyClick(menu, key)
+
+    QTimer.singleShot(0, choose)
+
+
+def keyboard_ready(window: MainWindow, qtbot: Any) -> None:
+    """The window active, its keys' filter installed (after its first paint)."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    qtbot.waitUntil(
+        lambda: QApplication.instance().findChild(QObject, NAME) is not None, timeout=10_000
+    )
+
+
+def test_shift_f10_in_the_reader_corrects_a_paragraphs_role(
+    window: MainWindow, qtbot: Any, notes_path: Path
+) -> None:
+    keyboard_ready(window, qtbot)
+    reader = window.reader
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(reader, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # a question
+    session = window.interview.session
+    assert session is not None
+    question = session.segment_at(reader.cursor_offset())
+    assert question.role is Role.QUESTION
+    seen: list[str] = []
+    then_in_menus(qtbot, ["Paragraph Role", "Aside"], seen)
+    qtbot.keyClick(reader, Qt.Key.Key_F10, SHIFT)
+    assert seen and "no menu" not in seen
+    data = wait_saved(qtbot, notes_path, lambda d: d.get("structure", {}).get("roles"))
+    assert [(r["start"], r["role"]) for r in data["structure"]["roles"]] == [
+        (question.start, "aside")
+    ]
+
+
+def test_shift_f10_in_the_library_opens_the_rows_menu(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    window = make_study_window(folder)
+    keyboard_ready(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    view = QApplication.focusWidget()
+    assert isinstance(view, QWidget) and window.library_dock.isAncestorOf(view)
+    seen: list[str] = []
+
+    def close() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append(menu.actions()[0].text() if isinstance(menu, QMenu) else "no menu")
+        if menu is not None:
+            menu.close()
+
+    QTimer.singleShot(0, close)
+    qtbot.keyClick(view, Qt.Key.Key_F10, SHIFT)
+    assert seen == ["&Open\tEnter"]
