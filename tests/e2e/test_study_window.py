@@ -17,11 +17,17 @@ TALKS = {
 }
 
 
-def test_a_study_of_three_interviews_built_with_keys(display: str, tmp_path: Path) -> None:
+def study_folder(tmp_path: Path) -> Path:
+    """A folder of the three TALKS, to open as a study."""
     folder = tmp_path / "Night shifts – Ünïcode"
     folder.mkdir()
     for name, text in TALKS.items():
         (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_study_of_three_interviews_built_with_keys(display: str, tmp_path: Path) -> None:
+    folder = study_folder(tmp_path)
     study_file = folder / "study.json"
     app = App(display, tmp_path, tmp_path / "unused.json", str(folder))
     try:

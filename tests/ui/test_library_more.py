@@ -19,6 +19,7 @@ from reader.core.store import save_notes
 from reader.core.study import open_study
 from reader.ui.library.library_model import INTERVIEW_MIME
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_app_keys import keyboard_ready
 
 
 def study_json(folder: Path) -> dict[str, Any]:
@@ -491,3 +492,20 @@ def test_titles_sort_by_their_numbers_and_the_filter_leaves_accents_aside(
         assert len(library.visible_ids()) == shown, typed
         library.filter.clear()
     assert len(library.visible_ids()) == 12
+
+
+def test_a_fields_own_window_key_stays_its_own(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Ctrl+F in the Library's filter selects what it holds, as the Library's Ctrl+F does;
+    the window's Find (the interview's find bar) does not take it."""
+    window = make_study_window(folder)
+    keyboard_ready(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    field = window.library.filter
+    qtbot.waitUntil(field.hasFocus, timeout=10_000)
+    qtbot.keyClicks(field, "Ben")
+    qtbot.keyClick(field, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert field.hasFocus() and field.selectedText() == "Ben"
+    assert window._find_bar is None or not window._find_bar.isVisible()

@@ -5,37 +5,62 @@ Shift+F10 opens the menu of what has the keyboard, as the Menu key does: a lapto
 Menu key, and Qt on Linux gives Shift+F10 no menu (Windows gives it one itself). So the
 reader's paragraph menu (Paragraph Role), the Library's and the Codebook's row menus and
 the fields' edit menus can be had without a mouse on any keyboard.
+
+A window's key pressed in a one-line field does what the menus and F1 say (Ctrl+E exports):
+Qt's fields on Linux took Ctrl+E for End, so in the Library's or a panel's filter, the find
+bar or a name being renamed, Ctrl+E did nothing. Only such moves along the line give way:
+the fields keep their other keys (undo, copy, paste; the Library filter's Ctrl+F).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from reader.ui.window.keyboard_dialogs import install_once
 
 NAME = "app-keys"
 _SHIFT = Qt.KeyboardModifier.ShiftModifier
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier
+_COMMANDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+_STD = QKeySequence.StandardKey
+# A one-line field's moves that Qt's Linux bindings give a Ctrl key too (Ctrl+E, End's).
+LINE_MOVES = (
+    _STD.MoveToStartOfLine,
+    _STD.MoveToEndOfLine,
+    _STD.MoveToStartOfBlock,
+    _STD.MoveToEndOfBlock,
+    _STD.DeleteEndOfLine,
+    _STD.DeleteCompleteLine,
+)
 
 
 class AppKeys(QObject):
     """Installed on the application once (AppKeys.install)."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._menu_by_itself = QGuiApplication.platformName() == "windows"  # Shift+F10's
+
     @classmethod
     def install(cls) -> None:
         """Filter the application's key presses, once (every window shares it)."""
-        if QGuiApplication.platformName() != "windows":  # there Shift+F10 opens menus
-            install_once(cls, NAME)
+        install_once(cls, NAME)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+        kind = event.type()  # every event passes here: the common ones leave at once
+        if kind == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            assert isinstance(event, QKeyEvent)
+            return _the_windows_key(watched, event)  # kept from the field: the action acts
+        if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
         if event.key() != Qt.Key.Key_F10 or event.modifiers() & ~_KEYPAD != _SHIFT:
             return False
         focus = QApplication.focusWidget()
         if watched is not focus or focus is None or QApplication.activePopupWidget():
+            return False
+        if self._menu_by_itself:
             return False
         # Where Qt puts the Menu key's menu: at the caret, or the current row.
         where = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
@@ -45,3 +70,17 @@ class AppKeys(QObject):
         )
         QApplication.sendEvent(focus, menu)
         return True
+
+
+def _the_windows_key(field: QWidget, event: QKeyEvent) -> bool:
+    """Whether `event` in `field` is a key of one of its window's actions that the field
+    takes for a move along its line (its own keys, a Library filter's Ctrl+F, stay its)."""
+    if not event.modifiers() & _COMMANDS or not any(event.matches(k) for k in LINE_MOVES):
+        return False
+    pressed = QKeySequence(event.keyCombination())
+    return any(
+        action.isEnabled()
+        and action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
+        and pressed in action.shortcuts()
+        for action in field.window().actions()
+    )
