@@ -104,8 +104,8 @@ LIBRARY = (
     PaneKey("Home / End", "The first / last interview", ("Home", "End")),
     PaneKey(
         "Menu key or Shift+F10",
-        "Its menu: open, rename, locate, move, remove, the column's attribute, study order, "
-        "columns",
+        "Its menu: open, rename, locate, move, remove, the column's attribute, sort by the "
+        "column, study order, columns",
         ("Menu",),
     ),
     PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),

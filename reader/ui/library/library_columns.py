@@ -2,12 +2,15 @@
 the title taking what the others leave (eliding), and the others showing while they fit
 (reader.core.library_columns) or as the user chose in the Columns menu: right-click a
 heading, or the menu key in the table ▸ Columns. The choices are remembered by column
-key in the settings, so they hold in every study that has the column.
+key in the settings, so they hold in every study that has the column. The menu key's menu
+also sorts by the current cell's column, as a click on its heading does.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QMenu, QTableView
 
 from reader.core.library_columns import LEAST_CHARS, fitted_columns, natural_widths
@@ -192,6 +195,23 @@ class LibraryColumns(QObject):
             action.toggled.connect(lambda show, key=key: self.choose(key, show))
         menu.addSeparator()
         menu.addAction(fit, self.fit_to_width)
+
+    def add_sorting(self, menu: QMenu, column: int, study_order: Callable[[], None]) -> None:
+        """Study Order, and sorting by `column` (the current cell's): a heading's click,
+        for the keyboard, whose Menu key (or Shift+F10) opens the row's menu. Again on the
+        column sorted by, the other way round, as a second click does."""
+        menu.addAction("Stud&y Order", study_order)
+        if column < 0:
+            return
+        header = self.view.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        flip = header.sortIndicatorSection() == column and header.sortIndicatorOrder() == ascending
+        order = Qt.SortOrder.DescendingOrder if flip else ascending
+        label = self._label(column).replace("&", "&&")
+        menu.addAction(
+            f"Sor&t by “{label}”{', Descending' if flip else ''}",
+            lambda: self.view.sortByColumn(column, order),
+        )
 
     def _label(self, column: int) -> str:
         attribute = self.model.attribute(column)

@@ -392,7 +392,7 @@ class LibraryPanel(QWidget):
         if self.fill_action is not None:  # the window's: its state is the window's
             menu.addAction(self.fill_action)
         menu.addSeparator()
-        menu.addAction("Stud&y Order", self.study_order)  # the heading's, for the keyboard
+        self.columns.add_sorting(menu, index.column(), self.study_order)  # the heading's
         self.columns.add_actions(menu.addMenu("&Columns"))
         menu.exec(self.view.viewport().mapToGlobal(pos))
 

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMenu
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.conftest import TALKS
@@ -101,3 +103,41 @@ def test_the_sort_follows_its_column_when_one_before_it_is_removed(
     study.remove_attribute("role")  # its own column gone: the study's order
     qtbot.waitUntil(lambda: column("role") == -1)
     assert header.sortIndicatorSection() == -1 and library.visible_ids() == ids
+
+
+def sort_with_the_menu_key(window: MainWindow, qtbot: Any) -> None:
+    """The Menu key on the current cell, then T: Sort by its column."""
+    view = window.library.view
+    chosen: list[str] = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        chosen.extend(a.text() for a in menu.actions() if "&t" in a.text())
+        qtbot.keyClick(menu, Qt.Key.Key_T)
+        menu.close()  # (T taken by no item: the menu stood open)
+
+    QTimer.singleShot(0, choose)
+    where = view.visualRect(view.currentIndex()).center()
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, view.mapToGlobal(where))
+    QApplication.sendEvent(view, menu_key)
+    assert chosen
+
+
+def test_the_library_sorts_by_a_column_with_the_keyboard(
+    start_window: Callable[..., MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Only a click on a heading sorted: the headings take no keyboard."""
+    window = start_window(folder)
+    view = window.library.view
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.hasFocus, timeout=10_000)
+    sort_with_the_menu_key(window, qtbot)  # by the title, A to Z
+    assert view.horizontalHeader().sortIndicatorSection() == 0
+    sort_with_the_menu_key(window, qtbot)  # again: Z to A
+    assert titles(window) == ["P10 Cem", "P02 Ben", "P01 Ana"]
+    window.close()
+    again = start_window(None)  # kept with the study, as a heading's click is
+    assert titles(again) == ["P10 Cem", "P02 Ben", "P01 Ana"]
