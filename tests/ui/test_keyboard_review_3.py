@@ -147,3 +147,22 @@ def test_each_field_of_the_attribute_dialog_has_an_alt_letter(qtbot: Any) -> Non
     assert set(labels) == {dialog.name, dialog.type, dialog.options}
     letters = [text[text.index("&") + 1].lower() for text in labels.values() if "&" in text]
     assert len(letters) == 3 and len(set(letters)) == 3, labels
+
+
+def test_ctrl_f_in_the_library_names_the_key_that_goes_to_the_interview(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """It said "click in it first" to one who uses the keyboard."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_5, ctrl)
+    qtbot.waitUntil(window.library.view.hasFocus, timeout=10_000)
+    qtbot.keyClick(window.library.view, Qt.Key.Key_F, ctrl)
+    said = window.statusBar().currentMessage()
+    assert "Ctrl+1" in said and "click" not in said
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_1, ctrl)  # as it says
+    qtbot.waitUntil(window.reader.hasFocus, timeout=10_000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F, ctrl)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit), timeout=10_000)
+    assert not window.library.isAncestorOf(QApplication.focusWidget())

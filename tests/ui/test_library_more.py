@@ -340,7 +340,7 @@ def test_a_new_users_first_ctrl_f_after_clicking_in_the_interview_finds_in_it(
     qtbot.waitUntil(window.library.view.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.library.filter.hasFocus()
-    assert "to find in the interview, click in it" in window.statusBar().currentMessage()
+    assert "find in the interview, go to it first (Ctrl+1)" in window.statusBar().currentMessage()
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 40))
     qtbot.waitUntil(window.reader.hasFocus)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)

@@ -147,7 +147,8 @@ def test_a_text_naming_nobody_says_so_and_offers_no_empty_dialog(
     hint = make_window(path).speakers.hint
     qtbot.waitUntil(hint.isVisible)
     assert hint.label.text() == (
-        "No speaker is named. No questions were found. Right-click a paragraph to set its role."
+        "No speaker is named. No questions were found. Right-click a paragraph (or Shift+F10 "
+        "on it) to set its role."
     )
     assert not hint.check.isVisible()
 

@@ -165,7 +165,8 @@ class LibraryColumns(QObject):
         one = len(labels) == 1
         return (
             f"The {listed(labels)} column{' is' if one else 's are'} hidden for lack of room: "
-            f"widen the Library, or right-click a heading to show {'it' if one else 'them'}."
+            "widen the Library, or right-click a heading (Shift+F10 on a row ▸ Columns) to "
+            f"show {'it' if one else 'them'}."
         )
 
     def choose(self, key: str, show: bool) -> None:

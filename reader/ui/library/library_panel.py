@@ -53,7 +53,7 @@ from reader.ui.row_menu import menu_from_key
 from reader.ui.type_to_filter import type_to_filter
 
 FILTER_NOT_FIND = (
-    "Ctrl+F in the Library filters the list; to find in the interview, click in it first."
+    "Ctrl+F in the Library filters the list; to find in the interview, go to it first (Ctrl+1)."
 )
 
 # Moving is in the study's own order: sorted by a column, the way back is said.

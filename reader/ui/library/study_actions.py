@@ -299,7 +299,7 @@ class StudyActions(QObject):
         self._emptied = not self._open_first(
             list(dict.fromkeys([*after, *before, *others])),
             "No other interview of the study can open: locate a missing transcript in the "
-            "Library (right-click ▸ Locate Transcript…)."
+            "Library (right-click, or Shift+F10, ▸ Locate Transcript…)."
             if others
             else "No interview is left in the study: add some with the Library's Add "
             "button or drop files on the window.",
@@ -412,7 +412,7 @@ def _why_none_open(study: Study, failed: list[str]) -> str:
     if study.interviews:
         return (
             "None of this study's transcripts is where study.json says: locate them "
-            "in the Library (right-click ▸ Locate Transcript…)."
+            "in the Library (right-click, or Shift+F10, ▸ Locate Transcript…)."
         )
     from reader.core.study_scan import no_interviews_words  # loaded with the study
 

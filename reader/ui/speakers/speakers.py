@@ -97,7 +97,8 @@ class Speakers(QObject):
         elif report.unsure:  # subtitles, say: the dialog would have nobody to show
             why = " ".join(report.reasons)
             self.hint.label.setText(
-                f"No speaker is named. {why} Right-click a paragraph to set its role."
+                f"No speaker is named. {why} Right-click a paragraph (or Shift+F10 on it) to "
+                "set its role."
             )
         self.hint.check.setVisible(bool(report.speakers))
         self.hint.setVisible(report.unsure)

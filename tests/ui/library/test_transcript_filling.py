@@ -174,7 +174,7 @@ def test_at_1024_px_the_participants_filled_show_in_place_of_the_notes_count(
     assert view.columnWidth(column) < view.fontMetrics().horizontalAdvance(name)
     assert window.statusBar().currentMessage() == (
         "Filled 4 participants and 1 date. The Date column is hidden for lack of room: "
-        "widen the Library, or right-click a heading to show it."
+        "widen the Library, or right-click a heading (Shift+F10 on a row ▸ Columns) to show it."
     )
     window.library.owner.undo_stack.undo()
     qtbot.waitUntil(lambda: in_library(window) == {"P06": TYPED})
@@ -186,5 +186,6 @@ def test_at_1024_px_the_participants_filled_show_in_place_of_the_notes_count(
     assert "participant" not in shown_keys(window)
     assert window.statusBar().currentMessage() == (
         "Filled 4 participants and 1 date. The Participant and Date columns are hidden for "
-        "lack of room: widen the Library, or right-click a heading to show them."
+        "lack of room: widen the Library, or right-click a heading (Shift+F10 on a row ▸ "
+        "Columns) to show them."
     )
