@@ -207,6 +207,7 @@ WINDOW = (
         "the notes",
     ),
     PaneKey("Arrows (on the panels' tabs)", "Show another panel there: Outline, Annotations, …"),
+    PaneKey("F10", "The menus: File opens, the arrows go along them (or Alt and a letter)"),
     PaneKey(
         "Left / Right, Home / End (on the formatting bar)",
         "Go along its buttons; Space or Enter presses one",

@@ -93,3 +93,23 @@ def test_shift_f10_in_the_library_opens_the_rows_menu(
     QTimer.singleShot(0, close)
     qtbot.keyClick(view, Qt.Key.Key_F10, SHIFT)
     assert seen == ["&Open\tEnter"]
+
+
+def test_f10_opens_the_file_menu(window: MainWindow, qtbot: Any) -> None:
+    """Qt's style here opens the menus with Alt and a letter only: F10, as on GNOME and
+    Windows, did nothing."""
+    keyboard_ready(window, qtbot)
+    seen: list[str] = []
+
+    def close() -> None:
+        menu = QApplication.activePopupWidget()
+        seen.append(menu.title() if isinstance(menu, QMenu) else "no menu")
+        if menu is not None:
+            menu.close()
+
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus, timeout=10_000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=10_000)
+    close()
+    assert seen == ["&File"]

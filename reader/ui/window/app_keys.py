@@ -6,6 +6,9 @@ Menu key, and Qt on Linux gives Shift+F10 no menu (Windows gives it one itself).
 reader's paragraph menu (Paragraph Role), the Library's and the Codebook's row menus and
 the fields' edit menus can be had without a mouse on any keyboard.
 
+F10 opens the menu bar's first menu, as on GNOME and Windows (Qt's style here has only
+Alt and a letter); the arrows then go along the menus.
+
 A window's key pressed in a one-line field does what the menus and F1 say (Ctrl+E exports):
 Qt's fields on Linux took Ctrl+E for End, so in the Library's or a panel's filter, the find
 bar or a name being renamed, Ctrl+E did nothing. Only such moves along the line give way:
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
 
 from reader.ui.window.keyboard_dialogs import install_once
 
@@ -41,7 +44,8 @@ class AppKeys(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._menu_by_itself = QGuiApplication.platformName() == "windows"  # Shift+F10's
+        # Windows opens the menus of F10 and Shift+F10 itself.
+        self._by_itself = QGuiApplication.platformName() == "windows"
 
     @classmethod
     def install(cls) -> None:
@@ -55,21 +59,39 @@ class AppKeys(QObject):
             return _the_windows_key(watched, event)  # kept from the field: the action acts
         if kind != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        if event.key() != Qt.Key.Key_F10 or event.modifiers() & ~_KEYPAD != _SHIFT:
-            return False
         focus = QApplication.focusWidget()
-        if watched is not focus or focus is None or QApplication.activePopupWidget():
+        if event.key() != Qt.Key.Key_F10 or self._by_itself or watched is not focus:
             return False
-        if self._menu_by_itself:
+        if focus is None or QApplication.activePopupWidget():
             return False
-        # Where Qt puts the Menu key's menu: at the caret, or the current row.
-        where = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
-        at = QRectF(where).center().toPoint() if isinstance(where, QRect | QRectF) else QPoint()
-        menu = QContextMenuEvent(
-            QContextMenuEvent.Reason.Keyboard, at, focus.mapToGlobal(at), event.modifiers()
-        )
-        QApplication.sendEvent(focus, menu)
-        return True
+        modifiers = event.modifiers() & ~_KEYPAD
+        if modifiers == _SHIFT:
+            _open_menu_of(focus, event)
+            return True
+        if modifiers == Qt.KeyboardModifier.NoModifier:
+            return _open_menu_bar(focus)
+        return False
+
+
+def _open_menu_of(focus: QWidget, event: QKeyEvent) -> None:
+    """The menu of `focus`, where Qt puts the Menu key's: at the caret, or the current row."""
+    where = focus.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+    at = QRectF(where).center().toPoint() if isinstance(where, QRect | QRectF) else QPoint()
+    menu = QContextMenuEvent(
+        QContextMenuEvent.Reason.Keyboard, at, focus.mapToGlobal(at), event.modifiers()
+    )
+    QApplication.sendEvent(focus, menu)
+
+
+def _open_menu_bar(focus: QWidget) -> bool:
+    """The first menu of `focus`'s window opened, as F10 opens it on GNOME and Windows;
+    False where the window has no menu bar of its own (a dialog, the Mac's)."""
+    window = focus.window()
+    bar = window.menuBar() if isinstance(window, QMainWindow) else None
+    if bar is None or bar.isNativeMenuBar() or not bar.isVisible() or not bar.actions():
+        return False
+    bar.setActiveAction(bar.actions()[0])
+    return True
 
 
 def _the_windows_key(field: QWidget, event: QKeyEvent) -> bool:
