@@ -197,6 +197,21 @@ USER_GUIDE = (
     PaneKey("Escape", "Close the guide", ("Esc",)),
 )
 
+# recording/player_bar.py: the position slider's steps (a second, five), each a seek
+RECORDING = (
+    PaneKey(
+        "Left / Right (on the position slider)",
+        "Back / forward a second",
+        ("Left", "Right"),
+    ),
+    PaneKey(
+        "Page Down / Page Up (on the position slider)",
+        "Back / forward five seconds",
+        ("PgDown", "PgUp"),
+    ),
+    PaneKey("Home / End (on the position slider)", "The recording's start / end", ("Home", "End")),
+)
+
 # Every pane
 # window/tab_order.py, toolbar_keys.py
 WINDOW = (

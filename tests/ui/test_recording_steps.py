@@ -12,7 +12,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
+from reader.ui import keys
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts import shortcut_groups
 from tests.ui.media_files import write_wav
 from tests.ui.test_recording import TRANSCRIPT, long_timed_window, moved_to, offset_of, ready
 from tests.ui.test_recording_times import caret_at, opened
@@ -192,3 +194,23 @@ def test_the_reader_opens_where_it_was_left_not_where_the_recording_was(
     assert at_top() > text.index("[00:00:26]")
     overlay.show_position(5_500, now=True)  # Follow Along turned on: there at once
     assert at_top() < text.index("[00:00:06]")
+
+
+def test_the_position_sliders_keys_seek_as_f1_says(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Tab reaches the slider, whose keys seek a second or five: F1 did not say so."""
+    (tmp_path / "talk.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(tmp_path / "talk.wav")
+    window = make_window(tmp_path / "talk.txt")
+    player = moved_to(qtbot, window, 10_000)
+    slider = window.player_bar.slider
+    slider.setFocus()
+    qtbot.waitUntil(slider.hasFocus, timeout=10_000)
+    for key, ms in ((Qt.Key.Key_Right, 11_000), (Qt.Key.Key_PageUp, 16_000),
+                    (Qt.Key.Key_PageDown, 11_000), (Qt.Key.Key_Left, 10_000),
+                    (Qt.Key.Key_Home, 0)):  # fmt: skip
+        qtbot.keyClick(slider, key)
+        qtbot.waitUntil(lambda ms=ms: player.position() == ms, timeout=10_000)
+    rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
+    assert all((row.keys, row.does) in rows for row in keys.RECORDING)

@@ -72,7 +72,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         (
             "Recording",
             [playback.play, playback.back, playback.forward, playback.play_paragraph],
-            (),
+            pane_keys.RECORDING,
         ),
     ]
     window_group = [
