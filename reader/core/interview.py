@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 from unicodedata import bidirectional, category
 
 from reader.core.document import Span, Turn
@@ -128,6 +129,25 @@ _ALONE_RE = re.compile(
     rf"(?:\s*(?:{_BRACKETED_TIME}|{_TIME}))?"
 )
 _LEADING_TIME_RE = re.compile(_BRACKETED_TIME)
+# A name in brackets opening a line, its words after it: QualCoder's default label of a
+# speaker ("[Ana] So…", or "{Ana} So…", view_av.py), which a note opens lines as too
+# ("[laughs] Yes."): see read_labels. A string, compiled by `re` on first use: only a
+# paragraph that opens with a bracket is matched against it.
+_BRACKETED_NAME = rf"[\[{{](?P<name>{_NAME})[\]}}][ \t]+(?=\S)"
+_CLOSING_BRACKET = {"[": "]", "{": "}"}
+# What a typist notes in brackets at a line's start ("[laughs] Yes."), in English and in
+# the languages of the generic labels below.
+_BRACKET_NOTES = {
+    "inaudible", "unintelligible", "indistinct", "unclear", "crosstalk", "cross talk",
+    "overlapping", "overtalk", "laughs", "laughing", "laughter", "laugh", "chuckles",
+    "giggles", "sighs", "coughs", "clears throat", "pause", "pauses", "long pause",
+    "silence", "music", "applause", "noise", "background noise", "interruption", "sic",
+    "redacted", "name", "removed", "omitted", "blank", "beep", "foreign", "unknown",
+    "lacht", "lachen", "unverständlich", "unv", "seufzt", "räuspert", "rires", "rire",
+    "risas", "pausa", "ininteligible", "risos", "inaudível", "ride", "ridono", "incomprensibile",
+    "gelach", "onverstaanbaar", "stilte",
+}  # fmt: skip
+_BRACKETED_TURNS = 2  # changes of hands between bracketed names: A's, B's, A's again
 # QualCoder's stamps, each alone on its line above the words it times (view_av.py): its
 # default "[00.01.23]", "[83.05]" (minutes and seconds), "{00:01:23}", "#00:01:23.450#".
 _STAMP_ALONE_RE = re.compile(
@@ -496,10 +516,11 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
         # keeps them, with a header's "Date: 14 February" or an answer's "Example: …".
         found = [None if c and c[1] == "\t" else c for c in found]
     keys = [speaker_key(c[0].name) if c else "" for c in found]
-    colon = Counter(key for c, key in zip(found, keys, strict=True) if c and c[1])
+    colon = Counter(key for c, key in zip(found, keys, strict=True) if c and c[1] not in ("", "["))
     alone = Counter(key for c, key in zip(found, keys, strict=True) if c and not c[1])
     body = len(pars) - sum(bool(x) for x in skip)
     common = sum(alone.values()) >= max(2, _ALONE_SHARE * body)
+    bracketed = _bracketed_names(found, keys)
 
     def believable(i: int) -> bool:
         """Whether paragraph i reads as a label, leaving aside the paragraph after it."""
@@ -508,6 +529,10 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
             return False
         label, has_colon = candidate
         role = _label_role(key) is not None
+        if has_colon == "[":
+            return key in bracketed and (
+                role or capitalised(label.name) or bracketed[key] >= _LOWER_CASE_REPEATS
+            )
         if has_colon:
             return role or capitalised(label.name) or colon[key] >= _LOWER_CASE_REPEATS
         return (role or (capitalised(label.name) and not label.name.endswith("."))) and (
@@ -528,6 +553,21 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
             for i, candidate in enumerate(found)
         ],
     )
+
+
+def _bracketed_names(
+    found: Sequence[tuple[Label, str] | None], keys: Sequence[str]
+) -> Counter[str]:
+    """The names in brackets opening lines (`found`) that are speakers, with how many
+    lines each opens: each opens two lines or more, is no typist's note ("[laughs]"), and
+    two or more such names take turns, one's lines, another's, the first's again. A note
+    seldom does so, nor a placeholder of the anonymised ("[Town] is small")."""
+    opened = [key for c, key in zip(found, keys, strict=True) if c and c[1] == "["]
+    counts = Counter(key for key in opened if key not in _BRACKET_NOTES)
+    names = Counter({key: n for key, n in counts.items() if n >= 2})
+    order = [key for key in opened if key in names]
+    turns = sum(a != b for a, b in pairwise(order))
+    return names if len(names) >= 2 and turns >= _BRACKETED_TURNS else Counter()
 
 
 def _header_fields_left_out(pars: Sequence[str], labels: list[Label | None]) -> list[Label | None]:
@@ -591,7 +631,7 @@ def label_at(par: str) -> Label | None:
     """A "Name:" label at the start of `par` that needs no other line to be believed:
     capitalised, or naming a role."""
     candidate = _label_candidate(par)
-    if candidate is None or not candidate[1]:
+    if candidate is None or candidate[1] in ("", "["):
         return None
     label = candidate[0]
     ok = capitalised(label.name) or _label_role(speaker_key(label.name)) is not None
@@ -733,12 +773,17 @@ def speaker_report(text: str, segments: Sequence[Segment]) -> SpeakerReport:
 
 
 def _label_candidate(par: str) -> tuple[Label, str] | None:
-    """(label, what parts it from the speech: ":" (or "：", or a tab), "" for a name alone on
-    its line) when `par` starts like a label, before the document-wide checks."""
+    """(label, what parts it from the speech: ":" (or "：", or a tab), "[" for a name in
+    brackets, "" for a name alone on its line) when `par` starts like a label, before the
+    document-wide checks."""
     # Cheap tests first: most paragraphs of a long text are neither (5 MB: ~70 ms saved).
     head = par[:_LABEL_MAX_CHARS]
     match = _LABEL_RE.match(par) if ":" in head or "：" in head or "\t" in head else None
     has_colon = match is not None
+    if match is None and par[:1] in _CLOSING_BRACKET:
+        bracketed = re.match(_BRACKETED_NAME, par)
+        if bracketed and par[bracketed.end("name")] == _CLOSING_BRACKET[par[0]]:
+            return Label(bracketed["name"], "", bracketed.end()), "["
     if match is None:
         match = _ALONE_RE.fullmatch(par) if len(par) <= _LABEL_MAX_CHARS else None
         if match is None:

@@ -601,6 +601,55 @@ def test_non_speech_line_is_an_aside(aside: str) -> None:
     assert [role for role, _, _ in _summary(text)] == [Q, A, ASIDE, Q, A]
 
 
+# QualCoder's transcript as its typist writes it (view_av.py): a speaker's name in
+# brackets opening the line ("[]", its default identifier, or "{}"), a stamp alone above.
+QUALCODER_TURNS = (
+    ("", "[00.00.05]"),
+    ("Ana", "So how did the weaving group start?"),
+    ("Tomas Kay", "It started in the church hall, with four looms."),
+    ("", "[00.00.19]"),
+    ("Ana", "Who brought the looms?"),
+    ("Tomas Kay", "[laughs] My aunt did. She drove them from the coast."),
+    ("Ana", "And how often did you meet?"),
+    ("Tomas Kay", "Every Thursday evening."),
+)
+
+
+@pytest.mark.parametrize("brackets", ["[]", "{}"])
+def test_names_in_brackets_opening_lines_in_turn_are_speakers(brackets: str) -> None:
+    """QualCoder's "[Ana] So…" names its speaker, as "Ana: So…" does: the speakers and
+    their turns were guessed by question marks, each line's words opening with a name."""
+    opening, closing = brackets
+    text = "".join(
+        f"{opening}{name}{closing} {words}\n" if name else f"{words}\n"
+        for name, words in QUALCODER_TURNS
+    )
+    turn = [(Q, "Ana", ""), (A, "Tomas Kay", "")]
+    assert _summary(text) == [(ASIDE, "", "00.00.05"), *turn, (ASIDE, "", "00.00.19"), *turn * 2]
+    segments = detect_segments(text)
+    assert [text[speech_start(text, seg) : seg.end] for seg in segments if seg.label] == [
+        words for name, words in QUALCODER_TURNS if name
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A typist's notes opening lines, however often and in turn: no speakers.
+        "[laughs] Why weaving?\n[inaudible] my aunt.\n[Laughs] And then?\n"
+        "[inaudible] we met.\n[laughs] Often?\n[Inaudible] every week.",
+        # Names opening lines once each, or one name alone recurring: not enough to go by.
+        "[Ana] Why weaving?\nBecause of my aunt.\n[Tomas] And then?\nWe met.",
+        "[Ana] Why weaving?\nBecause of my aunt.\n[Ana] And then?\nWe met on Thursdays.",
+        # Placeholders of an anonymised text, each line after line, not taking turns.
+        "[Town] is small.\n[Town] has one school.\n[Company] makes looms?\n"
+        "[Company] sells them abroad.",
+    ],
+)
+def test_bracketed_words_that_are_not_speakers(text: str) -> None:
+    assert not any(seg.label for seg in detect_segments(text))
+
+
 def test_speech_in_parentheses_that_is_long_stays_speech() -> None:
     text = "Q: One?\nA: Two.\n(" + "and then we walked home along the river " * 3 + ")\nQ: Next?"
     assert [role for role, _, _ in _summary(text)] == [Q, A, A, Q]
