@@ -1,8 +1,8 @@
 """Loading an interview file: decoding, refusing what is not text, normalising the text.
 
-Plain text is read as it is. Transcripts in other shapes (subtitles, Whisper JSON, Word
-and OpenDocument files, Markdown, Otter text) are turned into plain text by a module of
-reader.core.transcripts, imported only when a file of its kind is opened.
+Plain text is read as it is. Transcripts in other shapes (subtitles, Whisper JSON and
+tables, Word and OpenDocument files, Markdown, Otter text) are turned into plain text by a
+module of reader.core.transcripts, imported only when a file of its kind is opened.
 """
 
 from __future__ import annotations
@@ -298,6 +298,8 @@ _READERS = {
     ".vtt": ("webvtt", False),
     ".srt": ("subrip", False),
     ".json": ("whisper", False),
+    ".tsv": ("whisper_table", False),
+    ".csv": ("whisper_table", False),
     ".docx": ("word", True),
     ".odt": ("opendocument", True),
 }
@@ -317,6 +319,8 @@ def _recording_not_transcript(path: Path) -> str:
     )
 
 
+# The header of Whisper's table of segments (whisper_table), saved as .txt too.
+_WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
 # SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
 # string, compiled by `re` when a subtitle file is opened, not at start-up.
 _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
@@ -388,19 +392,22 @@ def load_document(path: str | Path) -> Document:
     if path.suffix.lower() in RECORDING_SUFFIXES:
         raise DocumentError(_recording_not_transcript(path))
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
-    limit = MAX_TRANSCRIPT_BYTES if module not in ("", "otter", "markdown") else MAX_BYTES
+    plain = ("", "otter", "markdown", "whisper_table")  # or a table of turns, left as it is
+    limit = MAX_TRANSCRIPT_BYTES if module not in plain else MAX_BYTES
     data = read_regular_file(path, limit)
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
     if module == "otter" and not may_have_headers(text):
         module = ""
     module = _subtitles_as_they_are(module, text)
+    if module in ("", "otter") and re.match(_WHISPER_TABLE_HEAD, text):
+        module = "whisper_table"  # Whisper's .tsv or whisper.cpp's .csv renamed
     if module in ("", "otter") and re.match(r"\s*\(speaker ", text):
         module = "whisper_text"  # whisper.cpp's diarised text (-otxt --diarize)
     if not module:
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     reader = importlib.import_module(f"reader.core.transcripts.{module}")
     parsed = reader.parse(data if binary else text, name)
-    if parsed is None:  # a .txt that is not in Otter's shape: the text as it is
+    if parsed is None:  # a .txt not in Otter's shape, a table not Whisper's: the text as it is
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     return Document(
         text=parsed.text,

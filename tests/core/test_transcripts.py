@@ -192,6 +192,27 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Interviewee", "On Saturdays. I carried the scales. 🐟"),
         ],
     ),
+    # Whisper's table of segments (openai-whisper's `-f tsv`, whisper.cpp's `-ocsv`, a
+    # channel's speaker with `--diarize`): times in ms; it was read as plain text, its
+    # header and times among the words.
+    "whisper.tsv": (
+        "whisper-tsv",
+        [
+            (Q, "Interviewer", "So what brought you to Tromsø?"),
+            (A, "Interviewee", "A boat, in the end. The train was sold out for a week. I never"),
+            (Q, "Interviewer", "And the dark months, how did you cope?"),
+            (A, "Interviewee", "Candles, mostly. Then a good lamp."),
+        ],
+    ),
+    "whisper-cpp.csv": (
+        "whisper-csv",
+        [
+            (Q, "Speaker 0", "Speaker 0: Where did you learn to weave?"),
+            (A, "Speaker 1", "Speaker 1: From my aunt in Oaxaca, when I was nine. Nine!"),
+            (Q, "Speaker 0", "Speaker 0: Do you still have her loom?"),
+            (A, "Speaker 1", 'Speaker 1: It is in my kitchen. She called it "the old mule".'),
+        ],
+    ),
     "entities.srt": (
         "srt",
         [
@@ -846,6 +867,40 @@ def test_subtitle_turns_keep_start_and_end() -> None:
 def test_whisper_json_shapes_keep_their_times(name: str, times) -> None:
     doc = load_document(DATA / name)
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == times
+
+
+def test_whisper_tables_keep_their_times(tmp_path: Path) -> None:
+    """Each row's times are milliseconds, also in a table saved as .txt (its header says
+    what it is)."""
+    doc = load_document(DATA / "whisper.tsv")
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [
+        (0, 2800), (4600, 11900), (14000, 16100), (18000, 21500),
+    ]  # fmt: skip
+    assert [cue[1:] for cue in doc.cues][1:3] == [(4600, 8200), (8300, 11900)]
+    renamed = load_text(tmp_path / "p01.txt", (DATA / "whisper-cpp.csv").read_text("utf-8"))
+    assert renamed.format == "whisper-csv"
+    assert renamed.text == load_document(DATA / "whisper-cpp.csv").text
+    assert [(t.speaker, t.start_ms, t.end_ms) for t in renamed.turns][:2] == [
+        ("Speaker 0", 0, 3240), ("Speaker 1", 3240, 7000),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        # A spreadsheet of turns, a name and its words: its text, read as it always was.
+        ("turns.tsv", "Interviewer\tWhy weaving?\nAna\tMy aunt.\nInterviewer\tAnd now?\n"),
+        ("people.csv", "name,age,town\nAna,34,Oaxaca\nTomas,51,Lyon\n"),
+    ],
+)
+def test_other_tables_are_their_text(tmp_path: Path, name: str, text: str) -> None:
+    doc = load_text(tmp_path / name, text)
+    assert (doc.format, doc.text, doc.cues) == ("text", text, ())
+
+
+def test_a_row_of_whisper_table_without_times_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match=r"line 3 is not a row of times in milliseconds"):
+        load_text(tmp_path / "t.tsv", "start\tend\ttext\n0\t900\tYes.\n0:01\t2000\tNo.\n")
 
 
 def test_a_turn_whose_last_chunk_has_no_end_has_none() -> None:

@@ -33,7 +33,8 @@ from reader.ui.library.switcher import InterviewSwitcher
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
 
-TRANSCRIPTS = "Interviews (*.txt *.md *.markdown *.vtt *.srt *.json *.docx *.odt);;All files (*)"
+_SUFFIXES = "*.txt *.md *.markdown *.vtt *.srt *.json *.tsv *.csv *.docx *.odt"
+TRANSCRIPTS = f"Interviews ({_SUFFIXES});;All files (*)"
 
 
 class StudyActions(QObject):
