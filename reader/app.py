@@ -48,9 +48,9 @@ def _gui_parser() -> argparse.ArgumentParser:
         "document",
         nargs="?",
         type=given_path,
-        help="an interview (.txt, .md, .vtt, .srt, Whisper .json, .tsv or .csv, .docx, .odt) "
-        "or a folder of them, opened as a study (default: what was open last, the bundled "
-        "interview on a first start)",
+        help="an interview (.txt, .md, .vtt, .srt, Whisper .json, .tsv, .csv or .lrc, .docx, "
+        ".odt) or a folder of them, opened as a study (default: what was open last, the "
+        "bundled interview on a first start)",
     )
     parser.add_argument(
         "--notes",

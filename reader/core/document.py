@@ -300,6 +300,7 @@ _READERS = {
     ".json": ("whisper", False),
     ".tsv": ("whisper_table", False),
     ".csv": ("whisper_table", False),
+    ".lrc": ("lrc", False),
     ".docx": ("word", True),
     ".odt": ("opendocument", True),
 }
@@ -321,6 +322,8 @@ def _recording_not_transcript(path: Path) -> str:
 
 # The header of Whisper's table of segments (whisper_table), saved as .txt too.
 _WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
+# The tags that open lyrics (lrc), whisper.cpp's "[by:whisper.cpp]" first, saved as .txt too.
+_LYRICS_HEAD = r"\s*\[(?:by|ti|ar|al|au|length|offset|re|ve):[^\]\n]*\][ \t]*\n"
 # SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
 # string, compiled by `re` when a subtitle file is opened, not at start-up.
 _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
@@ -401,6 +404,8 @@ def load_document(path: str | Path) -> Document:
     module = _subtitles_as_they_are(module, text)
     if module in ("", "otter") and re.match(_WHISPER_TABLE_HEAD, text):
         module = "whisper_table"  # Whisper's .tsv or whisper.cpp's .csv renamed
+    if module in ("", "otter") and re.match(_LYRICS_HEAD, text):
+        module = "lrc"
     if module in ("", "otter") and re.match(r"\s*\(speaker ", text):
         module = "whisper_text"  # whisper.cpp's diarised text (-otxt --diarize)
     if not module:

@@ -213,6 +213,18 @@ EXPECTED: dict[str, tuple[str, list[tuple[Role, str, str]]]] = {
             (A, "Speaker 1", 'Speaker 1: It is in my kitchen. She called it "the old mule".'),
         ],
     ),
+    # whisper.cpp's lyrics (`-olrc`): each segment's start, no end; it was read as plain
+    # text, each time among the words and "[by:whisper.cpp]" the introduction.
+    "whisper-cpp.lrc": (
+        "lrc",
+        [
+            (Q, "Interviewer", "Where did the choir rehearse?"),
+            (A, "Interviewee", "In the old cinema on Main Street, every Tuesday."),
+            (Q, "Interviewer", "Who led it?"),
+            (A, "Interviewee", "My neighbour, Mrs. Achebe."),
+            (A, "Interviewee", "She was strict, and we loved her for it."),
+        ],
+    ),
     "entities.srt": (
         "srt",
         [
@@ -901,6 +913,31 @@ def test_other_tables_are_their_text(tmp_path: Path, name: str, text: str) -> No
 def test_a_row_of_whisper_table_without_times_is_refused(tmp_path: Path) -> None:
     with pytest.raises(DocumentError, match=r"line 3 is not a row of times in milliseconds"):
         load_text(tmp_path / "t.tsv", "start\tend\ttext\n0\t900\tYes.\n0:01\t2000\tNo.\n")
+
+
+def test_whisper_cpp_lyrics_keep_their_starts_and_channels(tmp_path: Path) -> None:
+    """Each line's start (minutes past 99 written in full), none's end; with `--diarize`
+    its channel is its speaker, "(speaker ?)" going on with the turn before; saved as .txt
+    too (its tag says what it is)."""
+    doc = load_document(DATA / "whisper-cpp.lrc")
+    assert [cue[1:] for cue in doc.cues] == [
+        (0, None), (3240, None), (7500, None), (9100, None), (11400, None),
+    ]  # fmt: skip
+    diarized = (
+        "[by:whisper.cpp]\n[00:00.00](speaker 0) Why Tuesdays?\n"
+        "[100:02.50](speaker 1) The hall was free.\n[100:04.00](speaker ?) Always.\n"
+    )
+    doc = load_text(tmp_path / "choir.txt", diarized)
+    assert doc.format == "lrc"
+    assert doc.text == "Speaker 0: Why Tuesdays?\n\nSpeaker 1: The hall was free.\n\nAlways.\n"
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Speaker 0", 0), ("Speaker 1", 6_002_500),
+    ]  # fmt: skip
+
+
+def test_a_line_of_lyrics_without_a_time_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(DocumentError, match=r"line 3 \(“Yes\.”\) is not a time and words"):
+        load_text(tmp_path / "t.lrc", "[by:whisper.cpp]\n[00:00.00] Ready?\nYes.\n")
 
 
 def test_a_turn_whose_last_chunk_has_no_end_has_none() -> None:
