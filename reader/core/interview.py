@@ -118,9 +118,10 @@ _MARK = r"(?:\*\*|__|\*|_)"  # Markdown bold or italic around a name
 # columns or a typist's template give a transcript.
 _COLON = "[:：\t]"
 # A bare time is accepted only before the label: after it, "A: 10:30 is when..." is speech.
-# `(?!/)` keeps "Https://..." from reading as a speaker.
+# `(?!/)` keeps "Https://..." from reading as a speaker. QualCoder's identifiers "#" and "@"
+# may open a name ("#Ana: So…", view_av.py).
 _LABEL_RE = re.compile(
-    rf"(?:(?:{_BRACKETED_TIME}|{_TIME})\s*)?{_MARK}?(?P<name>{_NAME}){_MARK}?"
+    rf"(?:(?:{_BRACKETED_TIME}|{_TIME})\s*)?{_MARK}?[#@]?(?P<name>{_NAME}){_MARK}?"
     rf"(?:\s*{_BRACKETED_TIME})?\s*{_MARK}?\s*(?P<sep>{_COLON})(?!/){_MARK}?(?:\s*{_BRACKETED_TIME})?\s*"
 )
 # A name alone on its line above the speech, with a time before or after (Otter: "Name  0:03").

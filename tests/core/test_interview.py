@@ -206,6 +206,9 @@ def test_labelled_segments_span_the_label() -> None:
         # A timecode with its frame, as broadcast typists write it: no label was read.
         ("[00:01:23:12] Interviewer: Hello.", "Interviewer", "00:01:23:12"),
         ("00:01:23:12 Interviewer: Hello.", "Interviewer", "00:01:23:12"),
+        # QualCoder's identifiers before a name (view_av.py): "#" and "@" stood in the words.
+        ("#Interviewer: Hello.", "Interviewer", ""),
+        ("@Interviewer: Hello.", "Interviewer", ""),
         ("Int.: Hello.", "Int.", ""),
         ("Moderator: Hello.", "Moderator", ""),
         ("Host: Hello.", "Host", ""),
