@@ -1,0 +1,192 @@
+"""The open study's changes, each an undoable command on its undo stack: a step refused by
+the study (read-only, a notes file it could not write) leaves none, and an undo or redo
+refused is said and put back. OpenStudy (library/open_study.py) has them, and writes
+each change at once (`study_edited`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoStack
+
+from reader.ui.interview.commands import DoneCommand, Refusal
+
+if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
+    from reader.core.study import Study
+    from reader.core.study_file import InterviewEntry
+
+
+class StudyEdits:
+    """Adding, renaming, moving, removing interviews and setting and defining attributes,
+    as undoable steps, for the owner of the open study (OpenStudy), whose are `study`, its
+    `undo_stack`, the `status` and `message` signals and `study_edited`."""
+
+    study: Study | None
+    undo_stack: QUndoStack
+    status: Any  # Signal(str, int)
+    message: Any  # Signal(str)
+    study_edited: Callable[[], None]
+
+    def run(self, text: str, do: Callable[[], Any], undo: Callable[[Any], None]) -> bool:
+        """Push the change as an undoable command; False (with the reason shown) when the
+        study refuses it. `do` is tried once first, so a refused change leaves no step."""
+        if self.study is None:
+            return False
+        from reader.core.study import StudyError
+
+        try:
+            memo = do()
+        except StudyError as exc:
+            self.status.emit(str(exc), 8000)
+            self.message.emit(str(exc))
+            return False
+        refusal = Refusal(StudyError, self._step_refused)
+        self.undo_stack.push(DoneCommand(text, memo, do, undo, self.study_edited, refusal))
+        return True
+
+    def _step_refused(self, text: str, undo_refused: bool) -> None:
+        """An undo or redo failed and changed nothing (a notes file it had to write could
+        not be): said, and the stack's step put back where it was, once Qt has moved it."""
+        self.status.emit(text, 8000)
+        self.message.emit(text)
+        stack = self.undo_stack
+        QTimer.singleShot(0, stack.redo if undo_refused else stack.undo)
+
+    def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
+        """Add transcripts and folders of them; each refusal is said, the rest added. A missing
+        interview's transcript renamed or moved (study_moves) is that interview's again."""
+        study = self.study
+        if study is None:
+            return []
+        from reader.core.study import StudyError
+        from reader.core.study_moves import moved_transcripts
+        from reader.core.study_scan import picked_to_add
+
+        paths, said = picked_to_add(paths)
+        if moved := moved_transcripts(study, study.not_listed(paths)):
+            self.undo_stack.beginMacro("Add Interviews")  # one step with what is added
+        for path, interview_id in moved.items():  # it keeps its highlights and notes
+            if self.relocate(interview_id, path):
+                said.append(f"{path.name} is “{study.interview(interview_id).title}”, renamed.")
+        try:
+            added, refused = study.add_paths([p for p in paths if p not in moved])
+        except StudyError as exc:  # the study turned read-only
+            added, refused = [], [str(exc)]
+        said += refused
+        if added:
+            ids = [e.id for e in added]
+            snapshot = [(study.index_of(i), study.interview(i)) for i in ids]
+            self.undo_stack.push(
+                DoneCommand(
+                    "Add Interview" if len(added) == 1 else f"Add {len(added)} Interviews",
+                    None,
+                    lambda: study.redo_add(snapshot),
+                    lambda _memo: study.undo_add(ids),
+                    self.study_edited,
+                )
+            )
+        if moved:
+            self.undo_stack.endMacro()
+        if said:
+            self.message.emit("  ".join(said[:5]) + ("  …" if len(said) > 5 else ""))
+        return added
+
+    def rename(self, interview_id: str, **fields: str) -> bool:
+        study = self._study()
+        return self._change_entry(
+            "Rename Interview" if "title" in fields else "Edit Interview",
+            interview_id,
+            lambda: study.update_interview(interview_id, **fields),
+        )
+
+    def move(self, interview_id: str, index: int) -> bool:
+        study = self._study()
+        return self.run(
+            "Move Interview",
+            lambda: study.move_interview(interview_id, index),
+            lambda old: study.move_interview(interview_id, old),
+        )
+
+    def remove(self, interview_id: str) -> bool:
+        """Take the interview off the study's list, saying so (each redo and undo too):
+        only study.json changes, its transcript and notes file stay where they are."""
+        study = self._study()
+        title = study.interview(interview_id).title
+
+        def do() -> tuple[int, InterviewEntry]:
+            memo = study.remove_interview(interview_id)
+            self.status.emit(
+                f"Removed “{title}” from the study; its files stay. Edit ▸ Undo brings it back.",
+                10000,
+            )
+            return memo
+
+        def undo(memo: tuple[int, InterviewEntry]) -> None:
+            study.restore_interview(*memo)
+            self.status.emit(f"“{title}” is back in the study.", 5000)
+
+        return self.run("Remove from Study", do, undo)
+
+    def relocate(self, interview_id: str, transcript: Path) -> bool:
+        study = self._study()
+        return self._change_entry(
+            "Locate Transcript", interview_id, lambda: study.relocate(interview_id, transcript)
+        )
+
+    def set_attribute(self, interview_id: str, key: str, value: Any) -> bool:
+        study = self._study()
+        return self._change_entry(
+            f"Set {study.attribute(key).label}",
+            interview_id,
+            lambda: study.set_attribute(interview_id, key, value),
+        )
+
+    def _change_entry(self, text: str, interview_id: str, change: Callable[[], object]) -> bool:
+        """`change` (returning the entry before) as a step whose undo takes back only what
+        it changed: the participant may follow a speaker renamed in the interview's."""
+        study = self._study()
+        return self.run(
+            text,
+            lambda: (change(), study.interview(interview_id)),
+            lambda memo: study.undo_entry_change(*memo),
+        )
+
+    def define_attribute(self, label: str, type_: str, options: list[str]) -> bool:
+        study = self._study()
+        return self.run(
+            "New Attribute",
+            lambda: study.define_attribute(label, type_, options),
+            lambda definition: study.remove_attribute(definition.key),
+        )
+
+    def change_attribute(self, key: str, label: str, options: list[str] | None) -> bool:
+        """Its label and, given `options`, its choices: one step, all or nothing."""
+        study = self._study()
+        renamed, chosen = label.strip() != study.attribute(key).label, options is not None
+        # "Rename Attribute", "Change Choices", or both: "Change Attribute".
+        verb, what = ("Change" if chosen else "Rename"), ("Choices" if not renamed else "Attribute")
+        return self.run(
+            f"{verb} {what}",
+            lambda: (  # what it changes alone, for Redo too: another program's change stays
+                study.change_attribute(
+                    key, label if renamed else study.attribute(key).label, options
+                ),
+                study.attribute(key),
+            ),
+            lambda memo: study.undo_attribute_change(*memo),
+        )
+
+    def remove_attribute(self, key: str) -> bool:
+        study = self._study()
+        return self.run(
+            "Remove Attribute",
+            lambda: study.remove_attribute(key),
+            lambda memo: study.restore_attribute(*memo),
+        )
+
+    def _study(self) -> Study:
+        assert self.study is not None
+        return self.study
