@@ -180,6 +180,9 @@ class Study:
     # Read-only as its folder or study.json cannot be written here (a read-only disk or
     # share): every change would have failed at its save, and been lost at closing.
     unwritable: bool = False
+    # Read-only as another window (here or on another computer) has the study open: its
+    # lock is the window's (ui/library/open_study.py), which sets this as it is taken.
+    in_use: bool = False
     warnings: list[str] = field(default_factory=list)  # for the user, from opening
     _disk_hash: str = ""  # of study.json's bytes as last read or written
     # Another program's study.json that looks half written: how long until it is taken as
@@ -1203,13 +1206,19 @@ class Study:
             and (not self.file.exists() or os.access(self.file, os.W_OK))
         )
 
+    @property
+    def read_only_cause(self) -> ReadOnly | None:
+        """Why the study cannot be changed here; None when it can."""
+        if not self.read_only:
+            return None
+        if self.in_use:
+            return ReadOnly.STUDY_IN_USE
+        return ReadOnly.STUDY_FOLDER if self.unwritable else ReadOnly.STUDY_FILE
+
     def _writable(self) -> None:
-        if self.unwritable:
-            raise StudyError(ReadOnly.STUDY_FOLDER.value)
-        if self.read_only:
-            raise StudyError(
-                "This study is open read-only (it was saved by a newer Interview Reader)."
-            )
+        """StudyError, saying why, when the study cannot be changed here."""
+        if cause := self.read_only_cause:
+            raise StudyError(cause.value)
 
 
 _NEWER_MESSAGE = (

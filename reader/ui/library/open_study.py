@@ -74,11 +74,7 @@ class OpenStudy(StudyEdits, QObject):
     @property
     def read_only_cause(self) -> ReadOnly | None:
         """Why the open study cannot be changed here; None when it can, or none is open."""
-        if self.study is None or not self.study.read_only:
-            return None
-        if self._lock is not None and self._lock.held_elsewhere:
-            return ReadOnly.STUDY_IN_USE
-        return ReadOnly.STUDY_FOLDER if self.study.unwritable else ReadOnly.STUDY_FILE
+        return None if self.study is None else self.study.read_only_cause
 
     def why_read_only(self) -> str:
         """The reason in words (reader/core/read_only.py); "" when the study can change."""
@@ -106,7 +102,7 @@ class OpenStudy(StudyEdits, QObject):
         self._file_read_only = study.read_only
         self._lock = WindowLock(study_lock(study.folder), "has it open", unwritable_words="")
         holder = self._lock.acquire()  # "" for a folder we cannot write to: saving says so
-        study.read_only = study.read_only or bool(holder)
+        study.read_only, study.in_use = study.read_only or bool(holder), self._lock.held_elsewhere
         self._watch()
         self._ids = [e.id for e in study.interviews]
         self.notice, self.offers = "  ".join(notes), []
@@ -198,10 +194,10 @@ class OpenStudy(StudyEdits, QObject):
         was_read_only = self.study.read_only
         # The window that had the study let it go (its lock file went): it may change here.
         if taken := self._lock is not None and self._lock.take_over():
-            self.study.read_only = self._file_read_only
+            self.study.read_only, self.study.in_use = self._file_read_only, False
         # Opened where no lock could be made (a full disk): taken once it can be, or not.
         if self._lock is not None and not self.read_only and (holder := self._lock.late()):
-            self.study.read_only = True
+            self.study.read_only = self.study.in_use = True
             self.message.emit(f"The study is read-only here now: {holder}. Your changes are saved.")
         try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()

@@ -15,13 +15,15 @@ from typing import Any
 
 import pytest
 
+from reader.core.lock_files import study_lock
 from reader.core.read_only import ReadOnly
 from reader.ui.persistence import locks
-from reader.ui.persistence.locks import NotesLock
+from reader.ui.persistence.locks import NotesLock, WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.core.test_lock_files import WAIT_FOR_STDIN, held_by
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_codebook import study_json
+from tests.ui.test_read_only_undo import activate
 
 
 def test_the_second_window_takes_the_study_once_the_first_closes(
@@ -236,3 +238,29 @@ def test_a_study_whose_crashed_windows_process_id_a_later_python_took_opens_writ
             assert (f"{later.pid}\n" in lock.read_text("utf-8")) == still_locked
         finally:
             later.kill()
+
+
+def test_undo_after_another_window_took_the_study_late_says_that_window_has_it(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    disk_full: FullLockDisk,
+) -> None:
+    """Found by the bad-conditions review: a window that opened the study where no lock
+    could be made, and met another window's lock once there was room, refused Undo saying
+    the study "was saved by a newer Interview Reader"."""
+    first = make_study_window(folder)
+    owner = first.study
+    assert owner.study is not None
+    assert owner.rename(owner.study.interviews[0].id, title="Ana, nights")  # saved, unlocked
+    disk_full.full = False
+    other = WindowLock(study_lock(folder), "has it open", unwritable_words="")
+    assert other.acquire() == ""  # another window takes the study, before this one looks
+    qtbot.waitUntil(lambda: owner.read_only, timeout=10_000)
+    activate(first, qtbot)
+    first.library.view.setFocus()
+    first.window_actions.undo.trigger()
+    said = first.statusBar().currentMessage()
+    assert said == ReadOnly.STUDY_IN_USE.value and "newer" not in first.banner.text()
+    assert study_json(folder)["interviews"][0]["title"] == "Ana, nights"
+    other.release()
