@@ -12,6 +12,7 @@ goes, which the folder's watch sees), as the open interview's notes are taken ov
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -62,8 +63,10 @@ class OpenStudy(StudyEdits, QObject):
         self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
         self._ids: list[str] = []  # the study's interviews when last told
-        # A change study.json could not take (a full disk): kept here, saving tried again.
+        # A change study.json could not take (a full disk): kept here, saving tried again;
+        # since when (the first save that failed), to say so if the study turns read-only.
         self.unsaved = False
+        self._unsaved_since = datetime.now()
         self._said = ""  # why it could not be saved, as last said: not said at every retry
         self._retry = QTimer(self, singleShot=True, timeout=self.save)
 
@@ -163,11 +166,11 @@ class OpenStudy(StudyEdits, QObject):
         try:
             merged = self.study.save()
         except BeingWrittenError as exc:  # saved once another program's write is done
-            self.unsaved = True
+            self._not_saved()
             self._retry.start(exc.wait_ms)
             return False
         except OSError as exc:
-            self.unsaved = True
+            self._not_saved()
             self._retry.start(RETRY_MS)
             said = (
                 f"The study could not be saved: {describe_os_error(exc)}. Your changes are "
@@ -187,6 +190,10 @@ class OpenStudy(StudyEdits, QObject):
             self.disk.look_soon()
         return True
 
+    def _not_saved(self) -> None:
+        if not self.unsaved:
+            self.unsaved, self._unsaved_since = True, datetime.now()
+
     def check_disk(self) -> None:
         """study.json or the folder changed on disk: merge, and show the study again."""
         if self.study is None:
@@ -198,11 +205,14 @@ class OpenStudy(StudyEdits, QObject):
         # Opened where no lock could be made (a full disk): taken once it can be, or not.
         if self._lock is not None and not self.read_only and (holder := self._lock.late()):
             self.study.read_only = self.study.in_use = True
-            self.message.emit(f"The study is read-only here now: {holder}. Your changes are saved.")
+            saved = "" if self.unsaved else " Your changes are saved."
+            self.study.warnings.insert(0, f"The study is read-only here now: {holder}.{saved}")
         try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
+        if self.unsaved and self.study.read_only and not was_read_only:
+            self.study.warnings.append(self._kept_read_only())
         self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
         if self.study.file_gone() or self.unsaved:  # a write waited for may be done
             self.save()
@@ -223,6 +233,19 @@ class OpenStudy(StudyEdits, QObject):
         if merged is not None or read_only_changed or self._listing != listing:
             self.changed.emit()
             self._tell_interviews()
+
+    def _kept_read_only(self) -> str:
+        """The study turned read-only with changes study.json has not taken: what becomes
+        of them, in words; kept in a rescue copy, they are no longer this window's alone."""
+        from reader.core.study_unsaved import since_words
+        from reader.ui.library.rescued_study import kept_read_only  # not at start-up
+
+        assert self.study is not None
+        since = since_words(self._unsaved_since, datetime.now())
+        said, copied = kept_read_only(self.study, since)
+        if copied:
+            self.unsaved, self._said = False, ""
+        return said
 
     def _report(self, merged: StudyMergeResult | None, by_window: bool = False) -> None:
         assert self.study is not None

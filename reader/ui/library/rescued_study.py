@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from reader.core.read_only import ReadOnly
 from reader.core.store import came_from, rescue, rescue_copy, rescued_copies
 from reader.core.study_file import StudyFormatError
+from reader.core.study_unsaved import cancel_keeps, unsaved_read_only
 from reader.ui.persistence.offered_copies import (
     BannerActions,
     kept_where,
@@ -36,10 +38,22 @@ def rescue_study(study: Study) -> str:
     return rescue("the study", study.file, study.to_bytes(), rescue_name(study), study.read_hash)
 
 
+def kept_read_only(study: Study, since: str) -> tuple[str, bool]:
+    """`study` turned read-only here with changes made `since` study.json has not taken:
+    what becomes of them, in words, and whether they are kept in a rescue copy now. Only
+    another window's lock (let go, they are saved) keeps them in this window alone."""
+    cause = study.read_only_cause
+    assert cause is not None
+    copy = None
+    if cause is not ReadOnly.STUDY_IN_USE:  # never written from here: kept now
+        copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+    return unsaved_read_only(cause, since, copy), copy is not None
+
+
 def may_close_unsaved(parent: QWidget, study: Study) -> bool:
     """study.json cannot take the study's last changes: whether to close it anyway, as the
     user is asked. A copy is kept first, so that the question says where; cancelled, the
-    copy goes (the study is still open, and saving is tried again)."""
+    copy goes (the study is still open, and what becomes of them is said)."""
     from reader.ui.dialogs import may_discard
 
     copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
@@ -47,7 +61,7 @@ def may_close_unsaved(parent: QWidget, study: Study) -> bool:
         parent,
         "Study not saved",
         f"The study's last changes could not be saved to {study.file}.\n\nClose it anyway? "
-        f"{kept_where(copy, 'the study')} (Cancel keeps it open; saving is tried again.)",
+        f"{kept_where(copy, 'the study')} ({cancel_keeps(study.read_only_cause)})",
     )
     if copy is not None and not go_on:
         copy.unlink(missing_ok=True)

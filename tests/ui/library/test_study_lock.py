@@ -9,7 +9,6 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,10 @@ import pytest
 
 from reader.core.lock_files import study_lock
 from reader.core.read_only import ReadOnly
-from reader.ui.persistence import locks
 from reader.ui.persistence.locks import NotesLock, WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.core.test_lock_files import WAIT_FOR_STDIN, held_by
+from tests.ui.library.conftest import FullLockDisk
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_codebook import study_json
 from tests.ui.test_read_only_undo import activate
@@ -122,21 +121,6 @@ def test_a_lock_of_this_computer_is_never_let_go_of_by_its_name(tmp_path: Path) 
     assert let_go_of(socket.gethostname(), [lock, other]) == 0 and lock.exists()
     assert let_go_of("laptop", [lock, other, tmp_path / "gone.lock"]) == 1
     assert lock.exists() and not other.exists()
-
-
-@dataclass
-class FullLockDisk:
-    """No lock file can be made while `full` (QLockFile says why not: not another's)."""
-
-    full: bool = True
-
-
-@pytest.fixture
-def disk_full(monkeypatch: pytest.MonkeyPatch) -> FullLockDisk:
-    disk = FullLockDisk()
-    real = locks.try_lock
-    monkeypatch.setattr(locks, "try_lock", lambda lock: not disk.full and real(lock))
-    return disk
 
 
 def test_a_study_opened_where_its_lock_could_not_be_made_takes_it_once_it_can(

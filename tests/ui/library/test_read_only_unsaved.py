@@ -1,0 +1,129 @@
+"""A study turned read-only here while study.json had not taken its last changes (a full
+disk): another window took the study once there was room, or a newer build's study.json
+came. Every word says what is saved and what is not, and nothing typed is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from reader.core.lock_files import study_lock
+from reader.core.study import open_study
+from reader.ui.persistence.locks import WindowLock
+from reader.ui.window.main_window import MainWindow
+from tests.ui.library.conftest import FullLockDisk
+from tests.ui.test_nothing_lost import FullDisk, rename_first_with_f2, titles_on_disk
+from tests.ui.test_read_only_undo import activate
+from tests.ui.test_rescued_copies import rescued
+
+
+@pytest.fixture
+def full_disk(monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    """study.json cannot be written; saving is not tried again before the test looks."""
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 60_000)
+    return FullDisk(monkeypatch, "reader.core.study")
+
+
+@pytest.fixture
+def unsaved(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, full_disk: FullDisk
+) -> MainWindow:
+    """A study whose first interview was renamed on a full disk: not in study.json."""
+    full_disk.full = False
+    open_study(folder).save()
+    window = make_study_window(folder)
+    full_disk.full = True
+    activate(window, qtbot)
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    assert "could not be saved" in window.banner.text()
+    assert "Ana, night nurse" not in titles_on_disk(folder)
+    return window
+
+
+def newer_study_json_comes(window: MainWindow, folder: Path, qtbot: Any) -> bytes:
+    """A newer build's study.json, brought by a sync tool, seen by `window`; its bytes."""
+    data = orjson.loads((folder / "study.json").read_bytes())
+    data["version"] = 99
+    newer = orjson.dumps(data)
+    (folder / "study.json").write_bytes(newer)
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    return newer
+
+
+def test_a_study_another_window_takes_while_changes_are_unsaved_says_they_are_not_saved(
+    disk_full: FullLockDisk,
+    unsaved: MainWindow,
+    full_disk: FullDisk,
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+) -> None:
+    """Found by the bad-conditions review: opened where no lock could be made, the window
+    met another's lock once there was room, and said "Your changes are saved" of changes
+    study.json never took; closing said "saving is tried again", which it was not."""
+    window = unsaved
+    disk_full.full = full_disk.full = False  # room again
+    other = WindowLock(study_lock(folder), "has it open", unwritable_words="")
+    assert other.acquire() == ""  # another window takes the study, before this one looks
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    said = window.banner.text()
+    assert said.startswith("The study is read-only here now: another Interview Reader")
+    assert "are saved" not in said and "not in study.json" in said
+    assert "saved here once the other window closes the study" in said
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()  # asked, and kept open
+    assert window.isVisible() and dialogs.titles() == ["Study not saved"]
+    question = dialogs.shown[-1][1]
+    assert "tried again" not in question
+    assert "they are saved once the other window closes the study" in question
+    assert "Ana, night nurse" not in titles_on_disk(folder)
+    other.release()  # the other window closes the study: this one saves them
+    qtbot.waitUntil(lambda: titles_on_disk(folder)[:1] == ["Ana, night nurse"], timeout=10_000)
+    assert not window.study.unsaved and rescued("*.json") == []
+
+
+def test_a_newer_study_json_arriving_while_changes_are_unsaved_keeps_them_in_a_copy(
+    unsaved: MainWindow, folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Found by the bad-conditions review: the banner said nothing of the changes study.json
+    had not taken, and closing asked with "saving is tried again": it never was."""
+    window = unsaved
+    newer = newer_study_json_comes(window, folder, qtbot)
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    said = window.banner.text()
+    assert said.startswith("The study is read-only now: study.json was saved meanwhile")
+    assert "not in study.json" in said and f"kept in a copy, {copy}" in said
+    assert "tried again" not in said
+    assert orjson.loads(copy.read_bytes())["interviews"][0]["title"] == "Ana, night nurse"
+    window.close()  # nothing left to lose: not asked
+    assert not window.isVisible() and "Study not saved" not in dialogs.titles()
+    assert (folder / "study.json").read_bytes() == newer
+
+
+def test_changes_no_copy_could_keep_as_a_newer_study_json_came_are_asked_for_at_closing(
+    unsaved: MainWindow,
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Neither the data folder nor the temporary one takes a copy: the banner says they are
+    in this window alone, and closing asks, without promising a save that never comes."""
+    monkeypatch.setattr("reader.ui.library.rescued_study.rescue_copy", lambda *_a: None)
+    window = unsaved
+    newer = newer_study_json_comes(window, folder, qtbot)
+    assert "no copy of them could be kept either" in window.banner.text()
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()
+    assert window.isVisible() and dialogs.titles() == ["Study not saved"]
+    question = dialogs.shown[-1][1]
+    assert "tried again" not in question and "cannot write them to study.json" in question
+    assert window.library.model.rows[0].title == "Ana, night nurse"  # kept on screen
+    dialogs.button_answer = QMessageBox.StandardButton.Discard
+    window.close()
+    assert not window.isVisible() and (folder / "study.json").read_bytes() == newer
