@@ -112,7 +112,7 @@ class OpenStudy(StudyEdits, QObject):
         if holder:  # from another computer, offered here: its notes' locks go with it
             offer = open_here_offer(self._lock, study.notes_dir, self.check_disk)
             self.offers.append((f"Opened the study read-only: {holder}.", offer))
-        elif rescued := rescued_offer(self):
+        if rescued := rescued_offer(self):
             self.offers.append(rescued)
         self.opened.emit(study)
         self.readOnlyChanged.emit(study.read_only)
@@ -222,7 +222,7 @@ class OpenStudy(StudyEdits, QObject):
             self.lockTaken.emit()
             from reader.ui.library.rescued_study import rescued_offer  # not at start-up
 
-            if rescued := rescued_offer(self):  # not offered while read-only here
+            if not self.read_only and (rescued := rescued_offer(self)):  # named at opening
                 self.noticed.emit(*rescued)
         listing = self._listing
         self._rewatch()

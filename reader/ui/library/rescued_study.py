@@ -80,10 +80,11 @@ class StudyOwner(Protocol):
 
 def rescued_offer(owner: StudyOwner) -> tuple[str, BannerActions] | None:
     """The banner's words and buttons offering the rescue copies of the study `owner` has
-    open that hold other than its study.json; None when there are none (or it is
-    read-only here). Merged, the study is edited (saved and shown again)."""
+    open that hold other than its study.json; None when there are none. Merged, the study
+    is edited (saved and shown again). Read-only here, they are named and shown, to be
+    merged once it can be changed (another window lets it go, or it opens writable)."""
     study = owner.study
-    if study is None or study.read_only:
+    if study is None:
         return None
     try:
         raw: bytes | None = study.file.read_bytes()
@@ -92,6 +93,9 @@ def rescued_offer(owner: StudyOwner) -> tuple[str, BannerActions] | None:
     copies = rescued_copies(rescue_name(study), study.file, raw)
     if not copies:
         return None
+    said = rescued_said(copies, "the study", "study.json")
+    if study.read_only:
+        return f"{said} Merging waits until the study can be changed here.", [show_folder(copies)]
     # Made from study.json as it is now: what they changed or removed is taken so.
     descended = [copy for copy in copies if came_from(copy, raw)]
     kept = study.notes_dir / study.file.name  # filed with the notes' backups
@@ -119,4 +123,4 @@ def rescued_offer(owner: StudyOwner) -> tuple[str, BannerActions] | None:
 
     actions: BannerActions = [("Merge Into Study", merge_them), show_folder(copies)]
     actions.append(("Put Away", put_away))
-    return rescued_said(copies, "the study", "study.json"), actions
+    return said, actions

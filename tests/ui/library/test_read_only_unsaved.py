@@ -19,7 +19,7 @@ from reader.ui.window.main_window import MainWindow
 from tests.ui.library.conftest import FullLockDisk
 from tests.ui.test_nothing_lost import FullDisk, rename_first_with_f2, titles_on_disk
 from tests.ui.test_read_only_undo import activate
-from tests.ui.test_rescued_copies import rescued
+from tests.ui.test_rescued_copies import rescued, to_the_rescued_line
 
 
 @pytest.fixture
@@ -127,3 +127,25 @@ def test_changes_no_copy_could_keep_as_a_newer_study_json_came_are_asked_for_at_
     dialogs.button_answer = QMessageBox.StandardButton.Discard
     window.close()
     assert not window.isVisible() and (folder / "study.json").read_bytes() == newer
+
+
+def test_a_rescued_copy_of_a_study_opened_read_only_is_said_with_where_it_is(
+    unsaved: MainWindow,
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+) -> None:
+    """Found by the bad-conditions review: the copy was offered only when the study opened
+    writable, so opened read-only (study.json still the newer build's) nothing said it was
+    there. It is named now, and merging it waits until the study can be changed here."""
+    window = unsaved
+    newer = newer_study_json_comes(window, folder, qtbot)
+    window.close()
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    again = make_study_window(folder)
+    assert again.study.read_only
+    to_the_rescued_line(again.banner)
+    assert copy.name in again.banner.text()
+    assert "Merging waits until the study can be changed here" in again.banner.text()
+    assert [b.text() for b in again.banner.buttons] == ["Show Folder", "Dismiss"]
+    assert (folder / "study.json").read_bytes() == newer and copy.exists()
