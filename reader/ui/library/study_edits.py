@@ -18,6 +18,8 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_file import InterviewEntry
 
+SAID_AT_ONCE = 5  # refusals of files added, said in the banner; the rest counted
+
 
 class StudyEdits:
     """Adding, renaming, moving, removing interviews and setting and defining attributes,
@@ -91,7 +93,8 @@ class StudyEdits:
         if moved:
             self.undo_stack.endMacro()
         if said:
-            self.message.emit("  ".join(said[:5]) + ("  …" if len(said) > 5 else ""))
+            more = f"  …and {len(said) - SAID_AT_ONCE} more." if len(said) > SAID_AT_ONCE else ""
+            self.message.emit("  ".join(said[:SAID_AT_ONCE]) + more)
         return added
 
     def rename(self, interview_id: str, **fields: str) -> bool:

@@ -288,3 +288,18 @@ def test_cancel_on_leaving_unsaved_notes_puts_the_librarys_row_back(
     panel.select(ben)
     panel.openRequested.emit(ben)
     assert window.switcher.current == ana and panel.current_id() == ana
+
+
+def test_files_refused_past_the_five_said_are_counted(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, tmp_path: Path
+) -> None:
+    """The banner named five and ended with "…": how many more were refused, unsaid."""
+    owner = make_study_window(folder).study
+    told: list[str] = []
+    owner.message.connect(told.append)
+    pictures = [tmp_path / f"photo {n}.png" for n in range(8)]
+    for picture in pictures:
+        picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(32)) * 8)
+    assert owner.add_files(pictures) == []
+    assert len(told) == 1 and told[0].count("photo ") == 5
+    assert told[0].endswith("  …and 3 more.")
