@@ -1,6 +1,7 @@
-"""What is said of the study's changes study.json has not taken yet (a full disk) once the
-study is read-only here: what is not saved, what the app does with them, and what the user
-can do. Worded once, for the banner and for the question asked at closing."""
+"""What is said of the study's changes study.json has not taken yet (a full disk), or its
+memo's memo.md has not, once the study is read-only here: what is not saved, what the app
+does with them, and what the user can do. Worded once, for the banner and for the question
+asked at closing."""
 
 from __future__ import annotations
 
@@ -15,20 +16,34 @@ def since_words(since: datetime, now: datetime) -> str:
     return f"since {since:%H:%M}" if since.date() == now.date() else f"since {since:%Y-%m-%d %H:%M}"
 
 
-def unsaved_read_only(cause: ReadOnly, since: str, copy: Path | None) -> str:
-    """The study turned read-only here (`cause`) with changes made `since` not in
-    study.json: kept in this window until another window lets the study go, or else in
-    `copy`, written now (None: none could be)."""
-    if cause is ReadOnly.STUDY_IN_USE:
+MEMO_CHANGES = "Your changes to the study memo"  # `changes` of the memo, in memo.md
+
+
+def kept_now(cause: ReadOnly) -> bool:
+    """Whether changes not saved as the study turned read-only (`cause`) are kept in a
+    rescue copy at once: they can never be written from here. Only another window's lock,
+    let go, lets them be saved."""
+    return cause is not ReadOnly.STUDY_IN_USE
+
+
+def unsaved_read_only(
+    cause: ReadOnly,
+    since: str,
+    copy: Path | None,
+    changes: str = "Your changes",
+    file: str = "study.json",
+) -> str:
+    """The study turned read-only here (`cause`) with `changes` made `since` not in `file`:
+    kept in this window until another window lets the study go, or else in `copy`, written
+    now (None: none could be)."""
+    if not kept_now(cause):
         return (
-            f"Your changes {since} are not in study.json: they are kept in this window, and "
-            "saved here once the other window closes the study (close it there to have them "
-            "saved now). Closing the study here keeps them in a copy instead."
+            f"{changes} {since} are not in {file}: they are kept in this window, and saved "
+            "here once the other window closes the study (close it there to have them saved "
+            "now). Closing the study here keeps them in a copy instead."
         )
-    unsaved = (
-        f"Your changes {since} are not in study.json, and this Interview Reader cannot "
-        "write them there"
-    )
+    unsaved = f"{changes} {since} are not in {file}, and this Interview Reader cannot write "
+    unsaved += "them there"
     if copy is None:
         return (
             f"{unsaved}; no copy of them could be kept either (the app's data folder and the "
@@ -42,11 +57,12 @@ def unsaved_read_only(cause: ReadOnly, since: str, copy: Path | None) -> str:
     )
 
 
-def cancel_keeps(cause: ReadOnly | None) -> str:
-    """What Cancel does to the study's unsaved changes in the question whether to close the
-    study without them, while it is read-only for `cause` (None: it is not)."""
+def cancel_keeps(cause: ReadOnly | None, file: str = "study.json") -> str:
+    """What Cancel does to the study's unsaved changes (its memo's: `file`) in the question
+    whether to close the study without them, while it is read-only for `cause` (None: it
+    is not)."""
     if cause is None:
         return "Cancel keeps it open; saving is tried again."
     if cause is ReadOnly.STUDY_IN_USE:
         return "Cancel keeps it open, and they are saved once the other window closes the study."
-    return "Cancel keeps it open, read-only: this Interview Reader cannot write them to study.json."
+    return f"Cancel keeps it open, read-only: this Interview Reader cannot write them to {file}."

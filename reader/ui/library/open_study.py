@@ -12,6 +12,7 @@ goes, which the folder's watch sees), as the open interview's notes are taken ov
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -69,6 +70,9 @@ class OpenStudy(StudyEdits, QObject):
         self._unsaved_since = datetime.now()
         self._said = ""  # why it could not be saved, as last said: not said at every retry
         self._retry = QTimer(self, singleShot=True, timeout=self.save)
+        # What the study memo says of its changes memo.md has not taken as the study turns
+        # read-only (ui/memo, `StudyMemo.kept_read_only`); "" when there are none.
+        self.memo_kept: Callable[[], str] = lambda: ""
 
     @property
     def read_only(self) -> bool:
@@ -203,16 +207,20 @@ class OpenStudy(StudyEdits, QObject):
         if taken := self._lock is not None and self._lock.take_over():
             self.study.read_only, self.study.in_use = self._file_read_only, False
         # Opened where no lock could be made (a full disk): taken once it can be, or not.
+        late = ""
         if self._lock is not None and not self.read_only and (holder := self._lock.late()):
             self.study.read_only = self.study.in_use = True
-            saved = "" if self.unsaved else " Your changes are saved."
-            self.study.warnings.insert(0, f"The study is read-only here now: {holder}.{saved}")
+            late = f"The study is read-only here now: {holder}."
         try:  # a study.json of a newer build makes it read-only (again)
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
-        if self.unsaved and self.study.read_only and not was_read_only:
-            self.study.warnings.append(self._kept_read_only())
+        if self.study.read_only and not was_read_only:  # what was not saved, and becomes
+            kept = list(filter(None, (self._kept_read_only(), self.memo_kept())))
+            late += " Your changes are saved." if late and not kept else ""
+            self.study.warnings.extend(kept)
+        if late:
+            self.study.warnings.insert(0, late)
         self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
         if self.study.file_gone() or self.unsaved:  # a write waited for may be done
             self.save()
@@ -236,11 +244,14 @@ class OpenStudy(StudyEdits, QObject):
 
     def _kept_read_only(self) -> str:
         """The study turned read-only with changes study.json has not taken: what becomes
-        of them, in words; kept in a rescue copy, they are no longer this window's alone."""
+        of them, in words ("" when there are none); kept in a rescue copy, they are no
+        longer this window's alone."""
         from reader.core.study_unsaved import since_words
         from reader.ui.library.rescued_study import kept_read_only  # not at start-up
 
         assert self.study is not None
+        if not self.unsaved:
+            return ""
         since = since_words(self._unsaved_since, datetime.now())
         said, copied = kept_read_only(self.study, since)
         if copied:

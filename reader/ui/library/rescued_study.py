@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from reader.core.read_only import ReadOnly
 from reader.core.store import came_from, rescue, rescue_copy, rescued_copies
 from reader.core.study_file import StudyFormatError
-from reader.core.study_unsaved import cancel_keeps, unsaved_read_only
+from reader.core.study_unsaved import cancel_keeps, kept_now, unsaved_read_only
 from reader.ui.persistence.offered_copies import (
     BannerActions,
     kept_where,
@@ -45,24 +45,35 @@ def kept_read_only(study: Study, since: str) -> tuple[str, bool]:
     cause = study.read_only_cause
     assert cause is not None
     copy = None
-    if cause is not ReadOnly.STUDY_IN_USE:  # never written from here: kept now
+    if kept_now(cause):  # never written from here
         copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
     return unsaved_read_only(cause, since, copy), copy is not None
 
 
 def may_close_unsaved(parent: QWidget, study: Study) -> bool:
     """study.json cannot take the study's last changes: whether to close it anyway, as the
-    user is asked. A copy is kept first, so that the question says where; cancelled, the
-    copy goes (the study is still open, and what becomes of them is said)."""
+    user is asked. A copy is kept first, so that the question says where."""
+    copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+    unsaved = f"The study's last changes could not be saved to {study.file}."
+    return ask_to_close(parent, "Study not saved", unsaved, copy, study.read_only_cause)
+
+
+def ask_to_close(
+    parent: QWidget,
+    title: str,
+    unsaved: str,
+    copy: Path | None,
+    cause: ReadOnly | None,
+    file: str = "study.json",
+) -> bool:
+    """Whether to close the study though `file` did not take what `unsaved` says, kept in
+    `copy` (None: none could be), as the user is asked, while the study is read-only for
+    `cause`; cancelled, the copy goes (the study is still open, and what becomes of them
+    is said)."""
     from reader.ui.dialogs import may_discard
 
-    copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
-    go_on = may_discard(
-        parent,
-        "Study not saved",
-        f"The study's last changes could not be saved to {study.file}.\n\nClose it anyway? "
-        f"{kept_where(copy, 'the study')} ({cancel_keeps(study.read_only_cause)})",
-    )
+    where, cancel = kept_where(copy, "the study"), cancel_keeps(cause, file)
+    go_on = may_discard(parent, title, f"{unsaved}\n\nClose it anyway? {where} ({cancel})")
     if copy is not None and not go_on:
         copy.unlink(missing_ok=True)
     return go_on

@@ -9,6 +9,7 @@ newer build wrote it), and while memo.md holds what is not UTF-8 text (left as i
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,11 +34,12 @@ from reader.core.study_memo import (
     memo_text,
 )
 from reader.core.study_places import MEMO_FILE
+from reader.core.study_unsaved import MEMO_CHANGES, kept_now, since_words, unsaved_read_only
 from reader.core.text_merge import lines_removed, merge_text
 from reader.core.wording import counted
-from reader.ui.dialogs import may_discard
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.library.rescued_study import ask_to_close
 from reader.ui.memo.missing_memo import recovered_memo
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.offered_copies import (
@@ -73,6 +75,7 @@ class StudyMemo(QObject):
         # backed up once that write is whole (`_merge`), not the half of it.
         self._back_up_whole = False
         self._said = ""  # the last save error said, not said again at every retry
+        self._unsaved_since: datetime | None = None  # the first change not written; None: all
         self.disk: WatchedFile | None = None  # memo.md, by the study folder's watch
         self.rescued = ""  # the line saying where the memo went when closing could not write it
         study.opened.connect(self.open)
@@ -206,17 +209,31 @@ class StudyMemo(QObject):
             return None
 
     def may_close(self) -> bool:
-        """Write the memo; if that fails, ask whether to close and let the changes go (a
-        copy is rescued to the data folder all the same, on closing)."""
-        if self.saver is None or self.saver.flush():
+        """Write the memo; if that fails, ask whether to close and let the changes go, kept
+        in a copy first, so that the question says where (closing makes no other)."""
+        saver = self.saver
+        if saver is None or saver.flush():
             return True
-        return may_discard(
-            self._window,
-            "Study memo not saved",
-            f"The study memo could not be saved to {self.saver.path}.\n\n"
-            "Close anyway? A copy of it is kept in the app's data folder. (Cancel keeps the "
-            "study open; saving is tried again.)",
-        )
+        copy, cause = saver.rescue_copy(memo_rescue_name(saver.path)), self._study.read_only_cause
+        unsaved = f"The study memo's last changes could not be saved to {saver.path}."
+        go_on = ask_to_close(self._window, "Study memo not saved", unsaved, copy, cause, MEMO_FILE)
+        if go_on and copy is not None:
+            saver.kept_elsewhere()
+        return go_on
+
+    def kept_read_only(self) -> str:
+        """The study turns read-only here with changes memo.md has not taken: what becomes
+        of them, in words ("" when there are none). Where they can never be written from
+        here, they are kept in a rescue copy now."""
+        saver, cause, now = self.saver, self._study.read_only_cause, datetime.now()
+        if saver is None or cause is None or saver.settle():  # a write under way may take them
+            return ""
+        since = since_words(self._unsaved_since or now, now)
+        copy = saver.rescue_copy(memo_rescue_name(saver.path)) if kept_now(cause) else None
+        if copy is not None:
+            saver.kept_elsewhere()
+            self._unsaved_since = None
+        return unsaved_read_only(cause, since, copy, MEMO_CHANGES, MEMO_FILE)
 
     def close(self) -> None:
         """Write the memo (what its file cannot take goes to a rescue copy), and forget it."""
@@ -234,7 +251,7 @@ class StudyMemo(QObject):
         if self.disk is not None:
             self.disk.deleteLater()
             self.disk = None
-        self.saver = self.document = None
+        self.saver = self.document = self._unsaved_since = None
         self.unreadable = self._said = ""
         self.documentChanged.emit(None)
         document.deleteLater()
@@ -263,6 +280,10 @@ class StudyMemo(QObject):
 
     def _save_state(self, state: str, detail: str) -> None:
         """A save that failed is said once in the banner, its end in the status line."""
+        if state == "saved":
+            self._unsaved_since = None
+        elif self._unsaved_since is None:
+            self._unsaved_since = datetime.now()
         if state == "error" and detail != self._said:
             self._said = detail
             self._study.message.emit(
@@ -276,8 +297,12 @@ class StudyMemo(QObject):
         self.saveStateChanged.emit()  # the status bar's, while the memo shows
 
     def _follow_study(self, _read_only: bool) -> None:
+        """Read-only as the study is; writable again (the other window let it go), what
+        memo.md has not taken is saved now."""
         if self.saver is not None:
             self.saver.read_only = self.read_only
+            if not self.read_only and self.saver.dirty:
+                self.saver.mark_dirty()
             self.readOnlyChanged.emit(self.read_only)
 
     def _taken(self) -> None:

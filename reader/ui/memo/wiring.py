@@ -57,6 +57,7 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         memo.readOnlyChanged.connect(lambda _: pane.set_memo_read_only(memo.why_read_only()))
         status.follow_memo(memo)
         window.study_actions.memo_saved = memo.may_close
+        study.memo_kept = memo.kept_read_only
         window.interview.memo_quoted = lambda: quoted_ids(memo.text())  # as typed
         window.study_actions.memo_rescued = lambda: memo.rescued
         memo.open(opened)  # connected now: this opening is over before it would call

@@ -202,11 +202,7 @@ class NotesSaver(QObject):
         is on disk. Another program's version found there is merged first (the owner does
         it at `outsideChange`, at once), and kept as a backup as well."""
         self._timer.stop()
-        if self._pending is not None and self._in_flight is not None:
-            # The write under way is handled here, now: its queued end would come after
-            # this flush (after the interview closed, even) and undo what it knows.
-            error = self._pending.exception()  # waits for it
-            self._on_finished(self._in_flight, error)
+        self.settle()
         self.write_backup()
         merges = 0
         while self._dirty and not self.read_only and self.may_write():
@@ -247,6 +243,15 @@ class NotesSaver(QObject):
             self._remember(data, digest)
             self._set_state("saved", "")
         self._timer.stop()  # a merge asked for a save: made here
+        return not self._dirty
+
+    def settle(self) -> bool:
+        """The write under way, waited for and handled here, now: its queued end would come
+        later (after the interview closed, even) and undo what is known by then. Whether
+        all is written."""
+        if self._pending is not None and self._in_flight is not None:
+            error = self._pending.exception()  # waits for it
+            self._on_finished(self._in_flight, error)
         return not self._dirty
 
     def rescue(self, name: Path | None = None) -> str:

@@ -4,7 +4,10 @@ came. Every word says what is saved and what is not, and nothing typed is lost."
 
 from __future__ import annotations
 
+import errno
+import os
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +20,7 @@ from reader.core.study import open_study
 from reader.ui.persistence.locks import WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.ui.library.conftest import FullLockDisk
+from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_nothing_lost import FullDisk, rename_first_with_f2, titles_on_disk
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_rescued_copies import rescued, to_the_rescued_line
@@ -55,6 +59,30 @@ def newer_study_json_comes(window: MainWindow, folder: Path, qtbot: Any) -> byte
     return newer
 
 
+def another_window_takes_it(window: MainWindow, folder: Path, qtbot: Any) -> tuple[WindowLock, str]:
+    """Another window takes the study before `window` looks (once the disk has room): the
+    banner says so, and that what was not saved is saved once that window closes it. That
+    window's lock, and what the banner says."""
+    other = WindowLock(study_lock(folder), "has it open", unwritable_words="")
+    assert other.acquire() == ""
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    said = window.banner.text()
+    assert said.startswith("The study is read-only here now: another Interview Reader")
+    assert "are saved" not in said and "saved here once the other window closes the study" in said
+    return other, said
+
+
+def asked_at_closing(window: MainWindow, dialogs: Any, title: str) -> str:
+    """Closing `window`, Cancel answered: it stays open, asked `title` alone, promising no
+    save that never comes. The question."""
+    dialogs.button_answer = QMessageBox.StandardButton.Cancel
+    window.close()
+    assert window.isVisible() and dialogs.titles() == [title]
+    question = dialogs.shown[-1][1]
+    assert "tried again" not in question
+    return question
+
+
 def test_a_study_another_window_takes_while_changes_are_unsaved_says_they_are_not_saved(
     disk_full: FullLockDisk,
     unsaved: MainWindow,
@@ -68,18 +96,9 @@ def test_a_study_another_window_takes_while_changes_are_unsaved_says_they_are_no
     study.json never took; closing said "saving is tried again", which it was not."""
     window = unsaved
     disk_full.full = full_disk.full = False  # room again
-    other = WindowLock(study_lock(folder), "has it open", unwritable_words="")
-    assert other.acquire() == ""  # another window takes the study, before this one looks
-    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
-    said = window.banner.text()
-    assert said.startswith("The study is read-only here now: another Interview Reader")
-    assert "are saved" not in said and "not in study.json" in said
-    assert "saved here once the other window closes the study" in said
-    dialogs.button_answer = QMessageBox.StandardButton.Cancel
-    window.close()  # asked, and kept open
-    assert window.isVisible() and dialogs.titles() == ["Study not saved"]
-    question = dialogs.shown[-1][1]
-    assert "tried again" not in question
+    other, said = another_window_takes_it(window, folder, qtbot)
+    assert "not in study.json" in said
+    question = asked_at_closing(window, dialogs, "Study not saved")
     assert "they are saved once the other window closes the study" in question
     assert "Ana, night nurse" not in titles_on_disk(folder)
     other.release()  # the other window closes the study: this one saves them
@@ -118,11 +137,8 @@ def test_changes_no_copy_could_keep_as_a_newer_study_json_came_are_asked_for_at_
     window = unsaved
     newer = newer_study_json_comes(window, folder, qtbot)
     assert "no copy of them could be kept either" in window.banner.text()
-    dialogs.button_answer = QMessageBox.StandardButton.Cancel
-    window.close()
-    assert window.isVisible() and dialogs.titles() == ["Study not saved"]
-    question = dialogs.shown[-1][1]
-    assert "tried again" not in question and "cannot write them to study.json" in question
+    question = asked_at_closing(window, dialogs, "Study not saved")
+    assert "cannot write them to study.json" in question
     assert window.library.model.rows[0].title == "Ana, night nurse"  # kept on screen
     dialogs.button_answer = QMessageBox.StandardButton.Discard
     window.close()
@@ -149,3 +165,104 @@ def test_a_rescued_copy_of_a_study_opened_read_only_is_said_with_where_it_is(
     assert "Merging waits until the study can be changed here" in again.banner.text()
     assert [b.text() for b in again.banner.buttons] == ["Show Folder", "Dismiss"]
     assert (folder / "study.json").read_bytes() == newer and copy.exists()
+
+
+# The study memo's typing memo.md has not taken (a full disk) -----------------------------
+
+
+@dataclass
+class MemoDisk:
+    """memo.md cannot be written while `full` (the interview's notes can)."""
+
+    full: bool = True
+
+
+@pytest.fixture
+def memo_unsaved(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> tuple[MainWindow, MemoDisk]:
+    """A study whose memo was typed in on a full disk: not in memo.md, and not tried again
+    before the test looks; and the disk, to make room on."""
+    from reader.ui.persistence import saver
+
+    disk, real = MemoDisk(full=False), saver.atomic_write
+
+    def write(path: Path, data: bytes, **kwargs: Any) -> None:
+        if disk.full and path.name == "memo.md":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(saver, "atomic_write", write)
+    monkeypatch.setattr(saver, "RETRY_MS", 60_000)
+    open_study(folder).save()
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    disk.full = True
+    qtbot.keyClicks(window.notes_editor, "Words worth keeping")
+    qtbot.waitUntil(lambda: "study memo could not be saved" in window.banner.text())
+    assert not memo_file(folder).exists()
+    return window, disk
+
+
+def test_memo_typing_unsaved_as_another_window_takes_the_study_is_said_and_saved_later(
+    disk_full: FullLockDisk,
+    memo_unsaved: tuple[MainWindow, MemoDisk],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+) -> None:
+    """Found by review: the study turned read-only (another window took it once the disk
+    had room) said "Your changes are saved" of memo typing memo.md never took, closing
+    said "saving is tried again" (it was not), and once the other window let the study go
+    the memo was not saved until typed in again."""
+    window, memo_disk = memo_unsaved
+    disk_full.full = memo_disk.full = False  # room again
+    other, said = another_window_takes_it(window, folder, qtbot)
+    assert "study memo since" in said and "not in memo.md" in said
+    question = asked_at_closing(window, dialogs, "Study memo not saved")
+    assert "they are saved once the other window closes the study" in question
+    assert not memo_file(folder).exists() and rescued("*memo*") == []  # the copy asked with
+    other.release()  # the other window closes the study: this one saves the memo
+    qtbot.waitUntil(lambda: memo_file(folder).is_file(), timeout=10_000)
+    assert memo_file(folder).read_text("utf-8") == "Words worth keeping"
+    assert rescued("*memo*") == []
+
+
+def test_memo_typing_unsaved_as_a_newer_study_json_comes_is_kept_in_a_copy(
+    memo_unsaved: tuple[MainWindow, MemoDisk], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Found by review: the banner said nothing of the memo typing memo.md had not taken,
+    and closing asked with "saving is tried again": it never was, the memo read-only."""
+    window, _ = memo_unsaved
+    newer = newer_study_json_comes(window, folder, qtbot)
+    (copy,) = rescued(f"{folder.name} memo-*.md")
+    said = window.banner.text()
+    assert said.startswith("The study is read-only now: study.json was saved meanwhile")
+    assert "study memo since" in said and f"kept in a copy, {copy}" in said
+    assert "tried again" not in said and "are saved" not in said
+    assert copy.read_text("utf-8") == "Words worth keeping"
+    window.close()  # nothing left to lose: not asked, no other copy
+    assert not window.isVisible() and "Study memo not saved" not in dialogs.titles()
+    assert rescued("*memo*") == [copy] and not memo_file(folder).exists()
+    assert (folder / "study.json").read_bytes() == newer
+
+
+def test_memo_typing_no_copy_could_keep_as_a_newer_study_json_came_is_asked_for(
+    memo_unsaved: tuple[MainWindow, MemoDisk],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Neither the data folder nor the temporary one takes a copy of the memo: the banner
+    says it is in this window alone, and closing asks without promising a save."""
+    monkeypatch.setattr("reader.ui.persistence.saver.rescue_copy", lambda *_a: None)
+    window, _ = memo_unsaved
+    newer_study_json_comes(window, folder, qtbot)
+    assert "no copy of them could be kept either" in window.banner.text()
+    question = asked_at_closing(window, dialogs, "Study memo not saved")
+    assert "cannot write them to memo.md" in question
+    assert window.notes_editor.toPlainText() == "Words worth keeping"  # kept on screen
