@@ -183,6 +183,9 @@ class Study:
     # Read-only as another window (here or on another computer) has the study open: its
     # lock is the window's (ui/library/open_study.py), which sets this as it is taken.
     in_use: bool = False
+    # Read-only as study.json is a newer build's (at opening, or come since): whichever
+    # window has the study, nothing is written over it here.
+    newer: bool = False
     warnings: list[str] = field(default_factory=list)  # for the user, from opening
     _disk_hash: str = ""  # of study.json's bytes as last read or written
     # Another program's study.json that looks half written: how long until it is taken as
@@ -1133,7 +1136,7 @@ class Study:
             self._disk_hash, self._spoilt = _hash(raw), True  # kept once, written over next
             return None
         if theirs is None or theirs.newer:
-            self.read_only = True
+            self.read_only = self.newer = True
             self.warnings.append(_NEWER_MEANWHILE)
             return None
         base = self.base
@@ -1211,7 +1214,7 @@ class Study:
         """Why the study cannot be changed here; None when it can."""
         if not self.read_only:
             return None
-        if self.in_use:
+        if self.in_use and not self.newer:  # else read-only still once that window lets go
             return ReadOnly.STUDY_IN_USE
         return ReadOnly.STUDY_FOLDER if self.unwritable else ReadOnly.STUDY_FILE
 
@@ -1313,7 +1316,7 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
     try:
         parsed = parse(raw, allow_newer=True)
     except NewerStudyError:  # a layout this build cannot read: never set aside
-        study.read_only = True
+        study.read_only = study.newer = True
         study.warnings.append(_NEWER_MESSAGE)
         _recover(study)
         return study
@@ -1335,7 +1338,7 @@ def _open_study(folder: Path, *, touch_disk: bool) -> Study:
     study.base = parsed.data.copy()
     study._disk_hash = _hash(raw)
     if parsed.newer:
-        study.read_only = True
+        study.read_only = study.newer = True
         study.warnings.append(_NEWER_MESSAGE)
     if parsed.migrated_from is not None:
         study.warnings.append(

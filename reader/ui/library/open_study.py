@@ -59,7 +59,6 @@ class OpenStudy(StudyEdits, QObject):
         # The interviews' notes files as last read: the annotations and the codebook share it.
         self.notes_files = NotesFilesCache()
         self._lock: WindowLock | None = None  # study.json.lock, while a study is open
-        self._file_read_only = False  # the study opened read-only for its file (a newer build's)
         # study.json and the study folder, watched while open; the memo's by the same watch.
         self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
@@ -106,7 +105,6 @@ class OpenStudy(StudyEdits, QObject):
         self.study = study
         notes = list(study.warnings)
         study.warnings.clear()
-        self._file_read_only = study.read_only
         self._lock = WindowLock(study_lock(study.folder), "has it open", unwritable_words="")
         holder = self._lock.acquire()  # "" for a folder we cannot write to: saving says so
         study.read_only, study.in_use = study.read_only or bool(holder), self._lock.held_elsewhere
@@ -202,10 +200,12 @@ class OpenStudy(StudyEdits, QObject):
         """study.json or the folder changed on disk: merge, and show the study again."""
         if self.study is None:
             return
-        was_read_only = self.study.read_only
-        # The window that had the study let it go (its lock file went): it may change here.
+        was_cause = self.study.read_only_cause
+        # The window that had the study let it go (its lock file went): it may change here,
+        # unless study.json is a newer build's (come meanwhile, even) or cannot be written.
         if taken := self._lock is not None and self._lock.take_over():
-            self.study.read_only, self.study.in_use = self._file_read_only, False
+            study = self.study
+            study.read_only, study.in_use = study.newer or study.unwritable, False
         # Opened where no lock could be made (a full disk): taken once it can be, or not.
         late = ""
         if self._lock is not None and not self.read_only and (holder := self._lock.late()):
@@ -215,7 +215,8 @@ class OpenStudy(StudyEdits, QObject):
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
-        if self.study.read_only and not was_read_only:  # what was not saved, and becomes
+        cause = self.study.read_only_cause
+        if cause is not None and cause is not was_cause:  # what was not saved, and becomes
             kept = list(filter(None, (self._kept_read_only(), self.memo_kept())))
             late += " Your changes are saved." if late and not kept else ""
             self.study.warnings.extend(kept)
@@ -224,7 +225,7 @@ class OpenStudy(StudyEdits, QObject):
         self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
         if self.study.file_gone() or self.unsaved:  # a write waited for may be done
             self.save()
-        if read_only_changed := self.study.read_only != was_read_only:
+        if read_only_changed := self.study.read_only_cause is not was_cause:  # or only why
             self.readOnlyChanged.emit(self.study.read_only)
         if taken:
             self.lockTaken.emit()

@@ -76,6 +76,7 @@ class InterviewSwitcher(QObject):
         interview.replaced.connect(self._count)
         owner.changed.connect(self.show_study_colors)  # edited, undone, or merged from disk
         owner.lockTaken.connect(self._study_taken)
+        owner.readOnlyChanged.connect(self._study_read_only)
         owner.interviewsChanged.connect(self._said_gone)
 
     def _said_gone(self, _came: list[str], went: list[str]) -> None:
@@ -124,6 +125,14 @@ class InterviewSwitcher(QObject):
         # for that: opened so, they are not the study's other window's any more.
         self.interview.study_read_only = None
         self.interview.show_message("  ".join(filter(None, [STUDY_TAKEN, said])), actions)
+
+    def _study_read_only(self, read_only: bool) -> None:
+        """The study is read-only for another reason now (a newer build's study.json came
+        while another window had it): the open interview's notes, read-only for the
+        study's reason, say the new one."""
+        if read_only and self.interview.study_read_only is not None:
+            self.interview.study_read_only = self.owner.read_only_cause
+            self.interview.readOnlyChanged.emit(True)
 
     def _study_closed(self) -> None:
         self._resting.stop()

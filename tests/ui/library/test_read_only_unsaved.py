@@ -16,6 +16,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from reader.core.lock_files import study_lock
+from reader.core.read_only import ReadOnly
 from reader.core.study import open_study
 from reader.ui.persistence.locks import WindowLock
 from reader.ui.window.main_window import MainWindow
@@ -207,21 +208,28 @@ def memo_unsaved(
     return window, disk
 
 
+@pytest.fixture
+def memo_kept_for_another(
+    disk_full: FullLockDisk, memo_unsaved: tuple[MainWindow, MemoDisk], folder: Path, qtbot: Any
+) -> tuple[MainWindow, WindowLock]:
+    """The memo typing of `memo_unsaved` in a window opened where no lock could be made,
+    then taken by another window once the disk had room: said kept in this window, and
+    saved once that window closes the study. The window, and the other one's lock."""
+    window, memo_disk = memo_unsaved
+    disk_full.full = memo_disk.full = False  # room again
+    other, said = another_window_takes_it(window, folder, qtbot)
+    assert "study memo since" in said and "not in memo.md" in said
+    return window, other
+
+
 def test_memo_typing_unsaved_as_another_window_takes_the_study_is_said_and_saved_later(
-    disk_full: FullLockDisk,
-    memo_unsaved: tuple[MainWindow, MemoDisk],
-    folder: Path,
-    qtbot: Any,
-    dialogs: Any,
+    memo_kept_for_another: tuple[MainWindow, WindowLock], folder: Path, qtbot: Any, dialogs: Any
 ) -> None:
     """Found by review: the study turned read-only (another window took it once the disk
     had room) said "Your changes are saved" of memo typing memo.md never took, closing
     said "saving is tried again" (it was not), and once the other window let the study go
     the memo was not saved until typed in again."""
-    window, memo_disk = memo_unsaved
-    disk_full.full = memo_disk.full = False  # room again
-    other, said = another_window_takes_it(window, folder, qtbot)
-    assert "study memo since" in said and "not in memo.md" in said
+    window, other = memo_kept_for_another
     question = asked_at_closing(window, dialogs, "Study memo not saved")
     assert "they are saved once the other window closes the study" in question
     assert not memo_file(folder).exists() and rescued("*memo*") == []  # the copy asked with
@@ -266,3 +274,70 @@ def test_memo_typing_no_copy_could_keep_as_a_newer_study_json_came_is_asked_for(
     question = asked_at_closing(window, dialogs, "Study memo not saved")
     assert "cannot write them to memo.md" in question
     assert window.notes_editor.toPlainText() == "Words worth keeping"  # kept on screen
+
+
+# A newer build's study.json come while another window has the study ------------------------
+
+
+def test_a_newer_study_json_come_while_another_window_has_the_study_keeps_it_read_only(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by review: while the other window had the study, a newer build's study.json
+    was taken for that window's doing ("another window has it open", as if closing it there
+    would do), and the interview's notes said so after that window let the study go."""
+    open_study(folder).save()
+    first, window = make_study_window(folder), make_study_window(folder)
+    newer = newer_study_json_comes(window, folder, qtbot)
+    qtbot.waitUntil(lambda: window.study.read_only_cause is ReadOnly.STUDY_FILE, timeout=10_000)
+    assert "newer Interview Reader" in window.study.why_read_only()
+    with qtbot.waitSignal(window.study.lockTaken, timeout=10_000):
+        first.close()  # the other window lets the study go: this one takes it, read-only
+    assert window.study.read_only_cause is ReadOnly.STUDY_FILE
+    assert "read-only" in window.windowTitle() and "window" not in window.study.why_read_only()
+    assert "window" not in window.interview.why_read_only()
+    assert not window.study.rename(window.study.study.interviews[0].id, title="Ana, nights")
+    assert (folder / "study.json").read_bytes() == newer
+
+
+def test_changes_kept_for_another_window_go_to_a_copy_once_a_newer_study_json_comes(
+    disk_full: FullLockDisk,
+    unsaved: MainWindow,
+    full_disk: FullDisk,
+    folder: Path,
+    qtbot: Any,
+) -> None:
+    """Found by review: changes study.json had not taken, said to be saved once the other
+    window closed the study, stayed so promised after a newer build's study.json came;
+    once that window let it go they were neither saved nor kept, and nothing said so."""
+    window = unsaved
+    disk_full.full = full_disk.full = False  # room again
+    other, _ = another_window_takes_it(window, folder, qtbot)
+    newer = newer_study_json_comes(window, folder, qtbot)
+    qtbot.waitUntil(lambda: bool(rescued(f"{folder.name} study-*.json")), timeout=10_000)
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    said = window.banner.text()
+    assert f"kept in a copy, {copy}" in said and "once the other window closes" not in said
+    assert orjson.loads(copy.read_bytes())["interviews"][0]["title"] == "Ana, night nurse"
+    with qtbot.waitSignal(window.study.lockTaken, timeout=10_000):
+        other.release()
+    assert window.study.read_only and (folder / "study.json").read_bytes() == newer
+    window.close()  # kept in the copy: not asked
+    assert not window.isVisible() and rescued(f"{folder.name} study-*.json") == [copy]
+
+
+def test_memo_typing_kept_for_another_window_goes_to_a_copy_once_a_newer_study_json_comes(
+    memo_kept_for_another: tuple[MainWindow, WindowLock], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """The memo's typing, promised to be saved once the other window closes the study, is
+    kept in a copy once a newer build's study.json makes that promise false."""
+    window, other = memo_kept_for_another
+    newer_study_json_comes(window, folder, qtbot)
+    qtbot.waitUntil(lambda: bool(rescued(f"{folder.name} memo-*.md")), timeout=10_000)
+    (copy,) = rescued(f"{folder.name} memo-*.md")
+    assert f"kept in a copy, {copy}" in window.banner.text()
+    assert copy.read_text("utf-8") == "Words worth keeping"
+    with qtbot.waitSignal(window.study.lockTaken, timeout=10_000):
+        other.release()
+    window.close()  # kept in the copy: not asked, nor written to memo.md
+    assert not window.isVisible() and "Study memo not saved" not in dialogs.titles()
+    assert rescued("*memo*") == [copy] and not memo_file(folder).exists()
