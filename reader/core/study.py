@@ -1136,8 +1136,9 @@ class Study:
             self._disk_hash, self._spoilt = _hash(raw), True  # kept once, written over next
             return None
         if theirs is None or theirs.newer:
+            if not self.newer:  # said once: read again at each look, as it stays unmerged
+                self.warnings.append(_NEWER_MEANWHILE)
             self.read_only = self.newer = True
-            self.warnings.append(_NEWER_MEANWHILE)
             return None
         base = self.base
         if base is None and self._found is not None:  # what theirs lists too, as found:

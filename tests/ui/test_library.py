@@ -408,6 +408,25 @@ def test_a_newer_study_json_opens_read_only(
     assert (folder / "study.json").read_bytes() == orjson.dumps(data)
 
 
+def test_a_study_opened_with_a_newer_layout_never_says_it_was_saved_meanwhile(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by review: a newer build's study.json whose layout this build cannot read was
+    read again at each change in the folder, and each time the banner said it had been
+    "saved meanwhile" by a newer build: it was there when the study opened."""
+    open_study(folder).save()
+    data = study_json(folder)
+    data["version"], data["interviews"] = 99, "a newer layout"
+    newer = orjson.dumps(data)
+    (folder / "study.json").write_bytes(newer)
+    window = make_study_window(folder)
+    assert window.study.read_only and window.banner.text().startswith("Opened read-only")
+    with qtbot.waitSignal(window.study.cameIntoFolder, timeout=10_000):
+        (folder / "P9.txt").write_text("Q: New here?\nA: Yes.\n", encoding="utf-8")
+    assert "meanwhile" not in window.banner.text()
+    assert (folder / "study.json").read_bytes() == newer
+
+
 def test_a_newer_study_json_written_while_open_makes_it_read_only_now_not_opened(
     window: MainWindow, folder: Path, qtbot: Any, dialogs: Any
 ) -> None:
