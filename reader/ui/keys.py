@@ -84,7 +84,7 @@ NOTES = (
     PaneKey("Left / Right (on the tabs above, in a study)", "The interview's notes / the memo"),
 )
 
-# escape_back.py: Escape in the Outline, Annotations, Codebook and Library lists
+# escape_back.py: Escape left unused in a side panel (a list, a drop-down, a button…)
 BACK_TO_READER = PaneKey("Escape", "Back to the reader")
 
 # annotations/panel.py, AnnotationsPanel.eventFilter
@@ -222,6 +222,7 @@ WINDOW = (
         "the notes",
     ),
     PaneKey("Arrows (on the panels' tabs)", "Show another panel there: Outline, Annotations, …"),
+    PaneKey("Escape (in a side panel, or on its tabs)", "Back to the reader"),
     PaneKey("F10", "The menus: File opens, the arrows go along them (or Alt and a letter)"),
     PaneKey(
         "Left / Right, Home / End (on the formatting bar)",

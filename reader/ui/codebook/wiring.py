@@ -21,7 +21,6 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.appearance.docks import dress_dock
 from reader.ui.codebook.coding import Coding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.escape_back import EscapeBack
 from reader.ui.lazy_dock import LazyDock, bring_forward, focus_dock
 from reader.ui.reading.code_stripes import CodeStripes
 from reader.ui.reading.reader_view import _trim
@@ -220,7 +219,6 @@ def _make_panel(codebook: Codebook) -> CodebookPanel:
     panel = CodebookPanel(codebook.hub)
     panel.retrieveRequested.connect(codebook.retrieve)
     codebook.window.focus_marker.add_pane(panel)
-    EscapeBack(panel.view, codebook.window.reader.setFocus)
     return panel
 
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt
 
 from reader.ui.after_paint import AfterPaint
-from reader.ui.escape_back import EscapeBack
 from reader.ui.lazy_dock import bring_forward, focus_dock
 
 if TYPE_CHECKING:
@@ -37,8 +36,6 @@ def make_annotations(window: Any) -> AnnotationsPanel:
     panel.study.attach(window.study, window.switcher)  # across the study (#12)
     FilterMemory(panel, window.study, settings())  # its filters as they were left
     window.focus_marker.add_pane(panel.view)
-    for escaped in (panel.view, panel.filter_edit):
-        EscapeBack(escaped, window.reader.setFocus)
     codebook = getattr(window, "codebook", None)
     if codebook is not None:  # the codes' names and colours in the rows (#14)
         codebook.dress_annotations(panel)
@@ -83,8 +80,6 @@ def make_library(window: Any) -> LibraryPanel:
     library.newStudyRequested.connect(opening.new_study)
     library.openStudyRequested.connect(opening.choose_study)
     window.focus_marker.add_pane(library.view)
-    for escaped in (library.view, library.filter):
-        EscapeBack(escaped, window.reader.setFocus)
     window.action_states.library_made(library.add_button)
     library.fill_action = window.window_actions.fill_from_transcripts  # its menus offer it too
     library.add_button.menu().addAction(library.fill_action)

@@ -25,7 +25,7 @@ def connect_panes(window: Any, actions: Any) -> None:
     actions.cycle_panes.triggered.connect(lambda: cycle_panes(window))
     actions.previous_pane.triggered.connect(lambda: cycle_panes(window, forward=False))
     _BackToTheReader(window)
-    EscapeBack(window.outline, window.reader.setFocus)  # the other lists' as they are made
+    EscapeBack(window, window.reader)  # from the docks, the Codebook's made later
 
 
 class _BackToTheReader(QObject):

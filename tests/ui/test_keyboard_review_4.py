@@ -1,0 +1,80 @@
+"""Found by a review of keyboard-only use (2026-12-05): Escape did nothing on a side
+panel's drop-downs, buttons and check box, nor on the panels' tabs, where it goes back to
+the reader from the lists and filters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabBar, QWidget
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_codebook import code_with_keys
+from tests.ui.test_read_only_undo import activate
+
+
+def escaped(widget: QWidget, qtbot: Any) -> QWidget | None:
+    """Escape pressed on `widget`, given the focus: the focus after it."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus, timeout=10_000)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    return QApplication.focusWidget()
+
+
+def test_escape_on_a_panels_drop_down_button_or_box_goes_back_to_the_reader(
+    window: MainWindow, qtbot: Any
+) -> None:
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "Netflix", "Streaming")
+    window.window_actions.focus_annotations.trigger()
+    panel = window.annotations
+    for combo in (panel.color_filter, panel.tag_filter):
+        assert escaped(combo, qtbot) is window.reader, combo.accessibleName()
+    window.window_actions.codes.focus_codebook.trigger()
+    book = window.codebook.panel
+    qtbot.waitUntil(book.view.hasFocus, timeout=10_000)
+    controls = (book.new_button, book.child_button, book.merge_button, book.delete_button)
+    for control in (*controls, book.color_button, book.category_box):
+        assert control.isEnabled()
+        assert escaped(control, qtbot) is window.reader, control.text()
+    tabs = [bar for bar in window.findChildren(QTabBar) if bar.accessibleName() == "Panels"]
+    assert tabs and escaped(tabs[0], qtbot) is window.reader
+
+
+def test_escape_that_a_panels_control_uses_stays_there(window: MainWindow, qtbot: Any) -> None:
+    """An open drop-down closes first, a code being renamed is left as it was; the next
+    Escape goes back to the reader."""
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "Netflix", "Streaming")
+    window.window_actions.focus_annotations.trigger()
+    combo = window.annotations.tag_filter
+    combo.setFocus()
+    combo.showPopup()
+    qtbot.waitUntil(combo.view().isVisible, timeout=10_000)
+    qtbot.keyClick(combo.view(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not combo.view().isVisible(), timeout=10_000)
+    assert QApplication.focusWidget() is combo
+    window.window_actions.codes.focus_codebook.trigger()
+    tree = window.codebook.panel.view
+    qtbot.waitUntil(tree.hasFocus, timeout=10_000)
+    tree.edit(tree.currentIndex())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "Films")
+    assert escaped(editor, qtbot) is tree
+    assert tree.currentIndex().data().startswith("Streaming")
+    assert escaped(tree, qtbot) is window.reader
+
+
+def test_escape_in_a_floating_panel_goes_back_to_the_reader(window: MainWindow, qtbot: Any) -> None:
+    """Its window the main window again, which the panel, in a window of its own, kept."""
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "Netflix", "Streaming")
+    window.window_actions.codes.focus_codebook.trigger()
+    dock = window.codebook.dock
+    dock.setFloating(True)
+    dock.activateWindow()
+    qtbot.waitUntil(dock.isActiveWindow, timeout=10_000)
+    escaped(window.codebook.panel.new_button, qtbot)
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.reader.hasFocus(), timeout=10_000)
