@@ -178,3 +178,33 @@ def test_a_message_replaced_as_a_dialog_opens_shows_only_its_own_buttons(qtbot) 
     QTimer.singleShot(0, switch)
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[0] == ["Save Notes As…", "Dismiss"]
+
+
+def test_dismissing_messages_with_the_keyboard_goes_from_one_to_the_next(
+    window: MainWindow, qtbot
+) -> None:
+    """Space on Dismiss left the focus on the reader while another message showed: Tab back
+    each time. The next message's Dismiss takes it; the reader once none is left."""
+    from PySide6.QtCore import Qt
+
+    from tests.ui.test_read_only_undo import activate
+
+    activate(window, qtbot)
+    banner = window.banner
+    banner.show_message("Saved elsewhere.", [("Merge", lambda: None)])
+    banner.add_message("study.json could not be read; it was set aside.", [("Show", lambda: None)])
+    banner.add_message("Another.")
+    banner.buttons[-1].setFocus(Qt.FocusReason.TabFocusReason)
+    for left in ("study.json could not be read; it was set aside.", "Another."):
+        qtbot.waitUntil(banner.buttons[-1].hasFocus, timeout=10_000)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+        assert banner.text() == left
+        assert QApplication.focusWidget() is banner.buttons[-1]  # Dismiss
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    assert not banner.isVisible() and QApplication.focusWidget() is window.reader
+    banner.show_message("Changed on disk.", [("Merge", lambda: banner.show_message("Merged."))])
+    merge = banner.buttons[0]
+    merge.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(merge.hasFocus, timeout=10_000)
+    qtbot.keyClick(merge, Qt.Key.Key_Space)  # what it says replaces its message
+    assert banner.text() == "Merged." and QApplication.focusWidget() is banner.buttons[-1]

@@ -5,7 +5,9 @@ text is elided to the room left by the buttons; the whole message is its tooltip
 accessible description, and More… shows it in a box where it is cut. A message with
 nothing to decide (no button but Dismiss) is dismissed by Escape too, where Escape has
 nothing else to do (no selection to clear, no bar to close): the key reaches the window,
-which this banner watches.
+which this banner watches. A button pressed from the keyboard that takes its message away
+leaves the focus on the next message's Dismiss, to dismiss it in turn (Qt gave it to the
+reader, Tab then going back each time); on the reader when none is left.
 
 A message added (`add_message`, as a study's notice after its first interview's own) waits
 behind the one shown, which keeps its buttons, and "1 of 2" beside the text says so;
@@ -88,10 +90,7 @@ class Banner(QFrame):
     def _show(self, text: str, actions: Actions) -> None:
         if not text and self._waiting:  # this one is done: the next
             text, actions = self._waiting.pop(0)
-        for button in self.buttons:  # out of sight now: deleted only once a dialog closes
-            button.hide()
-            button.deleteLater()
-        self.buttons = []
+        gone, self.buttons = self.buttons, []
         for label, callback in actions:
             self._add_button(label, callback)
         close = self._add_button("Dismiss", lambda: self._dismiss(text))
@@ -104,6 +103,12 @@ class Banner(QFrame):
         self._show_count()
         self.setVisible(bool(text))
         self._fit_more()
+        if text and any(button.hasFocus() for button in gone):
+            close.show()  # at once: the layout shows it later
+            close.setFocus(Qt.FocusReason.OtherFocusReason)
+        for button in gone:  # out of sight now: deleted only once a dialog closes
+            button.hide()
+            button.deleteLater()
 
     def _fit_more(self) -> None:
         """More… while the message is cut: the label's room counted with More…'s."""
