@@ -223,7 +223,11 @@ WINDOW = (
     ),
     PaneKey("Arrows (on the panels' tabs)", "Show another panel there: Outline, Annotations, …"),
     PaneKey("Escape (in a side panel, or on its tabs)", "Back to the reader"),
-    PaneKey("F10", "The menus: File opens, the arrows go along them (or Alt and a letter)"),
+    PaneKey(
+        "F10",
+        "The menus (from a floating panel too): File opens, the arrows go along them (or "
+        "Alt and a letter)",
+    ),
     PaneKey(
         "Left / Right, Home / End (on the formatting bar)",
         "Go along its buttons; Space or Enter presses one",

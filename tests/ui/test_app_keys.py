@@ -113,3 +113,26 @@ def test_f10_opens_the_file_menu(window: MainWindow, qtbot: Any) -> None:
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=10_000)
     close()
     assert seen == ["&File"]
+
+
+def test_f10_in_a_floating_panel_opens_the_main_windows_menus(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """A panel floating in a window of its own: F10 did nothing there, that window having
+    no menu bar. The main window's File opens, as Alt+F there opens it; Escape leaves the
+    keyboard in the panel."""
+    keyboard_ready(window, qtbot)
+    window.window_actions.focus_outline.trigger()
+    window.outline_dock.setFloating(True)
+    window.outline_dock.activateWindow()
+    qtbot.waitUntil(window.outline_dock.isActiveWindow, timeout=10_000)
+    window.outline.setFocus()
+    qtbot.waitUntil(window.outline.hasFocus, timeout=10_000)
+    qtbot.keyClick(window.outline, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None, timeout=10_000)
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.title() == "&File"
+    assert menu.parentWidget() is window.menuBar()
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=10_000)
+    assert QApplication.focusWidget() is window.outline

@@ -7,7 +7,8 @@ reader's paragraph menu (Paragraph Role), the Library's and the Codebook's row m
 the fields' edit menus can be had without a mouse on any keyboard.
 
 F10 opens the menu bar's first menu, as on GNOME and Windows (Qt's style here has only
-Alt and a letter); the arrows then go along the menus.
+Alt and a letter); the arrows then go along the menus. In a panel floating in a window of
+its own, which has no menu bar, the main window's.
 
 A window's key pressed in a one-line field does what the menus and F1 say (Ctrl+E exports):
 Qt's fields on Linux took Ctrl+E for End, so in the Library's or a panel's filter, the find
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit, QMainWindow, QWidget
 
 from reader.ui.window.keyboard_dialogs import install_once
 
@@ -85,8 +86,13 @@ def _open_menu_of(focus: QWidget, event: QKeyEvent) -> None:
 
 def _open_menu_bar(focus: QWidget) -> bool:
     """The first menu of `focus`'s window opened, as F10 opens it on GNOME and Windows;
-    False where the window has no menu bar of its own (a dialog, the Mac's)."""
+    False where the window has no menu bar of its own (a dialog, the Mac's). A panel
+    floating in a window of its own has its main window's, as Alt and a letter there has
+    them: opened with the panel's window active (Qt takes no activation while a menu is
+    open), so that Edit's items act in the panel and Escape leaves the keyboard there."""
     window = focus.window()
+    if isinstance(window, QDockWidget) and isinstance(window.parentWidget(), QMainWindow):
+        window = window.parentWidget()
     bar = window.menuBar() if isinstance(window, QMainWindow) else None
     if bar is None or bar.isNativeMenuBar() or not bar.isVisible() or not bar.actions():
         return False
