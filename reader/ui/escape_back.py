@@ -1,26 +1,37 @@
-"""Escape in a side panel (Outline, Annotations, Codebook, Library, Search) goes back to the
-reader, as it does from Search: the key a keyboard user reaches for to get back to the
-text (Ctrl+1 goes to the reader from anywhere). Wherever the control with the keyboard
-leaves Escape unused: a list, an empty filter, a drop-down, a button, a check box, the
-panels' tabs. A control that uses it keeps it: a filter that holds words is emptied by its
-first Escape (clear_button.py), a row being renamed is left as it was, an open drop-down
-closes. Typing in the Library's list goes on in its filter, and left the user there."""
+"""Escape goes back to the reader from wherever in the main window the control with the
+keyboard leaves it unused, as it does from Search: the key a keyboard user reaches for to
+get back to the text (Ctrl+1 goes to the reader from anywhere). In a side panel (Outline,
+Annotations, Codebook, Library), floating or not, and on the panels' tabs: a list, an
+empty filter, a drop-down, a button, a check box; above and beside the text: a message's
+buttons, the recording's bar, the notes' tabs and formatting bar. A control that uses it
+keeps it: a filter that holds words is emptied by its first Escape (clear_button.py), a
+row being renamed is left as it was, an open drop-down closes. Where one writes (the
+notes, a code's description) Escape leaves the keyboard alone: what was typed next would
+have gone to the reader's keys (H highlights)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QChildEvent, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QMainWindow,
+    QPlainTextEdit,
+    QTabBar,
+    QTextEdit,
+    QWidget,
+)
 
 _DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 
 
 class EscapeBack(QObject):
-    """Watches `window`'s docks and the tab bars of its docks tabbed together, each as it
-    is made: an Escape that reaches one gives `reader` the focus, its window activated
-    (from a floating dock). A key goes up from the control that left it unused to its dock,
-    where this sees it; the tab bars use none. It goes on to the window: a message with
-    Dismiss alone goes too (Banner)."""
+    """Watches the parts of `window`, each as it is made (its docks, the tab bars of its
+    docks tabbed together, its central widget): an Escape that reaches one gives `reader`
+    the focus, its window activated (from a floating dock). A key goes up from the
+    control that left it unused to the part it is in, where this sees it. It goes on to
+    the window: a message with Dismiss alone goes too (Banner)."""
 
     def __init__(self, window: QMainWindow, reader: QWidget) -> None:
         super().__init__(window)
@@ -30,7 +41,8 @@ class EscapeBack(QObject):
             self._watch(child)
 
     def _watch(self, child: QObject) -> None:
-        if isinstance(child, QDockWidget | QTabBar):
+        """Not its dialogs nor menus, which use Escape, nor its menu bar."""
+        if isinstance(child, QDockWidget | QTabBar) or child is self._window.centralWidget():
             child.installEventFilter(self)  # once: installed again, it only moves first
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -41,7 +53,13 @@ class EscapeBack(QObject):
         elif kind == QEvent.Type.KeyPress and watched is not self._window:
             assert isinstance(event, QKeyEvent)
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if event.key() == Qt.Key.Key_Escape and plain:
+            if event.key() == Qt.Key.Key_Escape and plain and not _writing():
                 self._window.activateWindow()
                 self._reader.setFocus(Qt.FocusReason.OtherFocusReason)
         return False
+
+
+def _writing() -> bool:
+    """Whether the keyboard is in a text the user writes (the notes, a code's description)."""
+    focus = QApplication.focusWidget()
+    return isinstance(focus, QTextEdit | QPlainTextEdit) and not focus.isReadOnly()

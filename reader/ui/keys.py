@@ -84,7 +84,7 @@ NOTES = (
     PaneKey("Left / Right (on the tabs above, in a study)", "The interview's notes / the memo"),
 )
 
-# escape_back.py: Escape left unused in a side panel (a list, a drop-down, a button…)
+# escape_back.py: Escape left unused by a control (a list, a drop-down, a button…)
 BACK_TO_READER = PaneKey("Escape", "Back to the reader")
 
 # annotations/panel.py, AnnotationsPanel.eventFilter
@@ -222,7 +222,11 @@ WINDOW = (
         "the notes",
     ),
     PaneKey("Arrows (on the panels' tabs)", "Show another panel there: Outline, Annotations, …"),
-    PaneKey("Escape (in a side panel, or on its tabs)", "Back to the reader"),
+    PaneKey(
+        "Escape (in a side panel or on its tabs, on a message's buttons, the recording's "
+        "bar, the notes' tabs and formatting bar)",
+        "Back to the reader (not from the notes, where you write)",
+    ),
     PaneKey(
         "F10",
         "The menus (from a floating panel too): File opens, the arrows go along them (or "

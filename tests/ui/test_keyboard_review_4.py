@@ -1,17 +1,22 @@
 """Found by a review of keyboard-only use (2026-12-05): Escape did nothing on a side
-panel's drop-downs, buttons and check box, nor on the panels' tabs, where it goes back to
-the reader from the lists and filters."""
+panel's drop-downs, buttons and check box, nor on the panels' tabs, a message's buttons,
+the recording's bar or the notes' tabs and formatting bar, where it goes back to the
+reader from the lists and filters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QTabBar, QToolBar, QWidget
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys
 from tests.ui.test_read_only_undo import activate
+from tests.ui.test_recording import TRANSCRIPT
+from tests.ui.test_recording_times import opened
 
 
 def escaped(widget: QWidget, qtbot: Any) -> QWidget | None:
@@ -78,3 +83,34 @@ def test_escape_in_a_floating_panel_goes_back_to_the_reader(window: MainWindow, 
     qtbot.waitUntil(dock.isActiveWindow, timeout=10_000)
     escaped(window.codebook.panel.new_button, qtbot)
     qtbot.waitUntil(lambda: window.isActiveWindow() and window.reader.hasFocus(), timeout=10_000)
+
+
+def test_escape_above_and_beside_the_text_goes_back_to_the_reader(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """A message's buttons (the message stays: it asks something), the notes' tabs and
+    formatting bar; in the notes, where one writes, Escape leaves the keyboard there."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    window.banner.show_message("Changed on disk.", [("Merge", lambda: None)])
+    assert escaped(window.banner.buttons[0], qtbot) is window.reader
+    assert window.banner.isVisible()
+    pane = window.notes_pane
+    assert escaped(pane.tabs, qtbot) is window.reader
+    bar = pane.findChild(QToolBar, "notes-toolbar")
+    assert escaped(bar.widgetForAction(bar.actions()[0]), qtbot) is window.reader
+    assert escaped(window.notes_editor, qtbot) is window.notes_editor
+    code_with_keys(window, qtbot, "coffee", "Comfort")
+    window.window_actions.codes.focus_codebook.trigger()
+    memo = window.codebook.panel.memo  # a code's description, where one writes too
+    assert memo.isEnabled() and escaped(memo, qtbot) is memo
+
+
+def test_escape_on_the_recordings_bar_goes_back_to_the_reader(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    window = opened(make_window, tmp_path / "talk", TRANSCRIPT)
+    activate(window, qtbot)
+    slider = window.player_bar.slider
+    qtbot.waitUntil(slider.isVisible, timeout=10_000)
+    assert escaped(slider, qtbot) is window.reader

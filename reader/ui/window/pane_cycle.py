@@ -25,7 +25,7 @@ def connect_panes(window: Any, actions: Any) -> None:
     actions.cycle_panes.triggered.connect(lambda: cycle_panes(window))
     actions.previous_pane.triggered.connect(lambda: cycle_panes(window, forward=False))
     _BackToTheReader(window)
-    EscapeBack(window, window.reader)  # from the docks, the Codebook's made later
+    EscapeBack(window, window.reader)  # the docks (the Codebook made later), the middle
 
 
 class _BackToTheReader(QObject):
