@@ -176,7 +176,7 @@ SEARCH = (
     ),
     PaneKey("Up (on the first result)", "Back to the field", ("Up",)),
     PaneKey("Enter (on a result)", "Go to it"),
-    PaneKey("Escape", "Back to the reader", ("Esc",)),
+    BACK_TO_READER,
     *(row for row in FIND if row.presses and row.presses[0].startswith("Alt+")),
 )
 

@@ -114,3 +114,19 @@ def test_escape_on_the_recordings_bar_goes_back_to_the_reader(
     slider = window.player_bar.slider
     qtbot.waitUntil(slider.isVisible, timeout=10_000)
     assert escaped(slider, qtbot) is window.reader
+
+
+def test_escape_in_search_keeps_the_words_and_dismisses_a_message_as_elsewhere(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Search kept its Escape to itself: a message with Dismiss alone stayed, as it did
+    not from the other panels."""
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    window.banner.show_message("Saved elsewhere.")
+    window.window_actions.search_everything.trigger()
+    field = window.search_panel.edit
+    qtbot.waitUntil(field.hasFocus, timeout=10_000)
+    qtbot.keyClicks(field, "coffee")
+    assert escaped(field, qtbot) is window.reader
+    assert field.text() == "coffee" and not window.banner.isVisible()

@@ -75,7 +75,6 @@ class SearchPanel(QWidget):
     highlightRequested = Signal(str, int, int)  # go to the highlight; flash [start, end)
     notesSpanRequested = Signal(int, int)  # select this span of the research notes
     memoSpanRequested = Signal(int, int)  # select this span of the study memo
-    escapePressed = Signal()
 
     def __init__(self, interview: OpenInterview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,10 +296,7 @@ class SearchPanel(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
-        key = event.key()
-        if key == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            return True
+        key = event.key()  # Escape goes on to the window's (reader/ui/escape_back.py)
         if watched is self.edit:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._timer.isActive() or not (self.results or self.study_results):

@@ -113,7 +113,6 @@ def make_search(window: Any) -> SearchPanel:
     panel.highlightRequested.connect(go_to_highlight)
     panel.notesSpanRequested.connect(select_in_notes)
     panel.memoSpanRequested.connect(lambda start, end: select_in_notes(start, end, memo=True))
-    panel.escapePressed.connect(reader.setFocus)
     scope = StudyScope(window.interview, window.study, window.switcher)
     scope.memo_text = memo_text
     panel.set_scope(scope)
