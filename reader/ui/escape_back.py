@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ui.lazy_dock import take_keyboard
+
 _DIRECT = Qt.FindChildOption.FindDirectChildrenOnly
 
 
@@ -54,8 +56,7 @@ class EscapeBack(QObject):
             assert isinstance(event, QKeyEvent)
             plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
             if event.key() == Qt.Key.Key_Escape and plain and not _writing():
-                self._window.activateWindow()
-                self._reader.setFocus(Qt.FocusReason.OtherFocusReason)
+                take_keyboard(self._reader)
         return False
 
 

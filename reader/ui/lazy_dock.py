@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QWidget
+
+_OTHER = Qt.FocusReason.OtherFocusReason
 
 
 class LazyDock(QDockWidget):
@@ -102,7 +104,17 @@ def dock_showing(dock: QDockWidget) -> bool:
 def focus_dock(dock: QDockWidget, widget: QWidget | None = None) -> None:
     """Bring `dock` forward and give `widget` (else the dock's own widget) the focus."""
     bring_forward(dock)
-    (widget or dock.widget()).setFocus()
+    take_keyboard(widget or dock.widget())
+
+
+def take_keyboard(widget: QWidget, reason: Qt.FocusReason = _OTHER) -> None:
+    """`widget` has the focus, its window activated: the keyboard goes there from a panel
+    floating in a window of its own (Ctrl+1 there, F6, Escape), or into one (Ctrl+6), where
+    setFocus alone left it in the window it was in. Only from a window of the app: one in
+    the background takes no activation from another program."""
+    if QApplication.activeWindow() is not None:
+        widget.activateWindow()
+    widget.setFocus(reason)
 
 
 def _focus_chain(widget: QWidget) -> list[QWidget]:

@@ -63,3 +63,24 @@ def test_the_player_going_with_the_focus_in_it_leaves_the_focus_in_the_reader(
     window.window_actions.playback.detach.trigger()  # Alt+P, D
     qtbot.waitUntil(lambda: not window.player_bar.isVisible(), timeout=10_000)
     assert QApplication.focusWidget() is window.reader
+
+
+def test_the_go_to_keys_take_the_keyboard_into_and_out_of_a_floating_panel(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Ctrl+1 in a panel floating in a window of its own gave the reader the focus of the
+    main window, which stayed behind: the keyboard stayed in the panel. So Ctrl+4 into it,
+    and F6 out of it."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    dock = window.outline_dock
+    dock.setFloating(True)
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window.reader, Qt.Key.Key_4, ctrl)
+    qtbot.waitUntil(lambda: dock.isActiveWindow() and window.outline.hasFocus(), timeout=10_000)
+    qtbot.keyClick(window.outline, Qt.Key.Key_1, ctrl)
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.reader.hasFocus(), timeout=10_000)
+    qtbot.keyClick(window.reader, Qt.Key.Key_4, ctrl)
+    qtbot.waitUntil(window.outline.hasFocus, timeout=10_000)
+    qtbot.keyClick(window.outline, Qt.Key.Key_F6)  # the panes after it: the reader first
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.reader.hasFocus(), timeout=10_000)

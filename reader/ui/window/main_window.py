@@ -28,7 +28,7 @@ from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock, focus_dock
+from reader.ui.lazy_dock import LazyDock, focus_dock, take_keyboard
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
@@ -256,7 +256,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         actions.find_next.triggered.connect(lambda: self.find_bar.step(backward=False))
         actions.find_previous.triggered.connect(lambda: self.find_bar.step(backward=True))
         actions.search_everything.triggered.connect(lambda: open_search(self))
-        actions.focus_reader.triggered.connect(reader.setFocus)
+        actions.focus_reader.triggered.connect(lambda: take_keyboard(reader))
         actions.focus_notes.triggered.connect(self._focus_notes)
         actions.focus_outline.triggered.connect(lambda: focus_dock(self.outline_dock))
         actions.focus_annotations.triggered.connect(lambda: focus_annotations(self))
@@ -376,7 +376,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         self.reader.setFocus()
 
     def _focus_notes(self) -> None:
-        (self.notes_pane.preview if self.notes_pane.previewing() else self.notes_editor).setFocus()
+        take_keyboard(self.notes_pane.stack.currentWidget())  # the editor or its preview
 
     def _about(self) -> None:
         QMessageBox.about(

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from shiboken6 import isValid
 
 from reader.ui.escape_back import EscapeBack
-from reader.ui.lazy_dock import LazyDock, dock_showing
+from reader.ui.lazy_dock import LazyDock, dock_showing, take_keyboard
 
 
 def connect_panes(window: Any, actions: Any) -> None:
@@ -67,7 +67,7 @@ def cycle_panes(window: Any, forward: bool = True) -> None:
     held = [focus is not None and (a is focus or a.isAncestorOf(focus)) for _, a in panes]
     current = held.index(True) if True in held else (-1 if forward else 0)  # else the ends
     at = (current + (1 if forward else -1)) % len(panes)
-    panes[at][0].setFocus(Qt.FocusReason.ShortcutFocusReason)
+    take_keyboard(panes[at][0], Qt.FocusReason.ShortcutFocusReason)
 
 
 def _list_in(dock: QDockWidget) -> QWidget:
