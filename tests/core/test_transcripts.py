@@ -28,6 +28,7 @@ from reader.core.transcripts import (
     cue_time_ms,
     from_cues,
     joined,
+    joined_at,
     otter,
     teams_times,
     time_ms,
@@ -1301,6 +1302,24 @@ def test_joined_looks_at_no_letter_of_text_without_wide_ones(monkeypatch) -> Non
 
     monkeypatch.setattr(transcripts, "_spaceless", looked)
     assert joined(["Grüße", "aus", "Köln,", "Привет"]) == "Grüße aus Köln, Привет"
+    # Nor of one with typographic quotes, dashes, ellipses or euros, as most transcripts:
+    typographic = ["“It’s", "late”", "—", "she", "said…", "40", "€"]
+    assert joined(typographic) == "“It’s late” — she said… 40 €"
+    assert joined_at(typographic) == ("“It’s late” — she said… 40 €", [0, 6, 12, 14, 18, 24, 27])
+
+
+def test_every_spaceless_character_is_one_joined_looks_for() -> None:
+    """`joined` leaves a line's spaces as they are when it has no character that
+    `_spaceless` may hold so: every such character must be one it looks for."""
+    from reader.core.shorten import wide
+    from reader.core.transcripts import _MAY_BE_SPACELESS_RE, _spaceless
+
+    missed = [
+        hex(code)
+        for code in range(0x110000)
+        if wide(chr(code)) and _spaceless(chr(code)) and not _MAY_BE_SPACELESS_RE.match(chr(code))
+    ]
+    assert missed == []
 
 
 @pytest.mark.parametrize(
