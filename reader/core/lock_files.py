@@ -50,7 +50,9 @@ def lock_holder(lock: Path, *, others: bool = False) -> str:
         return f"process {pid} on {host}"
     if boot_id and boot_id != _read_id(_BOOT_ID_FILE):
         return ""  # the computer started again since
-    return f"process {pid}" if _running(pid, app) and not _started_after(pid, lock) else ""
+    if not _running(pid, app):
+        return ""
+    return "" if _started_after(pid, lock) and not _flocked(lock) else f"process {pid}"
 
 
 def _started_after(pid: int, lock: Path) -> bool:
@@ -69,6 +71,29 @@ def _started_after(pid: int, lock: Path) -> bool:
     except (OSError, StopIteration, ValueError, IndexError):
         return False
     return started > written + _CLOCK_SLACK
+
+
+def _flocked(lock: Path) -> bool:
+    """Whether a process holds `lock` as Qt does (flock), which no clock can tell: a clock
+    set forward since a window wrote its lock, or a network share's clock behind this
+    computer's, dates the file before the window started."""
+    try:
+        import fcntl
+    except ImportError:  # not on Unix
+        return False
+    try:
+        fd = os.open(lock, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:  # a filesystem without flock: the times decide
+        return False
+    finally:
+        os.close(fd)  # and with it any lock taken here
+    return False
 
 
 def let_go_of(host: str, locks: Iterable[Path]) -> int:

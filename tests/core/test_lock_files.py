@@ -94,3 +94,31 @@ def test_a_lock_whose_process_id_a_later_python_took_is_nobodys(tmp_path: Path) 
             assert lock_holder(lock) == ""
         finally:
             later.kill()
+
+
+HOLD_QT_LOCK = (
+    "import sys; from PySide6.QtCore import QLockFile; lock = QLockFile(sys.argv[1]); "
+    "print(lock.tryLock(0), flush=True); sys.stdin.read()"
+)
+
+
+def test_a_lock_a_running_window_holds_stays_held_whatever_its_file_time(tmp_path: Path) -> None:
+    """A clock set forward since the window took its lock (a laptop's clock corrected, a
+    virtual machine resumed), or a network share whose clock is behind this computer's,
+    gives the lock a time before the window started: the window still holds it (Qt's
+    flock), so the command line must not write the study under it."""
+    path = tmp_path / "study.json.lock"
+    with subprocess.Popen(
+        [sys.executable, "-c", HOLD_QT_LOCK, str(path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as window:
+        try:
+            assert window.stdout is not None and window.stdout.readline().strip() == "True"
+            assert lock_holder(path) == f"process {window.pid}"
+            an_hour_before = path.stat().st_mtime - 3600
+            os.utime(path, (an_hour_before, an_hour_before))
+            assert lock_holder(path) == f"process {window.pid}"
+        finally:
+            window.kill()
