@@ -521,7 +521,13 @@ def read_labels(pars: Sequence[str], skip: Sequence[bool] = ()) -> list[Label | 
     alone = Counter(key for c, key in zip(found, keys, strict=True) if c and not c[1])
     body = len(pars) - sum(bool(x) for x in skip)
     common = sum(alone.values()) >= max(2, _ALONE_SHARE * body)
-    bracketed = _bracketed_names(found, keys)
+    # QualCoder writes every label in brackets: beside "Name:" labelling turns, "[Nods]" is a note.
+    named = Counter(
+        key
+        for c, key in zip(found, keys, strict=True)
+        if c and c[1] not in ("", "[") and (capitalised(c[0].name) or _label_role(key))
+    )
+    bracketed = Counter() if max(named.values(), default=0) >= 2 else _bracketed_names(found, keys)
 
     def believable(i: int) -> bool:
         """Whether paragraph i reads as a label, leaving aside the paragraph after it."""

@@ -1171,3 +1171,26 @@ def test_the_time_opening_a_question_is_not_its_outline_words() -> None:
         "Can you tell me about your first job?"
     )
     assert leading_time_end(text, question) == question_start(text, question)
+
+
+def test_notes_in_brackets_in_a_transcript_labelled_with_colons_are_no_speakers() -> None:
+    """A transcript whose interviewer is labelled "Interviewer:" and whose answers open
+    with a typist's note the list does not know ("[Nods] Yes…", "[Smiles] We…") had
+    "Nods" and "Smiles" among its speakers: QualCoder writes every label in brackets, so
+    names in brackets are no labels beside a "Name:" that labels turns."""
+    text = (
+        "Interviewer: How did it start?\n[Nods] Yes, at the market.\n"
+        "Interviewer: And then?\n[Smiles] We met often.\n"
+        "Interviewer: Why?\n[Nods] Because.\n[Smiles] And more.\n"
+    )
+    speakers = {seg.speaker for seg in detect_segments(text)}
+    assert not speakers & {"Nods", "Smiles"}
+
+
+def test_names_in_brackets_are_speakers_beside_lines_opening_with_a_lower_case_word() -> None:
+    """Speech that opens lines with "so:" or "well:" is no "Name:" labelling turns."""
+    text = "".join(
+        f"[{name}] {words}\nso: that was it.\n" if name else f"{words}\n"
+        for name, words in QUALCODER_TURNS
+    )
+    assert {seg.speaker for seg in detect_segments(text)} >= {"Ana", "Tomas Kay"}
