@@ -322,8 +322,11 @@ def _recording_not_transcript(path: Path) -> str:
 
 # The header of Whisper's table of segments (whisper_table), saved as .txt too.
 _WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
-# The tags that open lyrics (lrc), whisper.cpp's "[by:whisper.cpp]" first, saved as .txt too.
-_LYRICS_HEAD = r"\s*\[(?:by|ti|ar|al|au|length|offset|re|ve):[^\]\n]*\][ \t]*\n"
+# The tags that open lyrics (lrc), whisper.cpp's "[by:whisper.cpp]" first, saved as .txt too,
+# and the timed line under them: a text opening with a note "[length: 45 minutes]" is text.
+_LYRICS_HEAD = (
+    r"(?:\s*\[(?:by|ti|ar|al|au|length|offset|re|ve):[^\]\n]*\][ \t]*\n)+\s*\[\d+:\d{2}[.:\]]"
+)
 # SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
 # string, compiled by `re` when a subtitle file is opened, not at start-up.
 _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"

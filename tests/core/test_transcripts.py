@@ -2419,3 +2419,20 @@ def test_a_markdown_accent_after_a_mark_composes_with_its_letter(written: str) -
     parsed = markdown.parse(f"**Q:** Caf{written} noir?\n\n**A:** Oui.\n", "t.md")
     assert "Café noir?" in parsed.text
     assert unicodedata.is_normalized("NFC", parsed.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[length: 45 minutes]\nInterviewer: How did it start?\nAna: At the market.\n",
+        "[re: second interview with Ana]\nInterviewer: How?\nAna: Fine.\n",
+    ],
+)
+def test_a_text_opening_with_a_note_like_a_lyrics_tag_is_its_text(
+    tmp_path: Path, text: str
+) -> None:
+    """A typed transcript whose first line is a note in brackets such as "[length: 45
+    minutes]" was taken for whisper.cpp's lyrics and refused ('line 2 … is not a time');
+    it opened as its text before, and does again: lyrics' tags come above timed lines."""
+    doc = load_text(tmp_path / "p01.txt", text)
+    assert (doc.format, doc.text) == ("text", text)
