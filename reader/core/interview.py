@@ -146,7 +146,9 @@ _BRACKET_NOTES = {
     "redacted", "name", "removed", "omitted", "blank", "beep", "foreign", "unknown",
     "lacht", "lachen", "unverständlich", "unv", "seufzt", "räuspert", "rires", "rire",
     "risas", "pausa", "ininteligible", "risos", "inaudível", "ride", "ridono", "incomprensibile",
-    "gelach", "onverstaanbaar", "stilte",
+    "gelach", "onverstaanbaar", "stilte", "crying", "cries", "sobbing", "sobs", "nods",
+    "nodding", "smiles", "smiling", "sniffs", "sniffing", "shrugs", "whispers", "whispering",
+    "gasps", "groans", "yawns", "claps", "coughing", "sighing", "giggling", "chuckling",
 }  # fmt: skip
 _BRACKETED_TURNS = 2  # changes of hands between bracketed names: A's, B's, A's again
 # QualCoder's stamps, each alone on its line above the words it times (view_av.py): its

@@ -1194,3 +1194,15 @@ def test_names_in_brackets_are_speakers_beside_lines_opening_with_a_lower_case_w
         for name, words in QUALCODER_TURNS
     )
     assert {seg.speaker for seg in detect_segments(text)} >= {"Ana", "Tomas Kay"}
+
+
+@pytest.mark.parametrize("note", ["Crying", "Nods", "Smiles", "Sniffs", "Whispers", "Shrugs"])
+def test_a_typists_note_opening_lines_among_bracketed_speakers_is_none(note: str) -> None:
+    """A QualCoder transcript ("[Ana] …", "[Tomas] …") whose answers go on in lines opening
+    with a note ("[Crying] It was hard.") had that note among its speakers."""
+    text = (
+        f"[Ana] How did it start?\n[Tomas] At the market.\n[{note}] It was hard.\n"
+        f"[Ana] And then?\n[Tomas] We met.\n[{note}] Often.\n[Ana] Why?\n[Tomas] Because.\n"
+    )
+    speakers = {seg.speaker for seg in detect_segments(text)}
+    assert speakers == {"Ana", "Tomas"}
