@@ -136,3 +136,46 @@ def test_f10_in_a_floating_panel_opens_the_main_windows_menus(
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None, timeout=10_000)
     assert QApplication.focusWidget() is window.outline
+
+
+def test_a_windows_key_in_a_field_of_a_floating_panel_is_the_windows(
+    qtbot: Any, monkeypatch: Any
+) -> None:
+    """Ctrl+E (Export) in a one-line field of a panel floating in a window of its own (the
+    Library's filter undocked) moved to the line's end, as Qt's fields on Linux take it:
+    the field's window, the panel's, has no actions, so the key was not given back. The
+    offscreen platform binds no Ctrl key to a line's moves: a word's move stands in."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QDockWidget, QLineEdit, QMainWindow, QTextEdit
+
+    from reader.ui.window import app_keys
+
+    monkeypatch.setattr(app_keys, "LINE_MOVES", (QKeySequence.StandardKey.MoveToNextWord,))
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    main.setCentralWidget(QTextEdit())
+    hits: list[bool] = []
+    action = QAction("Export", main)
+    action.setShortcut(QKeySequence(Qt.KeyboardModifier.ControlModifier | Qt.Key.Key_Right))
+    action.triggered.connect(lambda: hits.append(True))
+    main.addAction(action)
+    dock = QDockWidget("Library", main)
+    field = QLineEdit("Ben")
+    dock.setWidget(field)
+    main.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+    keys = app_keys.AppKeys(main)
+    QApplication.instance().installEventFilter(keys)
+    try:
+        main.show()
+        for floating in (False, True):
+            dock.setFloating(floating)
+            dock.show()
+            (dock if floating else main).activateWindow()
+            qtbot.waitUntil((dock if floating else main).isActiveWindow, timeout=10_000)
+            field.setFocus()
+            qtbot.waitUntil(field.hasFocus, timeout=10_000)
+            hits.clear()
+            qtbot.keyClick(field, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+            assert hits == [True], "floating" if floating else "docked"
+    finally:
+        QApplication.instance().removeEventFilter(keys)

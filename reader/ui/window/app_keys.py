@@ -90,9 +90,7 @@ def _open_menu_bar(focus: QWidget) -> bool:
     floating in a window of its own has its main window's, as Alt and a letter there has
     them: opened with the panel's window active (Qt takes no activation while a menu is
     open), so that Edit's items act in the panel and Escape leaves the keyboard there."""
-    window = focus.window()
-    if isinstance(window, QDockWidget) and isinstance(window.parentWidget(), QMainWindow):
-        window = window.parentWidget()
+    window = _main_window_of(focus)
     bar = window.menuBar() if isinstance(window, QMainWindow) else None
     if bar is None or bar.isNativeMenuBar() or not bar.isVisible() or not bar.actions():
         return False
@@ -110,5 +108,14 @@ def _the_windows_key(field: QWidget, event: QKeyEvent) -> bool:
         action.isEnabled()
         and action.shortcutContext() == Qt.ShortcutContext.WindowShortcut
         and pressed in action.shortcuts()
-        for action in field.window().actions()
+        for action in _main_window_of(field).actions()
     )
+
+
+def _main_window_of(widget: QWidget) -> QWidget:
+    """`widget`'s window, or for a panel floating in a window of its own, the main window
+    whose actions its keys reach (Qt's shortcuts take a floating dock for its window)."""
+    window = widget.window()
+    if isinstance(window, QDockWidget) and isinstance(window.parentWidget(), QMainWindow):
+        return window.parentWidget()
+    return window
