@@ -2436,3 +2436,13 @@ def test_a_text_opening_with_a_note_like_a_lyrics_tag_is_its_text(
     it opened as its text before, and does again: lyrics' tags come above timed lines."""
     doc = load_text(tmp_path / "p01.txt", text)
     assert (doc.format, doc.text) == ("text", text)
+
+
+def test_a_whisper_table_with_its_times_in_seconds_keeps_them(tmp_path: Path) -> None:
+    """Whisper's segments written from a script (pandas' to_csv of "start", "end", "text")
+    give their times in seconds: such a .csv opened as its text before whisper_table, and
+    was then refused ('line 2 is not a row of times in milliseconds'). A time with a
+    decimal point is in seconds; a whole one stays milliseconds, as the tools write it."""
+    doc = load_text(tmp_path / "p01.csv", "start,end,text\n0.0,4.2, Hello there.\n4.25,6.0, Yes.\n")
+    assert [cue[1:] for cue in doc.cues] == [(0, 4200), (4250, 6000)]
+    assert doc.text.split() == ["Hello", "there.", "Yes."]

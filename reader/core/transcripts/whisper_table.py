@@ -41,11 +41,25 @@ def parse(text: str, name: str) -> Parsed | None:
 def _cue(row: list[str], columns: tuple[str, ...], delimiter: str, name: str, line: int) -> Cue:
     """The cue of one row: its start and end (ms), its speaker's channel, its words (a
     delimiter in them, where the tool wrote them unquoted, kept)."""
-    if len(row) < len(columns) or not all(time.strip().isdigit() for time in row[:2]):
+    start, end = (_ms(time) for time in row[:2]) if len(row) >= len(columns) else (None, None)
+    if start is None or end is None:
         example = delimiter.join(("0", "4000", *columns[2:])).replace("\t", "<tab>")
         raise DocumentError(
             f"{name}: line {line} is not a row of times in milliseconds and words (“{example}”)."
         )
     speaker = row[2] if "speaker" in columns else ""
     words = delimiter.join(row[len(columns) - 1 :])
-    return Cue(words, int(row[0]), int(row[1]), speaker_name(speaker))
+    return Cue(words, start, end, speaker_name(speaker))
+
+
+def _ms(time: str) -> int | None:
+    """A cell's time: milliseconds as the tools write them ("4200"), or seconds with a
+    decimal point ("4.2"), as a script's table of Whisper's segments has them (pandas'
+    to_csv); None for neither."""
+    time = time.strip()
+    if time.isdigit():
+        return int(time)
+    whole, point, fraction = time.partition(".")
+    if point and whole.isdigit() and fraction.isdigit():
+        return round(float(time) * 1000)
+    return None
