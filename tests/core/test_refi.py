@@ -1584,3 +1584,16 @@ def test_an_import_into_a_new_folder_cut_short_leaves_nothing_half_made(
         )
     monkeypatch.undo()
     assert import_qdpx(project, tmp_path / "chosen").interviews == 2  # tried again: taken
+
+
+def test_a_bare_ampersand_mended_leaves_a_cdata_sections_text_as_it_is() -> None:
+    """A project whose text is no XML for a bare "&" (QualCoder's annotation, "Q&A") is read
+    with that "&" as the character; a CDATA section elsewhere in it, whose "&" and "<" are
+    characters already, came in as "R&amp;D &lt; 3" in the imported text."""
+    from reader.core.refi.codebook_xml import parse_xml
+
+    root = parse_xml(
+        b"<Project><Note><PlainTextContent><![CDATA[R&D < 3 years]]></PlainTextContent></Note>"
+        b"<Note><PlainTextContent>Q&A</PlainTextContent></Note></Project>"
+    )
+    assert [note.findtext("PlainTextContent") for note in root] == ["R&D < 3 years", "Q&A"]

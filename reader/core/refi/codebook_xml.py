@@ -166,6 +166,13 @@ _BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+
 _BARE_LESS_THAN = re.compile(rb"<(?![A-Za-z_:/!?\x80-\xff])")
 
 
+_CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+
+
+def _mended(data: bytes) -> bytes:
+    return _BARE_LESS_THAN.sub(b"&lt;", _BARE_AMPERSAND.sub(b"&amp;", data))
+
+
 def parse_xml(data: bytes) -> ET.Element:
     """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed, and a
     bare "&" or "<" is read as the character it stands for: the whole project was
@@ -175,7 +182,10 @@ def parse_xml(data: bytes) -> ET.Element:
         return ET.fromstring(data)
     except ET.ParseError as exc:
         error = RefiError(f"it is not valid XML ({exc})")
-    mended = _BARE_LESS_THAN.sub(b"&lt;", _BARE_AMPERSAND.sub(b"&amp;", data))
+    # Outside CDATA sections, whose "&" and "<" are characters already.
+    mended = b"".join(
+        part if part.startswith(b"<![CDATA[") else _mended(part) for part in _CDATA.split(data)
+    )
     if mended != data:
         with contextlib.suppress(ET.ParseError):
             return ET.fromstring(mended)
