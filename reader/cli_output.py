@@ -61,7 +61,7 @@ def write_output(
         return _to_standard_output(output, format_name)
     if any(_same_file(path, source) for source in reading):
         return fail(f"{path} is a file this export reads; give another output file.")
-    if why := why_kept(path):
+    if (why := why_kept(path)) and not _earlier_export(path, output, format_name):
         return fail(f"{path} is not replaced: {why}; give another output file.")
     if not path.parent.is_dir():
         return fail(f"the folder {path.parent} does not exist; make it, or give another -o.")
@@ -70,6 +70,26 @@ def write_output(
     except OSError as exc:
         return fail(f"cannot write {path}: {reason(exc)}.")
     return 0
+
+
+def _earlier_export(path: Path, output: bytes, format_name: str) -> bool:
+    """Whether `path` is an earlier --format json export of the interview `output` is one
+    of (the same document): a notes file, as the export is, that running the command again
+    replaces; another interview's notes are kept."""
+    import json
+
+    from reader.core.store import data_dir
+
+    if format_name != "json" or path.resolve().is_relative_to(data_dir().resolve()):
+        return False  # the data folder's notes are the interview's own, never an export
+    try:
+        old, new = json.loads(path.read_bytes()), json.loads(output)
+    except (OSError, ValueError):
+        return False
+    if not isinstance(old, dict) or not isinstance(new, dict):
+        return False
+    document = new.get("document")
+    return isinstance(document, dict) and bool(document) and old.get("document") == document
 
 
 def files_read(document: Path, notes_path: Path) -> list[Path]:

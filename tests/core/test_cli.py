@@ -362,6 +362,37 @@ def test_o_never_writes_over_what_the_windows_export_never_replaces(
     assert [path.read_bytes() for path in kept] == before
 
 
+def test_a_json_export_run_again_replaces_its_earlier_output(
+    tmp_path: Path,
+    transcript: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`export P01.txt --format json -o P01.json` run a second time (a script, a Makefile)
+    was refused: the earlier export is a notes file, one the window never replaces. The
+    same interview's earlier export is replaced; another interview's notes are not."""
+    out = tmp_path / "P01.json"
+    for _ in range(2):
+        assert (
+            in_process(monkeypatch, tmp_path, "export", transcript, "--format", "json", "-o", out)
+            == 0
+        )
+    other = tmp_path / "other.txt"
+    other.write_text("Q: Other?\nA: Yes.\n", encoding="utf-8")
+    before = out.read_bytes()
+    assert in_process(monkeypatch, tmp_path, "export", other, "--format", "json", "-o", out) == 1
+    assert "it is an interview's notes file" in capsys.readouterr().err
+    assert out.read_bytes() == before
+    # The interview's own notes in the data folder, with other notes given: kept.
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    own = default_notes_path(transcript)
+    own.parent.mkdir(parents=True)
+    own.write_bytes(before)
+    args = ("export", transcript, "--notes", out, "--format", "json", "-o", own)
+    assert in_process(monkeypatch, tmp_path, *args) == 1
+    assert "it is an interview's notes file" in capsys.readouterr().err
+
+
 def test_an_empty_path_is_refused_not_read_as_the_current_folder(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
