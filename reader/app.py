@@ -417,7 +417,7 @@ def _codes_to_study(document: Path | None, notes_path: Path, session: Session) -
     from reader.core.study import StudyError, open_study
 
     found = study_listing(document) if document is not None else None
-    if found is None or found[0].notes_path(found[1]) != notes_path:
+    if found is None or found[0].notes_path(found[1]).resolve() != notes_path.resolve():
         return
     listed, entry = found
     if lock_holder(study_lock(listed.folder)):

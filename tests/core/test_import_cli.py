@@ -175,6 +175,35 @@ def test_tags_imported_into_an_interview_of_a_study_are_codes_of_the_study(
     assert notes is not None and notes.highlights[0].codes == (opened.codebook.codes[0].id,)
 
 
+def test_tags_imported_with_the_studys_notes_file_named_relative_are_codes_of_the_study(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`import P1.jsonld Nights/P1.txt --notes Nights/notes/p1-….json` (the study's own
+    notes file, named from the folder above) left the tags codes of P1's notes alone: the
+    path given was not compared as the study's, spelt absolute."""
+    from reader.core.study import open_study
+    from tests.core.test_cli import in_process
+
+    study = tmp_path / "Nights"
+    study.mkdir()
+    transcript = study / "P1.txt"
+    transcript.write_text("Q: How was it?\nA: A long night, honestly.\n", encoding="utf-8")
+    opened = open_study(study)
+    opened.save()
+    notes_path = opened.notes_path(opened.interviews[0])
+    notes_path.parent.mkdir()
+    session = Session.open(load_document(transcript), None)
+    start = session.document.text.index("long night")
+    tagged = make_highlight(session.document.text, start, start + 10)
+    session.add_highlight(tagged.edited(codes=codes_for_tags(["Fatigue"], session.notes.codebook)))
+    (tmp_path / "P1.jsonld").write_bytes(export(session, "w3c"))
+    monkeypatch.chdir(tmp_path)
+    notes = notes_path.relative_to(tmp_path)
+    args = ("import", "P1.jsonld", "Nights/P1.txt", "--notes", notes)
+    assert in_process(monkeypatch, tmp_path, *args) == 0
+    assert [c.name for c in open_study(study, touch_disk=False).codebook] == ["Fatigue"]
+
+
 def test_missing_annotation_file_fails_with_one_line(tmp_path: Path) -> None:
     result = run(tmp_path, "import", tmp_path / "nope.jsonld", "--notes", tmp_path / "n.json")
     assert "cannot read" in assert_fails_with_one_line(result)
