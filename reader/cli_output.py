@@ -76,14 +76,13 @@ def _earlier_export(path: Path, output: bytes, format_name: str) -> bool:
     """Whether `path` is an earlier --format json export of the interview `output` is one
     of (the same document): a notes file, as the export is, that running the command again
     replaces; another interview's notes are kept."""
-    import json
-
+    from reader.core import json_bytes
     from reader.core.store import data_dir
 
     if format_name != "json" or path.resolve().is_relative_to(data_dir().resolve()):
         return False  # the data folder's notes are the interview's own, never an export
     try:
-        old, new = json.loads(path.read_bytes()), json.loads(output)
+        old, new = json_bytes.loads(path.read_bytes()), json_bytes.loads(output)
     except (OSError, ValueError):
         return False
     if not isinstance(old, dict) or not isinstance(new, dict):
