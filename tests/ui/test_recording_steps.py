@@ -214,3 +214,21 @@ def test_the_position_sliders_keys_seek_as_f1_says(
         qtbot.waitUntil(lambda ms=ms: player.position() == ms, timeout=10_000)
     rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
     assert all((row.keys, row.does) in rows for row in keys.RECORDING)
+
+
+def test_following_waits_while_the_reader_selects_words(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Words selected to highlight while it played: the next paragraph said scrolled them
+    out of view, before H or C was pressed (a mouse drag grew them to the words then under
+    the pointer). It waits while they are selected (and a moment after, as after a scroll)."""
+    window = long_timed_window(make_window, tmp_path, qtbot)
+    reader, bar = window.reader, window.reader.verticalScrollBar()
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Right, CTRL_SHIFT)
+    assert reader.textCursor().hasSelection()
+    top = bar.value()
+    overlay = window.recording.overlay
+    window.recording.seek(28_500)
+    qtbot.waitUntil(lambda: overlay.spoken is not None and overlay.spoken[0] > 0)
+    assert bar.value() == top and reader.textCursor().hasSelection()

@@ -1,7 +1,8 @@
 """Following along in the reader: the paragraph being spoken is marked, and kept in view
-unless the reader has just scrolled elsewhere; each timed turn (and each paragraph a
-transcript's cue opens inside a long turn) shows its time in the right margin, and a
-click on a time (or a Ctrl+click in a paragraph) plays from there.
+unless the reader has just scrolled elsewhere or selected words (to highlight them); each
+timed turn (and each paragraph a transcript's cue opens inside a long turn) shows its time
+in the right margin, and a click on a time (or a Ctrl+click in a paragraph) plays from
+there.
 
 Painted by an overlay over the reader's viewport, as the find bar's marks are, so the
 reader's own selections and highlights are left alone.
@@ -21,7 +22,8 @@ from reader.ui import theme
 from reader.ui.painting import centred_baseline
 from reader.ui.reading.reader_view import ReaderView
 
-HANDS_OFF_S = 5.0  # after the reader scrolls, following waits this long before it scrolls
+# After the reader scrolls, or selects words, following waits this long before it scrolls.
+HANDS_OFF_S = 5.0
 MAX_TIMES = 400  # time labels painted at once: more than a screen holds
 
 
@@ -40,7 +42,7 @@ class FollowOverlay(QWidget):
         self.following = True
         self._starts: list[int] = []
         self._hits: list[tuple[QRectF, int]] = []
-        self._user_scrolled = 0.0
+        self._hands_on = 0.0
         # The place a recording opens at (where it was left) is marked, not brought into
         # view: the reader opens where it was left too (`open_quietly`).
         self._quiet = False
@@ -51,6 +53,8 @@ class FollowOverlay(QWidget):
         # Any scroll but following's own (the wheel, the scroll bar, a key, Find, a link
         # followed): the reader is looking elsewhere.
         bar.valueChanged.connect(self._scrolled)
+        # Words selected, or the selection left (a highlight made): the reader is on them.
+        reader.selectionChanged.connect(self._looked_away)
         reader.horizontalScrollBar().valueChanged.connect(self._fit)
         self._fit()
         self.hide()
@@ -90,9 +94,11 @@ class FollowOverlay(QWidget):
         if spoken != self.spoken:
             self.spoken = spoken
             self.update()
-        if spoken is not None and self.following and not (quiet and not now):
+        # Words selected (to highlight or code them) stay in sight, until H, C or Escape.
+        selecting = self.reader.textCursor().hasSelection()
+        if spoken is not None and self.following and (now or not (quiet or selecting)):
             if now:
-                self._user_scrolled = 0.0
+                self._hands_on = 0.0
             self._keep_in_view(*spoken, offset, moved_on)
 
     def _block_span(self, start: int, end: int) -> tuple[float, float]:
@@ -111,7 +117,7 @@ class FollowOverlay(QWidget):
         `moved_on` to it; one taller than the view, its top and the line of `place` (the
         words being said) as they go on, or where both do not fit, that line a third of
         the way down."""
-        if time.monotonic() - self._user_scrolled < HANDS_OFF_S or self.reader.reading is None:
+        if time.monotonic() - self._hands_on < HANDS_OFF_S or self.reader.reading is None:
             return
         top, bottom = self._block_span(start, end)
         bar = self.reader.verticalScrollBar()
@@ -147,7 +153,10 @@ class FollowOverlay(QWidget):
 
     def _scrolled(self) -> None:
         if not self._scrolling:
-            self._user_scrolled = time.monotonic()
+            self._looked_away()
+
+    def _looked_away(self) -> None:
+        self._hands_on = time.monotonic()
 
     def _fit(self) -> None:
         self.setGeometry(self.reader.viewport().rect())
