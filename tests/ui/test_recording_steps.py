@@ -232,3 +232,27 @@ def test_following_waits_while_the_reader_selects_words(
     window.recording.seek(28_500)
     qtbot.waitUntil(lambda: overlay.spoken is not None and overlay.spoken[0] > 0)
     assert bar.value() == top and reader.textCursor().hasSelection()
+
+
+def test_the_position_shows_where_the_slider_is_dragged_to(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Dragging the slider to find a place, the time beside it went on showing where it
+    played: where the handle would land was nowhere to be read."""
+    (tmp_path / "talk.txt").write_text(TRANSCRIPT, encoding="utf-8")
+    write_wav(tmp_path / "talk.wav")
+    window = make_window(tmp_path / "talk.txt")
+    player = moved_to(qtbot, window, 5_000)
+    bar = window.player_bar
+    window.recording.toggle()
+    qtbot.waitUntil(lambda: player.position() > 5_300)
+    bar.slider.setSliderDown(True)  # as a drag of its handle
+    bar.slider.setSliderPosition(30_000)
+    assert bar.position_label.text() == "0:30"
+    shown = player.position()
+    qtbot.waitUntil(lambda: player.position() > shown + 300)  # it plays on meanwhile
+    assert bar.position_label.text() == "0:30"
+    assert bar.slider.accessibleDescription() == "0:30 of 0:40"
+    bar.slider.setSliderDown(False)  # let go: it plays from there
+    qtbot.waitUntil(lambda: player.position() >= 30_000)
+    assert bar.position_label.text() == "0:30"

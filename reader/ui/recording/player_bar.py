@@ -83,6 +83,7 @@ class PlayerBar(QWidget):
         self.slider.setPageStep(5000)
         self.slider.setSingleStep(1000)
         self.slider.sliderReleased.connect(lambda: self.seekRequested.emit(self.slider.value()))
+        self.slider.sliderMoved.connect(self._show_time)  # dragged: where it would land
         self.slider.actionTriggered.connect(self._slider_action)
         self.speed = QToolButton()
         self.speed.setObjectName("player-speed")
@@ -182,16 +183,20 @@ class PlayerBar(QWidget):
             self.locate_button.setEnabled(locatable)
 
     def set_position(self, ms: int) -> None:
+        """Where it plays; while the slider is dragged, it shows where that would land."""
+        if not self.slider.isSliderDown():
+            self._show_time(ms)
+            self.slider.blockSignals(True)
+            self.slider.setValue(min(ms, SLIDER_MOST))
+            self.slider.blockSignals(False)
+
+    def _show_time(self, ms: int) -> None:
         from reader.core.sync import format_time  # loaded with the first recording
 
         shown = format_time(ms)
         if shown != self.position_label.text():
             self.position_label.setText(shown)
             self._describe()
-        if not self.slider.isSliderDown():
-            self.slider.blockSignals(True)
-            self.slider.setValue(min(ms, SLIDER_MOST))
-            self.slider.blockSignals(False)
 
     def set_duration(self, ms: int) -> None:
         from reader.core.sync import format_time
