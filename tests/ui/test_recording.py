@@ -745,3 +745,23 @@ def test_the_players_icons_are_drawn_in_the_themes_text_colour(
         rgb = (ink.red(), ink.green(), ink.blue())
         paper = (background.red(), background.green(), background.blue())
         assert contrast_ratio(rgb, paper) >= 4.5, (name, action.text())
+
+
+def test_words_selected_over_two_paragraphs_play_from_their_start(
+    make_window: Callable[..., MainWindow], talk: Path, qtbot: QtBot
+) -> None:
+    """Selected from "Porto" to "mother" (the caret at its end), Play Paragraph played
+    the caret's paragraph alone, from 0:20: none of the words selected before it."""
+    window = make_window(talk)
+    player = moved_to(qtbot, window, 0)
+    start = offset_of(window, "Porto")
+    window.reader.select_span(start, offset_of(window, "mother") + 6)
+    window.window_actions.playback.play_paragraph.trigger()
+    table = window.recording.table
+    assert table is not None
+    from_ms = table.ms_at(start)
+    assert from_ms is not None and 10_000 < from_ms < 20_000
+    qtbot.waitUntil(player.is_playing)
+    assert from_ms <= player.position() < 20_000
+    assert window.recording.stop_at == 30_000  # the end of the paragraph it ends in
+    player.pause()

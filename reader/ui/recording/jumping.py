@@ -57,17 +57,22 @@ class TimeJumps:
 
     def play_paragraph(self) -> None:
         """Ctrl+Shift+Space: the paragraph at the reader's caret, from its start to its end;
-        on a highlight, from its start to the end of the paragraph it ends in (it stopped at
-        the end of the caret's paragraph, though the highlight went on over two more)."""
+        words selected, or a highlight, from their start to the end of the paragraph they
+        end in (it played the caret's paragraph alone, at the selection's end, and stopped
+        at the end of the caret's paragraph, though the highlight went on over two more)."""
         session, reader = self._interview.session, self._reader
         if session is None or reader.reading is None:
             return
         offset = reader.cursor_offset()
         highlight = reader.current_highlight()
-        if highlight is not None:
-            last = session.segment_at(max(highlight.start, highlight.end - 1))
-            until = last.end if last is not None else highlight.end
-            self.play_from(highlight.start, until_end_of_paragraph=True, until=until)
+        passage = reader.selected_range()
+        if passage is None and highlight is not None:
+            passage = highlight.start, highlight.end
+        if passage is not None:
+            start, end = passage
+            last = session.segment_at(max(start, end - 1))
+            until = last.end if last is not None else end
+            self.play_from(start, until_end_of_paragraph=True, until=until)
             return
         segment = session.segment_at(offset)
         self.play_from(segment.start if segment else offset, until_end_of_paragraph=True)
