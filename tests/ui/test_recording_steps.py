@@ -13,6 +13,7 @@ from PySide6.QtGui import QTextCursor
 from pytestqt.qtbot import QtBot
 
 from reader.ui import keys
+from reader.ui.recording.jumping import NOTHING_SAID
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_groups
 from tests.ui.media_files import write_wav
@@ -256,3 +257,27 @@ def test_the_position_shows_where_the_slider_is_dragged_to(
     bar.slider.setSliderDown(False)  # let go: it plays from there
     qtbot.waitUntil(lambda: player.position() >= 30_000)
     assert bar.position_label.text() == "0:30"
+
+
+def test_a_key_puts_the_readers_caret_on_the_words_being_said(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Following scrolls the view, not the caret: to highlight what was just heard, the
+    keys could not reach it (Shift+Down selected from where the caret had been left)."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    moved_to(qtbot, window, 22_000)  # "What did your mother do?", from 0:20
+    session = window.interview.session
+    assert session is not None
+    window.notes_editor.setFocus()
+    qtbot.waitUntil(window.notes_editor.hasFocus)
+    qtbot.keyClick(window.notes_editor, Qt.Key.Key_J, CTRL)
+    qtbot.waitUntil(window.reader.hasFocus)
+    said = session.segment_at(window.reader.cursor_offset())
+    assert said == session.segment_at(offset_of(window, "mother"))
+    assert window.notes_editor.toPlainText() == ""
+    window.recording.seek(1_000)  # before the transcript's first time
+    qtbot.keyClick(window.reader, Qt.Key.Key_J, CTRL)
+    assert window.statusBar().currentMessage() == NOTHING_SAID
+    assert session.segment_at(window.reader.cursor_offset()) == said
+    rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
+    assert any(keys == "Ctrl+J" for keys, _ in rows)  # F1 lists it

@@ -70,7 +70,7 @@ class Availability:
         if playback.speed_menu is not None:  # Playback ▸ Speed, greyed with its speeds
             playback.speed_menu.setEnabled(not why_not_play)
             set_available(playback.speed_menu.menuAction(), why_not_play)
-        for action in (playback.play_paragraph, playback.follow):
+        for action in (playback.play_paragraph, playback.go_to_said, playback.follow):
             set_available(action, state.why_not_follow())
         set_available(playback.insert_time, why_not_play or state.read_only)
         set_available(playback.attach, state.why_not_change())

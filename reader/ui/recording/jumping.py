@@ -1,6 +1,7 @@
 """Jumping by time: from a place in the text to the time it is spoken (Ctrl+click in the
-text, Play Paragraph), stopping at the paragraph's end; and the transcript's times for
-the recording on show, the last stretch ending with the recording."""
+text, Play Paragraph), stopping at the paragraph's end; from the time playing to the
+words said then (Go to Words Being Said); and the transcript's times for the recording on
+show, the last stretch ending with the recording."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from reader.ui.recording.availability import NO_TIMES
 if TYPE_CHECKING:
     from reader.core.session import Session
     from reader.core.sync import SyncTable
+
+NOTHING_SAID = "Nothing is said yet: the transcript's first time is later in the recording."
 
 
 class Playing(time_links.Playing, Protocol):
@@ -76,3 +79,20 @@ class TimeJumps:
             return
         segment = session.segment_at(offset)
         self.play_from(segment.start if segment else offset, until_end_of_paragraph=True)
+
+    def go_to_said(self) -> None:
+        """Ctrl+J: the reader's caret at the start of the word being said, in view, with the
+        focus, to select and highlight what was just heard from the keys: following moves
+        the view, not the caret, and Shift+Down selected from where it had been left."""
+        recording, session, reader = self._recording, self._interview.session, self._reader
+        table = recording.table
+        if recording.playable() is None or session is None or table is None:
+            return
+        offset = table.offset_at(recording.position())
+        if offset is None:
+            recording.say(NOTHING_SAID, 4000)
+            return
+        text = session.document.text
+        while offset > 0 and not text[offset - 1].isspace():  # to its word's start
+            offset -= 1
+        reader.select_span(offset, offset)

@@ -542,6 +542,7 @@ class Playback:
     back: QAction
     forward: QAction
     play_paragraph: QAction
+    go_to_said: QAction  # the reader's caret to the words being said
     insert_time: QAction
     follow: QAction
     typist_loop: QAction
@@ -570,6 +571,9 @@ def build_playback(window: QMainWindow) -> Playback:
         play_paragraph=_action(
             window, "Play P&aragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
         ),
+        go_to_said=_action(
+            window, "&Go to Words Being Said", "Ctrl+J", "The reader's caret where they are"
+        ),
         insert_time=_action(
             window, "&Insert Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
         ),
@@ -591,8 +595,8 @@ def _speed(group: QActionGroup, rate: float, text: str) -> QAction:
 
 def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
-    for action in (playback.play, playback.back, playback.forward, playback.play_paragraph):
-        menu.addAction(action)
+    menu.addActions([playback.play, playback.back, playback.forward, playback.play_paragraph])
+    menu.addAction(playback.go_to_said)
     playback.speed_menu = _kept_menu("&Speed", window)  # the recording greys it out
     playback.speed_menu.addActions(playback.speeds)
     menu.addMenu(playback.speed_menu)

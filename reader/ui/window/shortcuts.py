@@ -71,7 +71,13 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
         ("User Guide", [], pane_keys.USER_GUIDE),
         (
             "Recording",
-            [playback.play, playback.back, playback.forward, playback.play_paragraph],
+            [
+                playback.play,
+                playback.back,
+                playback.forward,
+                playback.play_paragraph,
+                playback.go_to_said,
+            ],
             pane_keys.RECORDING,
         ),
     ]
