@@ -242,3 +242,27 @@ def test_a_missing_recording_greys_out_playing_but_offers_locating(
     qtbot.mouseClick(bar.locate_button, Qt.MouseButton.LeftButton)
     assert_playable(qtbot, window)
     assert not bar.locate_button.isVisible()
+
+
+def test_the_next_interviews_recording_shows_play_after_one_left_playing(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: QtBot
+) -> None:
+    """Ctrl+PgDn while P01's recording played: P02's, paused, showed Pause (and a screen
+    reader said "Pause"), so the first Ctrl+Space seemed to be asked to pause it."""
+    write_wav(folder / "P01 Ana.wav")
+    write_wav(folder / "P02 Ben.wav")
+    window = make_study_window(folder)
+    recording = window.recording
+    qtbot.waitUntil(lambda: recording.player is not None and recording.player.duration() > 0)
+    player = recording.player
+    assert player is not None
+    focus(qtbot, window, window.reader)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL)
+    qtbot.waitUntil(player.is_playing)
+    play_button = window.player_bar._buttons[1]
+    assert play_button.accessibleName() == "Pause"
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: recording.path == folder / "P02 Ben.wav")
+    qtbot.waitUntil(lambda: player.duration() > 0)
+    assert not player.is_playing()
+    assert play_button.accessibleName() == "Play"

@@ -116,7 +116,8 @@ class Player(QObject):
         self.player.setSource(QUrl.fromLocalFile(str(path)))
 
     def close(self) -> None:
-        # Quiet while stopping: no position or state of the closed file reaches the bar.
+        # Quiet while stopping: no position of the closed file reaches the bar. That nothing
+        # plays does: left playing, the next recording's bar and menu showed Pause.
         self.player.blockSignals(True)
         try:
             self.player.stop()
@@ -124,6 +125,7 @@ class Player(QObject):
         finally:
             self.player.blockSignals(False)
         self.path = None
+        self.playingChanged.emit(False)
 
     def _sound_device_found(self) -> None:
         if self.player.audioOutput() is None and self._qtm.QMediaDevices.audioOutputs():
