@@ -9,4 +9,7 @@ AUDIO_SUFFIXES += (".wma", ".amr")
 VIDEO_SUFFIXES = (".mp4", ".webm", ".mkv", ".mov", ".m4v", ".avi", ".3gp")
 # Audio first: when both "x.mp3" and "x.mp4" lie beside "x.vtt", the lighter one plays.
 SUFFIXES = AUDIO_SUFFIXES + VIDEO_SUFFIXES
-FILTER = "Recordings (" + " ".join(f"*{s}" for s in SUFFIXES) + ");;All files (*)"
+# Hand recorders and cameras name their files in capitals ("ZOOM0001.WAV", "MVI_0042.MOV"),
+# and the desktop's own file dialog (GTK's, the desktop portal's) matches case by case.
+_PATTERNS = " ".join(f"*{s} *{s.upper()}" for s in SUFFIXES)
+FILTER = f"Recordings ({_PATTERNS});;All files (*)"

@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QFileDialog, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
-from reader.core.media_suffixes import FILTER
 from reader.core.notes_file import RecordingRef
 from reader.core.recording import find, locate, same_stored, stored_path
 from reader.core.session import Session
@@ -22,6 +21,7 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
+from reader.ui.recording.attach_dialog import ask_for_recording
 from reader.ui.recording.availability import NO_TIMES, Availability, PlaybackState
 from reader.ui.recording.jumping import TimeJumps, times
 from reader.ui.recording.player_bar import PlayerBar
@@ -264,12 +264,9 @@ class Recording(QObject):
             return
         if self._refused_read_only():
             return
-        # Locate… starts where the recording was, unless that folder is gone too.
-        folder = self.path.parent if self.path and self.path.parent.is_dir() else None
-        folder = folder or Path(session.document.source).parent
-        path, _ = QFileDialog.getOpenFileName(self._window, "Attach Recording", str(folder), FILTER)
-        if path:
-            self.attach(Path(path))
+        path = ask_for_recording(self._window, self.path, Path(session.document.source))
+        if path is not None:
+            self.attach(path)
 
     def attach(self, path: Path) -> None:
         session, notes_path = self._interview.session, self._interview.notes_path
