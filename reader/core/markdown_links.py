@@ -84,12 +84,19 @@ def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, i
     (selected, or the caret in it), the link made its words again, as the other keys
     toggle; else the words made a link (`link_to`), with nothing selected the word at the
     caret (it cut the word in two: "re[]()port"). (start, end, replacement, caret after).
-    A quote's link back is left alone: its chip is the way back to the passage."""
+    A quote's link back is left alone: its chip is the way back to the passage. Selected
+    with the words before it (a quote's whole line), the words alone are linked: made a
+    link's text, it was "(↩ Q1)(#h-…)", its chip and the way back gone."""
     for link in LINK.finditer(line):
         if (link.start(), link.end()) == (start, end) or link.start() < start <= end < link.end():
             if is_quote_link(link.group(2)):
                 return start, end, line[start:end], end  # as it is
             return link.start(), link.end(), link.group(1), link.start() + len(link.group(1))
+    chip = next((m.start() for m in quote_links(line) if start <= m.start() < end), None)
+    if chip is not None:
+        end = max(start, len(line[:chip].rstrip()))
+        if start == end:  # a chip alone selected: as it is
+            return start, end, "", end
     if start == end:
         start, end = word_at(line, start) or (start, end)
     replacement, caret = link_to(line[start:end], clipboard)

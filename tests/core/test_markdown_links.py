@@ -141,6 +141,9 @@ def test_link_to(words: str, clipboard: str, link: str | None, caret: int | None
         ("see  here", (4, 4), "", ("see []() here", 5)),
         # a quote's link back stays: its chip is the way back to the passage
         ("> It is. [↩ Q1](#h-1)", (12, 12), "", ("> It is. [↩ Q1](#h-1)", 12)),
+        # selected with the words before it, the words alone: it was "(↩ Q1)(#h-1)"
+        ("> It is. [↩ Q1](#h-1)", (2, 21), "", ("> [It is.]() [↩ Q1](#h-1)", 11)),
+        ("> It is. [↩ Q1](#h-1)", (8, 21), "", ("> It is. [↩ Q1](#h-1)", 8)),
     ],
 )
 def test_ctrl_k_links_a_word_or_takes_a_link_off(

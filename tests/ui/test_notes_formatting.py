@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes.notes_editor import NotesEditor
+from reader.ui.typed_text import typed_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -131,6 +132,16 @@ def test_read_only_notes_take_no_list_item_nor_indent_from_keys(notes: NotesEdit
     qtbot.keyClick(notes, Qt.Key.Key_Return)
     qtbot.keyClick(notes, Qt.Key.Key_Tab)
     assert notes.toPlainText() == "- first"
+
+
+def test_ctrl_k_on_a_quotes_whole_line_links_its_words_and_keeps_its_chip(notes, qtbot) -> None:
+    """It made the line a link's text, quote mark and chip too: "[> It is. (↩ Q1)(#h-1)]()",
+    no more a quote, its chip and the way back to the passage gone."""
+    notes.setPlainText("> It is. [↩\u00a0Q1](#h-1)")
+    qtbot.keyClick(notes, Qt.Key.Key_End, SHIFT)
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    assert typed_text(notes.document()) == "> [It is.]() [↩\u00a0Q1](#h-1)"
+    assert notes.textCursor().position() == len("> [It is.](")
 
 
 def test_ctrl_k_links_the_word_at_the_caret_takes_a_link_off_and_keeps_paragraphs(

@@ -146,11 +146,12 @@ def insert_link(editor: QPlainTextEdit, tell: Callable[[str], None]) -> None:
         return
     line, base = cursor.block().text(), cursor.block().position()
     index = Utf16Index(line)  # Qt counts UTF-16 units; an emoji on the line takes two
+    start = index.to_code_point(cursor.selectionStart() - base)
+    end = index.to_code_point(cursor.selectionEnd() - base)
+    if start < end:  # the line's own mark ("> ", "- ") stays outside, as emphasis leaves it
+        start = min(max(start, marker_end(line)), end)
     start, end, replacement, caret = link_toggle(
-        line,
-        index.to_code_point(cursor.selectionStart() - base),
-        index.to_code_point(cursor.selectionEnd() - base),
-        QGuiApplication.clipboard().text(),
+        line, start, end, QGuiApplication.clipboard().text()
     )
     cursor.setPosition(base + index.to_utf16(start))
     cursor.setPosition(base + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
