@@ -272,3 +272,50 @@ def test_a_quote_whose_highlight_another_program_deleted_is_left_as_it_is(
     assert typed_text(window.notes_editor.document()) == quoted
     qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL | SHIFT)
     assert typed_text(window.notes_editor.document()) == quoted
+
+
+def follow_chip(window: MainWindow, qtbot: Any) -> str:
+    """Ctrl+Enter just after the first line's chip, in the notes: what the status line says."""
+    editor = focus(qtbot, window.notes_editor)
+    line = editor.document().firstBlock()
+    cursor = editor.textCursor()
+    cursor.setPosition(line.position() + line.length() - 1)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Return, CTRL)
+    return window.statusBar().currentMessage()
+
+
+def test_a_quote_whose_highlight_was_deleted_says_what_brings_it_back(
+    make_window: Any, qtbot: Any, notes_path: Path
+) -> None:
+    """It said "Edit ▸ Undo brings it back", said in the notes, where Ctrl+Z undoes the
+    typing; and after a restart, when no Undo could."""
+    window = make_window()
+    activate(window, qtbot)
+    quote(window, qtbot, "No improvising.")
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Delete)
+    assert not window.interview.session.notes.highlights
+    assert follow_chip(window, qtbot) == (
+        "That quote's highlight was deleted; Ctrl+Z in the interview brings it back."
+    )
+    wait_saved(qtbot, notes_path, lambda d: not d["highlights"] and d["notes"])
+    window.close()
+    again = make_window()
+    assert follow_chip(again, qtbot) == (
+        "That quote's highlight was deleted, and no Undo brings it back: its link leads nowhere."
+    )
+
+
+def test_a_quote_whose_highlight_was_undone_says_redo_brings_it_back(
+    window: MainWindow, hid: str, qtbot: Any
+) -> None:
+    editor = focus(qtbot, window.notes_editor)
+    cursor = editor.textCursor()
+    cursor.setPosition(len("> No"))
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " more")  # the quote changed: the reader's Undo leaves it
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)
+    assert window.interview.session.highlight(hid) is None
+    assert follow_chip(window, qtbot) == (
+        "That quote's highlight was undone; Ctrl+Shift+Z in the interview brings it back."
+    )

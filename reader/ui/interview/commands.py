@@ -118,6 +118,9 @@ class _HighlightsCommand(QUndoCommand):
         # (two machines' highlights of the same words keep their order in the file).
         self._places: dict[str, int] = {}
 
+    def holds(self, highlight_id: str) -> bool:
+        return highlight_id in self._ids
+
     def _left_alone(self, highlight_id: str) -> bool:
         """Whether this command leaves the highlight alone, from now on (see the class)."""
         if self._controller.crossing.changed_since(highlight_id, self._made):
@@ -331,12 +334,18 @@ def _look_outside(command: QUndoCommand) -> bool:
     if isinstance(command, _HighlightsCommand):
         command.look_outside()
         return command.isObsolete()
-    parts = [command.child(i) for i in range(command.childCount())]
-    if isinstance(command, WrappingStep):
-        parts.append(command.wrapped)
+    parts = parts_of(command)
     if parts and all([_look_outside(part) for part in parts]):  # each looked at
         command.setObsolete(True)
     return command.isObsolete()
+
+
+def parts_of(command: QUndoCommand) -> list[QUndoCommand]:
+    """The steps a step is made of: a macro's (Code Passage), a WrappingStep's."""
+    parts = [command.child(i) for i in range(command.childCount())]
+    if isinstance(command, WrappingStep):
+        parts.append(command.wrapped)
+    return parts
 
 
 def drop_obsolete_next(stack: QUndoStack) -> None:

@@ -25,6 +25,7 @@ from reader.ui.interview.commands import (
     SpeakersCommand,
     drop_left_alone,
     drop_obsolete_next,
+    parts_of,
 )
 from reader.ui.persistence.saver import NotesSaver
 
@@ -92,6 +93,23 @@ class Controller(QObject):
 
     def _index_moved(self, _index: int) -> None:
         drop_obsolete_next(self.undo_stack)
+
+    def brings_back(self, highlight_id: str) -> str:
+        """Which of this history's Undo and Redo brings back a highlight no longer there:
+        "Undo" for a step that deleted it, "Redo" for one undone that made it; "" for none
+        (deleted before the interview opened, or by another program)."""
+        stack, made = self.undo_stack, (AddHighlightCommand, ImportHighlightsCommand)
+        for index in reversed(range(stack.count())):
+            undone = index >= stack.index()
+            kind = made if undone else DeleteHighlightCommand
+            steps, found = [stack.command(index)], False
+            while steps and not found:
+                step = steps.pop()
+                found = isinstance(step, kind) and step.holds(highlight_id)
+                steps += parts_of(step)
+            if found:
+                return "Redo" if undone else "Undo"
+        return ""
 
     # What the widgets ask for ------------------------------------------------------------
 

@@ -18,6 +18,14 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 
+# A quote's link followed to a highlight no longer there, by what brings it back. Ctrl+Z
+# in the notes is their typing's: the interview's history is the reader's.
+_GONE = {
+    "Undo": "That quote's highlight was deleted; Ctrl+Z in the interview brings it back.",
+    "Redo": "That quote's highlight was undone; Ctrl+Shift+Z in the interview brings it back.",
+}
+_LOST = "That quote's highlight was deleted, and no Undo brings it back: its link leads nowhere."
+
 
 class QuoteStep(WrappingStep):
     """Q on words no highlight holds: the highlight made (`added`, its own step) and its
@@ -221,12 +229,10 @@ class NotesQuoting(QObject):
         """#h-<id> goes to a highlight, #a-heading to the notes' heading; web links open
         in the browser, on a click only."""
         if url.startswith("#h-"):
-            session = self._interview.session
+            session, controller = self._interview.session, self._interview.controller
             highlight = session.highlight(url[3:]) if session is not None else None
             if highlight is None:
-                self._interview.status.emit(
-                    "That quote's highlight was deleted; Edit ▸ Undo brings it back.", 6000
-                )
+                self._tell(_GONE.get(controller.brings_back(url[3:]) if controller else "", _LOST))
             elif highlight.orphan:
                 self._interview.status.emit(
                     "That quote is no longer in the interview text; see Annotations.", 6000
