@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from reader.core.markdown_links import TARGET
+from reader.core.markdown_links import TARGET, before_chip
 from reader.core.wording import word_at
 
 # Code spans and link targets hold no emphasis; a backslash escapes the next character.
@@ -155,7 +155,11 @@ def wrap(line: str, start: int, end: int, marker: str) -> tuple[str, int, int]:
     selected, as a word processor's toggle: (the line after, and where its selected words
     are), in code points. Words already so marked lose it (`**word**` with "word" or all
     of it selected); else they are wrapped, the spaces at either end of the selection
-    left out (`**word** `: CommonMark reads `**word **` as no emphasis)."""
+    left out (`**word** `: CommonMark reads `**word **` as no emphasis). Code ends before a
+    quote's link back: inside, the link showed as its Markdown, "[↩ Q1](#h-…)", and led
+    nowhere."""
+    if marker == "`":
+        end = before_chip(line, start, end)
     while start < end and line[start].isspace():
         start += 1
     while end > start and line[end - 1].isspace():

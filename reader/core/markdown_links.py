@@ -63,6 +63,14 @@ def quote_link_labels(text: str) -> list[tuple[int, int]]:
     return [m.span(1) for m in quote_links(text)]
 
 
+def before_chip(line: str, start: int, end: int) -> int:
+    """Where the words of [start, end) of `line` end before the first quote's link back
+    it holds, the spaces before it left out (`end` where it holds none): Ctrl+K and
+    Ctrl+` act on them, the chip left as it is, the way back to the passage."""
+    chip = next((m.start() for m in quote_links(line) if start <= m.start() < end), None)
+    return end if chip is None else max(start, len(line[:chip].rstrip()))
+
+
 def link_text(text: str) -> str:
     """`text` as a link's text can hold it: brackets as parentheses, on one line."""
     return " ".join(text.replace("[", "(").replace("]", ")").split())
@@ -92,9 +100,8 @@ def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, i
             if is_quote_link(link.group(2)):
                 return start, end, line[start:end], end  # as it is
             return link.start(), link.end(), link.group(1), link.start() + len(link.group(1))
-    chip = next((m.start() for m in quote_links(line) if start <= m.start() < end), None)
-    if chip is not None:
-        end = max(start, len(line[:chip].rstrip()))
+    if (words_end := before_chip(line, start, end)) != end:
+        end = words_end
         if start == end:  # a chip alone selected: as it is
             return start, end, "", end
     if start == end:

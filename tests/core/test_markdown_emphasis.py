@@ -144,3 +144,17 @@ def test_wrap_toggles_the_words_selected(line: str, selected: str, marker: str, 
     written, words_start, words_end = wrap(line, start, start + len(selected), marker)
     assert written == after
     assert written[words_start:words_end] == selected.strip().strip("*")
+
+
+@pytest.mark.parametrize(
+    ("line", "after"),
+    [
+        ("It is. [↩\u00a0Q1](#h-1)", "`It is.` [↩\u00a0Q1](#h-1)"),
+        ("`It is.` [↩\u00a0Q1](#h-1)", "It is. [↩\u00a0Q1](#h-1)"),  # and back
+        ("[↩\u00a0Q1](#h-1)", "[↩\u00a0Q1](#h-1)"),
+    ],
+)
+def test_code_on_a_quotes_line_leaves_its_chip_out(line: str, after: str) -> None:
+    """Ctrl+` on a quote's whole line made its link back code: "[↩ Q1](#h-1)" shown as
+    typed, in the preview and the exports, leading nowhere."""
+    assert wrap(line, 0, len(line), "`")[0] == after
