@@ -362,6 +362,16 @@ def test_edit_cut_copy_paste_and_select_all_act_on_the_field_with_the_keyboard(
     assert [a.toolTip() for a in four] == [NO_FIELD] * 4
 
 
+def test_words_typed_after_a_paste_are_undone_without_it(notes: NotesEditor, qtbot) -> None:
+    """Qt joined them to the paste: Ctrl+Z on "for" took back the pasted passage too."""
+    qtbot.keyClicks(notes, "Quote: ")
+    clipboard(text="night shifts felt endless")
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    qtbot.keyClicks(notes, " for")
+    assert undo(notes, qtbot) == "Quote: night shifts felt endless"
+    assert undo(notes, qtbot) == "Quote: "
+
+
 def test_undoing_a_paste_of_long_lines_raises_nothing(notes: NotesEditor, qtbot) -> None:
     """Found by the notes review: Qt asked the layout for the rectangle of a paragraph the
     undo had just removed, whose layout is None, and the aligning raised out of every

@@ -208,11 +208,13 @@ class NotesEditor(QPlainTextEdit):
             return
         if self.chips.deletes_chip(event):
             return
-        if (
-            (event.text().isprintable() or enter)
-            and event.text()
-            and not (modifiers & Qt.KeyboardModifier.ControlModifier)
-        ):
+        # What the key types: Ctrl+V's "v" (as some platforms give it) types nothing; AltGr
+        # (Ctrl+Alt on Windows) types its character.
+        control = (
+            modifiers & ~Qt.KeyboardModifier.ShiftModifier == Qt.KeyboardModifier.ControlModifier
+        )
+        typed = "" if control else event.text()
+        if (typed.isprintable() or enter) and typed:
             self.chips.before_typing()  # beside a quote's link, not into it
         if enter and plain and self._continue_block():
             return
@@ -222,7 +224,7 @@ class NotesEditor(QPlainTextEdit):
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab(key == Qt.Key.Key_Backtab):
             return
         before = self.textCursor().position()
-        with self.typing_steps.typing(event.text()):
+        with self.typing_steps.typing(typed):
             super().keyPressEvent(event)
         self.chips.after_key(event, before)
 
@@ -278,12 +280,16 @@ class NotesEditor(QPlainTextEdit):
             self._paste(source, plain=True)
 
     def _paste(self, source: QMimeData, plain: bool) -> None:
+        from reader.ui.notes.formatting import own_step
         from reader.ui.notes.pasting import pasted_text
 
         self.chips.before_typing()  # beside a quote's link, not into it
         text = QMimeData()
         text.setText(pasted_text(source, self.textCursor().selectedText(), plain))
-        super().insertFromMimeData(text)
+        # A step of its own: Qt joined the words typed just after it, and Ctrl+Z on them
+        # took the whole paste back too.
+        with own_step(self.textCursor()):
+            super().insertFromMimeData(text)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
         if event.commitString():

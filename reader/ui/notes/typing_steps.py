@@ -25,6 +25,9 @@ class TypingSteps:
         self._editor = editor
         self._typed_at = float("-inf")
         self._steps = -1  # the document's undo steps after the last key typed
+        # The step begun holds spaces alone so far (typed after a paste or a quote): the
+        # word typed next joins it, not a step of its own after a step of a space.
+        self._blank = False
 
     @contextmanager
     def typing(self, text: str) -> Iterator[None]:
@@ -34,6 +37,7 @@ class TypingSteps:
             return
         cursor = self._editor.textCursor()
         starts = self._starts_step(text, cursor.position())
+        self._blank = text.isspace() and (starts or self._blank)
         if starts:
             cursor.beginEditBlock()
         try:
@@ -53,4 +57,4 @@ class TypingSteps:
             return True
         # A line's start counts as a space: the paragraph separator before it is one.
         before = document.characterAt(caret - 1) if caret else " "
-        return not text[0].isspace() and before.isspace()
+        return not text[0].isspace() and before.isspace() and not self._blank
