@@ -26,7 +26,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from reader.core.code_use import CodeUse, above, carrying, subtree_counts, use_words
-from reader.core.codebook import PATH_SEPARATOR, Code, Codebook
+from reader.core.codebook import PATH_SEPARATOR, Code, Codebook, clean_name
 from reader.core.wording import counted
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.hub import CodebookHub
@@ -281,8 +281,9 @@ class CodeTreeModel(QAbstractItemModel):
         if role != Qt.ItemDataRole.EditRole or index.column() != 0:
             return False
         # Renamed by the hub after the editor closes: a rebuild now would pull the
-        # index out from under the view.
-        code_id, name = self.code_id(index), str(value)
+        # index out from under the view. Cleaned as the codebook keeps it, so that a name
+        # typed back with a space more is no change (it made an Undo that undid nothing).
+        code_id, name = self.code_id(index), clean_name(str(value))
         QTimer.singleShot(0, lambda: self.hub.update(code_id, "Rename Code", name=name))
         return True
 

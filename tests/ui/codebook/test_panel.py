@@ -171,3 +171,31 @@ def test_the_empty_descriptions_placeholder_shows_whole_at_any_width(qtbot) -> N
         memo.resize(width, memo.height())
         qtbot.waitUntil(lambda w=width: memo.width() == w and whole())
     assert memo.placeholderText() == PLACEHOLDERS[0]  # whole where there is room
+
+
+def test_a_name_typed_back_with_a_space_more_is_no_rename(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """F2, a space after the name, Enter: the codebook kept the name as it was (spaces are
+    trimmed) but Edit ▸ Undo offered "Undo Rename Code", which then did nothing."""
+    window = make_study_window(folder)
+    code = window.codebook.hub.create("Drinks")
+    assert code is not None
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(code.id)
+    stack = window.study.undo_stack
+    steps = stack.count()
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.view.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, "  ")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(panel.view.hasFocus)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)  # a rename that is one, once the first is done
+    editor = panel.view.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, "s")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.hub.book.code(code.id).name == "Drinkss")
+    assert stack.count() == steps + 1
