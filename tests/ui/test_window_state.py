@@ -114,10 +114,16 @@ def test_the_codebook_tree_takes_the_dock_and_the_memo_grows_when_used(
     panel.memo.setFocus()
     qtbot.waitUntil(lambda: panel.memo.height() >= 5 * line)
     qtbot.keyClicks(panel.memo, "When someone says whom they trust")
-    panel.view.setFocus()  # away, with text: still tall enough to read it
+    panel.view.setFocus()  # away, with a line of text: the memo fits it, the tree keeps
+    qtbot.waitUntil(lambda: not panel.memo.hasFocus())  # its rows (six lines left it three)
+    assert panel.memo.height() == small
+    assert panel.view.height() >= panel.height() / 2
+    assert window.codebook.hub.book.tree()[0][1].description.startswith("When someone")
+    panel.memo.setFocus()
+    qtbot.keyClicks(panel.memo, " or distrust, and why: a person, a ward, the hospital." * 4)
+    panel.view.setFocus()  # away, with more: six lines of it, as with the focus
     qtbot.waitUntil(lambda: not panel.memo.hasFocus())
     assert panel.memo.height() >= 5 * line
-    assert window.codebook.hub.book.tree()[0][1].description.startswith("When someone")
     panel.memo.clear()
     assert panel.memo.height() == small
 

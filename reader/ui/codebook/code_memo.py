@@ -1,5 +1,5 @@
-"""The Codebook's description of the current code (Markdown): two lines while empty and
-away, six once it has text or the focus, so that the tree keeps the dock's height."""
+"""The Codebook's description of the current code (Markdown): six lines with the focus, and
+away as many as its text takes, two to six, so that the tree keeps the dock's height."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.ui.edit_menus import letter_edit_menus
 
-MEMO_LINES = 2, 6  # the memo's height in lines: empty and away, or with text or the focus
+MEMO_LINES = 2, 6  # the memo's height in lines: at least (away), and at most or focused
 # The placeholder, the longest that fits the memo's two lines at its width: the longest
 # alone left its third line cut in half at 1024x640.
 PLACEHOLDERS = (
@@ -44,18 +44,24 @@ class CodeMemo(QPlainTextEdit):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        margin = int(self.document().documentMargin())
-        room = QRect(0, 0, max(1, event.size().width() - 2 * (self.frameWidth() + margin)), 10**6)
         most = MEMO_LINES[0] * self.fontMetrics().lineSpacing()
-        wrap = Qt.TextFlag.TextWordWrap
-        fits = (
-            t
-            for t in PLACEHOLDERS
-            if self.fontMetrics().boundingRect(room, wrap, t).height() <= most
-        )
+        fits = (t for t in PLACEHOLDERS if self._height_of(t) <= most)
         self.setPlaceholderText(next(fits, PLACEHOLDERS[-1]))
+        if event.size().width() != event.oldSize().width():
+            self._fit()  # the text wraps to other lines
+
+    def _height_of(self, text: str) -> int:
+        """How high `text` is, wrapped to the memo's width."""
+        margin = int(self.document().documentMargin())
+        room = QRect(0, 0, max(1, self.width() - 2 * (self.frameWidth() + margin)), 10**6)
+        return self.fontMetrics().boundingRect(room, Qt.TextFlag.TextWordWrap, text).height()
 
     def _fit(self) -> None:
-        lines = MEMO_LINES[bool(self.hasFocus() or self.toPlainText())]
+        # Away, a one-line description took six lines too: at 1024x640 the tree kept three
+        # rows beside it.
+        line = self.fontMetrics().lineSpacing()
+        text = self.toPlainText()
+        lines = -(-self._height_of(text) // line) if text else 0
+        lines = MEMO_LINES[1] if self.hasFocus() else min(max(lines, MEMO_LINES[0]), MEMO_LINES[1])
         frame = 2 * (self.frameWidth() + int(self.document().documentMargin()))
-        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame)
+        self.setFixedHeight(lines * line + frame)
