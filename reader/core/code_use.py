@@ -57,7 +57,9 @@ class CodeUse:
 
 def use_words(use: CodeUse, codable: bool, sub_codes: bool, interviews: bool = True) -> str:
     """`use` in words: "12 passages in 7 interviews", and with its sub-codes when it has
-    some (a category: only that); without `interviews` (an interview alone), passages."""
+    some (a category: only that); without `interviews` (an interview alone), passages.
+    None is said as such ("No passages"), not as "0 passages in 0 interviews", and sub-codes
+    whose passages all carry the code itself "add none" (they said its count twice)."""
 
     def said(passages: int, found: int) -> str:
         where = f" in {counted(found, 'interview')}" if interviews else ""
@@ -65,9 +67,15 @@ def use_words(use: CodeUse, codable: bool, sub_codes: bool, interviews: bool = T
 
     below = f"{said(use.passages_below, use.interviews_below)} with its sub-codes"
     if not codable:
-        return below
-    alone = said(use.passages, use.interviews)
-    return f"{alone}; {below}" if sub_codes else alone
+        return below if use.passages_below else "No passages in its sub-codes"
+    if not use.passages_below:  # nor of its own
+        return "No passages, nor in its sub-codes" if sub_codes else "No passages"
+    alone = said(use.passages, use.interviews) if use.passages else "No passages of its own"
+    if not sub_codes:
+        return alone
+    if use.passages_below == use.passages:  # each passage below carries the code itself
+        return f"{alone}; its sub-codes add none"
+    return f"{alone}; {below}"
 
 
 def carrying(sets: Mapping[frozenset[str], int], codes: frozenset[str]) -> int:

@@ -355,7 +355,7 @@ def test_a_code_with_sub_codes_says_its_whole_use_in_a_narrow_dock(
     panel = window.codebook.panel
     panel.parentWidget().show()
     panel.set_current(window.codebook.hub.book.find("Drinks").id)
-    qtbot.waitUntil(lambda: "with its sub-codes" in panel.use.text())
+    qtbot.waitUntil(lambda: "its sub-codes" in panel.use.text())
     qtbot.waitUntil(lambda: panel.use.isVisible() and panel.use.width() < 300)
     assert not panel.use.is_elided()
     lines = panel.use.height() // panel.use.fontMetrics().height()
