@@ -481,6 +481,26 @@ def test_a_supervisors_codebook_defines_the_students_codes_and_names_the_look_al
     assert set(codes) == {"Drinks", "Night"} and codes["Drinks"]["description"] == ""
 
 
+def test_a_codebook_imported_again_makes_no_step_to_undo(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """The supervisor's .qdc imported a second time brings nothing: it said so, but put an
+    "Import Codebook" in Edit ▸ Undo that undid nothing, before the first import's."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    sent = tmp_path / "from-supervisor.qdc"
+    sent.write_text(SUPERVISOR_QDC, "utf-8")
+    stack = window.study.undo_stack
+    for _ in range(2):
+        dialogs.open_answers.append(str(sent))
+        window.window_actions.codes.import_qdc.trigger()
+    said = dialogs.shown[-1][1]
+    assert "Added 0 codes" in said and "Already in the codebook: Drinks, Réciprocité" in said
+    assert stack.undoText() == "Import Codebook"
+    stack.undo()  # the first import, at once
+    assert {c["name"] for c in study_json(folder)["codes"]} == {"Drinks"}
+
+
 def test_a_supervisors_memo_on_a_code_with_one_joins_it_and_undoes(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
 ) -> None:

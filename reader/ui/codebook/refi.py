@@ -308,7 +308,13 @@ class Refi:
                 if code_id in book:
                     book.update(code_id, description=before)
 
-        if not hub.run("Import Codebook", do, undo):
+        # Tried on a copy first: a codebook that brings nothing (the study's own, sent back)
+        # made an "Import Codebook" step that Edit ▸ Undo then undid nothing with.
+        trial = hub.book.copy()
+        tried = join_memos(trial, read.book, add_codebook(trial, read.book))
+        if not tried.added and not _memos_changed(hub.book, trial):
+            outcome[:] = [tried]
+        elif not hub.run("Import Codebook", do, undo):
             return
         lines = [
             f"Added {counted(len(outcome[0].added), 'code')} from {Path(path).name}.",
