@@ -38,6 +38,7 @@ MATCH_CUTOFF = 55  # rapidfuzz WRatio: below it a code is no match for what was 
 NEAR_TYPO = 80  # rapidfuzz ratio: from it what was typed is taken for a slip on a code's name
 SHOWN = 60
 GAP = 4  # between the passage and the picker
+ARROWS_SPELT = 3  # the hint's "↓↓↓" to the new code's row; further, "↓ ×12"
 HEIGHT = 320  # where the screen has room: ten codes or so in sight
 EMPTY = "No codes to apply yet. Type a name and press Enter to make one."
 # Lines break only after a "·" (no-break spaces within each key's words): "Del takes a ✓"
@@ -235,7 +236,8 @@ class CodePicker(QFrame):
             self.list.insertItem(place, item)
             if place:  # said: "Work" and Enter applied "Workplace surveillance", unseen
                 first = self.book.path(codes[0].id)
-                arrows = "↓" * place  # to the new code's row
+                # To the new code's row: twelve "Level …" codes above it wrote "↓" twelve times.
+                arrows = "↓" * place if place <= ARROWS_SPELT else f"↓ ×{place}"
                 self.hint.setText(f"Enter applies “{first}”; {arrows} for a new code “{name}”.")
         if self.list.count():  # the best match; with nothing typed, a code to apply
             rows = range(self.list.count()) if not name else ()

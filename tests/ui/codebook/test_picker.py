@@ -247,3 +247,16 @@ def test_the_hint_breaks_its_lines_between_keys_only(owner) -> None:
     lines = wrapped_lines(hint.text(), hint.font(), hint.contentsRect().width(), 5)
     assert len(lines) > 1  # as narrow as the picker is
     assert all(line.endswith("·") for line in lines[:-1]), lines
+
+
+def test_the_way_down_to_a_new_code_is_counted_not_drawn(owner) -> None:
+    """Typing "lev" among twelve codes "Level 1" … "Level 12" put "+ New code" below them
+    all, and the hint read "↓↓↓↓↓↓↓↓↓↓↓↓ for a new code “lev”."."""
+    book = Codebook()
+    for number in range(12):
+        book.create(f"Level {number + 1}")
+    picker = opened(owner, book)
+    picker.edit.setText("lev")
+    picker.refill()
+    assert picker.list.item(12).text() == "+ New code “lev”"
+    assert picker.hint.text() == "Enter applies “Level 1”; ↓ ×12 for a new code “lev”."
