@@ -254,11 +254,7 @@ class CodePicker(QFrame):
         ):
             key = event.key()
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
-                row = self.list.currentRow() + (
-                    -1 if key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp) else 1
-                )
-                if 0 <= row < self.list.count():
-                    self.list.setCurrentRow(row)
+                self._step(key)
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 keep = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
@@ -276,6 +272,17 @@ class CodePicker(QFrame):
                 self.hide()
                 return True
         return super().eventFilter(watched, event)
+
+    def _step(self, key: int) -> None:
+        """Up and Down a row, Page Up and Page Down the rows in sight (they went one row:
+        sixty codes took sixty presses), as far as the list goes."""
+        rows = 1
+        if key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            rows = max(1, self.list.viewport().height() // max(1, self.list.sizeHintForRow(0)) - 1)
+        up = key in (Qt.Key.Key_Up, Qt.Key.Key_PageUp)
+        row = self.list.currentRow() + (-rows if up else rows)
+        if self.list.count():
+            self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
 
     def _deletes_the_code(self) -> bool:
         """Whether Delete takes the ticked code chosen off, rather than editing the text:

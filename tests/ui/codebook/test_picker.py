@@ -260,3 +260,21 @@ def test_the_way_down_to_a_new_code_is_counted_not_drawn(owner) -> None:
     picker.refill()
     assert picker.list.item(12).text() == "+ New code “lev”"
     assert picker.hint.text() == "Enter applies “Level 1”; ↓ ×12 for a new code “lev”."
+
+
+def test_page_down_and_page_up_go_a_page_of_codes(owner, qtbot) -> None:
+    """Page Down moved one row, as Down does: the sixtieth of sixty codes took sixty
+    presses. It goes the rows in sight now, and stops at the list's ends."""
+    picker = opened(owner, book_of(60))
+    qtbot.waitExposed(picker)
+    in_sight = picker.list.viewport().height() // picker.list.sizeHintForRow(0)
+    assert picker.list.currentRow() == 0 and in_sight > 3
+    qtbot.keyClick(picker.edit, Qt.Key.Key_PageDown)
+    assert picker.list.currentRow() == in_sight - 1
+    for _ in range(60):
+        qtbot.keyClick(picker.edit, Qt.Key.Key_PageDown)
+    assert picker.list.currentRow() == 59
+    qtbot.keyClick(picker.edit, Qt.Key.Key_PageUp)
+    assert picker.list.currentRow() == 59 - (in_sight - 1)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
+    assert picker.list.currentRow() == 59 - in_sight
