@@ -211,7 +211,13 @@ class CodePicker(QFrame):
         query = self.edit.text()
         self.hint.setText(HINT)
         self.list.clear()
-        codes = ranked(query, self.book, self.recent)[:SHOWN]
+        found = ranked(query, self.book, self.recent)
+        codes = found[:SHOWN]
+        if len(found) > SHOWN:  # said: 60 rows of 500 codes looked like the whole codebook
+            cut = f"The first {SHOWN} found: type more to narrow them"
+            if not query.strip():
+                cut = f"{SHOWN} of {len(found)} codes listed: type to find the others"
+            self.hint.setText(f"{cut}. {HINT}")
         for code in codes:
             mark = "✓ " if code.id in self.on else ""
             path = self.book.path(code.id)

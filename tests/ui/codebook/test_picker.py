@@ -278,3 +278,17 @@ def test_page_down_and_page_up_go_a_page_of_codes(owner, qtbot) -> None:
     assert picker.list.currentRow() == 59 - (in_sight - 1)
     qtbot.keyClick(picker.edit, Qt.Key.Key_Up)
     assert picker.list.currentRow() == 59 - in_sight
+
+
+def test_a_list_cut_at_sixty_codes_says_so(owner) -> None:
+    """Opened on a codebook of 500 codes, the picker listed the first 60 as if they were
+    all; it says how many are listed and that typing finds the others."""
+    picker = opened(owner, book_of(500))
+    assert picker.list.count() == 60
+    assert picker.hint.text() == f"60 of 500 codes listed: type to find the others. {HINT}"
+    picker.edit.setText("code 1")  # Code 1, then Code 10 … Code 199: 111 codes
+    picker.refill()
+    assert picker.hint.text() == f"The first 60 found: type more to narrow them. {HINT}"
+    picker.edit.setText("code 49")
+    picker.refill()
+    assert picker.hint.text() == HINT  # "Code 49", "Code 490" … "Code 499": all listed
