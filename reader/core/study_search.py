@@ -25,6 +25,12 @@ from reader.core.study_file import InterviewEntry
 from reader.core.study_texts import StudyTexts
 
 MEMO = "memo"  # the kind of the study memo's results
+# Results listed of each kind across the study, shared out among the interviews searched:
+# 500 of each kind in each of 300 interviews ("ka") were 222,000 rows, 620 MB, and the
+# window held for 0.3-0.6 s at each interview painted and at the next search. Every result
+# is still counted, and fewer interviews searched (a filter) list more of each.
+STUDY_LISTED = 5_000
+LEAST_LISTED = 10  # of each kind in each interview, however many are searched
 
 
 @dataclass
@@ -72,11 +78,12 @@ def search_study(
     diacritics: bool = False,
     filters: dict[str, set[Any]] | None = None,
     texts: StudyTexts | None = None,
-    limit: int = DEFAULT_LIMIT,
+    limit: int | None = None,
     every: bool = False,
 ) -> Iterator[InterviewResults]:
     """Results interview by interview, in the study's order, skipping those without any
-    unless `every` (so a caller can pace itself one interview at a time).
+    unless `every` (so a caller can pace itself one interview at a time). Each kind lists
+    at most `limit` results in each interview (None: `listed_each` of those searched).
 
     `filters` keeps the interviews whose attribute values are in the given sets (see
     Study.matching). Raises SearchError for a bad regular expression before yielding.
@@ -86,7 +93,9 @@ def search_study(
         return
     options = {"case": case, "whole_word": whole_word, "regex": regex, "diacritics": diacritics}
     Query(query, **options)  # a bad regex fails here
-    for entry in study.matching(filters):
+    searched = study.matching(filters)
+    limit = listed_each(len(searched)) if limit is None else limit
+    for entry in searched:
         found = texts.search(entry)
         if found is None:
             continue
@@ -94,6 +103,11 @@ def search_study(
         one = InterviewResults(entry, results, found.problem)
         if one.total or every:
             yield one
+
+
+def listed_each(interviews: int) -> int:
+    """How many results of each kind an interview lists when `interviews` are searched."""
+    return max(LEAST_LISTED, min(DEFAULT_LIMIT, STUDY_LISTED // max(1, interviews)))
 
 
 def search_memo(

@@ -189,3 +189,23 @@ def test_the_memo_counts_in_the_studys_total_not_its_kinds(study: Study) -> None
     results = collect(search_study(study, "handover"))
     results.memo = search_memo(MEMO_TEXT, "handover")
     assert results.total == 7 and results.totals["document"] == 3
+
+
+def test_a_large_study_lists_fewer_of_each_interviews_results_but_counts_them_all(
+    tmp_path: Path,
+) -> None:
+    for i in range(12):
+        (tmp_path / f"P{i:02d}.txt").write_text("Q: Shifts?\nA: " + "night " * 600, "utf-8")
+    study = open_study(tmp_path)
+    study.define_attribute("Role", "choice", ["nurse", "doctor"])
+    for entry in study.interviews[:2]:
+        study.set_attribute(entry.id, "role", "nurse")
+    found = collect(search_study(study, "night"))
+    assert found.totals["document"] == 12 * 600
+    assert {len(r.results["document"]) for r in found.interviews} == {5_000 // 12}
+    nurses = collect(search_study(study, "night", filters={"role": {"nurse"}}))
+    assert [len(r.results["document"]) for r in nurses.interviews] == [500, 500]
+    assert [
+        len(r.results["document"])
+        for r in collect(search_study(study, "night", limit=3)).interviews
+    ] == [3] * 12
