@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import pytest
 from lxml import etree
 
 from reader.core.document import Document, load_document
@@ -226,21 +227,25 @@ def test_speaker_and_speech_columns(tmp_path: Path) -> None:
     ]
 
 
-def test_time_speaker_and_speech_columns(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name_first", [False, True])
+def test_time_speaker_and_speech_columns(tmp_path: Path, name_first: bool) -> None:
     """A table of a time, a speaker's name and their words a row: each row a turn that
     starts at its time, as a typed "[00:00:10] Amal:" does. Rows of another shape (the
-    header row) are read as before, a cell a paragraph."""
+    header row) are read as before, a cell a paragraph. Found by a new user's Word
+    transcript: with the name before the time (columns "Speaker, Time, Text", as typists'
+    templates have them), each turn's time was a paragraph of the turn before."""
     rows = [
-        ("Time", "Speaker", "Text"),
         ("00:00:03", "Interviewer", "Thanks for coming. How did you come to Glasgow?"),
         ("00:00:10", "Amal:", "We came in 2015."),
         ("[00:01:05]", "Interviewer", "And work?"),
         ("1:01:09.5", "Amal", "Two jobs.", "I found work in a bakery."),
     ]
-    rows_xml = [
-        [cell(para(run(time))), cell(para(run(name))), cell("".join(para(run(w)) for w in words))]
-        for time, name, *words in rows
-    ]
+    rows_xml = [[cell(para(run(heading))) for heading in ("Time", "Speaker", "Text")]]
+    for time, name, *words in rows:
+        head = [cell(para(run(time))), cell(para(run(name)))]
+        rows_xml.append(
+            [*(head[::-1] if name_first else head), cell("".join(map(para, map(run, words))))]
+        )
     doc = load_body(tmp_path / "timed.docx", para(run("Interview 7")) + table(*rows_xml))
     assert_read_as_timed_rows(doc)
 

@@ -566,22 +566,32 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
 
 def timed_row(cells: Sequence[Sequence[Para]]) -> list[Para] | None:
     """The paragraphs of a table's row (.docx or .odt; a cell's paragraphs a list) of a
-    time, a speaker's name and their words ("00:00:10 | Amal | We came in 2015."), the
-    first "00:00:10 Amal: We came in 2015." as a typed transcript's line, so that the turn
-    starts at the time and the time is not a paragraph of the turn before; None for a row
-    of another shape."""
+    time, a speaker's name and their words ("00:00:10 | Amal | We came in 2015."), or of
+    the name before the time ("Amal | 00:00:10 | We came in 2015.", as typists' templates
+    head their columns "Speaker, Time, Text"), the first "00:00:10 Amal: We came in 2015."
+    as a typed transcript's line, so that the turn starts at the time and the time is not
+    a paragraph of the turn before; None for a row of another shape."""
     if len(cells) == 4 and _one_line(cells[0]).isdecimal():  # a row number first
         cells = cells[1:]
     if len(cells) != 3:
         return None
-    time, name = (_one_line(paras) for paras in cells[:2])
+    first_cell, second_cell = (_one_line(paras) for paras in cells[:2])
+    head = _time_and_name(first_cell, second_cell) or _time_and_name(second_cell, first_cell)
+    if head is None:
+        return None
+    first, *rest = cells[2] or [Para("")]
+    return [Para(f"{head}: {first.text}"), *rest]
+
+
+def _time_and_name(time: str, name: str) -> str | None:
+    """ "00:00:10 Amal", a turn's head, from a cell of a time and one of a speaker's name;
+    None where either cell is something else."""
     time = _SMPTE_RE.sub(r"\1", time)  # a video editor's timecode: its frames left out
     name = name.rstrip(":：").rstrip()
     label = label_at(f"{time} {name}:")
     if not time or label is None or (label.name, label.timestamp) != (name, time.strip("[]()")):
         return None
-    first, *rest = cells[2] or [Para("")]
-    return [Para(f"{time} {name}: {first.text}"), *rest]
+    return f"{time} {name}"
 
 
 def _one_line(paras: Sequence[Para]) -> str:
