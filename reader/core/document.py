@@ -327,6 +327,8 @@ _WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
 _LYRICS_HEAD = (
     r"(?:\s*\[(?:by|ti|ar|al|au|length|offset|re|ve):[^\]\n]*\][ \t]*\n)+\s*\[\d+:\d{2}[.:\]]"
 )
+# Zoom's chat saved on the computer: its first message's time of day, "From" and its sender.
+_ZOOM_CHAT_HEAD = r"\s*\d{1,2}:\d{2}:\d{2}[ \t]+From[ \t]"
 # SubRip's opening: a cue number over a timing, or a timing ("00:00:01,000 --> ..."). A
 # string, compiled by `re` when a subtitle file is opened, not at start-up.
 _SUBRIP_START = r"\s*(?:\d+[ \t]*\n)?[ \t]*[\d:,.]+[ \t]*-->"
@@ -411,6 +413,8 @@ def load_document(path: str | Path) -> Document:
         module = "lrc"
     if module in ("", "otter") and re.match(r"\s*\(speaker ", text):
         module = "whisper_text"  # whisper.cpp's diarised text (-otxt --diarize)
+    if module in ("", "otter") and re.match(_ZOOM_CHAT_HEAD, text):
+        module = "zoom_chat"
     if not module:
         return Document(text, _title_of(text, path), str(path.resolve()), encoding, notice)
     reader = importlib.import_module(f"reader.core.transcripts.{module}")

@@ -1,0 +1,64 @@
+"""Zoom's meeting chat saved on the computer, in the shapes its versions write
+(reader/core/transcripts/zoom_chat.py). Names and words are made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import load_document
+from reader.core.interview import Role, detect_segments
+
+NEWER = (
+    "14:02:05 From Ana Silva to Everyone:\n"
+    "\tCan everyone see the shared form?\n"
+    "14:02:19 From Ben Okafor (Host) to Everyone:\n"
+    "\tYes, it opened.\n"
+    "\tThe second page too.\n"
+    "14:03:40 From Ana Silva to Ben Okafor (Direct Message):\n"
+    "\tThanks, I will send it after.\n"
+)
+ONE_LINE = (
+    "14:02:05 From Ana Silva to Everyone : Can everyone see the shared form?\n"
+    "14:02:19 From Ben Okafor (Host) to Everyone : Yes, it opened.\n"
+    "The second page too.\n"
+    "14:03:40 From Ana Silva to Ben Okafor(Privately) : Thanks, I will send it after.\n"
+)
+OLDEST = (
+    "14:02:05\t From  Ana Silva : Can everyone see the shared form?\n"
+    "14:02:19\t From  Ben Okafor (Host) : Yes, it opened.\n"
+    "The second page too.\n"
+    "14:03:40\t From  Ana Silva  to  Ben Okafor(Direct Message) : Thanks, I will send it after.\n"
+)
+
+
+@pytest.mark.parametrize("chat", [NEWER, ONE_LINE, OLDEST], ids=["newer", "one-line", "oldest"])
+def test_each_message_is_a_turn_of_its_sender(tmp_path: Path, chat: str) -> None:
+    """Found by a new user's meeting_saved_chat.txt: its senders were not read (the
+    first message was an introduction, the others Interviewer's and Interviewee's, the
+    "From … to Everyone:" lines among their words). Each message is its sender's turn
+    now, at its time from the first message's, and one sent to someone alone says so."""
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(chat, encoding="utf-8")
+    doc = load_document(path)
+    assert doc.format == "zoom-chat"
+    assert doc.text == (
+        "Ana Silva: Can everyone see the shared form?\n\n"
+        "Ben Okafor (Host): Yes, it opened.\n\nThe second page too.\n\n"
+        "Ana Silva: (to Ben Okafor, direct message) Thanks, I will send it after.\n"
+    )
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == [
+        ("Ana Silva", 0),
+        ("Ben Okafor (Host)", 14_000),
+        ("Ana Silva", 95_000),
+    ]
+    segments = detect_segments(doc.text, doc.turns)
+    assert [seg.role for seg in segments][:2] == [Role.QUESTION, Role.ANSWER]
+
+
+def test_a_text_opening_with_a_time_and_from_is_left_as_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("10:02:33 From the start, we knew.\nIt was hard.\n", encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.format, doc.text) == ("text", "10:02:33 From the start, we knew.\nIt was hard.\n")
