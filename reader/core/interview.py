@@ -82,6 +82,9 @@ _INTERVIEWEE = "Interviewee"
 _ASIDE_RE = re.compile(r"(?:READ MORE|RELATED|SEE ALSO|ALSO READ|WATCH|LISTEN)\s*:")
 # Teams' notices in its transcripts: not speech, and the last is no part of the last turn.
 _TRANSCRIPTION_NOTICE = re.compile(r"[^\n:]{1,80} (?:started|stopped) transcription")
+# Google Meet's last line in its transcripts, "Meeting ended after 00:42:17 👋". A string,
+# compiled by `re` when a paragraph opens so.
+_MEETING_ENDED = r"(?i:meeting ended after) \d{1,2}:\d{2}:\d{2}\W*"
 # An unlabelled line that is plainly not speech: a bracketed note alone ("[inaudible]",
 # "(laughs)", "【笑】"), a time alone (the stamp above a turn), a note about the connection
 # or the recording, a separator line.
@@ -846,9 +849,12 @@ def is_note_word(name: str) -> bool:
 
 def is_notice(paragraph: str) -> bool:
     """A tool's line in a transcript, no one's speech: "Aroha Ngata stopped transcription"
-    (Microsoft Teams), "Transcribed by https://otter.ai"."""
+    (Microsoft Teams), "Meeting ended after 00:42:17 👋" (Google Meet), "Transcribed by
+    https://otter.ai"."""
     if paragraph.endswith(" transcription"):
         return bool(_TRANSCRIPTION_NOTICE.fullmatch(paragraph))
+    if paragraph[:20].casefold() == "meeting ended after ":
+        return bool(re.fullmatch(_MEETING_ENDED, paragraph))
     return paragraph[:13].casefold() == "transcribed b" and is_non_speech(paragraph)
 
 

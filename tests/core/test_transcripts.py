@@ -637,6 +637,34 @@ def test_a_tools_last_notice_is_in_no_turn_and_has_no_time(name: str, notice: st
     assert table.paragraph_time(doc.turns[-1].start) != ""
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".txt"])
+def test_google_meets_last_line_is_no_ones_words(tmp_path: Path, suffix: str) -> None:
+    """Found by a new user's Google Meet transcript (a Google Doc, downloaded as .docx or
+    .txt): its last line, "Meeting ended after 00:06:12 👋", was the last speaker's
+    answer, quoted in the exports as theirs. It is the tool's notice now, in no turn."""
+    lines = [
+        "Garden talk (2024-03-05 14:00 GMT) - Transcript",
+        "Transcript",
+        "00:00:00",
+        "Rosa Lind: Thanks for joining. How did the garden start?",
+        "Tomas Weir: With three raised beds.",
+        "Rosa Lind: And then?",
+        "Tomas Weir: Forty families joined.",
+        "Meeting ended after 00:06:12 👋",
+    ]
+    path = tmp_path / f"meet{suffix}"
+    if suffix == ".docx":
+        write_docx(path, [(line, 0) for line in lines])
+    else:
+        path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    doc = load_document(path)
+    at = doc.text.index("Meeting ended")
+    assert all(not turn.start <= at < turn.end for turn in doc.turns)
+    segments = detect_segments(doc.text, doc.turns)
+    assert [(seg.role, seg.speaker) for seg in segments if seg.start == at] == [(ASIDE, "")]
+    assert [seg.speaker for seg in segments if seg.role == A] == ["Tomas Weir"] * 2
+
+
 @pytest.mark.parametrize("time_first", [False, True])
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_teams_text_with_the_time_on_a_line_of_its_own(
