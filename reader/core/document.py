@@ -20,6 +20,7 @@ from pathlib import Path
 from reader.core.hashing import sha256_hex
 from reader.core.line_ends import lf_line_ends
 from reader.core.media_suffixes import SUFFIXES as RECORDING_SUFFIXES
+from reader.core.other_documents import why_not_read
 from reader.core.timed_lines import may_have_headers
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
@@ -399,10 +400,16 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{shown_name(path)} cannot be opened: {NAME_NOT_TEXT}.")
     if path.suffix.lower() in RECORDING_SUFFIXES:
         raise DocumentError(_recording_not_transcript(path))
+    # A .doc, a PDF…: by its suffix before reading (a Pages document may be a folder), by
+    # its first bytes after (an .rtf renamed .txt, opened as its markup).
+    if reason := why_not_read(path, b""):
+        raise DocumentError(f"{name} cannot be opened: {reason}.")
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
     plain = ("", "otter", "markdown", "whisper_table")  # or a table of turns, left as it is
     limit = MAX_TRANSCRIPT_BYTES if module not in plain else MAX_BYTES
     data = read_regular_file(path, limit)
+    if reason := why_not_read(path, data[:64]):
+        raise DocumentError(f"{name} cannot be opened: {reason}.")
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
     if module == "otter" and not may_have_headers(text):
         module = ""

@@ -1,0 +1,45 @@
+"""Documents a transcript is often kept in that the app does not read (an older Word file,
+Rich Text, a PDF, Pages, a spreadsheet), known by their suffix or first bytes, and what a
+user does to open one: said when such a file is opened or found in a study's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_WORD_AGAIN = "save it as a Word document (.docx) and open that"
+# By suffix: what the file is, and what to do.
+_BY_SUFFIX = {
+    ".doc": f"it is an older Word document (.doc): open it in Word or LibreOffice, {_WORD_AGAIN}",
+    ".rtf": (
+        f"it is a Rich Text document (.rtf): open it in Word, LibreOffice or TextEdit, "
+        f"{_WORD_AGAIN}"
+    ),
+    ".pdf": (
+        "it is a PDF, which is not read: export the transcript again as .docx or .txt from "
+        "the tool that made it, or copy its text into a .txt file"
+    ),
+    ".pages": (
+        "it is a Pages document: in Pages, choose File ▸ Export To ▸ Word…, and open the .docx"
+    ),
+    ".xlsx": (
+        "it is a spreadsheet: save it as tab-separated text (.txt), a turn a row, the name "
+        "first, and open that"
+    ),
+}
+_BY_SUFFIX[".xls"] = _BY_SUFFIX[".ods"] = _BY_SUFFIX[".xlsx"]
+# By their first bytes, whatever the suffix (an .rtf renamed .txt opened as its markup).
+_BY_HEAD = {b"{\\rtf": _BY_SUFFIX[".rtf"], b"%PDF-": _BY_SUFFIX[".pdf"]}
+
+
+def is_other_document_name(path: Path) -> bool:
+    """Whether `path`'s suffix is of a document the app does not read."""
+    return path.suffix.lower() in _BY_SUFFIX
+
+
+def why_not_read(path: Path, head: bytes) -> str:
+    """Why `path`, whose first bytes are `head`, cannot be opened and what to do, as "it is
+    …: …"; "" for a file of another kind."""
+    for magic, reason in _BY_HEAD.items():
+        if head.lstrip()[: len(magic)] == magic:
+            return reason
+    return _BY_SUFFIX.get(path.suffix.lower(), "")
