@@ -15,8 +15,8 @@ _BY_SUFFIX = {
         f"{_WORD_AGAIN}"
     ),
     ".pdf": (
-        "it is a PDF, which is not read: export the transcript again as .docx or .txt from "
-        "the tool that made it, or copy its text into a .txt file"
+        "it is a PDF, and a PDF is not read: export the transcript again as .docx or .txt "
+        "from the tool that made it, or copy its text into a .txt file"
     ),
     ".pages": (
         "it is a Pages document: in Pages, choose File ▸ Export To ▸ Word…, and open the .docx"
@@ -31,9 +31,20 @@ _BY_SUFFIX[".xls"] = _BY_SUFFIX[".ods"] = _BY_SUFFIX[".xlsx"]
 _BY_HEAD = {b"{\\rtf": _BY_SUFFIX[".rtf"], b"%PDF-": _BY_SUFFIX[".pdf"]}
 
 
+# Word processors' documents, which hold typed transcripts; a study's folder says those it
+# leaves out. Its PDFs and spreadsheets are as often consent forms and lists of
+# participants: left out quietly.
+_TYPED = (".doc", ".rtf", ".pages")
+
+
 def is_other_document_name(path: Path) -> bool:
     """Whether `path`'s suffix is of a document the app does not read."""
     return path.suffix.lower() in _BY_SUFFIX
+
+
+def is_typed_document_name(path: Path) -> bool:
+    """Whether `path`'s suffix is of a word processor's document the app does not read."""
+    return path.suffix.lower() in _TYPED
 
 
 def why_not_read(path: Path, head: bytes) -> str:

@@ -23,6 +23,11 @@ from reader.core.document import (
     utf16_order,
 )
 from reader.core.exported import is_markdown_export, is_word_export
+from reader.core.other_documents import (
+    is_other_document_name,
+    is_typed_document_name,
+    why_not_read,
+)
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 from reader.core.wording import counted
 
@@ -57,6 +62,8 @@ class ScanReport:
         """One line for the user per thing worth saying."""
         by_reason: dict[str, list[str]] = {}
         for path, reason in self.skipped:
+            if not self.found and is_typed_document_name(path):
+                continue  # a folder of .doc…: said by no_interviews_words
             by_reason.setdefault(reason, []).append(shown_name(path.name))
         lines = []
         for reason, names in by_reason.items():
@@ -98,10 +105,16 @@ def no_interviews_words(folder: Path, add: str = LIBRARY_ADD) -> str:
         return f"This study has no interviews yet: {add}"
     kinds = ", ".join(others[:4]) + (", …" if len(others) > 4 else "")
     read = " ".join(TRANSCRIPT_SUFFIXES)
+    # What to do with the documents not read there (a .doc, a PDF), each kind once.
+    todo = dict.fromkeys(
+        why_not_read(Path(name), b"").removeprefix("it is ")
+        for name in files
+        if is_other_document_name(Path(name))
+    )
+    hint = "; ".join(todo) or "a PDF is not read: save it as .docx or .txt"
     return (
         f"No transcript in this folder, only {counted(len(files), 'other file')} ({kinds}): "
-        f"Interview Reader reads {read} (a PDF is not read: save it as .docx or .txt). "
-        f"To study some, {add}"
+        f"Interview Reader reads {read} ({hint}). To study some, {add}"
     )
 
 
@@ -118,6 +131,8 @@ def sniff(path: Path) -> str:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         return f"it cannot be read ({exc.strerror or exc})"
+    if other := why_not_read(path, head[:64]):  # an .rtf saved as .txt
+        return other
     suffix = path.suffix.lower()
     if suffix in ZIPPED_SUFFIXES:
         if not head.startswith(_ZIP_MAGIC):
@@ -233,6 +248,9 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             if entry.name.startswith((".", "~$")):
                 continue
             path = Path(entry.path)
+            if is_typed_document_name(path):  # a .doc, a Pages document (a folder)
+                report.skipped.append((path, why_not_read(path, b"")))
+                continue
             try:
                 if entry.is_dir():
                     if not (study_here and entry.name == NOTES_FOLDER):
