@@ -31,6 +31,7 @@ from reader.core.study import open_study
 from reader.ui.codebook.refi import REPORT_LINES, _show_report
 from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.lazy_dock import bring_forward, dock_showing
+from reader.ui.library.attribute_dialog import AttributeDialog
 from reader.ui.window.main_window import MainWindow
 from tests.ui.exporting.test_code_list import codes, opened
 from tests.ui.test_accessibility import Description, Name, unnamed
@@ -325,3 +326,31 @@ def test_the_windows_opened_beside_the_main_one_are_named(make_study_window, fol
     titles = {"Coded Passages", "Pictures of the Coding", "Speakers", "Keyboard Shortcuts"}
     assert titles <= shown.keys()
     assert {title: unnamed(shown[title]) for title in titles} == {title: [] for title in titles}
+
+
+def test_the_attribute_dialog_is_named_as_the_library_opens_it(
+    make_study_window, folder, qtbot, monkeypatch
+) -> None:
+    """Its Type and Choices had a name and no description; changing an attribute, the
+    greyed-out Type now says why it cannot change."""
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    study.save()
+    window = make_study_window(folder)
+    found: dict[str, list[str]] = {}
+
+    def exec_(dialog: AttributeDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.type.setCurrentIndex(dialog.type.findData("choice"))  # its Choices shown
+        found[dialog.windowTitle()] = unnamed(dialog)
+        if not dialog.type.isEnabled():
+            found["Type greyed out"] = [accessible(dialog.type)[1]]
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(AttributeDialog, "exec", exec_)
+    window.library.newAttributeRequested.emit()
+    window.library.editAttributeRequested.emit("role")
+    said = found.pop("Type greyed out")
+    assert found == {"New Attribute": [], "Change Attribute": []}
+    assert "cannot change" in said[0]

@@ -26,6 +26,8 @@ class AttributeDialog(QDialog):
         self.name = QLineEdit(definition.label if definition else "")
         self.name.setPlaceholderText("e.g. Role, Age, Site")
         self.type = QComboBox()
+        self.type.setAccessibleName("Type")
+        self.type.setAccessibleDescription("What the attribute's values are")
         for type_ in ATTRIBUTE_TYPES:
             self.type.addItem(TYPE_NAMES.get(type_, type_), type_)
         self._shown = "\n".join(definition.options) if definition else ""
@@ -34,12 +36,15 @@ class AttributeDialog(QDialog):
         self.options.setPlaceholderText("One choice a line, e.g.\nnurse\ndoctor\nporter")
         self.options.setTabChangesFocus(True)  # Tab goes on to the buttons, as in a form
         self.options.setAccessibleName("Choices, one a line")
+        self.options.setAccessibleDescription("The values an interview may be given")
         letter_edit_menus(self.name, self.options)
         lines = self.options.fontMetrics().lineSpacing()
         self.options.setFixedHeight(lines * 5 + 2 * self.options.frameWidth() + 8)
         if definition is not None:  # a type never changes: values would stop fitting
             self.type.setCurrentIndex(self.type.findData(definition.type))
             self.type.setEnabled(False)
+            self.type.setToolTip("A type cannot change: the values given would stop fitting")
+            self.type.setAccessibleDescription(self.type.toolTip())
         self.type.currentIndexChanged.connect(self._show_options)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
