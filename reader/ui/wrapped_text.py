@@ -42,6 +42,14 @@ def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:
 def _fitted(fm: QFontMetrics, line: str, width: int) -> str:
     if fm.horizontalAdvance(line) <= width:  # elidedText may elide a line at its own width
         return line
-    elided = fm.elidedText(line, Qt.TextElideMode.ElideRight, width)
-    # Qt gives back a lone combining mark whole, however narrow the room: none of it then.
-    return elided if fm.horizontalAdvance(elided) <= width else ""
+    # Qt's "…" may overshoot the room: after Hebrew or Arabic by a few pixels, measured
+    # with the words it follows. Asked again with the room less the overshoot until it
+    # fits. A lone combining mark it gives back whole, however narrow the room: none then.
+    room = width
+    while room > 0:
+        elided = fm.elidedText(line, Qt.TextElideMode.ElideRight, room)
+        over = fm.horizontalAdvance(elided) - width
+        if over <= 0:
+            return elided
+        room -= over
+    return ""

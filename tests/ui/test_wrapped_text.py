@@ -52,3 +52,17 @@ def test_never_more_lines_than_asked_and_the_last_fits(
     assert (
         wrapped_lines("\u3099", font, 10, 1)[-1] == "" or metrics.horizontalAdvance("\u3099") <= 10
     )
+
+
+HEBREW = "ראיון עם האחות הראשית של טיפול נמרץ על משמרות לילה ועל העייפות שאחרי עשרים שנה"
+
+
+def test_a_right_to_left_name_keeps_its_last_line_at_every_width(qapp: Any) -> None:
+    """Qt's "…" after Hebrew overshot the room by a pixel or three: the last line, elided
+    too wide, was left out, and a Hebrew code's name in the Codebook showed one line of
+    two, with no "…" to say more was there."""
+    font = QFont()
+    metrics = QFontMetrics(font)
+    for width in range(40, 200):
+        *_, last = wrapped_lines(HEBREW, font, width, 2)
+        assert last.endswith("…") and metrics.horizontalAdvance(last) <= width, (width, last)
