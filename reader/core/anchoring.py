@@ -25,6 +25,10 @@ SEED_PIECES = 4  # whole-text fuzzy search starts where a piece of the quote sur
 MIN_SEED_CHARS = 8  # shorter pieces occur almost everywhere and would find nothing useful
 MAX_SEED_HITS = 16  # per piece, the nearest hits only
 CONTEXT_LETTERS = 8  # of the quote's context on each side, found again around a respaced one
+# A quote this long, found once (by its words) with other words on both sides, is taken as
+# moved; a shorter one ("Yes.", "at dawn") is said as often elsewhere as not.
+DISTINCT_CHARS = 24
+SIDE_CHARS = 256  # searched on each side for its saved words, with a sentence put in between
 
 
 class AnchorStatus(StrEnum):
@@ -187,20 +191,24 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         and _whole_at(text, expected, n)
     ):
         return _moved(text, h, expected, expected + n), True
-    near = _whole_near(text, exact, expected)
+    found = _whole_near(text, exact, expected)
+    near = _its_places(text, h, found)
+    if in_place and h.start in found and h.start not in near:  # still where it was
+        near.append(h.start)
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         if in_place and pos == h.start:  # its context changed, no better place found
             return AnchorResult(_placed(text, h, pos, pos + n), AnchorStatus.KEPT), True
         return _moved(text, h, pos, pos + n), True
-    respaced = _respaced(text, h, expected)
-    if respaced:
+    respaced = _respaced(text, h, expected)  # a short quote's, with its context's letters
+    if respaced and (
+        n < MIN_FUZZY_CHARS or _its_places(text, h, [respaced[0]], respaced[1] - respaced[0])
+    ):
         return _moved(text, h, *respaced), True
     everywhere = _whole_everywhere(text, exact)
-    if everywhere:
-        pos = _most_alike(
-            text, h.exact, h.prefix, h.suffix, _nearest(everywhere, expected), expected
-        )
+    its_own = _its_places(text, h, _nearest(everywhere, expected))
+    if its_own:
+        pos = _most_alike(text, h.exact, h.prefix, h.suffix, its_own, expected)
         # Only a unique far match may steer the next highlights: in repeated text a copy
         # elsewhere would drag all of them into the wrong copy.
         return _moved(text, h, pos, pos + n), len(everywhere) == 1
@@ -233,16 +241,59 @@ def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
     it; orphaned, it keeps its words for the user to place again."""
     from rapidfuzz import fuzz
 
-    if fuzz.ratio(h.exact, text[start:end]) >= SAME_WORDS:
-        return True
-    # A side with next to no words saved (the text's start or end) tells nothing: "" is
-    # 100% like "", and a highlight at the end went to any answer like it.
+    return fuzz.ratio(h.exact, text[start:end]) >= SAME_WORDS or _beside_its_words(
+        text, h, start, end
+    )
+
+
+def _beside_its_words(text: str, h: Highlight, start: int, end: int) -> bool:
+    """Whether the words beside text[start:end] are like those the quote was saved with,
+    on one side at least. A side with next to no words saved (the text's start or end)
+    tells nothing: "" is 100% like "", and a highlight at the end went to any answer like
+    it."""
+    from rapidfuzz import fuzz
+
     sides = [
         (h.prefix, text[max(0, start - len(h.prefix)) : start]),
         (h.suffix, text[end : end + len(h.suffix)]),
     ]
     return any(
         len(saved) >= MIN_CONTEXT_CHARS and fuzz.ratio(saved, now) >= CONTEXT_AGREES
+        for saved, now in sides
+    )
+
+
+def _its_places(text: str, h: Highlight, positions: list[int], n: int = -1) -> list[int]:
+    """Of the `positions` where the quote's words (`n` long, its own length by default)
+    are found away from its place, those that are the quote moved: beside its words on one
+    side at least, between them further off, or, for a quote of DISTINCT_CHARS or more,
+    its only place. "Yes." with a note, deleted from one answer with its sentence, went
+    to the "Yes." of the next answer, "found again at a new place", its note on words it
+    was never about."""
+    n = len(h.exact) if n < 0 else n
+    agreeing = [
+        p
+        for p in positions
+        if _beside_its_words(text, h, p, p + n) or _between_its_words(text, h, p, p + n)
+    ]
+    if agreeing or len(positions) != 1 or len(h.exact) < DISTINCT_CHARS:
+        return agreeing
+    return positions
+
+
+def _between_its_words(text: str, h: Highlight, start: int, end: int) -> bool:
+    """Whether the words the quote was saved between are still on either side of
+    text[start:end], within SIDE_CHARS: words put in on both sides of it leave them there,
+    further off; the quote deleted leaves them side by side, away from other words like
+    it. A side with next to no words saved (the text's start or end) is no sign against."""
+    from rapidfuzz import fuzz
+
+    sides = [
+        (h.prefix, text[max(0, start - SIDE_CHARS) : start]),
+        (h.suffix, text[end : end + SIDE_CHARS]),
+    ]
+    return all(
+        len(saved) < MIN_CONTEXT_CHARS or fuzz.partial_ratio(saved, now) >= CONTEXT_AGREES
         for saved, now in sides
     )
 

@@ -9,6 +9,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import (
+    MIN_CONTEXT_CHARS,
     NEAR_CHARS,
     AnchorStatus,
     AnchorSummary,
@@ -186,6 +187,29 @@ def test_a_short_answer_stays_with_its_question_when_an_exchange_is_put_in_befor
         "Did you eat?\nAna: "
     )
     assert result.status is AnchorStatus.MOVED
+
+
+def test_a_short_quote_deleted_is_not_put_on_the_same_words_elsewhere() -> None:
+    """ "Yes." with its note, deleted from one answer in another editor, went to the
+    "Yes." of the next answer, said to be found again at a new place. Not found now, it
+    keeps its words and note; words put in on both sides of a short quote still leave it
+    found, between the words it was saved with."""
+    old = (
+        "Interviewer: Did you like the night shifts?\nAna: Yes. It was a good time for all "
+        "of us.\nInterviewer: Would you go back?\nAna: Yes. We would go back tomorrow.\n"
+    )
+    deleted = [("Ana: Yes. It", "Ana: It"), ("Ana: Yes. We", "Ana: We")]
+    for occurrence, edit in enumerate(deleted):
+        h = highlight(old, "Yes.", occurrence)
+        new = old.replace(*edit)
+        result = anchor(new, h)
+        assert result.status is AnchorStatus.ORPHANED
+        assert result.highlight == replace(h, orphan=True)
+    h = highlight(old, "Yes.", 1)
+    new = old.replace("Ana: Yes. We", "Ana: Well, honestly: Yes. We really, truly", 1)
+    result = anchor(new, h)
+    assert result.status is AnchorStatus.MOVED
+    assert result.highlight.start == new.index("Yes. We really")
 
 
 def test_short_quote_is_not_matched_fuzzily() -> None:
@@ -369,7 +393,21 @@ def test_text_inserted_outside_the_span_keeps_the_quote(
     cut_after = end + cuts[1] % (len(text) - end + 1)  # anywhere after it
     new = text[:cut_before] + before + text[cut_before:cut_after] + after + text[cut_after:]
     result = anchor(new, h)
-    assert result.status is not AnchorStatus.ORPHANED
+    # Its place is told by the words saved beside it (a side of fewer than MIN_CONTEXT_CHARS,
+    # at the text's edge, tells nothing). An insert that leaves them whole on one side, or on
+    # each side further off (put in just beside the quote), keeps it found; one that cuts
+    # into them may leave it not found, as it says: "Yes." deleted from one answer is not
+    # the "Yes." of another (test_a_short_quote_deleted_is_not_put_on_the_same_words_elsewhere).
+    sides = [
+        (h.prefix, not before or cut_before <= start - len(h.prefix), cut_before == start),
+        (h.suffix, not after or cut_after >= end + len(h.suffix), cut_after == end),
+    ]
+    told = [(len(saved) >= MIN_CONTEXT_CHARS, whole, beside) for saved, whole, beside in sides]
+    if result.status is AnchorStatus.ORPHANED:
+        assert not any(tells and whole for tells, whole, _ in told)
+        assert not all(not tells or whole or beside for tells, whole, beside in told)
+        assert result.highlight == replace(h, orphan=True)
+        return
     # The quote stays, widened only where an insert joins its edge (a ZWJ, an accent).
     placed = start + len(before)
     if whole_characters(new, placed, placed + len(h.exact)) == (placed, placed + len(h.exact)):
