@@ -235,14 +235,19 @@ class SyncTable:
         exports and lists: the start of the cue it is in, where a turn joined many; else
         its paragraph's time (`paragraph_time`). Inside an hour-long answer, the answer's
         start did not help to find the words in the recording."""
+        ms = self.passage_ms(offset)
+        return "" if ms is None else format_time(ms)
+
+    def passage_ms(self, offset: int) -> int | None:
+        """`passage_time` in ms; None where it is ""."""
         entry = self.entry_at(offset)
         ms = self._paragraph_ms(offset, entry)
         if ms is None or entry is None:
-            return ""
+            return None
         i = bisect_right(entry.cues, offset, key=lambda cue: cue[0]) - 1
         if i >= 0 and entry.cues[i][0] >= entry.start:
             ms = max(ms, entry.cues[i][1])  # a cue begun before the paragraph: its time
-        return format_time(ms)
+        return ms
 
     def _paragraph_ms(self, offset: int, entry: SyncEntry | None) -> int | None:
         """`paragraph_time` in ms; `entry`: the entry at `offset`."""
@@ -305,10 +310,14 @@ def time_link(ms: int, name: str = "", place: str = "") -> str:
     the target is a W3C media fragment (#t=seconds), which browsers also understand.
     The study memo's names the interview ("[▶ P01 Ana, 12:05]") and has its `place`
     before the fragment ("interview:<id>#t=725"), as a quote's link does."""
+    time = format_time(link_rounded(ms))
+    return f"[▶ {link_text(f'{name}, {time}') if name else time}]({place}{time_fragment(ms)})"
+
+
+def time_fragment(ms: int) -> str:
+    """The W3C media fragment of `ms` as a time link holds it: "#t=12.3", "#t=28"."""
     tenths = link_rounded(ms) // 100
-    seconds = f"{tenths // 10}.{tenths % 10}".removesuffix(".0")
-    time = format_time(tenths * 100)
-    return f"[▶ {link_text(f'{name}, {time}') if name else time}]({place}#t={seconds})"
+    return f"#t={tenths // 10}.{tenths % 10}".removesuffix(".0")
 
 
 def link_rounded(ms: int) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.annotations import make_highlight
 from reader.core.document import load_document
 from reader.core.export import ExportOptions
 from reader.core.export.common import recording_link
@@ -118,8 +119,28 @@ def test_each_interview_of_a_study_links_its_own_recording(tmp_path: Path, name:
     for entry in study.interviews:
         session = study.open_session(entry)
         session.notes.notes = NOTES
+        text = session.document.text
+        start = text.index("My mother sang")
+        session.notes.highlights = [make_highlight(text, start, start + 14)]
         save_notes(study.notes_path(entry), session.notes)
     options = StudyExportOptions(destination=tmp_path / "out" / f"study.{name}")
     out = export_study(study, name, options)[0].decode("utf-8")
-    assert out.count("../P1.m4a#t=28") == 1
-    assert out.count("▶ 0:28") == 2 and out.count("#t=") == 1
+    assert out.count("../P1.m4a#t=28") == 2  # its notes' time, its passage's
+    assert out.count("▶ 0:28") == 2 and out.count("#t=") == 2
+
+
+def test_a_passages_time_leads_into_the_recording_as_the_notes_times_do(
+    tmp_path: Path,
+) -> None:
+    """The notes' times played the recording from the export; a highlighted passage's
+    time beside it ("0:28") was text alone."""
+    session = interview(tmp_path)
+    text = session.document.text
+    start = text.index("My mother sang")
+    session.notes.highlights.append(make_highlight(text, start, start + len("My mother sang")))
+    markdown, page = exported(session, "rev.m4a")
+    assert "[0:28](rev.m4a#t=28)" in markdown
+    assert '<a class="time" href="rev.m4a#t=28">0:28</a>' in page
+    markdown, page = exported(session)  # no recording: its time, unlinked
+    assert " · 0:28" in markdown and '<span class="time">0:28</span>' in page
+    assert "#t=" not in markdown and "#t=" not in page

@@ -108,6 +108,16 @@ class Placed:
     speaker: str
     time: str = ""
     said_by: str = ""  # whose words, for the attribution: Session.said_by
+    time_ms: int | None = None  # `time` in ms, which a link into the recording plays from
+
+    def time_target(self, recording: str) -> str:
+        """Where its time links to: `recording` (ExportOptions.recording) from its time, as
+        the notes' time links lead (`linked_notes`); "" without either."""
+        if not recording or self.time_ms is None:
+            return ""
+        from reader.core.sync import time_fragment
+
+        return f"{recording}{time_fragment(self.time_ms)}"
 
     @property
     def section(self) -> str:
@@ -151,7 +161,8 @@ def place_timed(session: Session, highlight: Highlight, times: SyncTable) -> Pla
     placed = place(session, highlight)
     if placed.segment is None:
         return placed
-    return replace(placed, time=times.passage_time(highlight.start))
+    ms = times.passage_ms(highlight.start)
+    return replace(placed, time=times.passage_time(highlight.start), time_ms=ms)
 
 
 def question_paragraphs(session: Session) -> dict[int, list[str]]:

@@ -195,7 +195,7 @@ def research_notes(
     ]
 
 
-def entry(session: Session, placed: Placed) -> str:
+def entry(session: Session, placed: Placed, recording: str = "") -> str:
     h = placed.highlight
     # A quote of a page or more is let break across pages: kept whole, it would leave
     # the heading above it alone at the foot of a page, and a blank below.
@@ -220,7 +220,7 @@ def entry(session: Session, placed: Placed) -> str:
             if (said := placed.said_by)
             else ""
         )
-        + (f' <span class="time">{placed.time}</span>' if placed.time else "")
+        + _time(placed, recording)
         + "</p>",
     ]
     note = h.note.strip("\n")
@@ -228,6 +228,15 @@ def entry(session: Session, placed: Placed) -> str:
         parts.append(f'<p class="note" dir="auto">{escape(note)}</p>')
     parts.append("</article>")
     return "\n".join(parts)
+
+
+def _time(placed: Placed, recording: str) -> str:
+    """A passage's time, a link that plays `recording` from there if there is one."""
+    if not placed.time:
+        return ""
+    if target := placed.time_target(recording):
+        return f' <a class="time" href="{escape(target)}">{placed.time}</a>'
+    return f' <span class="time">{placed.time}</span>'
 
 
 def heading(section: Section) -> str:
@@ -278,7 +287,7 @@ def export_html(session: Session, options: ExportOptions = DEFAULT_OPTIONS) -> b
         out.append(f'<section class="{escape(section.key)}">')
         out.append(f"<h2>{heading(section)}</h2>")
         for item in progress.each(section.items):
-            out.append(entry(session, item))
+            out.append(entry(session, item, options.recording))
         out.append("</section>")
     exported = {h.id for h in highlights}
     out += research_notes(linked_notes(session.notes.notes, exported, options.recording)[0], 2)

@@ -82,15 +82,17 @@ def entry(
     placed: Placed,
     tag: Callable[[str], str],
     anchored: frozenset[str] | set[str] = frozenset(),
+    recording: str = "",
 ) -> str:
-    """A passage: its label, `tag`s (code_tags) and speaker over its quote, its note."""
+    """A passage: its label, `tag`s (code_tags), speaker and time over its quote, its
+    note. The time plays `recording` (ExportOptions.recording) from there, if there is one."""
     h = placed.highlight
     label = color_label(session, h.color)  # "" for a passage only coded: its codes lead
     names = " ".join(tag(code_id) for code_id in h.codes)
     said = escape(placed.said_by)
-    meta = " · ".join(
-        filter(None, (f"**{escape(label)}**" if label else "", names, said, placed.time))
-    )
+    target = placed.time_target(recording)
+    time = f"[{placed.time}]({target})" if target else placed.time
+    meta = " · ".join(filter(None, (f"**{escape(label)}**" if label else "", names, said, time)))
     note = paragraphs(h.note)
     beside, below = note_places(note)
     meta = " — ".join(filter(None, (meta, *beside)))
@@ -136,7 +138,7 @@ def export_markdown(session: Session, options: ExportOptions = DEFAULT_OPTIONS) 
         headings.append(section.heading)
         blocks.append(f"## {escape(section.heading)}")
         for item in progress.each(section.items):
-            blocks.append(entry(session, item, tag, anchored))
+            blocks.append(entry(session, item, tag, anchored, options.recording))
     # Anchored apart where a heading of the notes is named as one of the summary's: a link
     # to the notes' "# Introduction" went to the summary's "## Introduction" (same id).
     ours = heading_anchors([document.title, *headings, RESEARCH_NOTES])

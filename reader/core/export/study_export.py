@@ -204,7 +204,8 @@ def export_study_markdown(
         for section in summary_sections(session, placed):
             blocks.append(f"### {esc(section.heading)}")
             blocks.extend(
-                markdown_export.entry(session, item, tag, anchored) for item in section.items
+                markdown_export.entry(session, item, tag, anchored, recording)
+                for item in section.items
             )
         blocks += markdown_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
     blocks += markdown_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
@@ -305,13 +306,14 @@ def export_study_html(
             if line:
                 out.append(f'<p class="meta-line">{line}</p>')
         placed = place_all(session, highlights)
+        recording = _recording(study, part, options)
         for section in summary_sections(session, placed):
             out.append(f'<section class="{html_escape(section.key)}">')
             out.append(f"<h3>{html_export.heading(section)}</h3>")
-            out.extend(html_export.entry(session, item) for item in section.items)
+            out.extend(html_export.entry(session, item, recording) for item in section.items)
             out.append("</section>")
         exported = {h.id for h in highlights}
-        notes = linked_notes(session.notes.notes, exported, _recording(study, part, options))[0]
+        notes = linked_notes(session.notes.notes, exported, recording)[0]
         out += html_export.research_notes(notes, 3, anchors=notes_anchors(part.entry))
         out.append("</section>")
     out += html_export.research_notes(memo, 2, MEMO_HEADING, MEMO_ANCHORS)
