@@ -691,10 +691,10 @@ def test_read_only_notes_keep_their_recording(
     assert "read-only" in playback.attach.statusTip()
     playback.attach.trigger()
     assert window.recording.path == talk.with_suffix(".wav")
-    window.recording.choose()  # asked for all the same (the bar's Locate… is also greyed out)
+    window.recording.attaching.choose()  # asked for all the same (Locate… is also greyed out)
     assert "read-only" in window.statusBar().currentMessage()
     playback.detach.trigger()
-    window.recording.detach()
+    window.recording.attaching.detach()
     assert window.player_bar.isVisible() and window.recording.path == talk.with_suffix(".wav")
     assert dialogs.open_answers  # the file dialog was not even shown
     window.close()

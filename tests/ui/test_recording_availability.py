@@ -155,7 +155,7 @@ def test_attaching_turns_playback_on_and_detaching_off_again(
     qtbot.keyClick(window.reader, Qt.Key.Key_Space, CTRL)
     qtbot.waitUntil(lambda: not player.is_playing())
     assert accessible.text(QAccessible.Text.Name) == "Play"
-    assert not window.window_actions.undo.isEnabled()  # attaching is no undoable edit of the notes
+    assert window.window_actions.undo.text() == "&Undo Attach Recording"  # a step of its own
     playback.detach.trigger()
     assert_greyed_out(window, NO_RECORDING)
     assert playback.attach.isEnabled() and not window.player_bar.isVisible()

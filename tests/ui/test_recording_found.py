@@ -131,8 +131,35 @@ def test_a_recording_attached_after_a_missing_one_starts_at_its_own_beginning(
     qtbot.waitUntil(lambda: bool(window.recording._problem))
     window.open_document(second, tmp_path / "b.json")
     write_wav(second.parent / "b.wav")
-    window.recording.attach(second.parent / "b.wav")
+    window.recording.attaching.attach(second.parent / "b.wav")
     ready(qtbot, window)
     assert window.recording.player.position() == 0  # type: ignore[union-attr]
     window.interview.saver.flush()  # type: ignore[union-attr]
     assert saved(tmp_path / "b.json")["recording"] == {"path": "B/b.wav", "position_ms": 0}
+
+
+def test_a_recording_detached_by_mistake_comes_back_with_undo_where_it_stood(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Detach Recording took it away with no step to undo: Ctrl+Z undid an earlier edit
+    (or nothing), and attaching it again started it from its beginning."""
+    document = interview(tmp_path / "Interviews")
+    notes = tmp_path / "talk.json"
+    window = make_window(document, notes)
+    ready(qtbot, window)
+    window.recording.seek(12_000)
+    qtbot.waitUntil(lambda: window.recording.position() == 12_000)
+    actions = window.window_actions
+    actions.playback.detach.trigger()
+    assert window.recording.path is None and not window.player_bar.isVisible()
+    assert actions.undo.text() == "&Undo Detach Recording"
+    actions.undo.trigger()
+    ready(qtbot, window)
+    assert window.recording.path == document.with_suffix(".wav")
+    assert window.recording.player.position() == 12_000  # type: ignore[union-attr]
+    assert window.player_bar.isVisible() and actions.playback.detach.isEnabled()
+    actions.redo.trigger()
+    assert window.recording.path is None
+    window.close()
+    data = saved(notes)
+    assert "recording" not in data and data["recording_detached"] is True

@@ -236,12 +236,16 @@ class Controller(QObject):
         if labels != self.session.notes.colors:
             self.undo_stack.push(SetColorLabelsCommand(self, labels))
 
-    def set_recording(self, recording: RecordingRef | None, save: bool = True) -> None:
-        """The attached recording and where playback stands: no undo step, as playing is no
-        edit of the notes. `save` False leaves it for the next save (a position that moves
-        while playing). None detaches it: none is looked for beside the transcript again
-        until one is attached."""
+    def set_recording(
+        self, recording: RecordingRef | None, save: bool = True, detached: bool | None = None
+    ) -> None:
+        """The attached recording and where playback stands: no undo step of its own, as
+        playing is no edit of the notes (attaching and detaching are the recording's
+        steps, recording/attaching.py). `save` False leaves it for the next save (a
+        position that moves while playing). None detaches it: none is looked for beside
+        the transcript again until one is attached; unless `detached` is False (an
+        attaching undone, where none was)."""
         self.session.notes.recording = recording
-        self.session.notes.recording_detached = recording is None
+        self.session.notes.recording_detached = recording is None if detached is None else detached
         if save:
             self.saver.mark_dirty()

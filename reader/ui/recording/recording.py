@@ -21,7 +21,7 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.passing_status import PassingStatus
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.recording.attach_dialog import ask_for_recording
+from reader.ui.recording.attaching import Attaching
 from reader.ui.recording.availability import NO_TIMES, Availability, PlaybackState
 from reader.ui.recording.jumping import TimeJumps, times
 from reader.ui.recording.player_bar import PlayerBar
@@ -72,7 +72,8 @@ class Recording(QObject):
         self._time_links: TimeLinks | None = None
         # The bar and the overlay are this feature's own parts.
         bar.seekRequested.connect(self.seek)
-        bar.locateRequested.connect(self.choose)
+        self.attaching = Attaching(self, interview, window)
+        bar.locateRequested.connect(self.attaching.choose)
 
     def connect_playback(self, playback: Playback) -> None:
         """Follow the open interview, and answer the Playback menu and keys."""
@@ -82,8 +83,8 @@ class Recording(QObject):
         interview.aboutToClose.connect(self.interview_closing)
         interview.readOnlyChanged.connect(lambda _read_only: self._show_state())
         self._notes.linkActivated.connect(lambda url: self.time_links.follow(url))
-        playback.attach.triggered.connect(self.choose)
-        playback.detach.triggered.connect(self.detach)
+        playback.attach.triggered.connect(self.attaching.choose)
+        playback.detach.triggered.connect(self.attaching.detach)
         playback.play.triggered.connect(self.toggle)
         playback.back.triggered.connect(lambda: self.skip(-SKIP_MS))
         playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
@@ -254,48 +255,31 @@ class Recording(QObject):
         self.say(problem, 10_000)
         self._show_state()
 
-    # Attaching ---------------------------------------------------------------------------
+    # Attaching (attaching.py asks) ------------------------------------------------------
 
-    def choose(self) -> None:
-        """File ▸ Attach Recording…, and Locate… for a missing one."""
-        session = self._interview.session
-        if session is None:
-            self.say("Open an interview first.", 4000)
-            return
-        if self._refused_read_only():
-            return
-        path = ask_for_recording(self._window, self.path, Path(session.document.source))
-        if path is not None:
-            self.attach(path)
+    def place_for(self, path: Path) -> int:
+        """Where `path` starts once attached: locating a missing or unplayable file keeps
+        its place; another recording starts at its beginning."""
+        return self.position() if path == self.path or self._problem else 0
 
-    def attach(self, path: Path) -> None:
+    def show(self, ref: RecordingRef | None, detached: bool) -> None:
+        """The recording `ref` names (None: none) in place of the one shown, also in the
+        notes: attaching and detaching, done and undone (attaching.py)."""
         session, notes_path = self._interview.session, self._interview.notes_path
-        if session is None or notes_path is None:
+        self._let_go(remember=False)  # its place is in the step that let it go
+        self._controller_set(ref, detached=detached)
+        if session is None or notes_path is None or ref is None:
+            self._show_state()
             return
-        # Locating a missing or unplayable file keeps its place; another recording starts.
-        keep = self.position() if path == self.path or self._problem else 0
-        self._let_go()
-        self._controller_set(RecordingRef(stored_path(path, notes_path), keep))
+        located = locate(ref.path, notes_path)
         self.table = self._times(session)
-        self._start(path, keep, locate(str(path), notes_path).problem)
+        self._start(located.path, ref.position_ms, located.problem)
 
-    def detach(self) -> None:
-        if self._interview.session is None or self.path is None or self._refused_read_only():
-            return
-        self._let_go()
-        self._controller_set(None)
-        self._show_state()
-        self.say("The recording was detached from this interview.", 4000)
-
-    def _refused_read_only(self) -> bool:
-        """Read-only notes keep their recording: a change would be shown, never saved."""
-        if self._interview.read_only:
-            self.say(self._interview.why_read_only(), 5000)
-        return self._interview.read_only
-
-    def _controller_set(self, ref: RecordingRef | None, save: bool = True) -> None:
+    def _controller_set(
+        self, ref: RecordingRef | None, save: bool = True, detached: bool | None = None
+    ) -> None:
         if self._interview.controller is not None:
-            self._interview.controller.set_recording(ref, save)
+            self._interview.controller.set_recording(ref, save, detached)
 
     # Playing -----------------------------------------------------------------------------
 
