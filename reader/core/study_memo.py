@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from reader.core.backups import BackupInfo, newest_readable
@@ -129,16 +129,22 @@ def quoted_passage(url: str) -> tuple[str, str] | None:
     return (found[0], found[1][3:]) if found and found[1].startswith("#h-") else None
 
 
-def as_exported(memo: str) -> str:
+def as_exported(memo: str, recordings: Mapping[str, str] | None = None) -> str:
     """The memo with each link to an interview's passage or time as the interview's own
     link ("#h-…", "#t=…"), which an export of the whole study resolves as it does the
-    interviews' notes (export.common.linked_notes): one page holds every passage. A link
-    in code (a code block or span) is left as typed."""
+    interviews' notes (export.common.linked_notes): one page holds every passage. A time
+    leads into its interview's recording where `recordings` (interview id: how the export
+    links to it, ExportOptions.recording) has one. A link in code (a code block or span)
+    is left as typed."""
     from reader.core.notes_markdown import links_outside_code  # markdown-it: exports only
 
     def own(match: re.Match[str]) -> str:
         found = linked_place(match.group(2))
-        return f"[{match.group(1)}]({found[1]})" if found else match.group(0)
+        if not found:
+            return match.group(0)
+        interview, link = found
+        recording = (recordings or {}).get(interview, "") if link.startswith("#t=") else ""
+        return f"[{match.group(1)}]({recording}{link})"
 
     return links_outside_code(memo, own)
 

@@ -20,6 +20,7 @@ from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
 from reader.core.store import save_notes
 from reader.core.study import open_study
+from reader.core.study_memo import interview_place, memo_path, write_memo
 from reader.core.sync import time_link
 from tests.core.test_cli import run
 
@@ -144,3 +145,24 @@ def test_a_passages_time_leads_into_the_recording_as_the_notes_times_do(
     markdown, page = exported(session)  # no recording: its time, unlinked
     assert " · 0:28" in markdown and '<span class="time">0:28</span>' in page
     assert "#t=" not in markdown and "#t=" not in page
+
+
+@pytest.mark.parametrize("name", ["md", "html"])
+def test_the_study_memos_times_lead_into_their_interviews_recordings(
+    tmp_path: Path, name: str
+) -> None:
+    """Ctrl+Shift+T in the study memo names its interview ("▶ P1, 0:28"): exported with
+    the study, it was text alone, where the interviews' own notes played their recording."""
+    for transcript in ("P1.txt", "P2.txt"):
+        shutil.copy(DATA / "rev.txt", tmp_path / transcript)
+    (tmp_path / "P1.m4a").write_bytes(b"not really sound")
+    study = open_study(tmp_path)
+    p1, p2 = (interview_place(entry.id) for entry in study.interviews)
+    memo = f"Sang {time_link(28_000, 'P1', p1)}; {time_link(41_000, 'P2', p2)}.\n"
+    write_memo(memo_path(study.folder), memo)
+    options = StudyExportOptions(destination=tmp_path / "out" / f"study.{name}")
+    out = export_study(study, name, options)[0].decode("utf-8")
+    if name == "md":
+        assert "Sang [▶ P1, 0:28](../P1.m4a#t=28); ▶ P2, 0:41." in out
+    else:
+        assert 'Sang <a href="../P1.m4a#t=28">▶ P1, 0:28</a>; ▶ P2, 0:41.' in out

@@ -181,7 +181,7 @@ def export_study_markdown(
     esc = escape
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
-    memo, memo_anchored = _memo(study, matched, left_out)
+    memo, memo_anchored = _memo(study, matched, left_out, options)
     total = count_label(h for _, highlights in matched for h in highlights)
     blocks = [
         f"# {esc(study.data.title)}",
@@ -212,14 +212,17 @@ def export_study_markdown(
     return ("\n\n".join(blocks) + "\n").encode("utf-8"), _said(left_out, ": ")
 
 
-def _memo(study: Study, matched: list[_Matched], left_out: _LeftOut) -> tuple[str, set[str]]:
+def _memo(
+    study: Study, matched: list[_Matched], left_out: _LeftOut, options: StudyExportOptions
+) -> tuple[str, set[str]]:
     """The study memo as an export of the study shows it, after the interviews: its links
-    to passages exported lead to them, the others keep their label; and the ids of the
-    passages it links to."""
+    to passages exported lead to them, its times into their interview's recording, the
+    others keep their label; and the ids of the passages it links to."""
     from reader.core.study_memo import as_exported
 
     exported = {h.id for _, highlights in matched for h in highlights}
-    return linked_notes(as_exported(_memo_text(study, left_out)), exported)
+    recordings = {part.entry.id: _recording(study, part, options) for part, _ in matched}
+    return linked_notes(as_exported(_memo_text(study, left_out), recordings), exported)
 
 
 def _memo_text(study: Study, left_out: _LeftOut) -> str:
@@ -279,7 +282,7 @@ def export_study_html(
     title = html_escape(study.data.title)
     filters = _filters(study, parts, options)
     matched, unmatched = _matching(parts, _quiet(options.highlights))
-    memo = _memo(study, matched, left_out)[0]
+    memo = _memo(study, matched, left_out, options)[0]
     total = count_label(h for _, highlights in matched for h in highlights)
     out = [
         *html_export.page_start(title, _STUDY_CSS),
