@@ -92,3 +92,21 @@ def test_a_recording_named_by_hand_plays_on_where_it_was_when_the_notes_are_merg
     qtbot.waitUntil(lambda: window.notes_editor.toPlainText() == "mine, and theirs")
     ready(qtbot, window)
     assert player.is_playing() and window.recording.path is not None
+
+
+def test_undoing_an_attaching_leaves_the_recording_another_machine_attached_since(
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, notes_path: Path, qtbot: QtBot
+) -> None:
+    """Attached here, replaced there: Edit ▸ Undo took theirs away, and the next save
+    wrote that over their change."""
+    window, _ = attached_from_elsewhere(make_window, dialogs, qtbot, notes_path.parent)
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    write_wav(notes_path.parent / "media" / "theirs.wav")
+    theirs = {"path": "media/theirs.wav", "position_ms": 0}
+    another_machine(notes_path, lambda data: data.update(recording=theirs))
+    qtbot.waitUntil(lambda: window.recording.path == notes_path.parent / "media" / "theirs.wav")
+    window.window_actions.undo.trigger()  # our Attach Recording, before theirs
+    assert window.recording.path == notes_path.parent / "media" / "theirs.wav"
+    window.notes_editor.setPlainText("after")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after")
+    assert saved(notes_path)["recording"]["path"] == "media/theirs.wav"

@@ -36,7 +36,8 @@ class Shown(Protocol):
 
 class RecordingStep(QUndoCommand):
     """The interview's recording changed to `after`; undone, back to the one before, each
-    where it stood when left (it played on meanwhile)."""
+    where it stood when left (it played on meanwhile). Where another machine's notes
+    (merged) have changed it since, it is left as they have it, and the step goes."""
 
     def __init__(
         self,
@@ -47,15 +48,28 @@ class RecordingStep(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self._now, self._show, self._after = now, show, after
-        self._before: Attached = (None, False)
+        self._before: Attached | None = None  # known once done
 
     def redo(self) -> None:
-        self._before = self._now()
+        now = self._now()
+        if self._before is not None and not _same(now, self._before):
+            self.setObsolete(True)
+            return
+        self._before = now
         self._show(*self._after)
 
     def undo(self) -> None:
-        self._after = self._now()
+        now = self._now()
+        if self._before is None or not _same(now, self._after):
+            self.setObsolete(True)
+            return
+        self._after = now
         self._show(*self._before)
+
+
+def _same(one: Attached, other: Attached) -> bool:
+    """The same recording (wherever it plays), or none alike."""
+    return (one[0] and one[0].path, one[1]) == (other[0] and other[0].path, other[1])
 
 
 class Attaching:
