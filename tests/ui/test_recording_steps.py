@@ -16,6 +16,7 @@ from reader.ui import keys
 from reader.ui.recording.jumping import NOTHING_SAID
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import shortcut_groups
+from tests.ui.conftest import DialogStub
 from tests.ui.media_files import write_wav
 from tests.ui.test_recording import TRANSCRIPT, long_timed_window, moved_to, offset_of, ready
 from tests.ui.test_recording_times import caret_at, opened
@@ -281,3 +282,25 @@ def test_a_key_puts_the_readers_caret_on_the_words_being_said(
     assert session.segment_at(window.reader.cursor_offset()) == said
     rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
     assert any(keys == "Ctrl+J" for keys, _ in rows)  # F1 lists it
+
+
+def test_go_to_time_seeks_to_a_time_typed(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot, dialogs: DialogStub
+) -> None:
+    """ "At 0:25 she says…": the slider was the only way there, to the second or so."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT)
+    player = moved_to(qtbot, window, 3_000)
+    go_to_time = window.window_actions.playback.go_to_time
+    dialogs.text_answers += [("0:25", True), ("soon", True), ("1:00", True), ("0:30", False)]
+    go_to_time.trigger()
+    qtbot.waitUntil(lambda: player.position() == 25_000)
+    assert not player.is_playing()
+    go_to_time.trigger()
+    assert window.statusBar().currentMessage() == "“soon” is no time: write it as 1:23 or 1:02:03."
+    go_to_time.trigger()  # past the end: said, and at the end
+    qtbot.waitUntil(lambda: player.position() == 40_000)
+    assert "after the end of the recording" in window.statusBar().currentMessage()
+    go_to_time.trigger()  # cancelled
+    assert player.position() == 40_000
+    rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
+    assert any(keys == "Ctrl+T" for keys, _ in rows)  # F1 lists it

@@ -58,6 +58,7 @@ class Availability:
             playback.play,
             playback.back,
             playback.forward,
+            playback.go_to_time,
             playback.typist_loop,
             *playback.speeds,
         ]

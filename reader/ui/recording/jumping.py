@@ -1,11 +1,13 @@
 """Jumping by time: from a place in the text to the time it is spoken (Ctrl+click in the
 text, Play Paragraph), stopping at the paragraph's end; from the time playing to the
-words said then (Go to Words Being Said); and the transcript's times for the recording on
-show, the last stretch ending with the recording."""
+words said then (Go to Words Being Said); to a time typed (Go to Time…); and the
+transcript's times for the recording on show, the last stretch ending with the recording."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtWidgets import QInputDialog
 
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from reader.core.sync import SyncTable
 
 NOTHING_SAID = "Nothing is said yet: the transcript's first time is later in the recording."
+TIME_FORMS = "1:23 or 1:02:03"  # how a time is typed for Go to Time…
 
 
 class Playing(time_links.Playing, Protocol):
@@ -96,3 +99,26 @@ class TimeJumps:
         while offset > 0 and not text[offset - 1].isspace():  # to its word's start
             offset -= 1
         reader.select_span(offset, offset)
+
+    def go_to_time(self) -> None:
+        """Ctrl+T: the recording at a time typed ("25:14", "1:02:03", seconds), playing
+        or paused as it was: "at 25:14 she says…" had only the slider, a few seconds wide."""
+        from reader.core.sync import format_time, link_ms
+
+        recording = self._recording
+        if recording.playable() is None:
+            return
+        typed, ok = QInputDialog.getText(
+            self._reader.window(),
+            "Go to Time",
+            f"Time in the recording ({TIME_FORMS}):",
+            text=format_time(recording.position()),
+        )
+        typed = typed.strip()
+        if not ok or not typed:
+            return
+        ms = link_ms(f"#t={typed}")  # as a time link in the notes gives it
+        if ms is None:
+            recording.say(f"“{typed}” is no time: write it as {TIME_FORMS}.", 5000)
+            return
+        recording.seek(ms)

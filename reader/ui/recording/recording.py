@@ -90,6 +90,7 @@ class Recording(QObject):
         playback.forward.triggered.connect(lambda: self.skip(SKIP_MS))
         playback.play_paragraph.triggered.connect(self.jumps.play_paragraph)
         playback.go_to_said.triggered.connect(self.jumps.go_to_said)
+        playback.go_to_time.triggered.connect(self.jumps.go_to_time)
         playback.insert_time.triggered.connect(lambda: self.time_links.insert())
         playback.follow.toggled.connect(self.set_follow)
         self._playback = playback

@@ -543,6 +543,7 @@ class Playback:
     forward: QAction
     play_paragraph: QAction
     go_to_said: QAction  # the reader's caret to the words being said
+    go_to_time: QAction  # the recording at a time typed
     insert_time: QAction
     follow: QAction
     typist_loop: QAction
@@ -574,6 +575,7 @@ def build_playback(window: QMainWindow) -> Playback:
         go_to_said=_action(
             window, "&Go to Words Being Said", "Ctrl+J", "The reader's caret where they are"
         ),
+        go_to_time=_action(window, "Go to Ti&me…", "Ctrl+T", "A time of the recording you type"),
         insert_time=_action(
             window, "&Insert Time in Notes", "Ctrl+Shift+T", "A link that plays from now"
         ),
@@ -596,7 +598,7 @@ def _speed(group: QActionGroup, rate: float, text: str) -> QAction:
 def _playback_menu(window: QMainWindow, playback: Playback) -> None:
     menu = window.menuBar().addMenu("&Playback")
     menu.addActions([playback.play, playback.back, playback.forward, playback.play_paragraph])
-    menu.addAction(playback.go_to_said)
+    menu.addActions([playback.go_to_said, playback.go_to_time])
     playback.speed_menu = _kept_menu("&Speed", window)  # the recording greys it out
     playback.speed_menu.addActions(playback.speeds)
     menu.addMenu(playback.speed_menu)

@@ -77,6 +77,7 @@ def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Ro
                 playback.forward,
                 playback.play_paragraph,
                 playback.go_to_said,
+                playback.go_to_time,
             ],
             pane_keys.RECORDING,
         ),
