@@ -110,3 +110,20 @@ def test_undoing_an_attaching_leaves_the_recording_another_machine_attached_sinc
     window.notes_editor.setPlainText("after")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "after")
     assert saved(notes_path)["recording"]["path"] == "media/theirs.wav"
+
+
+def test_the_paragraph_being_said_stays_marked_when_the_notes_are_merged_while_paused(
+    make_window: Callable[..., MainWindow], dialogs: DialogStub, notes_path: Path, qtbot: QtBot
+) -> None:
+    """Paused at 0:12, notes from another machine merged: the paragraph being said lost
+    its mark until the recording played again."""
+    window, _ = attached_from_elsewhere(make_window, dialogs, qtbot, notes_path.parent)
+    moved_to(qtbot, window, 12_000)
+    overlay = window.recording.overlay
+    qtbot.waitUntil(lambda: overlay.spoken is not None)
+    spoken, top = overlay.spoken, window.reader.verticalScrollBar().value()
+    window.interview.saver.flush()  # type: ignore[union-attr]
+    another_machine(notes_path, lambda data: data.update(notes="theirs"))
+    qtbot.waitUntil(lambda: window.notes_editor.toPlainText() == "theirs")
+    assert overlay.spoken == spoken
+    assert window.reader.verticalScrollBar().value() == top  # marked, not scrolled to

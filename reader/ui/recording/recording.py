@@ -164,8 +164,7 @@ class Recording(QObject):
             self._let_go(remember=False)  # the place in the one played is not the other's
             self.interview_opened(session)
         elif self.path is not None:
-            self.table = self._times(session)
-            self.overlay.set_table(self.table)
+            self._show_times(self._times(session))
             self._show_state()  # times added or taken away by the edit
 
     def interview_closing(self) -> None:
@@ -238,8 +237,15 @@ class Recording(QObject):
     def _duration_known(self, ms: int) -> None:
         self.bar.set_duration(ms)
         if self.table is not None and (ended := self.table.ending_at(ms)) is not self.table:
-            self.table = ended
-            self.overlay.set_table(ended)
+            self._show_times(ended)
+
+    def _show_times(self, table: SyncTable) -> None:
+        """`table` in place of the times shown, the paragraph being said marked again
+        where it stands, not scrolled to (paused, it lost its mark until played)."""
+        self.table = table
+        self.overlay.set_table(table)
+        self.overlay.open_quietly()
+        self.overlay.show_position(self.position())
 
     def _loaded(self) -> None:
         ms, self._pending_seek = self._pending_seek, None
