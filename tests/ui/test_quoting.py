@@ -319,3 +319,15 @@ def test_a_quote_whose_highlight_was_undone_says_redo_brings_it_back(
     assert follow_chip(window, qtbot) == (
         "That quote's highlight was undone; Ctrl+Shift+Z in the interview brings it back."
     )
+
+
+def test_deleting_a_quoted_highlight_says_its_quote_leads_nowhere_now(
+    window: MainWindow, hid: str, qtbot: Any
+) -> None:
+    """Delete in the reader took it silently, the quote's chip in the notes left leading
+    nowhere, found out only on following it, perhaps after a restart."""
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Delete)
+    assert window.interview.session.highlight(hid) is None
+    assert window.statusBar().currentMessage() == (
+        "Highlight deleted: its quote in your notes leads nowhere now. Edit ▸ Undo brings it back."
+    )

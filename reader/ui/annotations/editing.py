@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, 
 
 from reader.core.annotations import Highlight
 from reader.core.interview import Role
+from reader.ui.annotations.deleting import delete_highlight
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
@@ -54,8 +55,7 @@ class HighlightEditing(QObject):
             )
 
     def delete(self, highlight_id: str) -> None:
-        if self._interview.controller is not None:
-            self._interview.controller.delete_highlight(highlight_id)
+        delete_highlight(self._interview, highlight_id)
 
     def edit_note(self, highlight_id: str) -> None:
         controller = self._interview.controller

@@ -21,6 +21,7 @@ from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
+from reader.ui.annotations.deleting import delete_highlight
 from reader.ui.annotations.model import (
     ID_ROLE,
     Entry,
@@ -42,7 +43,6 @@ from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
-DELETED = "Highlight deleted. Edit ▸ Undo brings it back."
 
 
 class AnnotationsPanel(QWidget):
@@ -385,9 +385,8 @@ class AnnotationsPanel(QWidget):
         entry = self._entry(self.view.currentIndex())
         if entry is not None and not self.study.is_open(entry):
             self._interview.status.emit("Open its interview (Enter) to delete it there.", 5000)
-        elif entry is not None and self._interview.controller is not None:
-            self._interview.controller.delete_highlight(entry.highlight.id)
-            self._interview.status.emit(DELETED, 6000)  # Backspace too: say it
+        elif entry is not None:
+            delete_highlight(self._interview, entry.highlight.id, said=True)  # Backspace too
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.view and event.type() == QEvent.Type.KeyPress:
