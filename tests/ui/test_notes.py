@@ -470,6 +470,26 @@ def test_a_quotes_link_back_is_one_thing_to_the_caret(notes, qtbot, notes_path) 
     qtbot.waitUntil(lambda: notes_path.exists() and LINK in saved(notes_path)["notes"])
 
 
+def test_ctrl_backspace_after_a_chip_and_a_space_leaves_the_chip_whole(notes, qtbot) -> None:
+    """Ctrl+Backspace after "[↩ Q4](#h-…) " took the hidden ")" with the space: the chip
+    became its raw Markdown, "[↩ Q4](#h-…after", and its way back to the passage broke.
+    Now the space goes; the next press selects the chip, as Backspace does. Ctrl+Delete
+    before " [↩ Q4]" likewise."""
+    line = f"> No improvising. {LINK} after"
+    end = line.index(" after")
+    notes.setPlainText(line)
+    caret_at(notes, end + 1)
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace, CTRL)
+    assert notes.toPlainText() == f"> No improvising. {LINK}after"
+    assert notes.textCursor().position() == end
+    qtbot.keyClick(notes, Qt.Key.Key_Backspace, CTRL)
+    assert notes.textCursor().selectedText() == LINK
+    notes.setPlainText(f"> No {LINK}")
+    caret_at(notes, len("> No"))
+    qtbot.keyClick(notes, Qt.Key.Key_Delete, CTRL)
+    assert notes.toPlainText() == f"> No{LINK}"
+
+
 def test_a_click_on_a_quotes_link_back_puts_the_caret_beside_it(notes, qtbot) -> None:
     notes.setPlainText(f"> No improvising. {LINK} after")
     QApplication.processEvents()

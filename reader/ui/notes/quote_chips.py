@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent, QTextCursor, QTextDocument
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.core.markdown_links import is_quote_link
@@ -133,9 +133,31 @@ class ChipCaret:
             None,
         )
         if chip is None:
-            return False
+            return self._deletes_word_to_chip(event, cursor)
         cursor.setPosition(chip.end if backward else chip.start)
         cursor.setPosition(chip.start if backward else chip.end, QTextCursor.MoveMode.KeepAnchor)
+        self._editor.setTextCursor(cursor)
+        return True
+
+    def _deletes_word_to_chip(self, event: QKeyEvent, cursor: QTextCursor) -> bool:
+        """Ctrl+Backspace (Ctrl+Delete) whose word ends inside a chip, as after "[↩ Q1](#h-…) "
+        a space: Qt took the hidden ")" with the space, and the link broke. What is between
+        goes; the chip stays, for the next press to select."""
+        backward = event.matches(QKeySequence.StandardKey.DeleteStartOfWord)
+        if not backward and not event.matches(QKeySequence.StandardKey.DeleteEndOfWord):
+            return False
+        word = QTextCursor(cursor)
+        word.movePosition(
+            QTextCursor.MoveOperation.PreviousWord
+            if backward
+            else QTextCursor.MoveOperation.NextWord,
+            QTextCursor.MoveMode.KeepAnchor,
+        )
+        chip = chip_at(cursor.document(), word.position())
+        if chip is None:
+            return False
+        cursor.setPosition(chip.end if backward else chip.start, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
         self._editor.setTextCursor(cursor)
         return True
 
