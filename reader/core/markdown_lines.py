@@ -17,6 +17,9 @@ _ONE_QUOTE_LEVEL = re.compile(r"^\s*>\s?")
 _BULLET = frozenset("-*+")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _INLINE_MARKS = re.compile(r"[*_`~\\]+")  # emphasis, code, strike-through, escapes
+# The lines a merge leaves around lines changed on both sides (text_merge.conflict_markers),
+# as git's: "<<<<<<< your notes", "======= the same lines as changed by …", ">>>>>>> end…".
+_MERGE_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?:[ \t].*)?$", re.MULTILINE)
 
 
 def continued(line: str) -> tuple[str, str, bool] | None:
@@ -41,6 +44,15 @@ def continued(line: str) -> tuple[str, str, bool] | None:
     checkbox = "[ ] " if item.group(4) else ""
     prefix = f"{marks}{item.group(1)}{marker}{item.group(3)}{checkbox}"
     return prefix, rest[item.end() :], bool(item.group(1)) and not quote
+
+
+def merge_markers_apart(markdown: str) -> str:
+    """`markdown` as the preview shows it: each marker line a merge left a paragraph of its
+    own, as typed. They ran into the lines around them ("Line one <<<<<<< your notes Line
+    two…"), and ">>>>>>> end of the two versions" read as a quote seven deep."""
+    if "<<<<<<<" not in markdown:
+        return markdown
+    return _MERGE_MARKER.sub(lambda marker: f"\n\\{marker[0]}\n", markdown)
 
 
 def shown_words(line: str, count: int = 4) -> str:

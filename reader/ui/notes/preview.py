@@ -19,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QTextBrowser
 
-from reader.core.markdown_lines import shown_words
+from reader.core.markdown_lines import merge_markers_apart, shown_words
 from reader.core.markdown_links import CHIP_SPACE
 from reader.ui import theme
 
@@ -116,6 +116,7 @@ class NotesPreview(QTextBrowser):
         # A quote's chip whole ("↩ Q2" broke between its arrow and its label), in notes
         # written before its space was a no-break one too.
         markdown = without_images(markdown).replace("[↩ ", f"[↩{CHIP_SPACE}")
+        markdown = merge_markers_apart(markdown)  # lines changed on both sides, each apart
         empty = EMPTY_MEMO_PREVIEW if memo else EMPTY_PREVIEW
         # No raw HTML, as in the exports: "<name of ward>" shows as typed (taken as a tag,
         # it hid all that followed); tables and the rest of GitHub's dialect stay.

@@ -3,9 +3,10 @@ foot, its first quote cut off) and a narrow pane's quotes keep most of its width
 
 from __future__ import annotations
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCursor, QTextFormat
 from PySide6.QtWidgets import QApplication
 
+from reader.core.text_merge import conflict_markers
 from reader.ui.window.main_window import MainWindow
 
 NOTES = "\n\n".join(
@@ -63,3 +64,17 @@ def test_a_narrow_panes_quotes_keep_most_of_its_width(window: MainWindow) -> Non
         assert quote.layout().lineCount() > 1
     assert indents[0] <= 12 and indents[0] < indents[1] <= 40
     assert preview.viewport().width() > 300  # (the pane grew)
+
+
+def test_lines_kept_twice_by_a_merge_show_apart_between_their_markers(window: MainWindow) -> None:
+    """The markers ran into the lines around them ("Line one <<<<<<< your notes Line two
+    and mine ======= …"), and ">>>>>>> end of the two versions" showed as a quote."""
+    start, middle, end = conflict_markers("another program")
+    merged = f"Line one\n{start}Line two and mine\n{middle}Line two changed elsewhere\n{end}"
+    window.notes_editor.setPlainText(merged)
+    preview_shown(window)
+    document = window.notes_pane.preview.document()
+    blocks = [document.findBlockByNumber(n) for n in range(document.blockCount())]
+    assert [b.text() for b in blocks] == [line for line in merged.split("\n") if line]
+    quote_level = QTextFormat.Property.BlockQuoteLevel
+    assert not any(b.blockFormat().intProperty(quote_level) for b in blocks)
