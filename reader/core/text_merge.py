@@ -39,8 +39,14 @@ def merge_text(base: str | None, ours: str, theirs: str, source: str) -> TextMer
         return TextMerge(ours, 0)
     if ours == base or not ours.strip():
         return TextMerge(theirs, 0)
-    our_lines, their_lines = _lines(ours), _lines(theirs)
-    base_lines = _lines(base) if base is not None else _common_lines(our_lines, their_lines)
+    # Each line with its line end, the last too: "B" at the end of one text and "B\n" in
+    # another that goes on after it are the same line (they made a conflict of one line
+    # added at the end of notes, which end with no line end).
+    our_lines, their_lines = _terminated(_lines(ours)), _terminated(_lines(theirs))
+    if base is not None:
+        base_lines = _terminated(_lines(base))
+    else:
+        base_lines = _common_lines(our_lines, their_lines)
     start, middle, end = conflict_markers(source)
     merged: list[str] = []
     conflicts = 0
@@ -58,7 +64,9 @@ def merge_text(base: str | None, ours: str, theirs: str, source: str) -> TextMer
                 merged += mine
                 continue
             conflicts += 1
-            merged += [start, *_terminated(mine), middle, *_terminated(other), end]
+            merged += [start, *mine, middle, *other, end]
+    if merged and merged[-1] != end and not ours.endswith("\n") and not theirs.endswith("\n"):
+        merged[-1] = merged[-1].removesuffix("\n")  # as both ended
     return TextMerge("".join(merged), conflicts)
 
 

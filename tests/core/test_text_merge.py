@@ -62,6 +62,17 @@ def test_without_a_base_nothing_is_deleted() -> None:
     assert merge_text(None, "a\nb\nc\n", "a\nc\n", "copy").text == "a\nb\nc\n"
 
 
+def test_a_line_added_after_the_last_one_merges_cleanly() -> None:
+    """Notes end with no line end: the last line, "Shared line", was not the same line as
+    "Shared line\n" in a sync tool's conflict copy that went on after it, and merging the
+    copy kept both versions between markers instead of adding its line."""
+    assert merge_text(None, "Shared line", "Shared line\nFrom the laptop", "copy").text == (
+        "Shared line\nFrom the laptop"
+    )
+    both_added = merge_text("A\nB", "A\nB\nmine", "A\nB\ntheirs", "copy").text
+    assert both_added.startswith("A\nB\n<<<<<<< your notes\nmine\n")  # B not kept twice
+
+
 def test_last_line_without_newline_keeps_markers_on_their_own_lines() -> None:
     merged = merge_text("x", "ours", "theirs", "laptop")
     assert all(
