@@ -10,12 +10,12 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QInputMethodEvent, QTextCursor
+from PySide6.QtGui import QAction, QImage, QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from reader.ui.notes import typing_steps
 from reader.ui.notes.notes_editor import NotesEditor
-from reader.ui.notes.notes_words import NOTES_READ_ONLY, ONLY_IN_NOTES
+from reader.ui.notes.notes_words import NO_PICTURES, NOTES_READ_ONLY, ONLY_IN_NOTES
 from reader.ui.notes.pasting import pasted_text
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.text_editing import INTERVIEW_KEPT, NO_FIELD, NO_SELECTION
@@ -119,6 +119,22 @@ def test_a_web_page_pastes_as_markdown_and_ctrl_shift_v_as_plain_text(
     clipboard('<div style="white-space: pre"><div>def f(x):</div><div>    return x * 2</div>', code)
     qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
     assert notes.toPlainText() == code
+
+
+def test_a_picture_copied_pastes_nothing_and_says_why(notes: NotesEditor, qtbot) -> None:
+    """A browser's Copy Image put U+FFFC, an invisible object mark, in the notes; a picture
+    alone (a screenshot) pasted nothing, unsaid."""
+    said: list[str] = []
+    notes.said.connect(said.append)
+    qtbot.keyClicks(notes, "chart")
+    notes.selectAll()
+    clipboard('<img src="https://example.org/chart.png" alt="">')
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    picture = QImage(8, 8, QImage.Format.Format_RGB32)
+    QApplication.clipboard().setImage(picture)
+    qtbot.keyClick(notes, Qt.Key.Key_V, CTRL)
+    assert notes.toPlainText() == "chart" and notes.textCursor().hasSelection()
+    assert said == [NO_PICTURES] * 2
 
 
 def test_an_address_pasted_over_words_links_them_and_notes_copy_as_written(

@@ -363,8 +363,9 @@ def _all_code(document: QTextDocument) -> bool:
 
 
 def plain_text_of(html: str) -> str:
-    """The text of `html`, as a page that copied no plain text shows it."""
-    return _read(html).toPlainText()
+    """The text of `html`, as a page that copied no plain text shows it; its pictures left
+    out (Qt gives each as U+FFFC, which a copied picture pasted into the notes)."""
+    return _read(html).toPlainText().replace("\ufffc", "")
 
 
 def _read(html: str) -> QTextDocument:

@@ -24,6 +24,7 @@ from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.notes_words import (
     EDITOR_NAMES,
     HINT,
+    NO_PICTURES,
     NOTES_READ_ONLY,
     NOTHING_OPEN_HINT,
     ONLY_IN_NOTES,
@@ -234,7 +235,8 @@ class NotesEditor(QPlainTextEdit):
         self._paste(source, plain=False)  # pasted or dropped
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasHtml() or super().canInsertFromMimeData(source)  # HTML alone too
+        # HTML alone too; a picture, for the paste to say why it puts nothing in
+        return source.hasHtml() or source.hasImage() or super().canInsertFromMimeData(source)
 
     def createMimeDataFromSelection(self) -> QMimeData:
         """The Markdown as written, as plain text (and as Markdown): Qt's HTML of it,
@@ -286,6 +288,10 @@ class NotesEditor(QPlainTextEdit):
         self.chips.before_typing()  # beside a quote's link, not into it
         text = QMimeData()
         text.setText(pasted_text(source, self.textCursor().selectedText(), plain))
+        if not text.text():  # a picture alone, say: the selection stays
+            if source.hasImage() or "<img" in source.html().lower():
+                self.said.emit(NO_PICTURES)
+            return
         # A step of its own: Qt joined the words typed just after it, and Ctrl+Z on them
         # took the whole paste back too.
         with own_step(self.textCursor()):

@@ -13,6 +13,7 @@ MEMO_HINT = (
     "(memo.md in the study folder).\n\n"
     "Select words in an interview and press Q to quote them here, with a link back."
 )
+NO_PICTURES = "The notes hold text alone: a picture is not pasted into them."
 TAB_AT_LINE_START = "Tab indents list items; at a line's start it would make the line a code block."
 NOTHING_OPEN_HINT = (
     "No interview is open, so there are no notes to write in.\n\n"
