@@ -709,6 +709,22 @@ def test_alt_numbers_after_a_restart_hold_the_codes_coded_last(
     assert "Alt+3 has no code yet" in window.statusBar().currentMessage()
 
 
+def test_alt_number_on_a_passage_with_its_code_says_so(window: MainWindow, qtbot) -> None:
+    """Alt+1 on a passage that has the code already did nothing and said nothing (with the
+    caret on no passage, it says what it needs, as C does)."""
+    code_with_keys(window, qtbot, "respectable", "Alpha")
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)  # on it
+    assert window.statusBar().currentMessage() == "“Alpha” is on this passage already."
+    text = window.interview.session.document.text
+    select(window, qtbot, text.index("corporate"), text.index("corporate"))  # a caret only
+    qtbot.keyClick(window.reader, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.statusBar().currentMessage().startswith("Recent Code 1: Select words")
+    assert len(window.interview.session.notes.highlights) == 1
+
+
 def test_the_menu_key_and_ctrl_m_reach_merging(
     make_window, tmp_path: Path, qtbot, dialogs, notes_path, monkeypatch
 ) -> None:

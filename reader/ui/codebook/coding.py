@@ -149,7 +149,9 @@ class Coding(QObject):
                     self.reader.select_highlight(made)  # the coded passage is the current one
             return
         current = self.reader.current_highlight()
-        if current is not None and code_id not in current.codes:
+        if current is not None and code_id in current.codes:  # it did nothing, unsaid
+            self.reader.hint.emit(f"“{self.hub.book.path(code_id)}” is on this passage already.")
+        elif current is not None:
             self.hub.set_codes(current.id, (*current.codes, code_id))
 
     def _used(self, code_id: str) -> None:
