@@ -310,7 +310,7 @@ class Codebook:
                 "passages. Choose one of its codes, or name the new code otherwise."
             )
         if there is not None:
-            raise CodebookError(f"There is a code “{code.name}” there already.")
+            raise self._taken(there)
         if code.id in self:
             raise CodebookError(f"The codebook has a code {code.id!r} already.")
         self._insert(code, index)
@@ -330,7 +330,7 @@ class Codebook:
             changes["name"] = _checked_name(changes["name"])
             other = self.find(changes["name"], old.parent)
             if other is not None and other.id != code_id:
-                raise CodebookError(f"There is a code “{changes['name']}” there already.")
+                raise self._taken(other)
         if "color" in changes:
             changes["color"] = _checked_color(changes["color"])
         self.put(replace(old, **changes))
@@ -345,8 +345,17 @@ class Codebook:
         back = fields_undone(old, new, self.code(old.id))
         other = self.find(back.name, back.parent)
         if other is not None and other.id != old.id:  # another program's code, named since
-            raise CodebookError(f"There is a code “{back.name}” there already.")
+            raise self._taken(other)
         self.put(back)
+
+    def _taken(self, other: Code) -> CodebookError:
+        """The refusal of a name `other` has beside it, said where: "There is a code “work”
+        there already" named neither the code there ("Work") nor the place (Alt+Right, a
+        drop under another code)."""
+        parent = self.get(other.parent)
+        if parent is None:
+            return CodebookError(f"There is a top-level code “{other.name}” already.")
+        return CodebookError(f"“{parent.name}” has a sub-code “{other.name}” already.")
 
     def rename(self, code_id: str, name: str) -> Code:
         return self.update(code_id, name=name)
@@ -375,7 +384,7 @@ class Codebook:
             self.code(parent)
         other = self.find(code.name, parent)
         if other is not None and other.id != code_id:
-            raise CodebookError(f"There is a code “{code.name}” there already.")
+            raise self._taken(other)
         old = (code.parent, self.children(code.parent).index(code))
         subtree = [code, *self.descendants(code_id)]
         moving = {c.id for c in subtree}

@@ -126,6 +126,21 @@ def test_create_refuses(name: str, parent: str, message: str) -> None:
         book.create(name, parent=c[parent].id if parent else "")
 
 
+def test_a_name_taken_beside_it_is_refused_naming_that_code_and_where() -> None:
+    """Renaming a code "fear" beside "Fear", or moving one under a code holding its name,
+    was refused as "There is a code “fear” there already": no code was called "fear", and
+    after Alt+Right or a drop "there" was not where the user looked."""
+    book, c = sample_book()
+    with pytest.raises(CodebookError, match=r"^“Emotions” has a sub-code “Fear” already\.$"):
+        book.create("  fear ", parent=c["emotions"].id)
+    top = book.create("Emotions (old)")
+    with pytest.raises(CodebookError, match=r"^There is a top-level code “Emotions” already\.$"):
+        book.rename(top.id, "emotions")
+    fear = book.create("Fear")
+    with pytest.raises(CodebookError, match=r"^“Emotions” has a sub-code “Fear” already\.$"):
+        book.move(fear.id, c["emotions"].id)
+
+
 def test_a_name_keeps_no_control_characters() -> None:
     """A backspace pasted or imported into a name broke the Word export (XML holds none)."""
     book = Codebook([])

@@ -65,6 +65,6 @@ def test_codebook_undo_update_refuses_a_name_another_code_has_taken_since() -> N
     old = book.update(code.id, name="Confidence")
     new = book.code(code.id)
     book.create("Trust")  # another program's, merged in
-    with pytest.raises(CodebookError, match="“Trust” there already"):
+    with pytest.raises(CodebookError, match="top-level code “Trust” already"):
         book.undo_update(old, new)
     assert sorted(c.name for c in book) == ["Confidence", "Trust"]

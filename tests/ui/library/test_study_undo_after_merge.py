@@ -171,7 +171,7 @@ def test_an_undo_the_codebook_refuses_is_said_and_keeps_its_place(
     focus(window, qtbot, window.codebook.panel.view, study_history=True)
     with qtbot.waitSignal(window.study.message) as said:
         window.window_actions.undo.trigger()
-    assert "There is a code “A” there already" in said.args[0]
+    assert "There is a top-level code “A” already" in said.args[0]
     undo = window.window_actions.undo
     qtbot.waitUntil(lambda: undo.text().replace("&", "") == "Undo Move Code")
     assert {c["id"]: c["parent"] for c in study_json(folder)["codes"]}[a.id] == p.id
