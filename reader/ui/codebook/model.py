@@ -82,6 +82,13 @@ class CodeTreeModel(QAbstractItemModel):
         self._count()
         self.endResetModel()
 
+    def depth(self) -> int:
+        """How many levels the tree has below its top (0: top-level codes only)."""
+        level, depth = self.children[""], 0
+        while level := [c for code_id in level for c in self.children.get(code_id, [])]:
+            depth += 1
+        return depth
+
     def refresh_counts(self, change: CodingChange | None = None) -> None:
         """The counts again: of the codes `change` touched and the codes above them when
         only one passage changed (counting every code and comparing 1,000 took 2 ms of

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QMenu,
@@ -36,6 +35,7 @@ from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.code_memo import CodeMemo
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.codebook.tree_fit import TreeFit
 from reader.ui.codebook.wrapped_names import WrappedNames
 from reader.ui.elided_label import ElidedLabel
 from reader.ui.row_menu import menu_from_key
@@ -65,17 +65,7 @@ class CodebookPanel(QWidget):
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        header = self.view.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # A fixed width, as wide as the widest count (ResizeToContents asks every row for
-        # its size at each count change): the names keep the rest of a narrow dock, where
-        # a count of thousands' room left "Recruitme…" at 1024 px. So do the indents.
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        for changed in (self.model.modelReset, self.model.dataChanged, self.model.rowsInserted):
-            changed.connect(self._fit_counts)
-        self._fit_counts()
-        self.view.setIndentation(self.view.fontMetrics().horizontalAdvance("00"))
+        self.fit = TreeFit(self.view, self.model)
         self.view.installEventFilter(self)
         self.installEventFilter(self)  # its height: the use line goes where the tree needs it
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -217,13 +207,6 @@ class CodebookPanel(QWidget):
         if owner is None or owner is not was:
             return ""
         return next((c.id for _, c in self.hub.book.tree() if c.id not in before), "")
-
-    def _fit_counts(self, *_args: object) -> None:
-        metrics, header = self.view.fontMetrics(), self.view.header()
-        widest = max(metrics.horizontalAdvance(t) for t in ("00", self.model.widest_count()))
-        header.setMinimumSectionSize(min(header.minimumSectionSize(), widest + 12))
-        if header.sectionSize(1) != widest + 12:
-            header.resizeSection(1, widest + 12)
 
     def _show_current(self, *_args: object) -> None:
         code = self.model.codes.get(self.current_id())

@@ -199,3 +199,34 @@ def test_a_name_typed_back_with_a_space_more_is_no_rename(
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.hub.book.code(code.id).name == "Drinkss")
     assert stack.count() == steps + 1
+
+
+def test_the_deepest_codes_keep_room_for_their_names_in_a_narrow_dock(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Eight levels of codes in the Codebook of a 1024 px screen: each level indented two
+    digits' width left the eighth no room at all, its name cut to nothing. The indent
+    narrows where the tree is deep; two levels keep it whole."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    top = hub.create("Level 0")
+    assert top is not None
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    window.resizeDocks([window.codebook.dock], [223], Qt.Orientation.Horizontal)
+    names = panel.view.header()
+    qtbot.waitUntil(lambda: names.sectionSize(0) < 180)
+    whole = panel.view.fontMetrics().horizontalAdvance("00")
+    assert panel.view.indentation() == whole
+    code = top
+    for level in range(1, 8):
+        made = hub.create(f"Level {level}", parent=code.id)
+        assert made is not None
+        code = made
+    qtbot.waitUntil(lambda: panel.model.index_of(code.id).isValid())
+    left = panel.view.visualRect(panel.model.index_of(code.id)).width()
+    assert left >= names.sectionSize(0) / 3
+    panel.set_current(code.id)
+    panel.delete_code()  # with the levels below the first: the indent whole again
+    hub.delete(hub.book.find("Level 1").id)
+    qtbot.waitUntil(lambda: panel.view.indentation() == whole)
