@@ -40,6 +40,9 @@ class WrappedNames(QStyledItemDelegate):
         assert isinstance(model, CodeTreeModel)
         TypingKept(view, model.code_id, model.index_of)
         view.setUniformRowHeights(False)
+        # Scrolled by pixel: by item, Qt takes a page for as many rows as fit at the list's
+        # end (one line each), and Down went on past the last row in sight of two lines.
+        view.setVerticalScrollMode(QTreeView.ScrollMode.ScrollPerPixel)
         # Rows measured again at another width (the dock resized, the count column fitted).
         view.header().sectionResized.connect(lambda column, *_: self._resized(column))
 

@@ -230,3 +230,26 @@ def test_the_deepest_codes_keep_room_for_their_names_in_a_narrow_dock(
     panel.delete_code()  # with the levels below the first: the indent whole again
     hub.delete(hub.book.find("Level 1").id)
     qtbot.waitUntil(lambda: panel.view.indentation() == whole)
+
+
+def test_down_keeps_the_current_code_in_sight_among_names_of_two_lines(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Codes whose long names wrap to two lines, then short ones: Down went on past the
+    last row in sight, the view unmoved (scrolled by item, Qt counted a page as many of
+    the one-line rows at the list's end as fit)."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    for n in range(8):
+        hub.create(f"Staffing shortages on the night rota {n}")
+    for n in range(30):
+        hub.create(f"C{n}")
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    window.resizeDocks([window.codebook.dock], [223], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.codebook.dock], [300], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: panel.view.header().sectionSize(0) < 180)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    for _ in range(10):
+        qtbot.keyClick(panel.view, Qt.Key.Key_Down)
+        assert in_sight(panel), current_name(panel)
