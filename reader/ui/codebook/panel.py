@@ -255,6 +255,9 @@ class CodebookPanel(QWidget):
             return
         count = self.hub.counts().get(source.id, 0)  # the study's, counted now if not in
         label = f"Merge “{source.name}” ({_passages(count)}) into:"
+        if below:  # said: they go too (and are not offered, a code not going below itself)
+            moves = "moves" if len(below) == 1 else "move"
+            label += f"\nIts {counted(len(below), 'sub-code')} {moves} under the code chosen."
         # The tree's path ("Work ▸ Stress", not a code named "Work / Stress"), numbered
         # where two read alike: the dialog gives back the text chosen, not its row.
         seen: Counter[str] = Counter()

@@ -253,3 +253,26 @@ def test_down_keeps_the_current_code_in_sight_among_names_of_two_lines(
     for _ in range(10):
         qtbot.keyClick(panel.view, Qt.Key.Key_Down)
         assert in_sight(panel), current_name(panel)
+
+
+def test_merge_says_where_the_sub_codes_go(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, dialogs: Any
+) -> None:
+    """Merge… on a code with sub-codes asked only "Merge “Work” (0 coded passages) into:",
+    its sub-codes missing from the list and their fate unsaid; they move under the code
+    chosen, and the question says so."""
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    work, tasks = hub.create("Work"), hub.create("Tasks")
+    assert work is not None and tasks is not None
+    for name in ("Handover", "Rota"):
+        hub.create(name, parent=work.id)
+    panel.set_current(work.id)
+    dialogs.item_answers.append((0, True))  # Tasks, the one code offered
+    panel.merge_code()
+    assert dialogs.shown[-1] == (
+        "item",
+        "Merge Codes: Merge “Work” (0 coded passages) into:\n"
+        "Its 2 sub-codes move under the code chosen.",
+    )
+    assert hub.book.path(hub.book.find("Rota").id) == "Tasks / Rota"
