@@ -159,19 +159,20 @@ class Codebook(QObject):
         self.pictures.show_kind(kind)
 
     def export_codebook(self) -> None:
-        """Codes ▸ Export Codebook…: Markdown, or CSV when the name chosen ends .csv."""
+        """Codes ▸ Export Codebook…: Markdown, or CSV when the name chosen ends .csv, or the
+        REFI-QDA codebook when it ends .qdc (it held Markdown, which NVivo refused)."""
         from reader.core.code_use import CodingSets, code_uses
         from reader.core.export.codebook_export import export_codebook
         from reader.core.store import atomic_write
         from reader.ui.codebook.passage_finding import save_home
-        from reader.ui.codebook.refi import codebook_to_send
+        from reader.ui.codebook.refi import QDC, codebook_to_send
         from reader.ui.exporting.save_folder import ask_save_path, file_name
 
         hub, report = self.hub, self.window.transfers.report
         session, study = hub.interview.session, hub.study
         title = study.data.title if study is not None else session.document.title if session else ""
         name = file_name(f"Codebook of {title}") or "Codebook"
-        filters = "Markdown (*.md);;CSV (*.csv)"
+        filters = f"Markdown (*.md);;CSV (*.csv);;{QDC}"
         path = ask_save_path(self.window, "Export Codebook", f"{name}.md", save_home(hub), filters)
         if not path:
             return
@@ -180,7 +181,12 @@ class Codebook(QObject):
         book = codebook_to_send(hub)
         uses = code_uses(book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
         extension = target.suffix.lower().lstrip(".")
-        data = export_codebook(extension, book, uses, title, study is not None)
+        if extension == "qdc":
+            from reader.core.refi.codebook_xml import export_qdc
+
+            data = export_qdc(book)  # (a codebook with no code: this action is greyed)
+        else:
+            data = export_codebook(extension, book, uses, title, study is not None)
         try:
             atomic_write(target, data)
         except OSError as exc:

@@ -1,6 +1,6 @@
 """Codes ▸ Export Codebook… (reader/ui/codebook/wiring.py): greyed out until there is a
 code; then the codes with their counts as the Codebook has them, Markdown or CSV by the
-name given, and the status line says where."""
+name given (a REFI-QDA .qdc too), and the status line says where."""
 
 from __future__ import annotations
 
@@ -47,3 +47,22 @@ def test_a_code_only_a_notes_file_has_goes_with_the_codebook_as_with_the_project
     window.transfers.refi("qdc", True, False)
     assert b'name="Belonging"' in (tmp_path / "codes.qdc").read_bytes()
     assert "Belonging" not in [code.name for code in window.codebook.hub.book]  # not adopted
+
+
+def test_a_codebook_exported_as_qdc_is_the_refi_qda_codebook(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """Codes ▸ Export Codebook… named "codebook.qdc" (the codebook for NVivo, as a user
+    looks for it among the codes) wrote Markdown into it, said it was exported, and NVivo
+    refused the file; it is the REFI-QDA codebook now, which imports back."""
+    from reader.core.refi.codebook_xml import import_qdc
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    dialogs.save_answers.append(str(tmp_path / "codebook.qdc"))
+    window.window_actions.codes.export_codebook.trigger()
+    sent = (tmp_path / "codebook.qdc").read_bytes()
+    assert b"urn:QDA-XML:codebook:1.0" in sent
+    assert [code.name for code in import_qdc(sent).book] == ["Drinks"]
+    said = window.statusBar().currentMessage()
+    assert said == f"Exported 1 code to {tmp_path / 'codebook.qdc'}"
