@@ -28,6 +28,7 @@ from reader.ui.settings import settings
 from reader.ui.window.available import set_available
 
 NO_CODES = "No codes yet: select words and press C to code them."
+CODEBOOK_KINDS = {"md", "markdown", "txt", "csv", "qdc"}  # Export Codebook… by the name's end
 SHOWN_KEY = "codebook/shown-once"  # the dock came forward by itself, once ever
 
 if TYPE_CHECKING:
@@ -181,6 +182,12 @@ class Codebook(QObject):
         book = codebook_to_send(hub)
         uses = code_uses(book, CodingSets(hub.tally.sets(), hub.tally.interview_sets()))
         extension = target.suffix.lower().lstrip(".")
+        # Another kind's name ("codebook.docx") got Markdown, which no program opened as it;
+        # a title's dot ("v1.2") is no kind.
+        if extension.isalpha() and extension not in CODEBOOK_KINDS:
+            kinds = "Markdown (.md), CSV (.csv) or a REFI-QDA codebook (.qdc)"
+            report.failed(target, f"a codebook is exported as {kinds}")
+            return
         if extension == "qdc":
             from reader.core.refi.codebook_xml import export_qdc
 

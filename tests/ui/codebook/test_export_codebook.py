@@ -66,3 +66,24 @@ def test_a_codebook_exported_as_qdc_is_the_refi_qda_codebook(
     assert [code.name for code in import_qdc(sent).book] == ["Drinks"]
     said = window.statusBar().currentMessage()
     assert said == f"Exported 1 code to {tmp_path / 'codebook.qdc'}"
+
+
+def test_a_codebook_named_as_another_kind_is_not_written(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path
+) -> None:
+    """ "codebook.docx" (for a methods appendix in Word) got the Markdown export, a file
+    Word could not open, and the status line said it was exported; it is refused, saying
+    which kinds there are. A dot in a title ("v1.2") names no kind: Markdown, as before."""
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    dialogs.save_answers += [str(tmp_path / "codebook.docx"), str(tmp_path / "codebook v1.2")]
+    window.window_actions.codes.export_codebook.trigger()
+    assert not (tmp_path / "codebook.docx").exists()
+    assert dialogs.shown[-1] == (
+        "warning",
+        f"Export: {tmp_path / 'codebook.docx'} could not be written: a codebook is exported "
+        "as Markdown (.md), CSV (.csv) or a REFI-QDA codebook (.qdc)",
+    )
+    assert window.statusBar().currentMessage() == "Nothing was exported."
+    window.window_actions.codes.export_codebook.trigger()
+    assert (tmp_path / "codebook v1.2").read_text("utf-8").startswith("# Codebook of")
