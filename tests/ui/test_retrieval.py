@@ -449,3 +449,34 @@ def test_a_column_the_user_sized_keeps_its_width_as_the_list_follows_the_coding(
     pick(window, qtbot, "Informal knowledge transfer")
     qtbot.waitUntil(lambda: retrieval.list.topLevelItemCount() == 2)
     assert retrieval.list.columnWidth(1) == 60
+
+
+def test_a_code_chosen_again_lists_its_passages_without_opening_their_transcripts(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """Going from code to code, a researcher comes back to one: its passages in the other
+    interviews were placed (their transcripts opened: 3 s for 300 interviews) when it was
+    shown first, and are not placed again while their highlights are as they were."""
+    from reader.core.study import Study
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    code_with_keys(window, qtbot, "handover", "Handover")
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    window.switcher.step(-1)  # Ben's: the coded interviews are the others
+    shown = [
+        (p.title, p.speaker, p.question) for p in retrieve_code(window, qtbot, "Coffee").passages
+    ]
+    assert shown == [("P01 Ana", "A", 1), ("P10 Cem", "A", 1)]
+    retrieve_code(window, qtbot, "Handover")
+    opened: list[object] = []
+    open_session = Study.open_session
+    monkeypatch.setattr(
+        Study,
+        "open_session",
+        lambda study, entry: opened.append(entry) or open_session(study, entry),
+    )
+    again = retrieve_code(window, qtbot, "Coffee")
+    assert [(p.title, p.speaker, p.question) for p in again.passages] == shown
+    assert opened == []

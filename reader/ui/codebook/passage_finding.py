@@ -3,13 +3,15 @@
 their speaker and question.
 
 Placing a passage of another interview opens its transcript. A Retrieval window left open
-finds its passages again at each coding, so it keeps the places it found (`Places`): a
-passage of another interview whose highlight is unchanged keeps its place, and only new
-ones are placed.
+finds its passages again at each coding and each code chosen, so it keeps the places it
+found (`Places`), of the codes shown before too: a passage of another interview whose
+highlight is unchanged keeps its place, and only new ones are placed. Going back to a code
+of 1,000 passages in 300 interviews opened all 300 again: 3 s of the window.
 """
 
 from __future__ import annotations
 
+from itertools import islice
 from pathlib import Path
 
 from reader.core.codebook_retrieval import Coded, CodeQuery, Passage, placed, placed_in, retrieve
@@ -21,6 +23,7 @@ from reader.ui.exporting.save_folder import home_folder
 FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
 
 Places = dict[str, Passage]  # highlight id -> the passage as placed last
+KEPT_PLACES = 20_000  # passages; those used least recently go first (~2 KB each)
 
 
 def coded_now(hub: CodebookHub) -> list[Coded]:
@@ -50,7 +53,7 @@ def find_passages(
 ) -> list[Passage]:
     """The matching passages with speaker and question (the open interview placed from
     its session, the others from their transcripts, or from `places` when their highlight
-    has not changed since; `places` then holds these)."""
+    has not changed since; `places` then holds these too)."""
     found = retrieve(coded_now(hub), hub.book, query)
     session, study = hub.interview.session, hub.study
     current = hub.current_id()
@@ -73,6 +76,9 @@ def find_passages(
     if study is not None and to_place:
         where.update({p.highlight.id: p for p in placed(study, to_place)})
     if places is not None:
-        places.clear()
+        for key in where:  # to the end: those used last are kept longest
+            places.pop(key, None)
         places.update(where)
+        for key in list(islice(places, max(0, len(places) - KEPT_PLACES))):
+            del places[key]
     return [where.get(p.highlight.id, p) for p in found]
