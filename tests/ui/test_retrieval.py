@@ -480,3 +480,44 @@ def test_a_code_chosen_again_lists_its_passages_without_opening_their_transcript
     again = retrieve_code(window, qtbot, "Coffee")
     assert [(p.title, p.speaker, p.question) for p in again.passages] == shown
     assert opened == []
+
+
+def test_passages_kept_by_an_attribute_open_only_their_interviews_transcripts(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """With "Shift: night" chosen, a code's passages were placed in every interview (each
+    transcript opened: a second for each 100 interviews) and those of the day shift then
+    left out; only the night shift's transcripts are opened now."""
+    from reader.core.study import Study
+
+    window = make_study_window(folder)
+    owner = window.study
+    assert owner.define_attribute("Shift", "choice", ["night", "day"])
+    ana, ben, cem = (e.id for e in owner.study.interviews)
+    for interview_id, shift in ((ana, "night"), (ben, "day"), (cem, "day")):
+        assert owner.set_attribute(interview_id, "shift", shift)
+    window.switcher.step(1)
+    code_with_keys(window, qtbot, "hour", "Dawn")
+    code_with_keys(window, qtbot, "nobody", "Silence")
+    window.switcher.step(1)
+    code_with_keys(window, qtbot, "sleep", "Dawn")
+    code_with_keys(window, qtbot, "patients", "Silence")
+    window.switcher.step(-2)  # Ana's: the coded interviews are the others
+    retrieval = retrieve_code(window, qtbot, "Dawn")
+    retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: day"))
+    assert [p.title for p in retrieval.passages] == ["P02 Ben", "P10 Cem"]
+    retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: night"))
+    opened: list[str] = []
+    open_session = Study.open_session
+    monkeypatch.setattr(
+        Study,
+        "open_session",
+        lambda study, entry: opened.append(entry) or open_session(study, entry),
+    )
+    retrieval.first.setCurrentIndex(
+        retrieval.first.findData(window.codebook.hub.book.find("Silence").id)
+    )
+    assert retrieval.passages == [] and opened == []
+    retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: day"))
+    assert [(p.title, p.question) for p in retrieval.passages] == [("P02 Ben", 1), ("P10 Cem", 1)]
+    assert sorted(opened) == sorted([ben, cem])

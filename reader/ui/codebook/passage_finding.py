@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from reader.core.codebook_retrieval import Coded, CodeQuery, Passage, placed, placed_in, retrieve
 from reader.core.notes_file import NotesData
@@ -23,6 +24,7 @@ from reader.ui.exporting.save_folder import home_folder
 FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
 
 Places = dict[str, Passage]  # highlight id -> the passage as placed last
+INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
 KEPT_PLACES = 20_000  # passages; those used least recently go first (~2 KB each)
 
 
@@ -49,12 +51,21 @@ def save_home(hub: CodebookHub) -> Path:
 
 
 def find_passages(
-    hub: CodebookHub, query: CodeQuery, places: Places | None = None
+    hub: CodebookHub,
+    query: CodeQuery,
+    places: Places | None = None,
+    filters: dict[str, set[Any]] | None = None,
 ) -> list[Passage]:
     """The matching passages with speaker and question (the open interview placed from
     its session, the others from their transcripts, or from `places` when their highlight
-    has not changed since; `places` then holds these too)."""
+    has not changed since; `places` then holds these too); in a study, only those of the
+    interviews `filters` keep (Study.matching, or {INTERVIEW: ids}), whose transcripts
+    alone are opened."""
     found = retrieve(coded_now(hub), hub.book, query)
+    if hub.study is not None and filters:
+        one = filters.get(INTERVIEW)
+        kept = one if one is not None else {e.id for e in hub.study.matching(filters)}
+        found = [p for p in found if p.interview_id in kept]
     session, study = hub.interview.session, hub.study
     current = hub.current_id()
     mine = [p for p in found if session is not None and p.interview_id == current]

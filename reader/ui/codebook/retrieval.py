@@ -63,7 +63,6 @@ EXPORTS = {
 NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
 FITTED_CHARS = 30  # the widest a column but the passage's is made to fit its contents
 SAID_MS = 8000  # how long "Exported …" stands in place of the count
-INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
 
 
 @dataclass(frozen=True)
@@ -306,14 +305,11 @@ class RetrievalWindow(QDialog):
         selected = self.list.currentItem()
         was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
         self.list.clear()  # first: the current row moves as it empties, shown from passages
-        self.passages = find_passages(self.hub, query, self.places) if query is not None else []
         study = self.hub.study
         self._offer_interviews()
         self.interviews.setVisible(study is not None and self.interviews.count() > 1)
-        if study is not None and (filters := self._filters()):
-            one = filters.get(INTERVIEW)
-            kept = one if one is not None else {e.id for e in study.matching(filters)}
-            self.passages = [p for p in self.passages if p.interview_id in kept]
+        kept = self._filters()  # the interviews kept: only their transcripts are opened
+        self.passages = [] if query is None else find_passages(self.hub, query, self.places, kept)
         items = []
         for p in self.passages:
             quote = " ".join(p.highlight.exact.split())
