@@ -521,3 +521,31 @@ def test_passages_kept_by_an_attribute_open_only_their_interviews_transcripts(
     retrieval.interviews.setCurrentIndex(retrieval.interviews.findText("Shift: day"))
     assert [(p.title, p.question) for p in retrieval.passages] == [("P02 Ben", 1), ("P10 Cem", 1)]
     assert sorted(opened) == sorted([ben, cem])
+
+
+def test_the_wait_cursor_shows_while_many_transcripts_are_opened_for_passages(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """A code's passages in 300 interviews took 3 s to place (each transcript opened),
+    the window still and the arrow saying nothing; the wait cursor shows then, from
+    MANY_FILES transcripts to open (two here)."""
+    from reader.ui.codebook import passage_finding
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    window.switcher.step(2)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    window.switcher.step(-1)  # Ben's: the coded interviews are the others
+    cursors: list[object] = []
+    placed = passage_finding.placed
+
+    def watched(study, passages):
+        cursor = QApplication.overrideCursor()
+        cursors.append(cursor.shape() if cursor is not None else None)
+        return placed(study, passages)
+
+    monkeypatch.setattr(passage_finding, "placed", watched)
+    monkeypatch.setattr(passage_finding, "MANY_FILES", 2, raising=False)
+    retrieve_code(window, qtbot, "Coffee")
+    assert cursors == [Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
