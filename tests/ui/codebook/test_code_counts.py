@@ -360,3 +360,42 @@ def test_a_code_with_sub_codes_says_its_whole_use_in_a_narrow_dock(
     assert not panel.use.is_elided()
     lines = panel.use.height() // panel.use.fontMetrics().height()
     assert lines >= 2 and panel.use.geometry().bottom() < panel.color_button.geometry().top()
+
+
+def test_the_interview_left_is_not_counted_again_from_its_file(
+    make_study_window, folder: Path, qtbot, gate: Gate, monkeypatch
+) -> None:
+    """Ctrl+PgDn saves the interview left, whose codings join the others' as it goes; the
+    notes folder's watch then saw a file changed and counted every file again (90 ms of
+    each switch in a study of 300). Another program's write is still counted."""
+    from reader.ui.persistence.file_guard import DiskWatch
+    from tests.ui.test_codebook import code_with_keys
+
+    drinks_study(folder)
+    gate.open.set()
+    looks: list[DiskWatch] = []
+    settled = DiskWatch._settled
+    monkeypatch.setattr(DiskWatch, "_settled", lambda watch: (settled(watch), looks.append(watch)))
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    ana = window.interview.notes_path
+    code_with_keys(window, qtbot, "handover", "Drinks")
+    assert drinks_cell(window) == "4"
+
+    def counts_looked() -> int:  # the notes folder's looks by the Codebook's counts
+        return sum(watch.parent() is hub.tally for watch in looks)
+
+    before = counts_looked()
+    window.switcher.step(1)
+    qtbot.waitUntil(lambda: counts_looked() > before)
+    assert [p for p, on_gui in gate.reads if on_gui and p == ana] == []
+    assert drinks_cell(window) == "4" and hub.counts() == expected(folder)
+    study = open_study(folder)  # another program codes Cem's "coffee"
+    cem = study.interviews[2]
+    session = study.open_session(cem)
+    start = session.document.text.index("coffee")
+    coded = make_highlight(session.document.text, start, start + 6)
+    session.add_highlight(coded.edited(codes=(hub.book.find("Drinks").id,)))
+    save_notes(study.notes_path(cem), session.notes)
+    qtbot.waitUntil(lambda: drinks_cell(window) == "5")
