@@ -4,7 +4,9 @@ checked before the player is asked to open it."""
 
 from __future__ import annotations
 
+import glob
 import os
+import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
@@ -28,34 +30,79 @@ class Located:
     beside: bool = False  # found beside the transcript, not where the notes said
 
 
+# Zoom names a cloud recording's video after the transcript's name, with its layout and
+# size: "GMT20240305-140012_Recording_1920x1080.mp4" (or "…_gallery_1280x720.mp4") beside
+# "GMT20240305-140012_Recording.transcript.vtt" and the audio's "…_Recording.m4a".
+_ZOOM_VIDEO = r"(?:_[A-Za-z]+)*_\d{3,4}x\d{3,4}"
+_SUFFIXES_EITHER_CASE = [case for suffix in SUFFIXES for case in (suffix, suffix.upper())]
+
+
+def _names(document_path: Path) -> list[str]:
+    """The names a recording of the transcript has: its own, and before its first dot
+    ("x" for "x.en.vtt" or Zoom's "x.transcript.vtt")."""
+    stem = document_path.stem
+    return [stem, stem.split(".")[0]] if "." in stem else [stem]
+
+
+def _named_after(recording: Path, name: str) -> bool:
+    """Whether `recording` is named after the transcript's `name`: the same, or Zoom's
+    video of it (`_ZOOM_VIDEO`)."""
+    stem = recording.stem
+    return stem == name or (
+        stem.startswith(f"{name}_") and re.fullmatch(_ZOOM_VIDEO, stem[len(name) :]) is not None
+    )
+
+
 def beside(document_path: Path) -> Path | None:
     """A recording with the transcript's name beside it ("x.wav" for "x.vtt"), if any;
-    "x.en.vtt" (a subtitle's language) also finds "x.wav". An empty file is taken only
+    "x.en.vtt" (a subtitle's language) also finds "x.wav", and Zoom's transcript its video
+    (`_ZOOM_VIDEO`) where no recording has its very name. An empty file is taken only
     when there is no other: a 0-byte "x.mp3" (a download cut short) hid a good "x.m4a"."""
-    folder, names = document_path.parent, [document_path.stem]
-    if "." in document_path.stem:
-        names.append(document_path.stem.split(".")[0])
+    folder, names = document_path.parent, _names(document_path)
+    own = [folder / f"{name}{suffix}" for name in names for suffix in _SUFFIXES_EITHER_CASE]
+    full, empty = _recordings(own)
+    if full is not None:
+        return full
+    try:
+        zoom = sorted(
+            path
+            for name in names
+            for path in folder.glob(f"{glob.escape(name)}_*")
+            if path.suffix.lower() in SUFFIXES and _named_after(path, name)
+        )
+    except OSError:
+        zoom = []
+    zoom_full, zoom_empty = _recordings(zoom)
+    return zoom_full or empty or zoom_empty
+
+
+def _recordings(candidates: list[Path]) -> tuple[Path | None, Path | None]:
+    """The first of `candidates` that is a file with something in it, and the first that
+    is an empty file; None for none."""
     empty = None
-    for name in names:
-        for suffix in SUFFIXES:
-            for candidate in (folder / f"{name}{suffix}", folder / f"{name}{suffix.upper()}"):
-                try:
-                    size = candidate.stat().st_size if candidate.is_file() else None
-                except OSError:
-                    continue
-                if size:
-                    return candidate
-                if size == 0 and empty is None:
-                    empty = candidate  # said to be empty when it is all there is
-    return empty
+    for candidate in candidates:
+        try:
+            size = candidate.stat().st_size if candidate.is_file() else None
+        except OSError:
+            continue
+        if size:
+            return candidate, empty
+        if size == 0 and empty is None:
+            empty = candidate
+    return None, empty
 
 
 def set_apart(paths: list[Path]) -> tuple[list[Path], list[Path]]:
     """`paths` less the recordings among them, and those recordings that no transcript
     among them has beside it with its name (the others are found by `beside`)."""
     others = [p for p in paths if p.suffix.lower() not in SUFFIXES]
-    named = {(p.parent, n) for p in others for n in (p.stem, p.stem.split(".")[0])}
-    alone = [p for p in paths if p.suffix.lower() in SUFFIXES and (p.parent, p.stem) not in named]
+    named = [(p.parent, name) for p in others for name in _names(p)]
+    alone = [
+        p
+        for p in paths
+        if p.suffix.lower() in SUFFIXES
+        and not any(p.parent == folder and _named_after(p, name) for folder, name in named)
+    ]
     return others, alone
 
 

@@ -29,6 +29,27 @@ def test_a_recording_with_the_transcripts_name_is_found_beside_it(tmp_path: Path
     assert beside(tmp_path / "cut.vtt") == tmp_path / "cut.m4a"  # not hidden by the empty one
 
 
+def test_zooms_video_is_found_beside_its_transcript(tmp_path: Path) -> None:
+    """Found by a new user's Zoom cloud recording, downloaded as Zoom names it: the video
+    "…_Recording_1920x1080.mp4" beside "…_Recording.transcript.vtt" was not found, nor
+    taken with the transcript added to a study ("a recording: add its transcript")."""
+    transcript = tmp_path / "GMT20240305-140012_Recording.transcript.vtt"
+    transcript.write_text("WEBVTT\n")
+    (tmp_path / "GMT20240305-140012_Recording_notes.mp3").write_bytes(b"x")  # no size: not
+    (tmp_path / "GMT20240305-140012_Recording_1920x1080.txt").write_text("x")  # no recording
+    assert beside(transcript) is None
+    gallery = tmp_path / "GMT20240305-140012_Recording_gallery_1280x720.mp4"
+    gallery.write_bytes(b"x")
+    assert beside(transcript) == gallery
+    video = tmp_path / "GMT20240305-140012_Recording_1920x1080.mp4"
+    video.write_bytes(b"x")
+    assert beside(transcript) == video  # before the gallery's, in the order of names
+    assert set_apart([transcript, video]) == ([transcript], [])
+    audio = tmp_path / "GMT20240305-140012_Recording.m4a"
+    audio.write_bytes(b"x")
+    assert beside(transcript) == audio  # its very name first, and the lighter file
+
+
 def test_the_path_is_stored_relative_to_the_notes_and_found_again(tmp_path: Path) -> None:
     notes = tmp_path / "notes" / "talk.json"
     audio = tmp_path / "audio" / "talk 1.wav"
