@@ -49,7 +49,7 @@ def _gui_parser() -> argparse.ArgumentParser:
         nargs="?",
         type=given_path,
         help="an interview (.txt, .md, .vtt, .srt, Whisper .json, .tsv, .csv or .lrc, .docx, "
-        ".odt) or a folder of them, opened as a study (default: what was open last, the "
+        ".odt, .rtf) or a folder of them, opened as a study (default: what was open last, the "
         "bundled interview on a first start)",
     )
     parser.add_argument(

@@ -1,8 +1,9 @@
 """Loading an interview file: decoding, refusing what is not text, normalising the text.
 
 Plain text is read as it is. Transcripts in other shapes (subtitles, Whisper JSON and
-tables, Word and OpenDocument files, Markdown, Otter text) are turned into plain text by a
-module of reader.core.transcripts, imported only when a file of its kind is opened.
+tables, Word, OpenDocument and Rich Text files, Markdown, Otter text) are turned into plain
+text by a module of reader.core.transcripts, imported only when a file of its kind is
+opened.
 """
 
 from __future__ import annotations
@@ -304,6 +305,7 @@ _READERS = {
     ".lrc": ("lrc", False),
     ".docx": ("word", True),
     ".odt": ("opendocument", True),
+    ".rtf": ("rtf", True),
 }
 
 
@@ -401,7 +403,7 @@ def load_document(path: str | Path) -> Document:
     if path.suffix.lower() in RECORDING_SUFFIXES:
         raise DocumentError(_recording_not_transcript(path))
     # A .doc, a PDF…: by its suffix before reading (a Pages document may be a folder), by
-    # its first bytes after (an .rtf renamed .txt, opened as its markup).
+    # its first bytes after (a PDF saved as .txt, opened as its markup).
     if reason := why_not_read(path, b""):
         raise DocumentError(f"{name} cannot be opened: {reason}.")
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
@@ -410,6 +412,8 @@ def load_document(path: str | Path) -> Document:
     data = read_regular_file(path, limit)
     if reason := why_not_read(path, data[:64]):
         raise DocumentError(f"{name} cannot be opened: {reason}.")
+    if data.lstrip()[:5] == b"{\\rtf":  # Rich Text whatever its suffix (TextEdit's as .txt)
+        module, binary = "rtf", True
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)
     if module == "otter" and not may_have_headers(text):
         module = ""

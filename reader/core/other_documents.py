@@ -1,5 +1,5 @@
 """Documents a transcript is often kept in that the app does not read (an older Word file,
-Rich Text, a PDF, Pages, a spreadsheet), known by their suffix or first bytes, and what a
+a PDF, Pages, a spreadsheet), known by their suffix or first bytes, and what a
 user does to open one: said when such a file is opened or found in a study's folder."""
 
 from __future__ import annotations
@@ -10,10 +10,6 @@ _WORD_AGAIN = "save it as a Word document (.docx) and open that"
 # By suffix: what the file is, and what to do.
 _BY_SUFFIX = {
     ".doc": f"it is an older Word document (.doc): open it in Word or LibreOffice, {_WORD_AGAIN}",
-    ".rtf": (
-        f"it is a Rich Text document (.rtf): open it in Word, LibreOffice or TextEdit, "
-        f"{_WORD_AGAIN}"
-    ),
     ".pdf": (
         "it is a PDF, and a PDF is not read: export the transcript again as .docx or .txt "
         "from the tool that made it, or copy its text into a .txt file"
@@ -27,14 +23,13 @@ _BY_SUFFIX = {
     ),
 }
 _BY_SUFFIX[".xls"] = _BY_SUFFIX[".ods"] = _BY_SUFFIX[".xlsx"]
-# By their first bytes, whatever the suffix (an .rtf renamed .txt opened as its markup).
-_BY_HEAD = {b"{\\rtf": _BY_SUFFIX[".rtf"], b"%PDF-": _BY_SUFFIX[".pdf"]}
+_PDF_HEAD = b"%PDF-"  # whatever the suffix: a PDF saved as .txt opened as its markup
 
 
 # Word processors' documents, which hold typed transcripts; a study's folder says those it
 # leaves out. Its PDFs and spreadsheets are as often consent forms and lists of
 # participants: left out quietly.
-_TYPED = (".doc", ".rtf", ".pages")
+_TYPED = (".doc", ".pages")
 
 
 def is_other_document_name(path: Path) -> bool:
@@ -50,7 +45,6 @@ def is_typed_document_name(path: Path) -> bool:
 def why_not_read(path: Path, head: bytes) -> str:
     """Why `path`, whose first bytes are `head`, cannot be opened and what to do, as "it is
     …: …"; "" for a file of another kind."""
-    for magic, reason in _BY_HEAD.items():
-        if head.lstrip()[: len(magic)] == magic:
-            return reason
+    if head.lstrip().startswith(_PDF_HEAD):
+        return _BY_SUFFIX[".pdf"]
     return _BY_SUFFIX.get(path.suffix.lower(), "")

@@ -31,7 +31,7 @@ from reader.core.other_documents import (
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 from reader.core.wording import counted
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt")
+TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt", ".rtf")
 ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
 MAX_TRANSCRIPTS = 1000  # a study of a few hundred interviews fits; a folder of 10,000 stops
 MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
@@ -131,7 +131,7 @@ def sniff(path: Path) -> str:
             head = handle.read(SNIFF_BYTES)
     except OSError as exc:
         return f"it cannot be read ({exc.strerror or exc})"
-    if other := why_not_read(path, head[:64]):  # an .rtf saved as .txt
+    if other := why_not_read(path, head[:64]):  # a PDF saved as .txt
         return other
     suffix = path.suffix.lower()
     if suffix in ZIPPED_SUFFIXES:

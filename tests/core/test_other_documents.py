@@ -10,25 +10,23 @@ import pytest
 from reader.core.document import DocumentError, load_document
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)  # an older Office file's first bytes
-RTF = b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Interviewer: How?\\par P3: So.\\par}"
 
 
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
         ("P02.doc", OLE, "an older Word document (.doc): open it in Word or LibreOffice"),
-        ("P03.rtf", RTF, "a Rich Text document (.rtf)"),
-        ("P03 (TextEdit).txt", RTF, "a Rich Text document (.rtf)"),
         ("P04.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< >>\nendobj\n", "a PDF"),
+        ("P04 (copy).txt", b"%PDF-1.7\n1 0 obj\n<< >>\nendobj\n", "a PDF"),
         ("P05.xlsx", b"PK\x03\x04" + bytes(60), "a spreadsheet: save it as tab-separated"),
     ],
 )
 def test_a_document_not_read_says_what_it_is_and_what_to_do(
     tmp_path: Path, name: str, content: bytes, said: str
 ) -> None:
-    """Found by a new user's first transcripts: an .rtf (TextEdit's, also saved as .txt)
-    opened as its markup ("{\\rtf1\\ansi…"), a .doc and a .xlsx were "a binary file, not a
-    text interview", with nothing said of what to do."""
+    """Found by a new user's first transcripts: a .doc and a .xlsx were "a binary file, not
+    a text interview", with nothing said of what to do, and a PDF saved as .txt opened as
+    its markup."""
     path = tmp_path / name
     path.write_bytes(content)
     with pytest.raises(DocumentError) as error:
