@@ -575,7 +575,7 @@ def _bracketed_names(
     two or more such names take turns, one's lines, another's, the first's again. A note
     seldom does so, nor a placeholder of the anonymised ("[Town] is small")."""
     opened = [key for c, key in zip(found, keys, strict=True) if c and c[1] == "["]
-    counts = Counter(key for key in opened if key not in _BRACKET_NOTES)
+    counts = Counter(key for key in opened if not is_bracket_note(key))
     names = Counter({key: n for key, n in counts.items() if n >= 2})
     order = [key for key in opened if key in names]
     turns = sum(a != b for a, b in pairwise(order))
@@ -845,6 +845,12 @@ def is_note_word(name: str) -> bool:
     """Whether a label's name is a word that starts a typist's or editor's note ("Note:",
     "Update:"), not a speaker, when a transcript uses it once."""
     return speaker_key(name) in _NOTE_WORDS
+
+
+def is_bracket_note(name: str) -> bool:
+    """Whether a word in brackets is a typist's note ("[laughs]", "(inaudible)"), not a
+    speaker's name."""
+    return speaker_key(name) in _BRACKET_NOTES
 
 
 def is_notice(paragraph: str) -> bool:

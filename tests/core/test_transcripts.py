@@ -1043,6 +1043,35 @@ def test_vtt_dialogue_dash_after_a_blank_line_in_a_cue_is_not_the_voice_s(
     assert [t.speaker for t in doc.turns] == ["Ana", "", "Ana", ""]
 
 
+@pytest.mark.parametrize("blank", ["", " "])
+def test_google_meets_captions_name_their_speakers_in_brackets(tmp_path: Path, blank: str) -> None:
+    """Found by a new user's Google Meet recording (its captions, .vtt): Meet names each
+    cue's speaker on its first line, "(Rosa Lind)", and a second speaker's in the cue after
+    a dash and a blank line (or a line of a space). No one spoke, and the names and dashes
+    stood among the words. Each name starts its speaker's turn now, at the cue's time."""
+    cues = [
+        "00:00:08.000 --> 00:00:12.000\n(Rosa Lind)\nSo tell me how the garden",
+        "00:00:12.000 --> 00:00:16.000\n(Rosa Lind)\nstarted, back then?\n-\n" + blank,
+        "(Tomas Weir)\nWith three raised beds.",
+        "00:00:16.000 --> 00:00:20.000\n(Tomas Weir)\nAnd a rumour about the land.",
+    ]
+    doc = load_text(tmp_path / "meet.vtt", "WEBVTT\n\n" + "\n\n".join(cues) + "\n")
+    assert doc.text == (
+        "Rosa Lind: So tell me how the garden started, back then?\n\n"
+        "Tomas Weir: With three raised beds. And a rumour about the land.\n"
+    )
+    assert [(t.speaker, t.start_ms) for t in doc.turns] == [
+        ("Rosa Lind", 8000),
+        ("Tomas Weir", 12000),
+    ]
+
+
+def test_notes_in_brackets_opening_cues_are_no_speakers(tmp_path: Path) -> None:
+    cues = ["00:01.000 --> 00:02.000\n(laughs)\nYes.", "00:02.000 --> 00:03.000\n(laughs)\nNo."]
+    doc = load_text(tmp_path / "sdh.vtt", "WEBVTT\n\n" + "\n\n".join(cues) + "\n")
+    assert "(laughs)" in doc.text and not any(t.speaker for t in doc.turns)
+
+
 def test_vtt_arrow_without_spaces(tmp_path: Path) -> None:
     path = tmp_path / "bare.vtt"
     path.write_text("WEBVTT\n\n00:00:01.000-->00:00:02.500\nAnna: Hi.\n", encoding="utf-8")

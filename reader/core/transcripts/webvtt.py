@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from dataclasses import replace
 
 from reader.core.document import DocumentError
+from reader.core.interview import capitalised, is_bracket_note
 from reader.core.transcripts import (
     Cue,
     Parsed,
@@ -50,6 +52,9 @@ _TAG_RE = re.compile(
 # A ruby's reading, `<ruby>東京<rt>とうきょう</rt></ruby>`: shown above the base in a player,
 # but in running text it doubles the word ("東京とうきょう") and search for the word would
 # miss it, so the base alone is kept. Its end tag may be left out before `</ruby>`.
+# Google Meet's name of a cue's speaker, alone on its line (`_meet_speakers`).
+_MEET_NAME_RE = re.compile(r"[ \t]*\((?P<name>[^()\n]{1,60})\)[ \t]*")
+_MEET_SHARE = 0.5  # of the cues that open with one, in Meet's captions
 _RUBY_TEXT_RE = re.compile(r"<rt(?:[\s.][^>]*)?>.*?(?:</rt>|(?=</ruby>)|$)", re.DOTALL)
 
 
@@ -62,7 +67,41 @@ def parse(text: str, name: str) -> Parsed:
     cues, teams, read_as_teams = _cues(blocks, name, teams=None)
     if teams and not read_as_teams:  # a Teams time after others: Teams' files start so
         cues, _, _ = _cues(blocks, name, teams=True)
-    return from_cues(unrolled(cues), "webvtt", name)
+    return from_cues(unrolled(_meet_speakers(cues)), "webvtt", name)
+
+
+def _meet_speakers(cues: list[Cue]) -> list[Cue]:
+    """The cues of Google Meet's captions with their speakers: Meet names each cue's on
+    its first line in brackets, "(Ana Silva)" above the words, and a second speaker's in
+    the cue after a line of a dash and a blank line ("-", "", "(Ben Okafor)", "Or work."),
+    which ends the cue for the format (`_cues` keeps those words as the cue's). Read as
+    words, the names stood in the text and no one spoke. Other files as they are: where
+    fewer than half the cues open so, or no name does twice."""
+    names = [_meet_name(cue.text) if not cue.speaker else "" for cue in cues]
+    counts = Counter(name for name in names if name)
+    if sum(counts.values()) < _MEET_SHARE * len(cues) or max(counts.values(), default=0) < 2:
+        return cues
+    named: list[Cue] = []
+    for cue in cues:
+        parts: list[Cue] = []
+        for line in cue.text.split("\n"):
+            if name := _meet_name(line):
+                parts.append(replace(cue, text="", speaker=name))
+            elif line.strip() != "-":
+                part = parts[-1] if parts else replace(cue, text="")
+                text = f"{part.text}\n{line}" if part.text else line
+                parts[-1:] = [replace(part, text=text)]
+        named += [part for part in parts if part.text.strip()]
+    return named
+
+
+def _meet_name(text: str) -> str:
+    """The speaker's name Google Meet's captions open `text` with, "(Ana Silva)" alone on
+    its first line; "" for none, or a typist's note ("(laughs)")."""
+    match = _MEET_NAME_RE.fullmatch(text.partition("\n")[0])
+    if match is None or not capitalised(name := match["name"].strip()) or is_bracket_note(name):
+        return ""
+    return name
 
 
 def _cue_after_header(header: str) -> list[str]:
