@@ -348,6 +348,15 @@ def detect_segments(
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
+    if any(span.kind.startswith("heading") for span in spans):
+        # A heading among the turns titles a part of the interview ("Section A:
+        # Background"): nobody's words, not those of the turn before it.
+        headings = [kind.startswith("heading") for kind in _set_apart(bounds, spans)]
+        labels = part_titles_unlabelled(pars, labels, headings)
+        begun = False
+        for i, (label, heading) in enumerate(zip(labels, headings, strict=True)):
+            asides[i] = asides[i] or (begun and heading and label is None)
+            begun = begun or label is not None
     keys = [speaker_key(label.name) if label else "" for label in labels]
     found = [key for key in keys if key]
     # A share of labelled paragraphs and a repeated label, so that a stray "Note:" or
@@ -845,6 +854,31 @@ def is_note_word(name: str) -> bool:
     """Whether a label's name is a word that starts a typist's or editor's note ("Note:",
     "Update:"), not a speaker, when a transcript uses it once."""
     return speaker_key(name) in _NOTE_WORDS
+
+
+def part_titles_unlabelled(
+    pars: Sequence[str], labels: Sequence[Label | None], headings: Sequence[bool]
+) -> list[Label | None]:
+    """`labels` without those of headings that title a part of the interview ("Section
+    A: Background", "Topic 2: Work"): a heading's label with words after it whose name
+    labels no paragraph but headings, nor says who asks or answers. "Q: How did you
+    start?" set as a heading stays a question, and "Ana: …" Ana's where she speaks
+    elsewhere too."""
+    speaking = {
+        speaker_key(label.name)
+        for label, heading in zip(labels, headings, strict=True)
+        if label is not None and not heading
+    }
+    return [
+        None
+        if label is not None
+        and heading
+        and label.end < len(par.rstrip())
+        and speaker_key(label.name) not in speaking
+        and _label_role(label.name) is None
+        else label
+        for par, label, heading in zip(pars, labels, headings, strict=True)
+    ]
 
 
 def is_bracket_note(name: str) -> bool:

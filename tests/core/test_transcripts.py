@@ -665,6 +665,43 @@ def test_google_meets_last_line_is_no_ones_words(tmp_path: Path, suffix: str) ->
     assert [seg.speaker for seg in segments if seg.role == A] == ["Tomas Weir"] * 2
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_headings_that_title_parts_of_the_interview_are_no_speakers(
+    tmp_path: Path, suffix: str
+) -> None:
+    """Found by a new user's transcript with its topics as headings ("Section B: Work",
+    Heading 2 in Word, "##" in Markdown): "Section A" and "Section B" were speakers who
+    answered, and the heading was quoted as theirs. A heading after the turns is nobody's
+    now; one that opens with a label of who asks ("Q: …") still asks."""
+    turns = ["Interviewer: Where did you grow up?", "Amal: By the lake."]
+    parts = [("Section A: Background", turns), ("Section B: Work", ["Q: And work?", *turns[1:]])]
+    path = tmp_path / f"sections{suffix}"
+    if suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        for heading, said in parts:
+            document.add_heading(heading, 2)
+            for line in said:
+                document.add_paragraph(line)
+        document.save(str(path))
+    else:
+        path.write_text(
+            "".join(f"## {h}\n\n" + "".join(f"{t}\n\n" for t in said) for h, said in parts)
+        )
+    doc = load_document(path)
+    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    got = [(seg.role, seg.speaker, doc.text[seg.start : seg.end]) for seg in segments]
+    assert got == [
+        (INTRO, "", "Section A: Background"),
+        (Q, "Interviewer", "Interviewer: Where did you grow up?"),
+        (A, "Amal", "Amal: By the lake."),
+        (ASIDE, "", "Section B: Work"),
+        (Q, "Q", "Q: And work?"),
+        (A, "Amal", "Amal: By the lake."),
+    ]
+
+
 @pytest.mark.parametrize("time_first", [False, True])
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_teams_text_with_the_time_on_a_line_of_its_own(

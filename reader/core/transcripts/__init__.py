@@ -26,6 +26,7 @@ from reader.core.interview import (
     is_note_word,
     is_notice,
     label_at,
+    part_titles_unlabelled,
     read_labels,
     speaker_key,
 )
@@ -530,6 +531,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     kinds = [_set_apart(*line) for line in lines]
     texts = _bold_labels([(text, bold) for text, bold, _ in lines])
     labels = _headers(texts) or read_labels(texts)
+    labels = part_titles_unlabelled(texts, labels, [bool(heading) for _, _, heading in lines])
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
     for text, label, kind in zip(texts, labels, kinds, strict=True):
@@ -550,7 +552,10 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         elif is_notice(speech):  # the tool's, not the last speaker's: no turn, no time
             builder.turn("", None)
         else:
-            builder.paragraph()
+            if kind.startswith("heading") and builder.turns_begun():
+                builder.turn("", None)  # a part's title, not the last speaker's words
+            else:
+                builder.paragraph()
             builder.kind = kind  # shown bold or as a heading, and read as set apart
         builder.add(speech)
     if pending is not None:  # a name at the very end, with nothing after it
@@ -876,6 +881,10 @@ class _Builder:
         start = self.length + self._separator_len()
         self.open = Turn(start, start, speaker, start_ms, typed=typed)
         self.turn_cue_times = None
+
+    def turns_begun(self) -> bool:
+        """Whether a turn is open: a paragraph added now would be its speaker's."""
+        return self.open is not None
 
     def paragraph(self) -> None:
         if not self.current_len:
