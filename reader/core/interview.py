@@ -348,15 +348,19 @@ def detect_segments(
     for i, (par, label) in enumerate(zip(pars, labels, strict=True)):
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
-    if any(span.kind.startswith("heading") for span in spans):
-        # A heading among the turns titles a part of the interview ("Section A:
-        # Background"): nobody's words, not those of the turn before it.
-        headings = [kind.startswith("heading") for kind in _set_apart(bounds, spans)]
-        labels = part_titles_unlabelled(pars, labels, headings)
+    kinds = _set_apart(bounds, spans) if spans else []
+    if any(kinds):
+        # A heading or a line in bold among the turns may title a part of the interview
+        # ("Section A: Background"): nobody's words, not those of the turn before it. A
+        # file's reader has left such a title out of its turns already.
+        titles = part_titles(pars, labels, kinds)
+        outside = _outside_turns(bounds, turns) if from_file else titles
         begun = False
-        for i, (label, heading) in enumerate(zip(labels, headings, strict=True)):
-            asides[i] = asides[i] or (begun and heading and label is None)
-            begun = begun or label is not None
+        for i, (title, kind) in enumerate(zip(titles, kinds, strict=True)):
+            labels[i] = None if title else labels[i]
+            apart = kind.startswith("heading") or (kind and outside[i])
+            asides[i] = asides[i] or (begun and labels[i] is None and bool(apart))
+            begun = begun or labels[i] is not None
     keys = [speaker_key(label.name) if label else "" for label in labels]
     found = [key for key in keys if key]
     # A share of labelled paragraphs and a repeated label, so that a stray "Note:" or
@@ -856,29 +860,38 @@ def is_note_word(name: str) -> bool:
     return speaker_key(name) in _NOTE_WORDS
 
 
-def part_titles_unlabelled(
-    pars: Sequence[str], labels: Sequence[Label | None], headings: Sequence[bool]
-) -> list[Label | None]:
-    """`labels` without those of headings that title a part of the interview ("Section
-    A: Background", "Topic 2: Work"): a heading's label with words after it whose name
-    labels no paragraph but headings, nor says who asks or answers. "Q: How did you
-    start?" set as a heading stays a question, and "Ana: …" Ana's where she speaks
-    elsewhere too."""
-    speaking = {
-        speaker_key(label.name)
-        for label, heading in zip(labels, headings, strict=True)
-        if label is not None and not heading
-    }
+def part_titles(
+    pars: Sequence[str], labels: Sequence[Label | None], kinds: Sequence[str]
+) -> list[bool]:
+    """Whether each paragraph, though it opens with a label, titles a part of the
+    interview ("Section A: Background", "Topic 2: Work"): set apart as a heading or all in
+    bold (`kinds`, as `_set_apart` gives them), words after its label, whose name labels
+    no paragraph that is not set apart, nor says who asks or answers, and, in bold alone,
+    labels no other paragraph. "Q: How did you start?" as a heading still asks, and "Ana:
+    …" in bold is Ana's where she speaks elsewhere too."""
+    keys = [speaker_key(label.name) if label is not None else "" for label in labels]
+    speaking = {key for key, kind in zip(keys, kinds, strict=True) if key and not kind}
+    counts = Counter(key for key in keys if key)
     return [
-        None
-        if label is not None
-        and heading
+        label is not None
+        and bool(kind)
         and label.end < len(par.rstrip())
-        and speaker_key(label.name) not in speaking
+        and key not in speaking
         and _label_role(label.name) is None
-        else label
-        for par, label, heading in zip(pars, labels, headings, strict=True)
+        and (kind.startswith("heading") or counts[key] == 1)
+        for par, label, key, kind in zip(pars, labels, keys, kinds, strict=True)
     ]
+
+
+def _outside_turns(bounds: Sequence[tuple[int, int]], turns: Sequence[Turn]) -> list[bool]:
+    """Whether each paragraph (its bounds) lies in none of a transcript file's turns."""
+    spans = sorted((turn.start, turn.end) for turn in turns)
+    starts = [start for start, _ in spans]
+    outside = []
+    for start, _ in bounds:
+        i = bisect_left(starts, start + 1) - 1  # the last turn starting at or before it
+        outside.append(i < 0 or spans[i][1] <= start)
+    return outside
 
 
 def is_bracket_note(name: str) -> bool:

@@ -702,6 +702,39 @@ def test_headings_that_title_parts_of_the_interview_are_no_speakers(
     ]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_lines_in_bold_that_title_parts_of_the_interview_are_no_speakers(
+    tmp_path: Path, suffix: str
+) -> None:
+    """As headings, so lines all in bold ("Section B: Work" typed bold): "Section B" was a
+    speaker who answered. An interviewer whose every turn is in bold is still one."""
+    lines = [
+        ("Section A: Background", True),
+        ("Sarah: Where did you grow up?", True),
+        ("Amal: By the lake.", False),
+        ("Sarah: And school?", True),
+        ("Amal: Long walks.", False),
+        ("Section B: Work", True),
+        ("Sarah: How did you start?", True),
+        ("Amal: By accident.", False),
+    ]
+    path = tmp_path / f"bold{suffix}"
+    if suffix == ".docx":
+        write_docx(path, [(line, len(line) if bold else 0) for line, bold in lines])
+    else:
+        path.write_text("".join(f"**{line}**\n\n" if b else f"{line}\n\n" for line, b in lines))
+    doc = load_document(path)
+    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    got = [(seg.role, seg.speaker) for seg in segments]
+    assert got == [
+        (INTRO, ""),
+        *[(Q, "Sarah"), (A, "Amal")] * 2,
+        (ASIDE, ""),
+        (Q, "Sarah"),
+        (A, "Amal"),
+    ]
+
+
 @pytest.mark.parametrize("time_first", [False, True])
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_teams_text_with_the_time_on_a_line_of_its_own(

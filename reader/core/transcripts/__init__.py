@@ -26,7 +26,7 @@ from reader.core.interview import (
     is_note_word,
     is_notice,
     label_at,
-    part_titles_unlabelled,
+    part_titles,
     read_labels,
     speaker_key,
 )
@@ -531,10 +531,11 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
     kinds = [_set_apart(*line) for line in lines]
     texts = _bold_labels([(text, bold) for text, bold, _ in lines])
     labels = _headers(texts) or read_labels(texts)
-    labels = part_titles_unlabelled(texts, labels, [bool(heading) for _, _, heading in lines])
+    titles = part_titles(texts, labels, kinds)
+    labels = [None if title else label for label, title in zip(labels, titles, strict=True)]
     builder = _Builder()
     pending = None  # a name alone on its line, waiting for its speech
-    for text, label, kind in zip(texts, labels, kinds, strict=True):
+    for text, label, kind, title in zip(texts, labels, kinds, titles, strict=True):
         if label is not None and label.end >= len(text):
             if pending is not None:
                 _start_turn(builder, pending)
@@ -552,7 +553,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         elif is_notice(speech):  # the tool's, not the last speaker's: no turn, no time
             builder.turn("", None)
         else:
-            if kind.startswith("heading") and builder.turns_begun():
+            if (title or kind.startswith("heading")) and builder.turns_begun():
                 builder.turn("", None)  # a part's title, not the last speaker's words
             else:
                 builder.paragraph()
