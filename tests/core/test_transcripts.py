@@ -2004,7 +2004,12 @@ BAD_FILES = {
     "empty.vtt": (b"", "is empty"),
     "binary.vtt": (b"WEBVTT\n\n" + bytes(range(256)) * 4, "binary"),
     "no-header.vtt": (b"Hi\n00:00:01.000 --> 00:00:02.000\nHi\n", "does not start with WEBVTT"),
-    "bad-timing.srt": (b"1\n00:00:01,000 -> 00:00:02,000\nHi\n", "line 1"),
+    # Found by a new user's hand-edited subtitles: "line 1 (“1”) is not a cue number and
+    # timing" sent them to a line that was right.
+    "bad-timing.srt": (
+        b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n\n2\n00:00:03,000 -> 00:00:04,000\nHo\n",
+        "line 7 .“00:00:03,000 -> 00:00:04,000”., under cue number 2, is not a timing",
+    ),
     "cut-after-number.srt": (b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n", "cut off"),
     "cut-in-timing.srt": (
         b"1\n00:00:01,000 --> 00:00:02,000\nHi\n\n2\n00:00:03,000 --> 00:0",

@@ -56,12 +56,19 @@ def parse(text: str, name: str) -> Parsed:
     try:
         subtitles = list(srt.parse(text))
     except srt.SRTParseError as exc:
-        line = text.count("\n", 0, exc.expected_start) + 1
-        bad = text[exc.expected_start : exc.actual_start].strip().split("\n")[0][:60]
+        block = text[exc.expected_start : exc.actual_start]
+        line = text.count("\n", 0, exc.expected_start + len(block) - len(block.lstrip())) + 1
+        bad, *below = block.strip().split("\n")
         if bad.isdigit() and text[exc.expected_start :].strip().count("\n") <= 1:
             raise cut_off(name, f"cue {bad}") from exc  # its number and a part of its timing
+        if bad.strip().isdigit() and below:  # a cue number, and under it no timing
+            raise DocumentError(
+                f"{name} is not valid SubRip: line {line + 1} (“{below[0].strip()[:60]}”), "
+                f"under cue number {bad.strip()}, is not a timing such as “00:00:01,000 --> "
+                "00:00:04,000”."
+            ) from exc
         raise DocumentError(
-            f"{name} is not valid SubRip: line {line} (“{bad}”) is not a cue number and "
+            f"{name} is not valid SubRip: line {line} (“{bad[:60]}”) is not a cue number and "
             "timing such as “00:00:01,000 --> 00:00:04,000”."
         ) from exc
     _check_end(subtitles, name)
