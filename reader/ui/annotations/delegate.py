@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations import NO_COLOR
 from reader.ui.annotations.model import Entry, HighlightListModel, Index
 from reader.ui.theme import current, mix, readable_mix, swatch_color
-from reader.ui.wrapped_text import wrapped_lines
+from reader.ui.wrapped_text import in_its_direction, wrapped_lines
 
 PAD_X, PAD_Y, BAR, GAP = 10, 7, 4, 8
 STRIP = 2  # the page round a selected card's colour bar
@@ -312,4 +312,4 @@ def chip_label(fm: QFontMetrics, label: str, room: int) -> str:
     advance it elided it ("… handheld scann…" with the room for it)."""
     if fm.horizontalAdvance(label) <= room:
         return label
-    return fm.elidedText(label, Qt.TextElideMode.ElideRight, room)
+    return in_its_direction(fm.elidedText(label, Qt.TextElideMode.ElideRight, room))

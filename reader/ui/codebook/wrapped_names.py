@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.typed_editors import TypingKept, fill_untouched
-from reader.ui.wrapped_text import wrapped_lines
+from reader.ui.wrapped_text import in_its_direction, wrapped_lines
 
 NAMES = 0  # the column of the names
 MAX_LINES = 2  # the tree stays a list to scan
@@ -71,7 +71,8 @@ class WrappedNames(QStyledItemDelegate):
         if index.data(Qt.ItemDataRole.DecorationRole) is not None:
             width -= option.decorationSize.width() + TEXT_MARGINS
         lines = wrapped_lines(option.text, option.font, max(1, width), MAX_LINES)
-        option.text = "\u2028".join(lines)  # line separators: Qt breaks lines there
+        # Line separators: Qt breaks lines there.
+        option.text = in_its_direction("\u2028".join(lines))
 
     def createEditor(
         self,

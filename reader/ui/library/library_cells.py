@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
 from reader.ui.typed_editors import TypingKept, fill_untouched
+from reader.ui.wrapped_text import in_its_direction
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -34,6 +35,10 @@ class LibraryDelegate(QStyledItemDelegate):
         # Interviews came or went (another program's change, an undo): the table is made
         # again, which closes the editor open on it unsaved.
         self._typing = TypingKept(view, self._cell_of, self._index_of)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = in_its_direction(option.text)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         attribute = self.model.attribute(index.column())
