@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QStatusBar
 
 from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
@@ -19,6 +20,17 @@ if TYPE_CHECKING:
 
 SAVE_STATES = {"saved": "Saved", "saving": "Saving…", "read-only": "Read-only"}
 WORDS_DELAY_MS = 400  # counting megabytes of notes at every key press would be wasteful
+
+
+def status_labels(bar: QStatusBar) -> tuple[ElidedLabel, ElidedLabel, ElidedLabel]:
+    """The notes' file (its name kept whole, the folder shortened), words and save state,
+    put in `bar`: the file on the left, the other two on the right."""
+    notes = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+    words, save = ElidedLabel(), ElidedLabel()
+    bar.addWidget(notes, 1)
+    bar.addPermanentWidget(words)
+    bar.addPermanentWidget(save)
+    return notes, words, save
 
 
 class StatusWindow(Protocol):

@@ -24,6 +24,7 @@ from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.window.spoken import announce
 
 Actions = list[tuple[str, Callable[[], None]]]
 
@@ -102,6 +103,7 @@ class Banner(QFrame):
         self.setAccessibleDescription(text)
         self._show_count()
         self.setVisible(bool(text))
+        announce(self, text, urgent=True)
         self._fit_more()
         if text and any(button.hasFocus() for button in gone):
             close.show()  # at once: the layout shows it later

@@ -25,7 +25,6 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.appearance.appearance import Appearance
 from reader.ui.codebook.wiring import wire_codebook
-from reader.ui.elided_label import ElidedLabel
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock, focus_dock, take_keyboard
@@ -33,6 +32,7 @@ from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.memo.notes_status import status_labels
 from reader.ui.memo.wiring import wire_memo
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.notes.quoting import NotesQuoting
@@ -68,6 +68,7 @@ from reader.ui.window.later_panels import (
     open_search,
 )
 from reader.ui.window.pane_cycle import connect_panes
+from reader.ui.window.spoken import speak_status
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.tab_order import DockTabBars, ScreenTabOrder
 from reader.ui.window.undo_focus import UndoFocus
@@ -119,11 +120,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
         self.outline_dock.raise_()
-        self.notes_label = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)  # keeps the file name
-        self.words_label, self.save_label = ElidedLabel(), ElidedLabel()
-        self.statusBar().addWidget(self.notes_label, 1)
-        self.statusBar().addPermanentWidget(self.words_label)
-        self.statusBar().addPermanentWidget(self.save_label)  # these three: memo/notes_status.py
+        self.notes_label, self.words_label, self.save_label = status_labels(self.statusBar())
 
         self.window_actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
@@ -225,6 +222,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         interview.readOnlyChanged.connect(self._show_title)
         interview.message.connect(self.banner.show_message)
         interview.status.connect(self.statusBar().showMessage)
+        speak_status(self.statusBar())  # and the banner its messages (both to screen readers)
         # Each interview's place, put back once the panes show it (after _show_session).
         self.places = Places(interview, reader, self.notes_editor, settings())
         # The reader asks.

@@ -1,0 +1,51 @@
+"""reader/ui/window/spoken.py: a screen reader is told the status bar's passing messages
+and the messages above the panes as they come, wherever the keyboard is (the keyboard
+stays in the reader or the notes, and a screen reader reads names only there)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+from reader.ui.window.main_window import MainWindow
+
+Politeness = QAccessible.AnnouncementPoliteness
+
+
+@pytest.fixture
+def announced(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, Any]]:
+    """(text, politeness) of each announcement made from Python, as it is made."""
+    said: list[tuple[str, Any]] = []
+    update = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.Announcement:
+            said.append((event.message(), event.politeness()))
+        update(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    return said
+
+
+def test_a_status_message_is_announced_politely(window: MainWindow, announced, qtbot) -> None:
+    window.reader.setFocus()
+    window.statusBar().showMessage("Removed P03 from the study; its files stay on disk.", 4000)
+    assert announced == [("Removed P03 from the study; its files stay on disk.", Politeness.Polite)]
+    window.statusBar().clearMessage()  # taken back: nothing to say
+    assert len(announced) == 1
+
+
+def test_a_message_above_the_panes_is_announced_at_once_and_the_next_when_shown(
+    window: MainWindow, announced, qtbot
+) -> None:
+    banner = window.banner
+    banner.show_message("Not saved: the disk is full.", [("Save Notes As…", lambda: None)])
+    waiting = "Opened read-only: another window has the study."
+    banner.add_message(waiting)
+    assert announced == [("Not saved: the disk is full.", Politeness.Assertive)]
+    banner.buttons[-1].click()  # Dismiss: the next shows
+    assert announced[-1] == (waiting, Politeness.Assertive)
+    banner.buttons[-1].click()  # none left: nothing said
+    assert len(announced) == 2 and banner.isHidden()
