@@ -98,8 +98,8 @@ class IndicatorStyle(QProxyStyle):
         painter: QPainter,
         widget: QWidget | None = None,
     ) -> None:
-        """A slider with the keyboard framed as the other controls are: Fusion outlines
-        its groove in a faint shade (the recording's position slider). A scroll bar's
+        """A slider drawn in the theme's colours (`paint_slider`), framed with the keyboard
+        as the other controls are: Fusion outlined its groove in a faint shade. A scroll bar's
         handle in the theme's own colour (`Palette.scroll_handle`): Fusion fills it with
         the buttons' colour, 1.2:1 against its groove in Light."""
         if control == CC.CC_ScrollBar and isinstance(option, QStyleOptionSlider):
@@ -110,9 +110,45 @@ class IndicatorStyle(QProxyStyle):
                 handle = self.subControlRect(control, option, SC.SC_ScrollBarSlider, widget)
                 paint_scroll_handle(painter, handle, option)
             return
+        if (
+            control == CC.CC_Slider
+            and isinstance(option, QStyleOptionSlider)
+            and option.orientation == Qt.Orientation.Horizontal  # the app's one, the player's
+        ):
+            groove = self.subControlRect(control, option, SC.SC_SliderGroove, widget)
+            handle = self.subControlRect(control, option, SC.SC_SliderHandle, widget)
+            paint_slider(painter, groove, handle, option)
+            if option.state & HAS_FOCUS:
+                paint_focus(painter, QRectF(option.rect))
+            return
         super().drawComplexControl(control, option, painter, widget)
-        if control == CC.CC_Slider and option.state & HAS_FOCUS:
-            paint_focus(painter, QRectF(option.rect))
+
+
+def paint_slider(
+    painter: QPainter, groove: QRect, handle: QRect, slider: QStyleOptionSlider
+) -> None:
+    """A horizontal slider (the recording's position): its groove in the edge colour, the
+    part before the handle in the accent, a round handle in the text's. Fusion's were
+    shades of the window, 1.4:1 to 2.3:1 against it: the place in the recording was hard
+    to make out."""
+    palette = theme.current()
+    enabled = bool(slider.state & QStyle.StateFlag.State_Enabled)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    line = QRectF(groove.left(), groove.center().y() - 1.5, groove.width(), 4)
+    before = QRectF(line.left(), line.top(), handle.center().x() - line.left(), 4)
+    painter.setBrush(QColor(palette.edge() if enabled else palette.disabled()))
+    painter.drawRoundedRect(line, 2, 2)
+    if enabled and slider.sliderPosition > slider.minimum:
+        painter.setBrush(QColor(palette.accent))
+        painter.drawRoundedRect(before, 2, 2)
+    side = min(handle.width(), handle.height()) - 2
+    knob = QRectF(0, 0, side, side)
+    knob.moveCenter(QRectF(handle).center())
+    painter.setBrush(QColor(palette.text if enabled else palette.disabled()))
+    painter.drawEllipse(knob)
+    painter.restore()
 
 
 def paint_scroll_handle(painter: QPainter, rect: QRect, bar: QStyleOptionSlider) -> None:
