@@ -263,3 +263,29 @@ def test_the_recordings_slider_shows_its_groove_its_handle_and_what_is_played(
         assert strongest(x) >= NON_TEXT_CONTRAST, (x, strongest(x))
     column = {rgb(image.pixelColor(20, y)) for y in range(24)}
     assert parse_hex(palette.accent) in column  # the part played, in the accent
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_focus_frame_of_a_selected_rows_item_shows_on_the_selection(
+    window: MainWindow, name: str
+) -> None:
+    """The current item of a list with the keyboard, on its selected row (the Codebook's
+    code, Coded Passages' cell): the accent frame was 1.3:1 on Light's blue selection and
+    yellow on High Contrast's white one."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionFocusRect
+
+    window.appearance.set_theme(name)
+    install_indicator_style()
+    selection = PALETTES[name].selection
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor(selection))
+    option = QStyleOptionFocusRect()
+    option.rect = QRect(0, 0, 40, 20)
+    option.state = QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+    painter = QPainter(image)
+    QApplication.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter)
+    painter.end()
+    frame = rgb(image.pixelColor(20, 1))
+    assert contrast_ratio(frame, parse_hex(selection)) >= NON_TEXT_CONTRAST, frame

@@ -49,7 +49,10 @@ class IndicatorStyle(QProxyStyle):
         if element in BOXES or element == PE.PE_IndicatorRadioButton:
             paint_indicator(painter, option, radio=element == PE.PE_IndicatorRadioButton)
         elif element == PE.PE_FrameFocusRect:
-            paint_focus(painter, QRectF(option.rect))
+            # A selected row's current item: the accent is close to the selection there
+            # (1.3:1 in Light, yellow on High Contrast's white), its text colour is not.
+            on_selection = theme.current().selection_text if option.state & SELECTED else ""
+            paint_focus(painter, QRectF(option.rect), on_selection)
         elif element == PE.PE_IndicatorBranch and option.state & SELECTED:
             # Fusion draws it in the window's text colour on the selection too: white on
             # High Contrast's white selection (the Codebook's open parent had no arrow).
@@ -242,12 +245,13 @@ def paint_indicator(painter: QPainter, option: QStyleOption, radio: bool) -> Non
     painter.restore()
 
 
-def paint_focus(painter: QPainter, rect: QRectF) -> None:
-    """Where the keyboard is (a box's label, a button): a 2 px frame in the accent. Fusion's
-    was a shade of the window, about 1.5:1 on High Contrast's black."""
+def paint_focus(painter: QPainter, rect: QRectF, color: str = "") -> None:
+    """Where the keyboard is (a box's label, a button): a 2 px frame in the accent, or in
+    `color` where the accent would not show. Fusion's was a shade of the window, about
+    1.5:1 on High Contrast's black."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(QColor(theme.current().accent), 2))
+    painter.setPen(QPen(QColor(color or theme.current().accent), 2))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 2, 2)
     painter.restore()
