@@ -240,7 +240,7 @@ def color_icon(color: QColor | str, size: int = 12) -> QIcon:
     icon's own key (QPixmapCache, up to 10 MB), so a new icon for each list filled it with
     copies, some 1 KB for each code the code picker listed."""
     name = _argb(color) if isinstance(color, str) else color.name(QColor.NameFormat.HexArgb)
-    return _swatch(name, size)
+    return _swatch(name, size, current().selection_text)
 
 
 def colors_icon(colors: tuple[str, ...], size: int = 12) -> QIcon:
@@ -266,14 +266,17 @@ def _argb(color: str) -> str:
 
 
 @lru_cache(maxsize=SWATCHES)
-def _swatch(color: str, size: int) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    painter = QPainter(pixmap)
-    painter.setPen(SWATCH_EDGE)
-    painter.drawRect(0, 0, size - 1, size - 1)
-    painter.end()
-    icon = QIcon(pixmap)
-    # On a selected row too: the style would tint it with the selection (orange drawn brown).
-    icon.addPixmap(pixmap, QIcon.Mode.Selected)
+def _swatch(color: str, size: int, selected_edge: str) -> QIcon:
+    """The swatch, and as it shows on a selected row: edged there in `selected_edge`, the
+    selection's text colour (a blue code's grey edge vanished into Light's blue selection,
+    1.2:1), not tinted with the selection by the style (orange drawn brown)."""
+    icon = QIcon()
+    for mode, edge in ((QIcon.Mode.Normal, SWATCH_EDGE), (QIcon.Mode.Selected, selected_edge)):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(QColor(color))
+        painter = QPainter(pixmap)
+        painter.setPen(QColor(edge))
+        painter.drawRect(0, 0, size - 1, size - 1)
+        painter.end()
+        icon.addPixmap(pixmap, mode)
     return icon

@@ -46,6 +46,21 @@ def test_a_swatch_on_a_selected_row_keeps_its_colour(qapp) -> None:
     assert pixmap.toImage().pixelColor(6, 6).name() == "#f58231"
 
 
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_swatch_of_the_selections_colour_shows_on_a_selected_row(qapp, monkeypatch, name) -> None:
+    """A blue code on Light's blue selection (the Codebook's Work, selected): its grey edge
+    was 1.2:1 against it, and the swatch was not there."""
+    monkeypatch.setattr(theme, "_current", [PALETTES[name]])
+    selection = PALETTES[name].selection
+    image = QImage(12, 12, QImage.Format.Format_RGB32)
+    image.fill(QColor(selection))
+    painter = QPainter(image)
+    painter.drawPixmap(0, 0, color_icon(selection).pixmap(12, 12, QIcon.Mode.Selected))
+    painter.end()
+    edge = image.pixelColor(0, 6).name()
+    assert contrast_ratio(parse_hex(edge), parse_hex(selection)) >= 3, edge
+
+
 CODE_COLOURS = ["#e6194b", "#3cb44b", "#ffe119", "#000075", "#800000", "#dcbeff", "#bfef45"]
 
 
