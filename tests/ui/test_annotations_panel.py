@@ -749,3 +749,18 @@ def test_the_filters_placeholder_is_cut_after_a_word_in_a_narrow_dock(
     assert shown[420] == whole
     assert shown[170] != whole and shown[170] in placeholder_cuts(whole)
     assert placeholder_cuts(whole)[1:] == ["Filter quotes, notes…", "Filter quotes…", "Filter…"]
+
+
+def test_a_row_says_its_codes_and_its_note_to_a_screen_reader(
+    panel: AnnotationsPanel, controller
+) -> None:
+    """A card shows its codes as chips and its note under the quote; a screen reader
+    going down the list heard the place and the quote alone."""
+    add(controller, Q1, "green", note="Why <this>?\nAsk again.", tags=["craft", "bread"])
+    end = controller.session.document.text.index(".", Q2[0]) + 1
+    add(controller, (end - 30, end), note="Later.")  # its quote ends in "."
+    said = spoken(panel, 0)
+    assert said.startswith("Method · Q1: ")
+    assert said.endswith(". Codes: craft, bread. Note: Why <this>? Ask again.")
+    later = spoken(panel, 1)
+    assert "Codes" not in later and later.endswith(". Note: Later.") and ".." not in later

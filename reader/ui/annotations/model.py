@@ -209,6 +209,18 @@ class HighlightListModel(QAbstractListModel):
         color = entry.highlight.color
         return joint.join(filter(None, (self.colors.get(color, color), entry.place)))
 
+    def spoken(self, entry: Entry) -> str:
+        """What a screen reader says of a card: what it shows, the place, the quote, its
+        codes' chips and its note ("Method · Q1: … Codes: craft. Note: Why?")."""
+        said = [f"{self.label(entry)}: {entry.quote}"]
+        if entry.tags:
+            said.append("Codes: " + ", ".join(label for _, label in self.codes_of(entry)))
+        if note := " ".join(entry.highlight.note.split()):
+            said.append(f"Note: {shorten(note, TOOLTIP_CHARS)}")
+        *before, last = said  # each part a sentence: "tired. Codes", not "tired.. Codes"
+        ended = (part if part.endswith((".", "?", "!", "…")) else f"{part}." for part in before)
+        return " ".join([*ended, last])
+
     def header_text(self) -> str:
         return f"Not found in the current text ({self.orphans})"
 
@@ -222,7 +234,7 @@ class HighlightListModel(QAbstractListModel):
         if role == ID_ROLE:
             return h.id
         if role == Qt.ItemDataRole.AccessibleTextRole:  # what a screen reader says of it
-            return f"{self.label(entry)}: {entry.quote}"
+            return self.spoken(entry)
         if role == Qt.ItemDataRole.ToolTipRole:
             quote = shorten(h.exact, TOOLTIP_CHARS)
             parts = [f"<b>{escape(self.label(entry))}</b>", escape(quote).replace("\n", "<br>")]
