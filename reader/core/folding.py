@@ -21,7 +21,9 @@ Telugu. "Match diacritics" (search.Query's `diacritics`) tells all of them apart
 Letters drawn with a stroke, which no decomposition parts from their letter, fold to it as
 a web browser's find does: "soren" finds "Søren", "lodz" "Łódź", "dorde" "Đorđe"; æ and œ
 are "ae" and "oe". The Arabic tatweel (ـ), a stretch of the line between letters, is
-nothing: "مرحبا" finds "مـرحـبـا".
+nothing: "مرحبا" finds "مـرحـبـا". So are the characters that show nothing (`_INVISIBLE`),
+a soft hyphen or a zero-width space inside a word pasted from a web page, the marks and
+isolates of a direction around a name: "zerowidth" finds "zero\u200bwidth", as it reads.
 
 Typographic apostrophes and quotation marks fold to the keyboard's: a transcript's "it’s"
 and “so” are found by "it's" and "so" typed, as a web browser finds them; Match
@@ -42,10 +44,19 @@ _UTF8 = ("utf-8", "surrogatepass")  # a lone surrogate too, as `non_ascii` reads
 # Typographic apostrophes and quotation marks, as the keyboard types them.
 _TYPOGRAPHIC_QUOTES = "‘’‚‛ʼ“”„‟"
 _QUOTES = str.maketrans(_TYPOGRAPHIC_QUOTES, "'" * 5 + '"' * 4)
+# Soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space, non-joiner
+# and joiner, left-to-right and right-to-left marks, embeddings and overrides, word joiner
+# and invisible operators, isolates, and the zero-width no-break space (a byte order mark
+# inside the text).
+_INVISIBLE = (
+    "\u00ad\u061c\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff"
+)
 _STROKED = str.maketrans(
     {
         **dict(zip("øØłŁđĐħĦŧŦƀɃɨƗƶƵǥǤ", "oOlLdDhHtTbBiIzZgG", strict=True)),
         **{"æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "\u0640": ""},
+        **dict.fromkeys(_INVISIBLE, ""),
     }
 )
 

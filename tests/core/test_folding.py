@@ -173,6 +173,24 @@ def test_letters_with_a_stroke_ligatures_and_tatweel_fold_as_a_browser_finds_the
     assert matched(text, query, diacritics=True) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "query"),
+    [
+        ("zero\u200bwidth", "zerowidth"),  # a zero-width space inside a word from the web
+        ("soft\u00adhyphen", "softhyphen"),
+        ("said \u200fAmal", "said amal"),  # a right-to-left mark before a name
+        ("\u2068Leila\u2069 said", "leila said"),  # a name isolated, as Teams writes it
+        ("Name:\ufeff Ana", "name: ana"),  # a byte order mark where two files were joined
+    ],
+)
+def test_characters_that_show_nothing_are_found_as_the_text_reads(text: str, query: str) -> None:
+    """Ctrl+F found nothing of "zerowidth" in a transcript that showed "zerowidth": the
+    zero-width space between its letters, which nothing shows, had to be typed."""
+    found = matched(f"— {text} —", query)
+    assert len(found) == 1 and fold_query(found[0], case=False) == query
+    assert matched(text, query, diacritics=True) == []
+
+
 def test_letters_made_by_a_mark_are_kept() -> None:
     # Kept, apart from their letters: the text written either way folds alike.
     assert fold_char("\u304c", True) == "\u304b\u3099"  # kana voicing

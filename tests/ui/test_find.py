@@ -318,6 +318,20 @@ def test_a_name_is_found_without_its_accents(make_window, tmp_path: Path, qtbot)
     assert highlight.exact == "Siobhán"
 
 
+def test_a_word_with_a_zero_width_space_is_found_as_it_reads(
+    make_window, tmp_path: Path, qtbot
+) -> None:
+    """A transcript pasted from a web page: "Maplewood" showed, with a zero-width space
+    inside, and Ctrl+F with "maplewood" typed found nothing."""
+    path = tmp_path / "pasted.txt"
+    path.write_text("Q: Where did you grow up?\nA: In Maple\u200bwood, near the lake.\n", "utf-8")
+    window = make_window(path)
+    activate(window, qtbot)
+    bar = open_and_type(window, qtbot, "maplewood")
+    assert bar.count_label.text() == "1 of 1"
+    assert window.reader.textCursor().selectedText() == "Maple\u200bwood"
+
+
 def test_match_diacritics_with_alt_d_is_remembered(make_window, tmp_path: Path, qtbot) -> None:
     window = names_window(make_window, tmp_path, qtbot)
     bar = open_and_type(window, qtbot, "zoe nunez")
