@@ -58,7 +58,8 @@ def fill_untouched(editor: QWidget, fill: Callable[[], None]) -> None:
         editor.installEventFilter(_EnterSeen(editor))
     line = editor if isinstance(editor, QLineEdit) else None
     if line is not None:
-        before, start, length = line.text(), line.selectionStart(), len(line.selectedText())
+        # Qt's count, UTF-16 units: len() of the selected text counted an emoji once.
+        before, start, length = line.text(), line.selectionStart(), line.selectionLength()
         caret = line.cursorPosition()
     fill()
     if line is not None and editor.property(_SHOWN) is not None and line.text() == before:

@@ -214,6 +214,24 @@ def test_a_row_told_again_unchanged_leaves_the_title_selected_to_be_typed_over(
     assert editor.text() == "Renamed"
 
 
+def test_a_title_with_an_emoji_told_again_stays_selected_whole(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The selection was put back counted in characters where Qt counts UTF-16 units: an
+    emoji takes two, so the title's last unit stayed unselected and the words typed over
+    it kept half of the emoji after them."""
+    (folder / "P01 Ana.txt").rename(folder / "P01 Ana 🌙.txt")
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    editor = open_cell(window, qtbot, "title")
+    assert editor.selectedText() == editor.text() == "P01 Ana 🌙"
+    model = window.library.model
+    model.dataChanged.emit(model.index(0, 0), model.index(0, model.columnCount() - 1))
+    assert editor.selectedText() == "P01 Ana 🌙"
+    qtbot.keyClicks(editor, "Renamed")
+    assert editor.text() == "Renamed"
+
+
 def test_enter_pressed_just_as_the_table_is_made_again_saves_what_was_typed(
     named: MainWindow, folder: Path, qtbot: Any
 ) -> None:
