@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.codebook import Code, Codebook
+from reader.core.offsets import Utf16Index
 from reader.core.palettes import Palette
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.theme import color_icon, current
@@ -299,7 +300,7 @@ class CodePicker(QFrame):
             return False
         if edit.hasSelectedText():
             return edit.selectedText() == edit.text()
-        return edit.cursorPosition() == len(edit.text())
+        return edit.cursorPosition() == Utf16Index(edit.text()).length_u16  # Qt's count
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)

@@ -225,6 +225,36 @@ def test_ctrl_enter_keeps_the_row_and_enter_never_takes_a_code_off(
     assert picker.list.currentItem().text() == "Guilt"
 
 
+def test_delete_takes_a_code_off_only_with_the_caret_at_the_end_of_an_emoji(
+    make_window, tmp_path, qtbot
+) -> None:
+    """The caret's place was compared with the typed text's length in characters, where
+    Qt counts an emoji as two: at the end of "🎬", Delete did nothing; between "🎬🎬",
+    it took the code off the passage instead of deleting the emoji after the caret."""
+    from tests.ui.test_highlights import select
+
+    doc = tmp_path / "talk.txt"
+    doc.write_text("Q: Why?\nA: We filmed it all at night.\n", "utf-8")
+    window = make_window(doc)
+    hub = window.codebook.hub
+    hub.create("🎬🎬")
+    text = window.interview.session.document.text
+    select(window, qtbot, text.index("We"), text.index(" at night"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    picker.edit.insert("🎬🎬")
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    (h,) = window.interview.session.notes.highlights
+    assert [hub.book.code(c).name for c in h.codes] == ["🎬🎬"] and picker.isVisible()
+    qtbot.keyClick(picker.edit, Qt.Key.Key_End)
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Left)  # between the two emoji
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)
+    assert picker.edit.text() == "🎬"
+    assert [hub.book.code(c).name for c in window.interview.session.notes.highlights[0].codes]
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Delete)  # at the end: the code goes
+    assert not window.interview.session.notes.highlights
+
+
 def test_a_long_sub_code_is_elided_in_its_middle_with_no_scroll_bar_across(owner) -> None:
     """At 1024 px a long sub-code's path ran past the picker: a scroll bar across took a
     row's room, and the code's own name, at the path's end, was out of sight."""
