@@ -252,14 +252,15 @@ def _utf16_without_bom(data: bytes) -> str | None:
     few in the others (those of "一" U+4E00, "Ā" U+0100, an emoji's second half U+DE00:
     one such letter made a Chinese subtitle file "binary"); binary data has NULs at both.
     The decoded text must also be free of control characters, so a chance pattern in
-    binary data is not taken for text.
+    binary data is not taken for text. Chinese, Arabic or Hebrew text has NULs only in
+    its spaces, line ends and digits, far fewer: it must read as words (`_words`).
     """
     if len(data) % 2 or len(data) < 8:
         return None
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     units = len(sample) // 2
-    if min(even, odd) * 10 > max(even, odd) or max(even, odd) < units * 0.3:
+    if min(even, odd) * 10 > max(even, odd):
         return None
     try:
         text = data.decode(f"utf-16-{utf16_order(data)}")
@@ -267,7 +268,20 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     if _CONTROL.search(text) or "\ufffe" in text or "\uffff" in text:
         return None
+    if max(even, odd) < units * 0.3 and not _words(text[:2048]):
+        return None
     return text
+
+
+def _words(sample: str) -> bool:
+    """Whether `sample`, read from bytes with few NULs, is words: long enough to tell,
+    with a space or a line end, and (but for one in a hundred, a letter newer than this
+    Python) no character that Unicode leaves unassigned or private. UTF-16 units read
+    from random bytes are of those about one time in six."""
+    if len(sample) < 32 or not (" " in sample or "\n" in sample):
+        return False
+    unknown = sum(unicodedata.category(c) in ("Cn", "Co") for c in sample)
+    return unknown * 100 <= len(sample)
 
 
 def _title_of(text: str, path: Path) -> str:

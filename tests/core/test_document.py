@@ -451,6 +451,28 @@ def test_utf16_without_bom_is_recognised(tmp_path: Path, codec: str) -> None:
     assert "byte order mark" in doc.notice
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采访者：你每天几点起床？\n李明：我六点起床，然后坐地铁去公司。\n",
+        "المحاور: كيف كان يومك الأول في العمل؟\nليلى: كان طويلا، لكنه كان جميلا.\n",
+        "מראיין: איך היה היום הראשון שלך בעבודה?\nנועה: ארוך, אבל טוב מאוד.\n",
+    ],
+    ids=["chinese", "arabic", "hebrew"],
+)
+def test_utf16_without_bom_of_another_script_is_recognised(
+    tmp_path: Path, codec: str, text: str
+) -> None:
+    """An interview in Chinese, Arabic or Hebrew saved again as UTF-16 without a byte order
+    mark (an editor's "UTF-16 LE") was refused as "a binary file", its highlights with it:
+    only its spaces, line ends and punctuation have a NUL byte, too few for the count of
+    NULs that tells Latin text."""
+    doc = load_document(write(tmp_path, "nobom.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec and "byte order mark" in doc.notice
+
+
 def test_utf16_without_bom_in_a_transcript_format(tmp_path: Path) -> None:
     data = "1\n00:00:01,000 --> 00:00:02,000\nAna: Olá!\n".encode("utf-16-le")
     assert load_document(write(tmp_path, "a.srt", data)).text == "Ana: Olá!\n"
