@@ -572,3 +572,22 @@ def test_a_long_highlight_lays_out_only_its_lines_in_view(
         shown[0] <= reader.document().findBlockByNumber(b).position() <= shown[1] for b in blocks
     )
     assert len(set(blocks)) < reader.document().blockCount() // 3
+
+
+def test_words_selected_after_a_zero_width_no_break_space_at_the_start_are_highlighted(
+    make_window, tmp_path: Path, qtbot, notes_path
+) -> None:
+    """A subtitle file whose first cue began with U+FEFF (Word's and some converters'
+    zero-width no-break space): Qt's text document drops that character at the start of
+    the text it is given, so every place in the pane was one off the text's, and "Hello"
+    selected was saved as "\ufeffHell", painted on "ello"."""
+    path = tmp_path / "talk.vtt"
+    path.write_text("WEBVTT\n\n00:00.000 --> 00:02.000\n\ufeffHello there.\n", "utf-8")
+    window = make_window(path)
+    assert window.interview.session.document.text.startswith("\ufeffHello")
+    reader = window.reader
+    reader.setFocus()
+    reader.setTextCursor(reader.document().find("Hello"))  # the words as the pane shows them
+    qtbot.keyClick(reader, Qt.Key.Key_H)
+    (h,) = wait_saved(qtbot, notes_path, lambda d: d["highlights"])["highlights"]
+    assert h["exact"] == "Hello" and (h["start"], h["end"]) == (1, 6)

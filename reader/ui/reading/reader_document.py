@@ -2,7 +2,8 @@
 
 The document's text is exactly the normalised source text (Qt turns each LF into a block
 boundary; a paragraph too long to lay out at once shows a few of its spaces as line ends,
-which keeps every offset), so no label or decoration ever enters the text that offsets
+and a U+FEFF opening the text, which Qt would drop, shows as U+2060: each keeps every
+offset), so no label or decoration ever enters the text that offsets
 refer to: speaker
 labels, markers and highlights are painted by the view; roles are character formats.
 Speaker labels in the text are dimmed, blank lines between paragraphs kept low, and a
@@ -352,7 +353,13 @@ def _long_paragraph_breaks(session: Session) -> list[int]:
 
 
 def _shown_text(text: str, breaks: list[int]) -> str:
-    """`text` with the spaces at `breaks` made line ends: its length unchanged."""
+    """`text` with the spaces at `breaks` made line ends, and a first U+FEFF (a zero-width
+    no-break space opening a Word file or a cue) shown as U+2060, the word joiner that
+    does its job: Qt's insertText drops a U+FEFF that opens the text it is given, as if it
+    were a byte order mark, and every place in the pane was one off the text's. Its length
+    unchanged."""
+    if text.startswith("\ufeff"):
+        text = "\u2060" + text[1:]
     if not breaks:
         return text
     pieces = []
