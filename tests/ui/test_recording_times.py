@@ -173,3 +173,21 @@ def test_inside_a_long_turn_the_recording_follows_each_cue_across_a_pause(
     # A quote of its words cites its time, as the margin shows it, not the turn's 0:02.
     highlight_with_key(window, qtbot, "father found work", key=Qt.Key.Key_Q)
     assert "[↩ Bo, Q1, 0:30](#h-" in window.notes_pane.editor.toPlainText()
+
+
+def test_played_to_its_end_the_recording_pauses_there_and_plays_again_from_the_start(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Played to its end, Qt went on "playing" there, silent: the bar showed Pause, and
+    the first Ctrl+Space only paused it (with the typist's loop, two seconds back)."""
+    window = opened(make_window, tmp_path / "iv", TRANSCRIPT, seconds=10)
+    ready(qtbot, window)
+    recording, player = window.recording, window.recording.player
+    assert player is not None
+    window.window_actions.playback.typist_loop.setChecked(True)
+    recording.seek(9_000, play=True)
+    qtbot.waitUntil(lambda: not player.is_playing() and player.position() == 10_000)
+    assert window.player_bar._buttons[1].accessibleName() == "Play"
+    window.window_actions.playback.play.trigger()  # Ctrl+Space: from the start
+    qtbot.waitUntil(lambda: player.is_playing() and player.position() < 9_000)
+    player.pause()

@@ -1,6 +1,7 @@
-"""The recording of the open interview: attaching it (or finding it beside the
-transcript), playing it from the bar and the keys, following along in the reader, jumping
-by time (jumping.py), time links in the notes (time_links.py), the position kept.
+"""The recording of the open interview: showing it (found beside the transcript, or
+attached: attaching.py), playing it from the bar and the keys, pausing at its end,
+following along in the reader, jumping by time (jumping.py), time links in the notes
+(time_links.py), the position kept.
 
 The player (QtMultimedia with it) is made only once a recording is open; what goes wrong
 is said once, in the bar and the status line, and the reader goes on as before."""
@@ -379,7 +380,12 @@ class Recording(QObject):
     def _position_changed(self, ms: int) -> None:
         self.bar.set_position(ms)
         self.overlay.show_position(ms)
-        if self.stop_at is not None and ms >= self.stop_at and self.player is not None:
+        player = self.player
+        if player is not None and 0 < player.duration() <= ms and player.is_playing():
+            player.pause()  # at its end, where Qt went on "playing", silent, showing Pause
+            self.stop_at = None
+            self.remember_position(save=True)
+        elif self.stop_at is not None and ms >= self.stop_at and self.player is not None:
             self.stop_at = None
             self.pause()
         elif abs(ms - self._saved_ms) >= SAVE_EVERY_MS:
