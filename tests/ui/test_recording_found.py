@@ -7,6 +7,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from reader.ui.window.main_window import MainWindow
@@ -163,3 +165,30 @@ def test_a_recording_detached_by_mistake_comes_back_with_undo_where_it_stood(
     window.close()
     data = saved(notes)
     assert "recording" not in data and data["recording_detached"] is True
+
+
+def test_a_recording_dropped_on_the_window_is_attached_to_the_open_interview(
+    make_window: Callable[..., MainWindow], tmp_path: Path, qtbot: QtBot
+) -> None:
+    """Dropped on the window, a recording was refused ("is a recording: open its
+    transcript…") while that transcript was open."""
+    document = tmp_path / "plain.txt"
+    document.write_text(TRANSCRIPT, encoding="utf-8")
+    (tmp_path / "audio").mkdir()
+    audio = write_wav(tmp_path / "audio" / "ana.wav")
+    window = make_window(document)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
+    drop = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    # What the window's drop runs: its filter is asked before the study's (a file to add).
+    assert window.recording.attaching.eventFilter(window, drop)
+    ready(qtbot, window)
+    assert window.recording.path == audio
+    assert window.interview.session.document.source == str(document)  # type: ignore[union-attr]
+    assert window.window_actions.undo.text() == "&Undo Attach Recording"

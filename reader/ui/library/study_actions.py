@@ -16,13 +16,14 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from reader.core.study_places import FILE_NAME, study_folders
 from reader.core.wording import counted
 from reader.ui.after_paint import AfterPaint
+from reader.ui.dropped import dropped_paths
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library import unreadable
 from reader.ui.library.awaited_study import AwaitedStudy
@@ -386,13 +387,6 @@ class StudyActions(QObject):
             report = rescue_study(self.owner.study)
         self.owner.close()  # the memo's, whatever `rescue`, kept by closing it
         return " ".join(filter(None, (report, self.memo_rescued())))
-
-
-def dropped_paths(mime: QMimeData) -> list[Path]:
-    """The local files and folders in a drag (links to web pages are not ours)."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def _titles(study: Study, ids: list[str], most: int = 3) -> str:

@@ -1,6 +1,7 @@
 """Which recording the open interview has: File ▸ Attach Recording…, the player bar's
-Locate… and Playback ▸ Detach Recording. Each is a step of the interview's undo, so a
-recording detached by mistake comes back with Edit ▸ Undo, where it stood."""
+Locate…, a recording dropped on the window, and Playback ▸ Detach Recording. Each is a
+step of the interview's undo, so a recording detached by mistake comes back with Edit ▸
+Undo, where it stood."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QDropEvent, QUndoCommand
 from PySide6.QtWidgets import QMainWindow
 
+from reader.core.media_suffixes import SUFFIXES
 from reader.core.notes_file import RecordingRef
 from reader.core.recording import stored_path
+from reader.ui.dropped import dropped_paths
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.recording.attach_dialog import ask_for_recording
 
@@ -72,9 +76,30 @@ def _same(one: Attached, other: Attached) -> bool:
     return (one[0] and one[0].path, one[1]) == (other[0] and other[0].path, other[1])
 
 
-class Attaching:
+class Attaching(QObject):
     def __init__(self, shown: Shown, interview: OpenInterview, window: QMainWindow) -> None:
+        super().__init__(window)
         self._shown, self._interview, self._window = shown, interview, window
+        # Made after the study's drops (library/study_actions.py), so asked before them
+        # (the filter installed last is asked first): a recording dropped alone is the
+        # open interview's, not a file for the study, nor a transcript to open.
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Drop:
+            assert isinstance(event, QDropEvent)
+            paths = dropped_paths(event.mimeData())
+            alone = paths[0] if len(paths) == 1 else None
+            if alone and alone.suffix.lower() in SUFFIXES and self._interview.session:
+                event.acceptProposedAction()
+                # After the drop returns: a read-only refusal is said, not asked.
+                QTimer.singleShot(0, self, lambda: self._dropped(alone))
+                return True
+        return super().eventFilter(watched, event)
+
+    def _dropped(self, path: Path) -> None:
+        if self._interview.session is not None and not self._refused_read_only():
+            self.attach(path)
 
     def choose(self) -> None:
         """File ▸ Attach Recording…, and Locate… for a missing one."""
