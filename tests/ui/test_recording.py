@@ -22,6 +22,7 @@ from reader.ui.recording.player_bar import NAME_SHOWN_FROM
 from reader.ui.recording.recording import NO_SOUND_NO_TIMES, NO_TIMES, Recording
 from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
+from reader.ui.window.shortcuts import shortcut_groups
 from tests.conftest import ROOT
 from tests.core.test_no_qt import run_python
 from tests.ui.conftest import DialogStub
@@ -765,3 +766,6 @@ def test_words_selected_over_two_paragraphs_play_from_their_start(
     assert from_ms <= player.position() < 20_000
     assert window.recording.stop_at == 30_000  # the end of the paragraph it ends in
     player.pause()
+    rows = dict(shortcut_groups(window, window.window_actions))["Recording"]
+    (said,) = (does for keys, does in rows if keys == "Ctrl+Shift+Space")
+    assert "words selected" in said  # F1 says so

@@ -570,7 +570,10 @@ def build_playback(window: QMainWindow) -> Playback:
         back=_action(window, "&Back 5 Seconds", "Alt+Left", "Go back five seconds"),
         forward=_action(window, "&Forward 5 Seconds", "Alt+Right", "Go forward five seconds"),
         play_paragraph=_action(
-            window, "Play P&aragraph", "Ctrl+Shift+Space", "Play the paragraph at the caret"
+            window,
+            "Play P&aragraph",
+            "Ctrl+Shift+Space",
+            "Play the paragraph at the caret, or the words selected to their paragraph's end",
         ),
         go_to_said=_action(
             window, "&Go to Words Being Said", "Ctrl+J", "The reader's caret where they are"
