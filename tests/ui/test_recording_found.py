@@ -186,6 +186,11 @@ def test_a_recording_dropped_on_the_window_is_attached_to_the_open_interview(
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    folder_named_so = tmp_path / "takes.wav"
+    folder_named_so.mkdir()
+    mime.setUrls([QUrl.fromLocalFile(str(folder_named_so))])
+    assert not window.recording.attaching.eventFilter(window, drop)  # a folder: the study's
+    mime.setUrls([QUrl.fromLocalFile(str(audio))])
     # What the window's drop runs: its filter is asked before the study's (a file to add).
     assert window.recording.attaching.eventFilter(window, drop)
     ready(qtbot, window)

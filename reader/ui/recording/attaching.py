@@ -89,11 +89,11 @@ class Attaching(QObject):
         if watched is self._window and event.type() == QEvent.Type.Drop:
             assert isinstance(event, QDropEvent)
             paths = dropped_paths(event.mimeData())
-            alone = paths[0] if len(paths) == 1 else None
-            if alone and alone.suffix.lower() in SUFFIXES and self._interview.session:
+            path = paths[0] if len(paths) == 1 else Path()
+            if path.suffix.lower() in SUFFIXES and path.is_file() and self._interview.session:
                 event.acceptProposedAction()
                 # After the drop returns: a read-only refusal is said, not asked.
-                QTimer.singleShot(0, self, lambda: self._dropped(alone))
+                QTimer.singleShot(0, self, lambda: self._dropped(path))
                 return True
         return super().eventFilter(watched, event)
 
