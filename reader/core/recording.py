@@ -165,6 +165,19 @@ def locate(stored: str, notes_path: Path) -> Located:
     return Located(path)
 
 
+def what_is_wrong(path: Path) -> str:
+    """Why the recording at `path` does not play, in the few words the player bar has room
+    for after its name: "is missing", "cannot be read", "is empty" (a download cut short),
+    else "cannot be played" (its sentence says more)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return "is missing"
+    except OSError:
+        return "cannot be read"
+    return "is empty" if stat.S_ISREG(info.st_mode) and not info.st_size else "cannot be played"
+
+
 def find(notes: NotesData, transcript: str, notes_path: Path | None) -> Located | None:
     """The interview's recording: the one its notes name, made absolute against the notes
     file; else one with the transcript's name beside it, when the notes name none (and it

@@ -412,7 +412,10 @@ def test_a_recording_that_cannot_play_is_said_once_and_the_reader_works_on(
     bar = window.player_bar
     qtbot.waitUntil(lambda: bar.isVisible() and bar.locate_button.isVisible())
     assert "talk.wav" in bar.name_label.toolTip()
-    assert bar.name_label.text() == "talk.wav cannot be played"  # the sentence in its tip
+    # The sentence in its tip; in the bar, a few words: an empty file (a download cut
+    # short) said "cannot be played" there, as a damaged one.
+    wrong = "is empty" if not content else "cannot be played"
+    assert bar.name_label.text() == f"talk.wav {wrong}"
     assert not bar.slider.isVisible()  # its room goes to the reason
     assert "talk.wav" in window.statusBar().currentMessage()
     play = window.window_actions.playback.play

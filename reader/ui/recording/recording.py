@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMainWindow
 
 from reader.core.notes_file import RecordingRef
-from reader.core.recording import find, locate, same_stored, stored_path
+from reader.core.recording import find, locate, same_stored, stored_path, what_is_wrong
 from reader.core.session import Session
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.notes.notes_pane import NotesPane
@@ -256,9 +256,8 @@ class Recording(QObject):
 
     def _cannot_play(self, problem: str) -> None:
         self._problem = problem
-        name = self.path.name if self.path is not None else "The recording"
-        gone = self.path is not None and not self.path.exists()
-        short = f"{name} is missing" if gone else f"{name} cannot be played"
+        path = self.path
+        short = f"{path.name} {what_is_wrong(path)}" if path else "The recording cannot be played"
         self.bar.set_playable(False, problem, short)  # the whole sentence in its tip
         self.say(problem, 10_000)
         self._show_state()
