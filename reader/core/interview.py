@@ -307,6 +307,7 @@ _CLOSING_RE = re.compile(
 )
 _FIRST_WORDS = 12  # words of a speaker's first turn in the speaker report
 _CLOSERS = " \t\"'”’»)]*_"  # trailing quotes and brackets after a question mark
+_SENTENCE_ENDS = frozenset(".?!…:;。？！")  # what ends a sentence (ends_sentence)
 # Also after it, in chats and captions: emoji and symbols, with their skin tones, joiners
 # and variation selectors ("Your shift? 🌙").
 _TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
@@ -1084,6 +1085,13 @@ def _renamed(name: str, speakers: dict[str, str]) -> str:
 def _usual_speaker(segments: list[Segment], role: Role, default: str) -> str:
     counts = Counter(seg.speaker for seg in segments if seg.role == role and seg.speaker)
     return counts.most_common(1)[0][0] if counts else default
+
+
+def ends_sentence(words: str) -> bool:
+    """Whether `words` end a sentence, or are none: a stop, a question mark, a colon, with
+    the quotes and brackets that may close after it."""
+    end = words.rstrip(_CLOSERS)
+    return not end or end[-1] in _SENTENCE_ENDS
 
 
 def _ends_with_question_mark(par: str) -> bool:

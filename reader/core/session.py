@@ -16,6 +16,7 @@ from reader.core.interview import (
     Role,
     Segment,
     apply_corrections,
+    ends_sentence,
     question_numbers,
     question_start,
     words_start,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 
 
 PLACES_WRONG = "Some highlights' places in the notes file did not match the transcript"
+_ROW_CHARS = 300  # of a question's words read on for its outline row (`question_words`)
 
 
 def _placed_otherwise(was: Highlight, now: Highlight) -> bool:
@@ -218,6 +220,16 @@ class Session:
         after = self.segments[index + 1] if index + 1 < len(self.segments) else None
         if not words.strip() and after is not None and after.speaker == first.speaker:
             words = text[question_start(text, after) : after.end]
+            index += 1
+        # Typed with hard line breaks (a .txt Word saved "with line breaks", an e-mail's
+        # text), the question goes on in the paragraphs after it before its sentence ends:
+        # the row reads on there, "…back in the" ending on its own said nothing.
+        for seg in self.segments[index + 1 :]:
+            if ends_sentence(words) or len(words) >= _ROW_CHARS:
+                break
+            if (seg.role, seg.speaker, seg.label) != (first.role, first.speaker, ""):
+                break
+            words = f"{words} {text[seg.start : seg.end]}"
         return " ".join(words.split())
 
     def segment_index_at(self, offset: int) -> int:

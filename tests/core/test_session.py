@@ -269,6 +269,26 @@ def test_the_outline_of_each_sample_transcript(name: str) -> None:
     assert [(n, words[: len(start)]) for (n, words), (_, start) in pairs] == expected
 
 
+def test_a_question_typed_with_line_breaks_reads_on_in_its_outline_row() -> None:
+    """Found by a new user's .txt that Word saved "with line breaks": each question's row
+    in the outline ended where its first line did ("…back in the"), its question mark on
+    the next. The row reads on to the sentence's end; a question of two sentences on two
+    lines stays its first."""
+    text = (
+        "Interviewer: So how did it all start for you, back in the\n"
+        "day when the garden was new?\n\n"
+        "Amal: With three raised beds.\n\n"
+        "Interviewer: Right. And the neighbours?\nWhat did they say?\n\n"
+        "Amal: They laughed.\n"
+    )
+    session = Session.open(make_document(text), None)
+    rows = [(number, session.question_words(index)) for index, number in session.questions]
+    assert rows == [
+        (1, "So how did it all start for you, back in the day when the garden was new?"),
+        (2, "And the neighbours?"),
+    ]
+
+
 # --- highlights: order and bookkeeping --------------------------------------------------
 
 TEXT = ("Q: Why theatre? 🎬\nA: Each act plays out in real time — “live”.\n\n" * 6).strip()
