@@ -33,7 +33,13 @@ OLDEST = (
 )
 
 
-@pytest.mark.parametrize("chat", [NEWER, ONE_LINE, OLDEST], ids=["newer", "one-line", "oldest"])
+# Some versions write " To ": "Ana Silva To Everyone" was a speaker, apart from Ana Silva.
+CAPITAL_TO = NEWER.replace(" to ", " To ")
+
+
+@pytest.mark.parametrize(
+    "chat", [NEWER, CAPITAL_TO, ONE_LINE, OLDEST], ids=["newer", "To", "one-line", "oldest"]
+)
 def test_each_message_is_a_turn_of_its_sender(tmp_path: Path, chat: str) -> None:
     """Found by a new user's meeting_saved_chat.txt: its senders were not read (the
     first message was an introduction, the others Interviewer's and Interviewee's, the

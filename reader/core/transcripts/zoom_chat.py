@@ -17,10 +17,11 @@ import re
 
 from reader.core.transcripts import Para, Parsed, from_paragraphs
 
-# A message's first line. The name goes to the first " to ", the recipient to the colon.
+# A message's first line. The name goes to the first " to " (" To " in some versions),
+# the recipient to the colon.
 _MESSAGE_RE = re.compile(
     r"(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<name>[^\n]+?)"
-    r"(?:[ \t]+to[ \t]+(?P<to>[^\n]+?))?[ \t]*:(?:[ \t]+(?P<words>[^\n]*))?"
+    r"(?:[ \t]+[Tt]o[ \t]+(?P<to>[^\n]+?))?[ \t]*:(?:[ \t]+(?P<words>[^\n]*))?"
 )
 _EVERYONE = {"everyone", "all panelists", "all panellists"}
 _PRIVATE_RE = re.compile(r"\s*\((?:direct message|privately|private)\)\s*$", re.IGNORECASE)
