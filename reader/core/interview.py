@@ -87,7 +87,8 @@ _TRANSCRIPTION_NOTICE = re.compile(r"[^\n:]{1,80} (?:started|stopped) transcript
 _MEETING_ENDED = r"(?i:meeting ended after) \d{1,2}:\d{2}:\d{2}\W*"
 # An unlabelled line that is plainly not speech: a bracketed note alone ("[inaudible]",
 # "(laughs)", "【笑】"), a time alone (the stamp above a turn), a note about the connection
-# or the recording, a separator line.
+# or the recording, a page's number as a PDF or Word page left it in the text ("Page 2 of
+# 14", "- 2 -"), a separator line.
 _NON_SPEECH_RE = re.compile(
     r"[\[(（【{][^\])）】}\n]{1,60}[\])）】}][.!]?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -97,6 +98,7 @@ _NON_SPEECH_RE = re.compile(
     r"|resumed|stopped|restarted|ended|started|reconnected|broke|breaks|failed)\b[^?\n]{0,40}"
     r"|(?:end|start|beginning) of (?:the )?(?:recording|interview|transcript|tape|audio)\b.{0,40}"
     r"|(?:transcribed|transcript(?:ion)? (?:made|generated)|generated|powered) by \S.{0,60}"
+    r"|(?:page|seite|página|pagina) \d{1,4}(?: (?:of|von|de|di|/) \d{1,4})?|-[ \t]*\d{1,4}[ \t]*-"
     r"|[-—–*=_~#·•. ]{3,}",
     re.IGNORECASE,
 )

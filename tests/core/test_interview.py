@@ -597,6 +597,11 @@ def test_short_lines_alone_are_not_names() -> None:
         "[END OF RECORDING]",
         "---",
         "（笑）",
+        # Found by a new user's transcript saved as text from a PDF: each page's number
+        # was the last speaker's words.
+        "Page 2 of 14",
+        "Page 3",
+        "- 4 -",
     ],
 )
 def test_non_speech_line_is_an_aside(aside: str) -> None:
