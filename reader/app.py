@@ -430,6 +430,22 @@ def _codes_to_study(document: Path | None, notes_path: Path, session: Session) -
         say(f"the new codes are not in the study's codebook yet: {reason(exc)}.")
 
 
+def _transcript_to_import(argv: list[str]) -> str:
+    """What to do with a transcript given to `import` (which reads annotations and REFI-QDA
+    projects): a .docx was read as a project "that holds no project file", a .vtt as
+    "not valid JSON". "" for a file of another kind."""
+    from reader.core.document import is_transcript_file
+
+    given = next((arg for arg in argv if not arg.startswith("-")), "")
+    if not given or not is_transcript_file(Path(given)):
+        return ""
+    return (
+        f"{given} is a transcript, not annotations or a REFI-QDA project to import: open it "
+        f"with 'interview-reader {given}', or put it in a study's folder (or add it with "
+        "the Library's Add) to make it one of the study's interviews."
+    )
+
+
 def _refi_command(argv: list[str]) -> int | None:
     """`export ... --format qdpx|qdc` and `import FILE.qdpx|.qdc DIR`: REFI-QDA
     (reader.refi_cli)."""
@@ -459,6 +475,8 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [IMPORT_COMMAND] and (transcript := _transcript_to_import(argv[1:])):
+        return fail(transcript)
     try:  # Ctrl+C: one line, not a traceback (an import leaves no half-made study)
         refi = _refi_command(argv)
         if refi is not None:

@@ -323,6 +323,13 @@ _READERS = {
 }
 
 
+def is_transcript_file(path: Path) -> bool:
+    """Whether `path`'s suffix is one a transcript is opened with; a .json may be one or
+    annotations, so it is not said to be one here."""
+    suffix = path.suffix.lower()
+    return suffix in _READERS and suffix != ".json"
+
+
 def _recording_not_transcript(path: Path) -> str:
     """What to open for a recording: its transcript, which plays it."""
     for suffix in _READERS:

@@ -13,7 +13,7 @@ from reader.core.export import FORMATS, export
 from reader.core.notes_file import NotesData
 from reader.core.session import Session
 from reader.core.store import default_notes_path, load_notes, save_notes
-from tests.core.test_cli import assert_fails_with_one_line, run
+from tests.core.test_cli import assert_fails_with_one_line, in_process, run
 from tests.core.test_export_samples import BUNDLED, ORPHAN_QUOTE, sample_notes, sample_session
 from tests.core.test_no_qt import run_python
 
@@ -293,3 +293,24 @@ def test_a_file_whose_bytes_are_not_utf8_is_said_to_be_no_text(tmp_path: Path) -
     session = Session.open(load_document(BUNDLED), None)
     with pytest.raises(AnnotationImportError, match=r"not valid JSON \(its bytes are not UTF-8"):
         import_w3c(session, b'{"type": "Annotation", "bodyValue": "caf\xe9"}')  # cp1252
+
+
+@pytest.mark.parametrize("name", ["P01.docx", "P01.vtt", "P01.txt"])
+def test_a_transcript_given_to_import_says_how_to_open_or_add_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+) -> None:
+    """Found by a new user bringing a transcript into a study with `import P01.docx STUDY`:
+    a .docx was refused as a REFI-QDA project that "holds no project (.qde) file", a .vtt
+    or .txt as "not valid JSON", and the study was not named. It is said to be a
+    transcript, with how to open it or make it one of a study's interviews."""
+    transcript = tmp_path / name
+    transcript.write_bytes(b"PK\x03\x04" if name.endswith(".docx") else b"Q: Hi?\nA: Hello.\n")
+    study = tmp_path / "study"
+    assert in_process(monkeypatch, tmp_path, "import", transcript, study) == 1
+    said = capsys.readouterr().err
+    assert said.startswith(f"interview-reader: {transcript} is a transcript, not annotations")
+    assert f"open it with 'interview-reader {transcript}'" in said and "study's folder" in said
+    assert not study.exists()
