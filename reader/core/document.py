@@ -43,6 +43,11 @@ _BOMS = (
 _STRAY_BYTE = "[\udc80-\udcff]"
 _TWO_BYTES = "[\x80-\u07ff]"
 _MORE_BYTES = "[\u0800-\udc7f\udd00-\U0010ffff]"
+# Mac OS Roman's ’ between letters, “ before a word and ” after one; cp1252's quotes,
+# dashes and ellipsis. Patterns, not compiled: only 8-bit text that is not UTF-8 needs them.
+_MAC_QUOTES = rb"[A-Za-z]\xd5[A-Za-z]|\xd2[A-Za-z]|[A-Za-z.,!?]\xd3"
+_WINDOWS_QUOTES = rb"[\x85\x91-\x97]"
+_SHOWN_ENCODINGS = {"mac_roman": "Mac OS Roman"}  # Python's name of it, as users know it
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -191,8 +196,10 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
     mixed = _utf8_with_stray_bytes(data, name)
     if mixed is not None:
         return mixed
-    # Legacy 8-bit text: cp1252 covers Windows' curly quotes; latin-1 decodes any byte.
-    for encoding in ("cp1252", "latin-1"):
+    # Legacy 8-bit text: Mac OS Roman where its curly quotes show, as Word for Mac's plain
+    # text writes it ("It\xd5s", "\xd2so\xd3", read as cp1252 "ItÕs", "ÒsoÓ"); else cp1252,
+    # which covers Windows' curly quotes; latin-1 decodes any byte.
+    for encoding in ("mac_roman", "cp1252", "latin-1")[0 if _mac_roman(data) else 1 :]:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -203,8 +210,8 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             text,
             encoding,
             (
-                f"{name} is not UTF-8; it was read as {encoding}. If letters look wrong, save the "
-                "file as UTF-8 and open it again."
+                f"{name} is not UTF-8; it was read as {_SHOWN_ENCODINGS.get(encoding, encoding)}."
+                " If letters look wrong, save the file as UTF-8 and open it again."
             ),
         )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
@@ -230,6 +237,16 @@ def _utf8_with_stray_bytes(data: bytes, name: str) -> tuple[str, str, str] | Non
         " read as cp1252."
     )
     return text, "utf-8", notice
+
+
+def _mac_roman(data: bytes) -> bool:
+    """Whether 8-bit text is Mac OS Roman: its curly quotes (’ between letters, “ before a
+    word, ” after one) outnumber twice over Windows' (cp1252's ‘ ’ “ ” – — …) in its
+    first megabyte, and there are two at least. Those bytes are letters in cp1252 (Õ, Ò,
+    Ó), seldom so placed."""
+    head = data[: 1 << 20]
+    mac = len(re.findall(_MAC_QUOTES, head))
+    return mac >= 2 and mac > 2 * len(re.findall(_WINDOWS_QUOTES, head))
 
 
 def _legacy_byte(byte: int) -> str:

@@ -101,6 +101,22 @@ def test_a_file_read_as_a_guessed_encoding_says_how_to_fix_wrong_letters(tmp_pat
     )
 
 
+def test_mac_roman_text_is_read_as_mac_roman(tmp_path: Path) -> None:
+    """Found by a new user's transcript that Word for Mac saved as plain text: its curly
+    quotes and accents read as cp1252 showed "ItÕs", "ÒhowÓ", "cafŽ". Where Mac OS Roman's
+    quotes show, the file is read as Mac OS Roman, and the notice says so."""
+    text = "Interviewer: So “how” did it start — really?\rP3: It’s a long story… café first.\r"
+    doc = load_document(write(tmp_path, "mac.txt", text.encode("mac_roman")))
+    assert doc.text == text.replace("\r", "\n")
+    assert doc.notice == (
+        "mac.txt is not UTF-8; it was read as Mac OS Roman. "
+        "If letters look wrong, save the file as UTF-8 and open it again."
+    )
+    # Windows' quotes, and cp1252's Õ among letters once, stay cp1252's.
+    windows = "“Hi” she said – it’s fine. PÕE.\n"
+    assert load_document(write(tmp_path, "win.txt", windows.encode("cp1252"))).text == windows
+
+
 def test_latin1_bytes_are_decoded(tmp_path: Path) -> None:
     """Latin-1 accented letters decode to the right characters, with a notice."""
     doc = load_document(write(tmp_path, "l1.txt", "Grüße aus Köln, señor.\n".encode("latin-1")))
