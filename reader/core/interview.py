@@ -869,19 +869,17 @@ def part_titles(
     """Whether each paragraph, though it opens with a label, titles a part of the
     interview ("Section A: Background", "Topic 2: Work"): set apart as a heading or all in
     bold (`kinds`, as `_set_apart` gives them), words after its label, whose name labels
-    no paragraph that is not set apart, nor says who asks or answers, and, in bold alone,
-    labels no other paragraph. "Q: How did you start?" as a heading still asks, and "Ana:
-    …" in bold is Ana's where she speaks elsewhere too."""
+    no other paragraph, nor says who asks or answers. "Q: How did you start?" as a
+    heading still asks, and so do "Sarah: How…?" and "Sarah: And then?", two headings of
+    one interviewer's questions."""
     keys = [speaker_key(label.name) if label is not None else "" for label in labels]
-    speaking = {key for key, kind in zip(keys, kinds, strict=True) if key and not kind}
     counts = Counter(key for key in keys if key)
     return [
         label is not None
         and bool(kind)
         and label.end < len(par.rstrip())
-        and key not in speaking
         and _label_role(label.name) is None
-        and (kind.startswith("heading") or counts[key] == 1)
+        and counts[key] == 1
         for par, label, key, kind in zip(pars, labels, keys, kinds, strict=True)
     ]
 

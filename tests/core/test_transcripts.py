@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.annotations import make_highlight
-from reader.core.document import Document, DocumentError, load_document, normalise
+from reader.core.document import Document, DocumentError, Span, load_document, normalise
 from reader.core.interview import Role, detect_segments, speaker_report
 from reader.core.session import Session
 from reader.core.transcripts import (
@@ -700,6 +700,17 @@ def test_headings_that_title_parts_of_the_interview_are_no_speakers(
         (Q, "Q", "Q: And work?"),
         (A, "Amal", "Amal: By the lake."),
     ]
+
+
+def test_an_interviewers_questions_as_headings_stay_questions() -> None:
+    """Questions set as headings so that Word's navigation lists them ("## Sarah: How
+    …?"), by an interviewer who speaks nowhere else, were taken for parts' titles, the
+    answers for questions. A name that heads two headings or more is a speaker's."""
+    text = "Sarah: How did you start?\n\nAna: By accident.\n\nSarah: And then?\n\nAna: I stayed.\n"
+    starts = [0, text.index("Sarah: And")]
+    spans = [Span(start, text.index("\n", start), "heading2") for start in starts]
+    segments = detect_segments(text, (), spans)
+    assert [(seg.role, seg.speaker) for seg in segments] == [(Q, "Sarah"), (A, "Ana")] * 2
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".md"])
