@@ -68,3 +68,14 @@ def test_a_text_opening_with_a_time_and_from_is_left_as_it_is(tmp_path: Path) ->
     path.write_text("10:02:33 From the start, we knew.\nIt was hard.\n", encoding="utf-8")
     doc = load_document(path)
     assert (doc.format, doc.text) == ("text", "10:02:33 From the start, we knew.\nIt was hard.\n")
+
+
+def test_a_long_display_name_is_a_sender_too(tmp_path: Path) -> None:
+    """Zoom's display names run long, with pronouns and affiliation: one of seven words
+    was no sender, and the whole chat was read as an interview of guessed speakers."""
+    long = "Dr Ana Maria Silva (she/her) Univ Porto"
+    chat = NEWER.replace("Ana Silva", long)
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(chat, encoding="utf-8")
+    doc = load_document(path)
+    assert [turn.speaker for turn in doc.turns] == [long, "Ben Okafor (Host)", long]
