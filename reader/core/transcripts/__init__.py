@@ -610,7 +610,9 @@ def header(line: str) -> re.Match[str] | None:
     """The line as a turn's header in Otter's or Teams' shape (`_HEADER_RE`), else None. A
     header ends in a time, which few lines of prose do: only those lines meet the regular
     expression. One space before the time (Teams copied from its app) is a header only
-    where its name heads other turns too (`recurring`): "Around 9:30" is speech."""
+    where its name heads other turns too (`recurring`): "Around 9:30" is speech. A name
+    in brackets, Zoom's saved captions' ("[Ana Silva] 14:05:22"), may be a long display
+    name ("[Dr Ana Silva (she/her) Univ Porto]")."""
     if line[-3:-2] != ":" and not line.endswith((" ", "\t")):
         return None
     match = _HEADER_RE.fullmatch(line)
@@ -619,6 +621,8 @@ def header(line: str) -> re.Match[str] | None:
     if len(match["gap"]) > 1:
         return match
     name = match["name"]
+    if _in_brackets(name):  # Zoom's saved captions: a display name of any length
+        return match
     return match if ":" not in name and len(name.split()) <= _CUE_LABEL_MAX_WORDS else None
 
 

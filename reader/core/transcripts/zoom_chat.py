@@ -39,9 +39,7 @@ def parse(text: str, name: str) -> Parsed | None:
                 paras.append(Para(f"{recipient}{line.strip()}"))
                 recipient = ""
             continue
-        # Zoom's saved captions' header (`from_paragraphs`), two spaces before the time:
-        # with one, a display name of more than six words was no header.
-        paras.append(Para(f"[{message['name'].strip()}]  {message['time']}"))
+        paras.append(Para(f"[{message['name'].strip()}] {message['time']}"))
         recipient = _recipient(message["to"] or "")
         if words := (message["words"] or "").strip():
             paras.append(Para(f"{recipient}{words}"))
