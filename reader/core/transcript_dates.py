@@ -3,7 +3,8 @@ Date column (Fill Participants and Dates from Transcripts).
 
 A line at the top of the text that is a date and little else: Otter's header under the
 title ("Tue, Apr 16, 2024 10:02AM • 31:14"), Teams' ("November 3, 2026, 10:02AM"), a typed
-transcript's "Date: 14 February 2024". Failing that, the day a Word document says it was
+transcript's "Date: 14 February 2024"; or Google Meet's title ("Garden talk (2024-03-05
+14:00 GMT) - Transcript"). Failing that, the day a Word document says it was
 created (its core properties). A date without its year (an Otter header of this year,
 "Tue, 3/5 10:14AM") or with the day and month in an order that cannot be told ("05/03/2024")
 gives none: a wrong date in the column is worse than an empty one.
@@ -41,6 +42,10 @@ _BEFORE_RE = re.compile(
     r"\s*[:：]?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*)?",
     re.IGNORECASE,
 )
+# Google Meet's title of a transcript: the meeting's name, when it started, " - Transcript".
+_MEET_TITLE_RE = re.compile(
+    r"[^\n]{0,200}\((\d{4}-\d{2}-\d{2}) \d{1,2}:\d{2}[^()\n]{0,12}\) - Transcript"
+)
 # ... and after it: a time of day, then a duration (Otter's "• 31:14").
 _AFTER_RE = re.compile(
     r",?(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[•·|]\s*[\dhms: ]{1,12})?",
@@ -53,10 +58,22 @@ def recording_date(document: Document) -> str:
     it does not."""
     lines = (line.strip() for line in document.text[:_HEAD_CHARS].split("\n"))
     for line in [line for line in lines if line][:_TOP_LINES]:
-        found = date_line(line)
+        found = date_line(line) or _meet_title_date(line)
         if found:
             return found
     return document.created
+
+
+def _meet_title_date(line: str) -> str:
+    """The day Google Meet's title of its transcript says the meeting started, "Garden
+    talk (2024-03-05 14:00 GMT) - Transcript"; "" for another line."""
+    match = _MEET_TITLE_RE.fullmatch(line)
+    if match is None:
+        return ""
+    try:
+        return date.fromisoformat(match[1]).isoformat()
+    except ValueError:  # "2024-02-31"
+        return ""
 
 
 def date_line(line: str) -> str:

@@ -57,6 +57,15 @@ def test_a_date_line(line: str, recorded: str) -> None:
     assert date_line(line) == recorded
 
 
+def test_google_meets_title_gives_the_day_the_meeting_started() -> None:
+    """Found by a new user's Google Meet transcript: Fill Dates left its Date empty, though
+    Meet's title says when the meeting started."""
+    title = "Garden talk (2024-03-05 14:00 GMT) - Transcript\n\nAttendees\n\nRosa Lind\n\n"
+    turns = "Rosa Lind: How did it start?\n\nTomas Weir: With three beds.\n"
+    assert recording_date(document(title + turns)) == "2024-03-05"
+    assert recording_date(document("Garden talk (2024-03-05 14:00 GMT)\n\n" + turns)) == ""
+
+
 def test_a_date_line_is_looked_for_in_the_header_only() -> None:
     header = "Interview P10 – Anaïs Lefèvre\n\nDate: 14 February 2024\n\nLocation: Zoom\n\n"
     turns = "".join(f"Emma: Question {i}?\n\nAnaïs: Answer {i}.\n\n" for i in range(4))
