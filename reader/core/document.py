@@ -43,9 +43,11 @@ _BOMS = (
 _STRAY_BYTE = "[\udc80-\udcff]"
 _TWO_BYTES = "[\x80-\u07ff]"
 _MORE_BYTES = "[\u0800-\udc7f\udd00-\U0010ffff]"
-# Mac OS Roman's ’ between letters, “ before a word and ” after one; cp1252's quotes,
-# dashes and ellipsis. Patterns, not compiled: only 8-bit text that is not UTF-8 needs them.
-_MAC_QUOTES = rb"[A-Za-z]\xd5[A-Za-z]|\xd2[A-Za-z]|[A-Za-z.,!?]\xd3"
+# Mac OS Roman's ’ between small letters, “ opening a word, ” after a small letter or a
+# stop; cp1252's quotes, dashes and ellipsis. Those bytes are cp1252's capitals Õ, Ò, Ó:
+# among capitals ("SESIÓN", "PÕE") they are Spanish or Portuguese, not quotes. Patterns,
+# not compiled: only 8-bit text that is not UTF-8 needs them.
+_MAC_QUOTES = rb"[a-z]\xd5[a-z]|(?<![A-Za-z])\xd2[A-Za-z][a-z]|[a-z.,!?]\xd3"
 _WINDOWS_QUOTES = rb"[\x85\x91-\x97]"
 _SHOWN_ENCODINGS = {"mac_roman": "Mac OS Roman"}  # Python's name of it, as users know it
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.

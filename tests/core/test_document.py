@@ -115,6 +115,14 @@ def test_mac_roman_text_is_read_as_mac_roman(tmp_path: Path) -> None:
     # Windows' quotes, and cp1252's Õ among letters once, stay cp1252's.
     windows = "“Hi” she said – it’s fine. PÕE.\n"
     assert load_document(write(tmp_path, "win.txt", windows.encode("cp1252"))).text == windows
+    # Spanish and Portuguese capitals in cp1252 (Ó, Õ, Ò) are no Mac quotes: "TRANSCRIPCIÓN"
+    # and "SESIÓN" made a Spanish transcript Mac OS Roman, every accent a wrong sign.
+    for words in (
+        "TRANSCRIPCIÓN DE LA SESIÓN\nEntrevistador: ¿Cómo empezó la educación?\n",
+        "A SITUAÇÃO PÕE EM CAUSA, DISSE O JOÃO. ELE PÕE\nAna: não sei.\n",
+        "ÒPERA I ÒRGAN\nAna: això és tot.\n",
+    ):
+        assert load_document(write(tmp_path, "es.txt", words.encode("cp1252"))).text == words
 
 
 def test_latin1_bytes_are_decoded(tmp_path: Path) -> None:
