@@ -6,8 +6,9 @@ then counts from 1 in its new sublist, or on with the list it joins."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import takewhile
 
-from reader.core.markdown_lines import LIST_ITEM, indent_of, renumbered
+from reader.core.markdown_lines import LIST_ITEM, QUOTE_PREFIX, indent_of, renumbered
 
 INDENT = 2  # in, with no item above to go under
 
@@ -21,7 +22,23 @@ def indented(
     list's lines `below` them, as far as it goes, counting on as they counted before
     ("3. three" under an item moved in is "2. three" now); a list numbered otherwise
     ("1." each) is left as it is. None when none of the lines is a list item (Tab is then
-    not the list's)."""
+    not the list's). A list in a block quote ("> - item") moves within it, its quote marks
+    kept: Tab typed a tab after its words."""
+    quote = QUOTE_PREFIX.match(lines[0])
+    marks = quote.group(1) if quote else ""
+    if not marks or not all(line.startswith(marks) for line in lines):
+        return _indented(lines, above, outdent, below)
+
+    def inside(quoted: Iterable[str]) -> list[str]:
+        return [line[len(marks) :] for line in takewhile(lambda x: x.startswith(marks), quoted)]
+
+    moved = _indented(inside(lines), inside(above), outdent, inside(below))
+    return None if moved is None else [marks + line for line in moved]
+
+
+def _indented(
+    lines: list[str], above: Iterable[str], outdent: bool, below: Iterable[str] = ()
+) -> list[str] | None:
     first = next((i for i, line in enumerate(lines) if LIST_ITEM.match(line)), None)
     if first is None:
         return None

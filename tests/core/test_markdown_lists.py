@@ -23,6 +23,9 @@ from reader.core.markdown_lists import counted_on, indented
         ([], ["- first"], False, ["  - first"]),  # no item above to go under: an indent
         ([], ["- top"], True, ["- top"]),  # out as far as it goes
         ([], ["- a", "", "  more of a"], False, ["  - a", "", "    more of a"]),
+        # In a block quote, within it: Tab typed a tab after the words
+        (["> - a"], ["> - b"], False, [">   - b"]),
+        (["> 1. a", ">    1. b"], [">    2. c"], True, ["> 2. c"]),
     ],
 )
 def test_indented(above: list[str], lines: list[str], outdent: bool, after: list[str]) -> None:
