@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
+from reader.core.interview import Role
 from reader.core.notes_file import parse
 from reader.core.store import save_notes
 from reader.ui.typed_text import typed_text
@@ -331,3 +332,22 @@ def test_deleting_a_quoted_highlight_says_its_quote_leads_nowhere_now(
     assert window.statusBar().currentMessage() == (
         "Highlight deleted: its quote in your notes leads nowhere now. Edit ▸ Undo brings it back."
     )
+
+
+def test_a_quotes_chip_follows_the_questions_numbered_anew_unless_the_user_wrote_it(
+    window: MainWindow, hid: str, qtbot: Any
+) -> None:
+    """The introduction made a question, the passage is in Q2: its chip still said "↩ Q1"
+    (in the notes, the preview and every export), over words the outline calls Q2."""
+    editor = window.notes_editor
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    editor.insertPlainText(f"Also: [↩ my own words](#h-{hid})")
+    controller = window.interview.controller
+    controller.set_role(0, Role.QUESTION)  # as the paragraph's menu corrects it
+    assert (
+        window.interview.session.place_label(window.interview.session.highlight(hid).start) == "Q2"
+    )
+    notes = f"> No improvising. [↩\u00a0Q2](#h-{hid})\n\nAlso: [↩ my own words](#h-{hid})"
+    assert typed_text(editor.document()) == notes
+    qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)  # the role back: Q1 again
+    assert typed_text(editor.document()) == notes.replace("Q2", "Q1")

@@ -15,6 +15,7 @@ from reader.core.markdown_links import quote_label
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.commands import AddHighlightCommand, HighlightThere, WrappingStep
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.notes.chip_labels import ChipLabels, said_where
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 
@@ -156,6 +157,7 @@ class NotesQuoting(QObject):
         self._notes = notes
         self._editing = editing
         self._preview = preview
+        self.chip_labels = ChipLabels(interview)  # the chips follow renames and renumbering
         # The study memo's (ui/memo): the quote's label and link there, given whose words
         # and where they are and the highlight's id, when the memo shows; else None.
         self.into_memo: Callable[[str, str, str], tuple[str, str] | None] = lambda *_: None
@@ -210,13 +212,13 @@ class NotesQuoting(QObject):
         highlight = session.highlight(highlight_id)
         if highlight is None:
             return None
-        start, end = highlight.start, highlight.end
-        said = session.said_by(start, end)
-        place = ", ".join(filter(None, (session.place_label(start), session.passage_time(start))))
+        said, place = said_where(session, highlight.start, highlight.end)
         label, target, where = quote_label("", said, place), f"#h-{highlight.id}", "your notes"
         in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:
             (label, target), where = in_memo, "the study memo"
+        else:
+            self.chip_labels.remember(highlight.id, label)
         self._preview.setChecked(False)
         quote = self._notes.editor.insert_block(quote_block(highlight.exact, label, target))
         self._tell(f"Quoted in {where}, with a link back to {label}.", 4000)
