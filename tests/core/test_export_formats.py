@@ -44,6 +44,7 @@ from reader.core.export.markdown_export import export_markdown
 from reader.core.export.w3c_export import target_source
 from reader.core.markdown_escape import escape
 from reader.core.session import Session
+from reader.core.text_merge import conflict_markers
 from tests.core.test_export_samples import (
     GOLDEN,
     ORPHAN_QUOTE,
@@ -373,6 +374,21 @@ def test_html_renders_tables_strikethrough_and_task_lists_as_the_preview_does() 
     assert '<li dir="auto">☐ ask Ana</li>' in notes and '<li dir="auto">☑ transcribe</li>' in notes
     assert "<pre><code># code comment\n- code item\n</code></pre>" in notes
     assert "&lt;b&gt;raw&lt;/b&gt;" in notes
+
+
+def test_lines_a_merge_kept_twice_export_apart_between_their_markers() -> None:
+    """The markers ran into the lines around them in the HTML and Word exports, and the
+    last one, ">>>>>>> end of the two versions", was a quote seven deep."""
+    session = sample_session()
+    start, middle, end = conflict_markers("another program")
+    session.notes.notes = f"Line one\n{start}mine\n{middle}theirs\n{end}"
+    shown = ["Line one", *(m.strip() for m in (start, "mine", middle, "theirs", end))]
+    notes = run("html", session).decode().split('<section class="research-notes">')[1]
+    paragraphs = re.findall(r'<p dir="auto">(.*?)</p>', notes)
+    assert paragraphs == [html.escape(line, quote=False) for line in shown]
+    assert "<blockquote" not in notes
+    texts = [p.text for p in word_paragraphs(run("docx", session))]
+    assert texts[texts.index("Research notes") + 1 :] == shown
 
 
 def test_word_reads_the_notes_markdown_as_the_html_does() -> None:

@@ -40,6 +40,7 @@ from reader.core.export.common import (
 )
 from reader.core.exported import EXPORT_AUTHOR, EXPORTED_FROM
 from reader.core.interview import text_direction
+from reader.core.markdown_lines import merge_markers_apart
 from reader.core.session import Session
 from reader.core.xml_chars import xml_safe  # python-docx refuses what XML cannot hold
 
@@ -206,7 +207,8 @@ def research_notes(out: _Paragraphs, notes: str, level: int = _NOTES_LEVEL) -> N
     from reader.core.export.html_export import task_box
     from reader.core.notes_markdown import notes_tokens
 
-    text, _ = linked_notes(notes, set())  # labels only: a Word file has no anchors
+    # Labels only: a Word file has no anchors; a merge's markers apart, as in the preview.
+    text, _ = linked_notes(merge_markers_apart(notes), set())
     env: dict[str, Any] = {}
     tokens = notes_tokens(text, env)
     unused = _unused_definitions(text, tokens, env.get("references", {}))

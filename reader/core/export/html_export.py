@@ -31,6 +31,7 @@ from reader.core.export.common import (
     summary_sections,
 )
 from reader.core.exported import EXPORTED_FROM
+from reader.core.markdown_lines import merge_markers_apart
 from reader.core.markdown_links import heading_anchors, heading_words
 from reader.core.notes_markdown import links_outside_code, markdown, notes_tokens
 from reader.core.session import Session
@@ -184,9 +185,11 @@ def research_notes(
     """The research notes (Markdown, as `linked_notes` returns them) as a section headed at
     `level` (2 in an interview's export, 3 in a study's; the study memo's 2, headed "Study
     memo"), their own headings demoted below it, their ids after `anchors` (`own_links`);
-    none when blank."""
+    none when blank. A merge's markers each a paragraph of their own, as the preview shows
+    them (`merge_markers_apart`)."""
     if not notes.strip():
         return []
+    notes = merge_markers_apart(notes)
     return [
         '<section class="research-notes">',
         f"<h{level}>{heading}</h{level}>",
