@@ -56,3 +56,12 @@ def test_the_readers_hint_goes_when_the_caret_moves_on(window: MainWindow, qtbot
     status.showMessage("Saved.")  # another's message stays its time
     qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
     assert status.currentMessage() == "Saved."
+
+
+def test_each_button_of_the_notes_bar_names_its_key(window: MainWindow) -> None:
+    """Hovered, Bold said "(Ctrl+B)" and Heading 1 "(Ctrl+Alt+1)", but Preview said only
+    "Preview Notes": its key, Ctrl+Shift+P, was found in the menu alone."""
+    keyed = [a for a in window.notes_pane.toolbar.actions() if not a.shortcut().isEmpty()]
+    assert window.window_actions.toggle_preview in keyed
+    for action in keyed:
+        assert f"({action.shortcut().toString()})" in action.toolTip(), action.text()

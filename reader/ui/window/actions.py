@@ -444,8 +444,12 @@ def _view_menu_block(view_menu: QMenu, view: ViewActions) -> None:
 
 
 def _short(action: QAction, icon_text: str) -> QAction:
-    """A shorter name on a tool bar (the menus keep the full one)."""
+    """A shorter name on a tool bar (the menus keep the full one); its tip names it whole
+    and its key, as the formatting buttons' tips do (Preview's said no key)."""
     action.setIconText(icon_text)
+    if not action.shortcut().isEmpty():
+        name = action.text().replace("&", "")
+        action.setToolTip(f"{name}  ({action.shortcut().toString()})")
     return action
 
 
