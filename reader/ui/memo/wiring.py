@@ -18,6 +18,7 @@ from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
 from reader.ui.library.switcher import InterviewSwitcher
 from reader.ui.memo.notes_status import NotesStatus, StatusWindow
+from reader.ui.notes.chip_labels import ChipPlace
 from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.recording.recording import Recording
 from reader.ui.window.actions import Actions
@@ -60,6 +61,23 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
         study.memo_kept = memo.kept_read_only
         window.interview.memo_quoted = lambda: quoted_ids(memo.text())  # as typed
         window.study_actions.memo_rescued = lambda: memo.rescued
+
+        def memo_chips() -> ChipPlace | None:
+            """The memo's chips of the open interview's passages, labelled by its title."""
+            from reader.core.study import StudyError
+            from reader.core.study_memo import interview_place
+
+            current, document = window.switcher.current, memo.document
+            if document is None or study.study is None or not current:
+                return None
+            try:
+                entry = study.study.interview(current)
+            except StudyError:  # taken off the study since it opened
+                return None
+            return ChipPlace(document, not memo.read_only, interview_place(entry.id), entry.title)
+
+        window.quoting.chip_labels.places.append(memo_chips)
+        memo.documentChanged.connect(window.quoting.chip_labels.remember_all)
         memo.open(opened)  # connected now: this opening is over before it would call
 
     def show(on: bool) -> None:

@@ -217,8 +217,7 @@ class NotesQuoting(QObject):
         in_memo = self.into_memo(said, place, highlight.id)
         if in_memo is not None:
             (label, target), where = in_memo, "the study memo"
-        else:
-            self.chip_labels.remember(highlight.id, label)
+        self.chip_labels.remember(target, label)
         self._preview.setChecked(False)
         quote = self._notes.editor.insert_block(quote_block(highlight.exact, label, target))
         self._tell(f"Quoted in {where}, with a link back to {label}.", 4000)

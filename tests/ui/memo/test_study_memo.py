@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from reader.core.interview import Role
 from reader.core.study_memo import quoted_passage
 from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
@@ -113,6 +114,25 @@ def test_q_quotes_into_the_memo_with_a_link_that_opens_the_interview(
     assert "coffee and the handover" in window.notes_pane.preview.toPlainText()
     window.notes_pane.linkActivated.emit("interview:gone-00000000#h-x")
     assert "no longer in the study" in window.statusBar().currentMessage()
+
+
+def test_a_memo_quotes_chip_follows_its_interview_renumbered(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Its question made an aside, the passage is in the introduction: the memo's chip
+    still said "Q1" over it; undone in the reader, the chip says "Q1" again."""
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    highlight_with_key(window, qtbot, "coffee", key=Qt.Key.Key_Q)
+    title = window.study.study.interview(window.switcher.current).title
+    memo = typed_text(window.notes_editor.document())
+    assert f"[↩\u00a0{title}, Q1](" in memo
+    window.interview.controller.set_role(0, Role.ASIDE)
+    assert typed_text(window.notes_editor.document()) == memo.replace("Q1", "Intro")
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, CTRL)
+    assert typed_text(window.notes_editor.document()) == memo
 
 
 def test_a_second_window_has_the_memo_read_only(
