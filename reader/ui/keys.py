@@ -128,10 +128,11 @@ CODEBOOK = (
         "Move it out of its parent / into the code above",
         ("Alt+Left", "Alt+Right"),
     ),
+    PaneKey("Ctrl+Shift+M", "Move it under a code chosen from the whole tree", ("Ctrl+Shift+M",)),
     PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
     PaneKey(
         "Menu key or Shift+F10",
-        "Its menu: passages, rename, colour, merge, delete, new",
+        "Its menu: passages, rename, colour, merge, move, delete, new",
         ("Menu",),
     ),
     BACK_TO_READER,

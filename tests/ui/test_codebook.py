@@ -756,6 +756,7 @@ def test_the_menu_key_and_ctrl_m_reach_merging(
         "Rename",
         "Colour…",
         "Merge Into…",
+        "Move Into…",
         "Delete",
         "New Sub-code",
         "New Code",

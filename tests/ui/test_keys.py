@@ -110,8 +110,9 @@ def test_every_key_the_codebook_takes_is_in_f1(make_window: Callable[..., MainWi
     panel.delete_code = lambda: done.append("delete")
     panel.merge_code = lambda: done.append("merge")
     panel.move_current = lambda key: done.append(f"move {key.name}")
-    handled = taken(panel._key, MODIFIERS)
-    assert {"new", "new below", "delete", "merge", "move Key_Left"} <= set(done)
+    panel.move_into = lambda: done.append("move into")
+    handled = taken(panel._key, [*MODIFIERS, M.ControlModifier | M.ShiftModifier])
+    assert {"new", "new below", "delete", "merge", "move Key_Left", "move into"} <= set(done)
     edits = panel.view.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
     # Enter is the tree's: it activates the code, and its passages come (test_codebook.py).
     expected = handled | ({"F2"} if edits else set()) | {"Return", "Enter", "Menu"}

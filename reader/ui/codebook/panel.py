@@ -2,13 +2,12 @@
 description (a Markdown memo), colour and whether it is a category.
 
 Keys (listed in reader/ui/keys.py, CODEBOOK, for F1): Insert new code (Shift+Insert: a
-sub-code), F2 rename, Delete delete, Alt+Up/Down move among its siblings, Alt+Left out of
-its parent, Alt+Right into the code above; Enter retrieves its passages. Codes move by
-drag and drop too. Every change goes through the hub, undoable."""
+sub-code), F2 rename, Delete delete, Ctrl+M merge, Alt+Up/Down move among its siblings,
+Alt+Left out of its parent, Alt+Right into the code above, Ctrl+Shift+M under any code;
+Enter retrieves its passages. Codes move by drag and drop too. Every change goes through
+the hub, undoable."""
 
 from __future__ import annotations
-
-from collections import Counter
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QShowEvent
@@ -31,6 +30,7 @@ from reader.core.codebook import deletion_question
 from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.after_paint import AfterPaint
+from reader.ui.codebook.code_choice import choose_code
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.code_memo import CodeMemo
 from reader.ui.codebook.hub import CodebookHub
@@ -44,6 +44,7 @@ from reader.ui.typed_text import typed_text
 from reader.ui.wrap_row import WrapRow
 
 MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
+TOP_LEVEL = "The top level"  # Move Into…'s place outside every code
 USE_LINE_MIN_HEIGHT = 340  # px of the panel below which the tree takes the use line's row
 
 
@@ -258,19 +259,25 @@ class CodebookPanel(QWidget):
         if below:  # said: they go too (and are not offered, a code not going below itself)
             moves = "moves" if len(below) == 1 else "move"
             label += f"\nIts {counted(len(below), 'sub-code')} {moves} under the code chosen."
-        # The tree's path ("Work ▸ Stress", not a code named "Work / Stress"), numbered
-        # where two read alike: the dialog gives back the text chosen, not its row.
-        seen: Counter[str] = Counter()
-        paths = []
-        for code in targets:
-            path = book.path(code.id, " ▸ ")
-            seen[path] += 1
-            paths.append(path if seen[path] == 1 else f"{path} ({seen[path]})")
-        chosen, ok = QInputDialog.getItem(self, "Merge Codes", label, paths, 0, False)
-        if ok and chosen in paths:
-            target = targets[paths.index(chosen)]
-            if self.hub.merge(source.id, target.id):
-                self.set_current(target.id)
+        target = choose_code(self, "Merge Codes", label, book, targets)
+        if target and self.hub.merge(source.id, target):
+            self.set_current(target)
+
+    def move_into(self) -> None:
+        """Ctrl+Shift+M: the code (with its sub-codes) under a code chosen anywhere in the
+        tree, or to the top level, at the end. Alt+arrows go a step at a time: into a
+        category 400 rows away they took 400 presses."""
+        code = self.model.codes.get(self.current_id())
+        if code is None:
+            return
+        book = self.hub.book
+        below = {c.id for c in book.descendants(code.id)}
+        places = [c for _, c in book.tree() if c.id not in {code.id, code.parent, *below}]
+        top = TOP_LEVEL if code.parent else ""
+        label = f"Move “{code.name}” under:"
+        parent = choose_code(self, "Move Code", label, book, places, top)
+        if parent is not None and self.hub.move(code.id, parent):
+            self.set_current(code.id)
 
     def delete_code(self) -> None:
         code = self.model.codes.get(self.current_id())
@@ -373,6 +380,9 @@ class CodebookPanel(QWidget):
         if key == Qt.Key.Key_M and modifiers == Qt.KeyboardModifier.ControlModifier:
             self.merge_code()
             return True
+        if key == Qt.Key.Key_M and modifiers == Qt.KeyboardModifier.ControlModifier | shift:
+            self.move_into()
+            return True
         return False
 
     def _code_menu(self, pos: QPoint) -> None:
@@ -390,6 +400,7 @@ class CodebookPanel(QWidget):
                 menu.addAction("Ren&ame\tF2", lambda: self.view.edit(index)),
                 menu.addAction("&Colour…", self.choose_color),
                 menu.addAction("&Merge Into…\tCtrl+M", self.merge_code),
+                menu.addAction("Mo&ve Into…\tCtrl+Shift+M", self.move_into),
                 menu.addAction("&Delete\tDelete", self.delete_code),
             ]
             menu.addSeparator()

@@ -276,3 +276,34 @@ def test_merge_says_where_the_sub_codes_go(
         "Its 2 sub-codes move under the code chosen.",
     )
     assert hub.book.path(hub.book.find("Rota").id) == "Tasks / Rota"
+
+
+def test_ctrl_shift_m_moves_a_code_under_any_code_in_one_step(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Alt+arrows move a code one step at a time: into a category forty rows away it took
+    forty presses, each an undo step. Ctrl+Shift+M asks where (any code but itself and its
+    own sub-codes, or the top level) and moves it there in one step."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    feelings = hub.create("Feelings")
+    assert feelings is not None
+    for n in range(40):
+        hub.create(f"Code {n:02}")
+    fear = hub.book.find("Code 39")
+    hub.create("Dread", parent=fear.id)
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(fear.id)
+    steps = window.study.undo_stack.count()
+    dialogs.item_answers.append((0, True))  # Feelings, the first place offered
+    qtbot.keyClick(panel.view, Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    title, offered = dialogs.shown[-1][1].split(": ", 1)
+    assert (title, offered) == ("Move Code", "Move “Code 39” under:")
+    assert hub.book.path(fear.id) == "Feelings / Code 39"
+    assert hub.book.path(hub.book.find("Dread").id) == "Feelings / Code 39 / Dread"
+    assert current_name(panel) == "Code 39" and in_sight(panel)
+    assert window.study.undo_stack.count() == steps + 1
+    dialogs.item_answers.append((0, True))  # now under a code: the top level comes first
+    qtbot.keyClick(panel.view, Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert hub.book.path(fear.id) == "Code 39"
