@@ -317,7 +317,10 @@ class CodebookPanel(QWidget):
     def _commit_memo(self) -> None:
         code = self.model.codes.get(getattr(self, "_memo_of", ""))
         text = typed_text(self.memo.document()).strip()
-        if code is not None and text != code.description and not self.hub.read_only:
+        # Only what was typed: a description kept with spaces around it (another tool's)
+        # was edited, and made a step to undo, by the focus passing through the memo.
+        typed = self.memo.document().isModified()
+        if code is not None and typed and text != code.description and not self.hub.read_only:
             self.hub.update(code.id, "Edit Code Description", description=text)
 
     def move_current(self, key: Qt.Key) -> None:

@@ -307,3 +307,34 @@ def test_ctrl_shift_m_moves_a_code_under_any_code_in_one_step(
     dialogs.item_answers.append((0, True))  # now under a code: the top level comes first
     qtbot.keyClick(panel.view, Qt.Key.Key_M, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert hub.book.path(fear.id) == "Code 39"
+
+
+def test_the_focus_passing_through_a_description_changes_nothing(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """A description kept with a blank line after it (another tool's study.json) was
+    rewritten, and an "Edit Code Description" step made, by Tab into the memo and out;
+    what is typed there is still kept."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    code = hub.create("Work")
+    assert code is not None
+    window.study.study.writable_codebook().update(code.id, description="Shifts.\n\n")
+    hub.changed.emit()
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(code.id)
+    stack = window.study.undo_stack
+    steps = stack.count()
+    panel.memo.setFocus()
+    qtbot.waitUntil(panel.memo.hasFocus)
+    panel.view.setFocus()
+    qtbot.waitUntil(panel.view.hasFocus)
+    assert stack.count() == steps and hub.book.code(code.id).description == "Shifts.\n\n"
+    panel.memo.setFocus()
+    qtbot.waitUntil(panel.memo.hasFocus)
+    qtbot.keyClick(panel.memo, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(panel.memo, "Nights")
+    panel.view.setFocus()
+    qtbot.waitUntil(lambda: hub.book.code(code.id).description == "Shifts.\n\nNights")
+    assert stack.count() == steps + 1
