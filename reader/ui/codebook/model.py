@@ -22,6 +22,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
@@ -54,6 +55,8 @@ COUNTING = "Counting the other interviews' codings…"
 
 
 class CodeTreeModel(QAbstractItemModel):
+    renameRefused = Signal(str, str)  # a code's id, the name typed that the codebook refused
+
     def __init__(self, hub: CodebookHub) -> None:
         super().__init__(hub)
         self.hub = hub
@@ -290,9 +293,15 @@ class CodeTreeModel(QAbstractItemModel):
         # Renamed by the hub after the editor closes: a rebuild now would pull the
         # index out from under the view. Cleaned as the codebook keeps it, so that a name
         # typed back with a space more is no change (it made an Undo that undid nothing).
-        code_id, name = self.code_id(index), clean_name(str(value))
-        QTimer.singleShot(0, lambda: self.hub.update(code_id, "Rename Code", name=name))
+        code_id, typed = self.code_id(index), str(value)
+        QTimer.singleShot(0, lambda: self._rename(code_id, typed))
         return True
+
+    def _rename(self, code_id: str, typed: str) -> None:
+        name = clean_name(typed)
+        refused = not self.hub.update(code_id, "Rename Code", name=name)
+        if refused and code_id in self.codes and self.codes[code_id].name != name:
+            self.renameRefused.emit(code_id, typed)  # said; typed again, it was lost
 
     # Drag and drop: a code onto another (below it) or between codes (beside them) ----------
 

@@ -38,7 +38,12 @@ class WrappedNames(QStyledItemDelegate):
         # an interview opened) opens again on its code, as typed.
         model = view.model()
         assert isinstance(model, CodeTreeModel)
-        TypingKept(view, model.code_id, model.index_of)
+        typing = TypingKept(view, model.code_id, model.index_of)
+        # A name refused (a sibling's, none) is said, and the field opens again holding it,
+        # as the Library's cells do: it had to be typed again.
+        model.renameRefused.connect(
+            lambda code_id, typed: typing.reopen_soon(model.index_of(code_id), typed)
+        )
         view.setUniformRowHeights(False)
         # Scrolled by pixel: by item, Qt takes a page for as many rows as fit at the list's
         # end (one line each), and Down went on past the last row in sight of two lines.

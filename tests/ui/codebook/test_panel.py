@@ -338,3 +338,39 @@ def test_the_focus_passing_through_a_description_changes_nothing(
     panel.view.setFocus()
     qtbot.waitUntil(lambda: hub.book.code(code.id).description == "Shifts.\n\nNights")
     assert stack.count() == steps + 1
+
+
+def test_a_name_refused_opens_again_as_typed(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """F2 on "Drinks", "Work" typed (a code beside it has that name), Enter: the banner said
+    so and the name went back to "Drinks", what was typed lost; the field opens again
+    holding it, as a Library cell does, and "Work drinks" then renames it."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    drinks = hub.create("Drinks")
+    assert drinks is not None and hub.create("Work") is not None
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(drinks.id)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Work")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+    def open_editor() -> QLineEdit | None:
+        shown = panel.view.indexWidget(panel.model.index_of(drinks.id))
+        return shown if isinstance(shown, QLineEdit) else None
+
+    qtbot.waitUntil(lambda: "There is a top-level code “Work” already." in window.banner.text())
+    qtbot.waitUntil(lambda: (shown := open_editor()) is not None and shown.text() == "Work")
+    assert hub.book.code(drinks.id).name == "Drinks"
+    editor = open_editor()
+    assert editor is not None
+    qtbot.keyClicks(editor, " drinks")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: hub.book.code(drinks.id).name == "Work drinks")
