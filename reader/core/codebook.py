@@ -663,9 +663,12 @@ def category_refusal(book: Codebook, code_id: str, counts: Mapping[str, int]) ->
     )
 
 
-def deletion_question(book: Codebook, code_id: str, kept: int, gone: int) -> str:
+def deletion_question(
+    book: Codebook, code_id: str, kept: int, gone: int, interviews: int = 0
+) -> str:
     """Delete Code's question: what the code (and its sub-codes) take with them; `kept`
-    passages lose them and stay, `gone` (no colour, no note, no other code) go."""
+    passages lose them and stay, `gone` (no colour, no note, no other code) go, in
+    `interviews` of a study (0: not said, an interview alone)."""
     below = book.descendants(code_id)
     also = f" and its {counted(len(below), 'sub-code')}" if below else ""
     it = "them" if below else "it"
@@ -681,6 +684,8 @@ def deletion_question(book: Codebook, code_id: str, kept: int, gone: int) -> str
         what = f"{lose}; {removed}"
     else:
         what = removed
+    if interviews and (kept or gone):  # a code used across the study: how far it reaches
+        what = f"In {counted(interviews, 'interview')}, {what[0].lower()}{what[1:]}"
     return (
         f"Delete the code “{book.path(code_id)}”{also}?\n\n"
         f"{what} Edit ▸ Undo brings everything back."

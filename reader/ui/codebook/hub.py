@@ -353,9 +353,9 @@ class CodebookHub(QObject):
             return self._undo_study_change
         return self.recoding.undo_alone_change
 
-    def deletion_counts(self, code_id: str) -> tuple[int, int]:
+    def deletion_counts(self, code_id: str) -> tuple[int, int, int]:
         """(passages that would lose the code or a code below it and stay, passages that
-        would go with it) across the study, or the interview opened alone."""
+        would go with it, interviews of the study they are in) (Recoding's)."""
         removed = {code_id, *(c.id for c in self.book.descendants(code_id))}
         return self.recoding.deletion_counts(removed, self.current_id(), self.files)
 

@@ -86,10 +86,11 @@ class Recoding:
 
     def deletion_counts(
         self, removed: set[str], open_id: str, files: NotesFilesCache
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, int]:
         """(passages that would lose the `removed` codes and stay, passages that would go
-        with them) as `delete` goes: the open interview through its session if it is the
-        study's (`open_id`), or opened alone; a passage a quote links to stays."""
+        with them, the study's interviews they are in: 0 for an interview alone) as
+        `delete` goes: the open interview through its session if it is the study's
+        (`open_id`), or opened alone; a passage a quote links to stays."""
         session, study = self.interview.session, self.owner.study
         memo = self.interview.memo_quoted() | (study.memo_quoted() if study else frozenset())
         lists = []
@@ -98,13 +99,14 @@ class Recoding:
         if study is not None:
             coded = files.coded(study, skip=open_id or None)
             lists += [(notes.highlights, quoted_ids(notes.notes)) for _, notes in coded]
-        changes = [
-            after
+        each = [
+            [after for _, _, after in recode(hs, removed=removed, quoted=quoted | memo)]
             for hs, quoted in lists
-            for _, _, after in recode(hs, removed=removed, quoted=quoted | memo)
         ]
+        changes = [after for afters in each for after in afters]
         gone = changes.count(None)
-        return len(changes) - gone, gone
+        interviews = sum(1 for afters in each if afters) if study is not None else 0
+        return len(changes) - gone, gone, interviews
 
     def recode_open(self, change: CodeChange) -> Recoded | None:
         """The change applied to the open interview's highlights (a passage left showing

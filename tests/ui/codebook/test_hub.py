@@ -55,7 +55,8 @@ def test_deleting_a_code_leaves_no_ghost_and_undo_brings_the_passages_back(
     panel.set_current(drinks)
     panel.delete_code()
     text = dialogs.shown[-1][1]
-    assert "1 coded passage will lose it; 2 passages coded only with it" in text
+    # How far it reaches: three passages were said, not that they were in two interviews.
+    assert "?\n\nIn 2 interviews, 1 coded passage will lose it; 2 passages coded only" in text
     assert "will be removed. Edit ▸ Undo brings everything back." in text
     assert study_json(folder)["codes"] == []
     (kept,) = notes_of(folder, first)["highlights"]  # no grey "No colour" ghost left
@@ -440,7 +441,7 @@ def test_a_coded_passage_a_quote_links_to_stays_when_its_code_is_deleted(
     assert passage.id in (quoted_ids(said) | quoted_ids(window.interview.research_notes()))
     hub = window.codebook.hub
     code = hub.book.find("Caffeine")
-    assert code is not None and hub.deletion_counts(code.id) == (1, 0)
+    assert code is not None and hub.deletion_counts(code.id) == (1, 0, 1)
     assert hub.delete(code.id)
     (kept,) = window.interview.session.notes.highlights
     assert (kept.id, kept.codes, kept.color) == (passage.id, (), DEFAULT_COLOR)
@@ -471,7 +472,7 @@ def test_a_passage_of_another_interview_quoted_in_the_memo_not_yet_saved_stays(
     assert not memo.exists() or passage.id not in memo.read_text("utf-8")  # not saved yet
     hub = window.codebook.hub
     code = hub.book.find("Caffeine")
-    assert code is not None and hub.deletion_counts(code.id) == (1, 0)
+    assert code is not None and hub.deletion_counts(code.id) == (1, 0, 1)
     assert hub.delete(code.id)
     (kept,) = notes_of(folder, first)["highlights"]
     assert (kept["id"], kept["codes"], kept["color"]) == (passage.id, [], DEFAULT_COLOR)
