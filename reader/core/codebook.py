@@ -269,6 +269,16 @@ class Codebook:
                 found.append(code.id)
         return found
 
+    def new_place(self, typed: str) -> tuple[str, str]:
+        """(parent id, name) of a new code typed as a path to it, as the picker lists codes:
+        "Work / Night shifts" is "Night shifts" under the one code "Work / …" names; a
+        name whose "/" starts no such path ("and/or") is a top-level code's whole name."""
+        head, slash, tail = typed.rpartition("/")
+        above = self.named(head) if slash and head.strip() and tail.strip() else []
+        if len(above) == 1:
+            return above[0], clean_name(tail)
+        return "", clean_name(typed)
+
     def ids_named(self, texts: Iterable[str]) -> frozenset[str]:
         """The ids of the codes each of `texts` names (`named`); CodebookError naming the
         first that names none."""

@@ -86,8 +86,8 @@ class Coding(QObject):
     # Applying ------------------------------------------------------------------------
 
     def _picked(self, code_id: str, name: str, keep_open: bool) -> None:
-        if not code_id:
-            code = self.hub.create(name)
+        if not code_id:  # a new code, where the name typed as a path puts it
+            code = self.hub.create(*reversed(self.hub.book.new_place(name)))
             if code is None:
                 return
             code_id = code.id

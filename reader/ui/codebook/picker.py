@@ -228,8 +228,14 @@ class CodePicker(QFrame):
             item.setToolTip(f"{path}{keys}")
             self.list.addItem(item)
         name = " ".join(query.split())
-        if name and not any(c.name.casefold() == name.casefold() for c in codes):
-            item = QListWidgetItem(f"+ New code “{name}”")
+        # Typed as a path ("Work / Night shifts"), it is made under that code, and said so:
+        # it was a top-level code named "Work / Night shifts", like none in the tree.
+        parent, new = self.book.new_place(name) if name else ("", "")
+        made = any(c.name.casefold() == name.casefold() for c in codes)
+        there = self.book.find(new, parent)  # a category's: offered, and said to be one
+        if name and not made and (there is None or not there.codable):
+            under = f" under “{self.book.path(parent)}”" if parent else ""
+            item = QListWidgetItem(f"+ New code “{new}”{under}")
             item.setData(NEW_ROLE, name)
             # Codes the name is a slip on or part of stay first, so Enter takes them; one
             # merely like it ("Industry", "Style") or holding a code's words and more

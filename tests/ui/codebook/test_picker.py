@@ -322,3 +322,29 @@ def test_a_list_cut_at_sixty_codes_says_so(owner) -> None:
     picker.edit.setText("code 49")
     picker.refill()
     assert picker.hint.text() == HINT  # "Code 49", "Code 490" … "Code 499": all listed
+
+
+def test_a_new_code_typed_as_a_path_is_made_under_that_code(window, qtbot) -> None:
+    """The picker finds codes by their paths ("Work / Stress"), so a user types one: a new
+    "Work / Night shifts" was made a top-level code of that whole name, which read in every
+    list as a sub-code of Work and was none. It is made under Work, and the row says so."""
+    from tests.ui.test_codebook import code_with_keys
+
+    code_with_keys(window, qtbot, "respectable", "Work")
+    hub = window.codebook.hub
+    work = hub.book.find("Work")
+    assert work is not None
+    text = window.interview.session.document.text
+    start = text.index("corporate")
+    window.reader.select_span(start, start + len("corporate"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+    picker = window.codebook.coding.picker
+    qtbot.keyClicks(picker.edit, "work / Night shifts")
+    rows = [picker.list.item(i).text() for i in range(picker.list.count())]
+    assert "+ New code “Night shifts” under “Work”" in rows
+    picker.list.setCurrentRow(rows.index("+ New code “Night shifts” under “Work”"))
+    qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    night = hub.book.find("Night shifts")
+    assert night is not None and night.parent == work.id
+    assert [len(h.codes) for h in window.interview.session.notes.highlights] == [1, 1]
+    assert hub.book.new_place("and/or") == ("", "and/or")  # no code "and": a name
