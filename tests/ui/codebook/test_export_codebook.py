@@ -87,3 +87,31 @@ def test_a_codebook_named_as_another_kind_is_not_written(
     assert window.statusBar().currentMessage() == "Nothing was exported."
     window.window_actions.codes.export_codebook.trigger()
     assert (tmp_path / "codebook v1.2").read_text("utf-8").startswith("# Codebook of")
+
+
+def test_the_codebook_sent_is_made_from_the_notes_files_as_counted(
+    make_study_window, folder: Path, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Export Codebook… and the .qdc read every notes file of the study again for the
+    codes only a file has (150 ms for 300 files of 150 codes), though the Codebook's
+    counts had read them all; they are taken as the counts read them now."""
+    from reader.core import notes_files_cache
+    from reader.core import study as study_module
+    from reader.core.store import load_notes
+
+    coded_elsewhere(folder)
+    window = make_study_window(folder)
+    window.codebook.hub.counts()  # the other interviews' notes files counted: read
+    reads: list[Path] = []
+
+    def reading(path: Path):
+        if path.exists():  # (an interview with no notes yet is looked for each time)
+            reads.append(path)
+        return load_notes(path)
+
+    monkeypatch.setattr(study_module, "load_notes", reading)
+    monkeypatch.setattr(notes_files_cache, "load_notes", reading)
+    dialogs.save_answers.append(str(tmp_path / "codes.qdc"))
+    window.transfers.refi("qdc", True, False)
+    assert b'name="Belonging"' in (tmp_path / "codes.qdc").read_bytes()
+    assert reads == []
