@@ -24,6 +24,13 @@ _ENTERED = "entered"  # the editor's property: Enter was pressed, its save is qu
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
+def name_editor(editor: QWidget, name: str) -> None:
+    """A cell's editor named for screen readers with what it edits, and its keys: Qt's
+    had neither ("edit text", whatever the cell)."""
+    editor.setAccessibleName(name)
+    editor.setAccessibleDescription("Enter keeps it, Escape keeps what it was")
+
+
 class _EnterSeen(QObject):
     """Marks its editor when Enter is pressed in it: Qt saves the cell a turn of the event
     loop later, and a reset in between must save it rather than open it again."""

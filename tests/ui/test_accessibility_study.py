@@ -354,3 +354,37 @@ def test_the_attribute_dialog_is_named_as_the_library_opens_it(
     said = found.pop("Type greyed out")
     assert found == {"New Attribute": [], "Change Attribute": []}
     assert "cannot change" in said[0]
+
+
+def test_a_cell_edited_in_place_says_what_it_edits(make_study_window, folder, qtbot) -> None:
+    """F2 on a Library cell (a participant, a choice) or a Codebook code gave a screen
+    reader a field with no name nor description ("edit text", whatever was edited)."""
+    from tests.ui.test_codebook import code_with_keys
+
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["nurse", "porter"])
+    study.save()
+    window = make_study_window(folder)
+    window.resize(1280, 800)
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    library = window.library.view
+    model = library.model()
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    said = []
+    for view, index in (
+        (library, model.index(0, headings.index("Participant"))),
+        (library, model.index(0, headings.index("Role"))),
+        (window.codebook.panel.view, window.codebook.panel.view.model().index(0, 0)),
+    ):
+        view.setFocus()
+        view.setCurrentIndex(index)
+        view.edit(index)
+        qtbot.waitUntil(lambda view=view: view.isAncestorOf(QApplication.focusWidget()))
+        said.append(accessible(QApplication.focusWidget()))
+        view.closePersistentEditor(index)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    title = model.index(0, 0).data()
+    names = [f"Participant of “{title}”", f"Role of “{title}”", "Name of the code “Drinks”"]
+    assert [name for name, _ in said] == names
+    assert all("Enter" in description for _, description in said)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.edit_menus import letter_edit_menus
-from reader.ui.typed_editors import TypingKept, fill_untouched
+from reader.ui.typed_editors import TypingKept, fill_untouched, name_editor
 from reader.ui.wrapped_text import in_its_direction, wrapped_lines
 
 NAMES = 0  # the column of the names
@@ -88,6 +88,7 @@ class WrappedNames(QStyledItemDelegate):
         editor = super().createEditor(parent, option, index)  # F2: a name renamed in place
         if isinstance(editor, QLineEdit):
             letter_edit_menus(editor)
+        name_editor(editor, f"Name of the code “{index.data(Qt.ItemDataRole.EditRole)}”")
         return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.library_model import LibraryModel
-from reader.ui.typed_editors import TypingKept, fill_untouched
+from reader.ui.typed_editors import TypingKept, fill_untouched, name_editor
 from reader.ui.wrapped_text import in_its_direction
 
 Index = QModelIndex | QPersistentModelIndex
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole  # a heading's words, not its mark
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -42,14 +43,18 @@ class LibraryDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         attribute = self.model.attribute(index.column())
+        heading = self.model.headerData(index.column(), Qt.Orientation.Horizontal, ACCESSIBLE)
+        title = index.siblingAtColumn(0).data()
         if attribute is not None and attribute.type == "choice":
             combo = QComboBox(parent)
             combo.addItems(["", *attribute.options])
+            name_editor(combo, f"{heading} of “{title}”")
             return combo
         editor = QLineEdit(parent)
         kind = attribute.type if attribute else self.model.key(index.column())
         editor.setPlaceholderText({"date": "YYYY-MM-DD", "number": "a number"}.get(kind, ""))
         letter_edit_menus(editor)
+        name_editor(editor, f"{heading} of “{title}”")
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
