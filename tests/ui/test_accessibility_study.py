@@ -388,3 +388,34 @@ def test_a_cell_edited_in_place_says_what_it_edits(make_study_window, folder, qt
     names = [f"Participant of “{title}”", f"Role of “{title}”", "Name of the code “Drinks”"]
     assert [name for name, _ in said] == names
     assert all("Enter" in description for _, description in said)
+
+
+def test_named_in_a_study_with_each_panel_a_message_and_a_recording(
+    make_study_window, folder, qtbot
+) -> None:
+    """The walk of the tree in the states a study's day goes through: the Library, the
+    Codebook with a code, the Annotations, Search with results, a message above the panes
+    with its buttons and the recording's bar, each in front in turn."""
+    from tests.ui.media_files import write_wav
+    from tests.ui.test_codebook import code_with_keys
+
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    window.resize(1280, 800)
+    activate(window, qtbot)
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    qtbot.waitUntil(window.player_bar.isVisible)
+    window.banner.show_message("Not saved: the disk is full.", [("Save Notes As…", print)])
+    found = {}
+    actions = window.window_actions
+    for shown, show, panel in (
+        ("Codebook", actions.codes.focus_codebook.trigger, lambda: window.codebook.panel),
+        ("Annotations", window.annotations_dock.raise_, lambda: window.annotations),
+        ("Search", lambda: search(window, qtbot, "coffee"), lambda: window.search_panel),
+    ):
+        show()
+        QApplication.processEvents()
+        assert panel().isVisible(), shown
+        found[shown] = unnamed(window)
+    assert found == {"Codebook": [], "Annotations": [], "Search": []}
+    assert window.library.view.isVisible() and window.banner.isVisible()
