@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleEvent
 
 from reader.ui.window.main_window import MainWindow
@@ -49,3 +50,30 @@ def test_a_message_above_the_panes_is_announced_at_once_and_the_next_when_shown(
     assert announced[-1] == (waiting, Politeness.Assertive)
     banner.buttons[-1].click()  # none left: nothing said
     assert len(announced) == 2 and banner.isHidden()
+
+
+def test_the_find_bars_count_is_announced_as_it_changes(
+    window: MainWindow, announced, qtbot
+) -> None:
+    """Typing in the find field, the keyboard there, a screen reader heard no count; nor
+    with F3 from the reader."""
+    window.window_actions.find.trigger()
+    bar = window.find_bar
+    qtbot.keyClicks(bar.edit, "zzqx")
+    qtbot.waitUntil(lambda: bar.count_label.text() == "No matches")
+    assert ("No matches", Politeness.Polite) in announced
+    bar.edit.clear()
+    qtbot.keyClicks(bar.edit, "the")
+    qtbot.waitUntil(lambda: bar.count_label.text().startswith("1 of"))
+    assert announced[-1] == (bar.count_label.text(), Politeness.Polite)
+    said = len(announced)
+    window.appearance.set_theme("dark")  # shown again, the same: not said again
+    assert len(announced) == said
+
+
+def test_what_search_everything_found_is_announced(window: MainWindow, announced, qtbot) -> None:
+    window.window_actions.search_everything.trigger()
+    panel = window.search_panel
+    qtbot.keyClicks(panel.edit, "zzqx")
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: ("No results", Politeness.Polite) in announced)

@@ -1,4 +1,5 @@
-"""The find bar's match count ("3 of 12"), or its message ("No matches", an error)."""
+"""The find bar's match count ("3 of 12"), or its message ("No matches", an error), said
+to a screen reader as it changes."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.window.spoken import announce
 
 
 class CountLabel(ElidedLabel):
@@ -18,6 +20,13 @@ class CountLabel(ElidedLabel):
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str, tip: str | None = None) -> None:
+        """The count, said to a screen reader as it changes: the keyboard is in the find
+        field, or in the reader for F3, where the label is never read."""
+        if text != self.text():
+            announce(self, text)
+        super().setText(text, tip)
 
     def text_width(self) -> int:
         return self._text_width() + self._extra().width()

@@ -39,6 +39,7 @@ from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate, kind_gro
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
+from reader.ui.window.spoken import announce
 
 GROUP_TITLES = {
     "document": "In the interview",
@@ -270,6 +271,8 @@ class SearchPanel(QWidget):
         else:
             text = ""
         self.status.setPalette(palette)
+        if text != self.status.text() and self.edit.text():  # what was found, as it is
+            announce(self.status, text)
         self.status.setText(text)
         self.status.setVisible(bool(text))
 
