@@ -77,3 +77,29 @@ def test_what_search_everything_found_is_announced(window: MainWindow, announced
     qtbot.keyClicks(panel.edit, "zzqx")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: ("No results", Politeness.Polite) in announced)
+
+
+def test_the_counts_beside_the_library_and_annotations_filters_are_announced(
+    make_study_window, folder, announced, qtbot
+) -> None:
+    """ "1 of 3" as one types in the Library's filter, "1 of 2" in the Annotations': the
+    keyboard in the field, a screen reader heard neither."""
+    from tests.ui.test_highlights import highlight_with_key
+    from tests.ui.test_read_only_undo import activate
+
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    highlight_with_key(window, qtbot, "coffee")
+    highlight_with_key(window, qtbot, "handover")
+    library = window.library
+    library.filter.setFocus()
+    qtbot.keyClicks(library.filter, "Ben")
+    qtbot.waitUntil(lambda: library.count.text() == "1 of 3")
+    assert ("1 of 3", Politeness.Polite) in announced
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.annotations.isVisible())
+    panel = window.annotations
+    panel.filter_edit.setFocus()
+    qtbot.keyClicks(panel.filter_edit, "hand")
+    qtbot.waitUntil(lambda: panel.count_text() == "1 of 2")
+    assert announced[-1] == ("1 of 2", Politeness.Polite)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QMenu,
@@ -39,6 +38,7 @@ from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
 from reader.ui.type_to_filter import type_to_filter
+from reader.ui.window.spoken import SpokenLabel
 from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
@@ -77,7 +77,7 @@ class AnnotationsPanel(QWidget):
         self._colors = ColorFilter(self.color_filter)
         self.tag_filter.addItem("All codes")
         self.study = StudyRows(interview, self)  # this interview or the whole study
-        self.count_label = QLabel()
+        self.count_label = SpokenLabel()
         self.count_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.count_label.setWordWrap(True)  # the hint of an empty list in a narrow dock
 

@@ -9,24 +9,18 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QSizePolicy
 
 from reader.ui.elided_label import ElidedLabel
-from reader.ui.window.spoken import announce
+from reader.ui.window.spoken import Spoken
 
 
-class CountLabel(ElidedLabel):
+class CountLabel(Spoken, ElidedLabel):
     """The match count, or a message ("No matches", an error that fits: see
-    FindBar._place_error), whole in the tooltip if ever cut."""
+    FindBar._place_error), whole in the tooltip if ever cut; said as it changes (the
+    keyboard is in the find field, or in the reader for F3)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text: str, tip: str | None = None) -> None:
-        """The count, said to a screen reader as it changes: the keyboard is in the find
-        field, or in the reader for F3, where the label is never read."""
-        if text != self.text():
-            announce(self, text)
-        super().setText(text, tip)
 
     def text_width(self) -> int:
         return self._text_width() + self._extra().width()

@@ -24,7 +24,6 @@ from PySide6.QtGui import QAction, QContextMenuEvent, QKeyEvent, QKeySequence, Q
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMenu,
     QPushButton,
@@ -51,6 +50,7 @@ from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
 from reader.ui.row_menu import menu_from_key
 from reader.ui.type_to_filter import type_to_filter
+from reader.ui.window.spoken import SpokenLabel
 
 FILTER_NOT_FIND = (
     "Ctrl+F in the Library filters the list; to find in the interview, go to it first (Ctrl+1)."
@@ -118,7 +118,7 @@ class LibraryPanel(QWidget):
         # How many a filter shows ("3 of 15"), beside the field while it filters; the
         # total is in the field's placeholder. No line of its own: at 1024x640 the dock
         # showed five rows, and a line under the table took one of them.
-        self.count = QLabel()
+        self.count = SpokenLabel()
         self.count.setObjectName("library-count")
         self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
@@ -222,8 +222,8 @@ class LibraryPanel(QWidget):
         interviews = counted(total, "interview")
         self._fit_placeholder()
         filtering = bool(self.filter.text())
+        self.count.setVisible(filtering)  # first: said as it shows, not once hidden
         self.count.setText(f"{shown} of {total}")
-        self.count.setVisible(filtering)
         text = f"{shown} of {interviews}" if filtering else interviews
         if missing:
             text += f", {missing} missing"

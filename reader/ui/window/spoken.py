@@ -1,15 +1,16 @@
 """What a screen reader is told as it comes, wherever the keyboard is: the status bar's
-passing messages ("Removed P03 from the study…") and a message shown above the panes
-("Opened read-only: …"). Qt makes each text a label's name, but a screen reader reads
-names where the keyboard is, and the keyboard stays in the reader or the notes; an
-announcement it reads out at once: a message above the panes first (it is an alert, as a
-message box is), a passing one after what it is reading."""
+passing messages ("Removed P03 from the study…"), a message shown above the panes
+("Opened read-only: …") and the counts beside the fields that filter or find. Qt makes
+each text a label's name, but a screen reader reads names where the keyboard is, and the
+keyboard stays in the reader, the notes or the field; an announcement it reads out at
+once: a message above the panes first (it is an alert, as a message box is), the others
+after what it is reading."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtWidgets import QLabel, QStatusBar
 
 Politeness = QAccessible.AnnouncementPoliteness
 
@@ -22,6 +23,20 @@ def announce(source: QObject, text: str, urgent: bool = False) -> None:
     event = QAccessibleAnnouncementEvent(source, text)
     event.setPoliteness(Politeness.Assertive if urgent else Politeness.Polite)
     QAccessible.updateAccessibility(event)
+
+
+class Spoken:
+    """A label whose text is said to a screen reader as it changes, while it is in sight:
+    a count beside a field the keyboard is in ("3 of 12", "1 of 15")."""
+
+    def setText(self, text: str, *args: str | None) -> None:
+        if text != self.text() and self.isVisible():  # type: ignore[attr-defined]
+            announce(self, text)  # type: ignore[arg-type]
+        super().setText(text, *args)  # type: ignore[misc]
+
+
+class SpokenLabel(Spoken, QLabel):
+    """A QLabel so spoken."""
 
 
 def speak_status(bar: QStatusBar) -> None:
