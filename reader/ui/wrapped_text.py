@@ -14,15 +14,16 @@ from PySide6.QtGui import QFont, QFontMetrics, QTextLayout, QTextOption
 from reader.core.interview import text_direction
 from reader.core.offsets import Utf16Index
 
-RIGHT_TO_LEFT = "\u202b"  # Unicode's right-to-left embedding, left open to the text's end
+RIGHT_TO_LEFT, END = "\u202b", "\u202c"  # Unicode's right-to-left embedding, and its end
 
 
 def in_its_direction(text: str) -> str:
     """`text` laid out right to left where its first letter reads so (Hebrew, Arabic), in a
     row of the left-to-right window: the "…" that cuts it short then stands where it is
     cut, on its left, not beside its first word as if its start were left off. (An
-    embedding, not an isolate: Qt's rows break no line inside an isolate.)"""
-    return RIGHT_TO_LEFT + text if text_direction(text) == "rtl" else text
+    embedding, not an isolate: Qt's rows break no line inside an isolate. Its end may be
+    cut off with the text's by Qt's own "…", which leaves it open to the text's end.)"""
+    return f"{RIGHT_TO_LEFT}{text}{END}" if text_direction(text) == "rtl" else text
 
 
 def wrapped_lines(text: str, font: QFont, width: int, count: int) -> list[str]:

@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QFont, QFontMetrics, QFontMetricsF, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QDockWidget
 
+from reader.core.codebook import PATH_SEPARATOR
 from reader.ui.annotations.delegate import chip_label
+from reader.ui.codebook.drawing import short_label
 from reader.ui.window.main_window import MainWindow
 from tests.ui.codebook.test_panel import to_codebook
 from tests.ui.test_read_only_undo import activate
@@ -105,17 +107,40 @@ def test_a_hebrew_code_cut_short_in_the_codebook_ends_on_its_left(
     assert ellipsis_side(image, second, skipped=1) == "left"  # past the code's colour
 
 
-def test_a_hebrew_code_cut_short_on_an_annotations_card_ends_on_its_left(qapp: Any) -> None:
-    """A card's chip, drawn as its delegate draws it: from its left, in the list's
-    direction."""
-    font = QFont()
+def drawn(text: str, font: QFont) -> QImage:
+    """`text` drawn from the left, in a list's direction (as on a view's viewport)."""
     metrics = QFontMetrics(font)
-    image = QImage(160, metrics.height() + 4, QImage.Format.Format_RGB32)
+    image = QImage(
+        metrics.horizontalAdvance(text) + 4, metrics.height() + 4, QImage.Format.Format_RGB32
+    )
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     painter.setFont(font)
     painter.setPen(Qt.GlobalColor.black)
-    painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # a list's, as on the viewport
-    painter.drawText(2, 2 + metrics.ascent(), chip_label(metrics, HEBREW, 150))
+    painter.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    painter.drawText(2, 2 + metrics.ascent(), text)
     painter.end()
+    return image
+
+
+def test_a_hebrew_code_cut_short_on_an_annotations_card_ends_on_its_left(qapp: Any) -> None:
+    """A card's chip, drawn as its delegate draws it."""
+    font = QFont()
+    image = drawn(chip_label(QFontMetrics(font), HEBREW, 150), font)
     assert ellipsis_side(image, image.rect()) == "left"
+
+
+def test_a_hebrew_name_cut_short_in_the_pictures_of_the_coding_ends_on_its_left(
+    qapp: Any,
+) -> None:
+    """An interview's or code's name labelling a row or column of a picture; a
+    sub-code's path, each name on its own."""
+    font = QFont()
+    metrics = QFontMetricsF(font)
+    image = drawn(short_label(metrics, HEBREW, 150), font)
+    assert ellipsis_side(image, image.rect()) == "left"
+    path = short_label(metrics, f"{HEBREW}{PATH_SEPARATOR}{HEBREW}", 240)
+    parent, own = path.split(PATH_SEPARATOR)
+    for name in (parent, own):
+        image = drawn(name, font)
+        assert ellipsis_side(image, image.rect()) == "left", name

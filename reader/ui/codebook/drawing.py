@@ -27,6 +27,7 @@ from reader.core.codebook import PATH_SEPARATOR
 from reader.core.codebook_retrieval import Matrix
 from reader.core.wording import counted
 from reader.ui import theme
+from reader.ui.wrapped_text import in_its_direction
 
 CELL_W, CELL_H = 36, 22
 LABEL_MAX = 260  # px for a row label, shortened beyond
@@ -82,19 +83,21 @@ def short_label(fm: QFontMetricsF, label: str, width: float) -> str:
     """`label` in `width`, each name cut at its end so that its start shows: a code's own
     name keeps the room it needs, its parents' path what is left ("Working co… / Staffing
     shortages on the night rota"); short of room, the path a third and the name the rest.
-    Sub-codes of one long parent still read apart."""
+    Sub-codes of one long parent still read apart. A Hebrew or Arabic name cut shows its
+    "…" on its left, where it is cut."""
     if fm.horizontalAdvance(label) <= width:
         return label
     *parents, own = label.split(PATH_SEPARATOR)
     if not parents:
-        return fm.elidedText(own, END, width)
+        return in_its_direction(fm.elidedText(own, END, width))
     path = PATH_SEPARATOR.join(parents)
     room = width - fm.horizontalAdvance(PATH_SEPARATOR)
     least = fm.horizontalAdvance("Wor…")  # less of a path than this says nothing
     own_width = fm.horizontalAdvance(own)
     path_room = room - own_width if room - own_width >= least else room / 3
     shown = fm.elidedText(path, END, path_room)
-    return shown + PATH_SEPARATOR + fm.elidedText(own, END, room - fm.horizontalAdvance(shown))
+    rest = fm.elidedText(own, END, room - fm.horizontalAdvance(shown))
+    return in_its_direction(shown) + PATH_SEPARATOR + in_its_direction(rest)
 
 
 @dataclass
