@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 from reader.core.codebook import PATH_SEPARATOR
 from reader.ui.annotations.delegate import chip_label
 from reader.ui.codebook.drawing import short_label
+from reader.ui.reading.margin import fitted_label
 from reader.ui.window.main_window import MainWindow
 from tests.ui.codebook.test_panel import to_codebook
 from tests.ui.test_read_only_undo import activate
@@ -144,3 +145,11 @@ def test_a_hebrew_name_cut_short_in_the_pictures_of_the_coding_ends_on_its_left(
     for name in (parent, own):
         image = drawn(name, font)
         assert ellipsis_side(image, image.rect()) == "left", name
+
+
+def test_a_hebrew_speakers_name_cut_short_in_the_readers_margin_ends_on_its_left(
+    qapp: Any,
+) -> None:
+    font = QFont()
+    image = drawn(fitted_label(HEBREW, QFontMetricsF(font), 150), font)
+    assert ellipsis_side(image, image.rect()) == "left"

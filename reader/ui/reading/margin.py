@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 
 from reader.core.interview import Role, Segment
+from reader.ui.wrapped_text import in_its_direction
 
 _ONLY_ASKS = {"q", "question"}  # labels that say no more than a question number
 _PARENTHESES = re.compile(r"\s*[(（\[][^)）\]]*[)）\]]")  # "Kenji Sato (he/him)": pronouns
@@ -78,7 +79,8 @@ def speaker_name(name: str) -> str:
 
 def fitted_label(text: str, metrics: QFontMetricsF, room: float) -> str:
     """`text` as it fits in `room`: cut at its end with "…", but a closing number kept
-    ("PARTICIP… 2"): it is what tells "Participant 1" from "Participant 2"."""
+    ("PARTICIP… 2"): it is what tells "Participant 1" from "Participant 2". A Hebrew or
+    Arabic name's "…" on its left, where it is cut."""
     if metrics.horizontalAdvance(text) <= room:
         return text
     head, space, number = text.rpartition(" ")
@@ -88,8 +90,8 @@ def fitted_label(text: str, metrics: QFontMetricsF, room: float) -> str:
             head, Qt.TextElideMode.ElideRight, room - metrics.horizontalAdvance(kept)
         )
         if short:
-            return short + kept
-    return metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            return in_its_direction(short) + kept
+    return in_its_direction(metrics.elidedText(text, Qt.TextElideMode.ElideRight, room))
 
 
 def widest_name(segments: Sequence[Segment], metrics: QFontMetricsF) -> float:
