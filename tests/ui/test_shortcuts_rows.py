@@ -35,6 +35,30 @@ def test_every_description_fits_its_row_wrapped(window: MainWindow, qtbot) -> No
         dialog.close()
 
 
+def test_a_long_key_wraps_and_leaves_the_descriptions_their_room(window: MainWindow, qtbot) -> None:
+    """Escape's keys ("Escape (in a side panel or on its tabs, …)", 650 px on one line)
+    made the Keys column that wide: at 1024 px the descriptions had a third of the table,
+    nearly all of them on two or three lines. The keys wrap too, whole in their rows."""
+    window.resize(1024, 640)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcuts-dialog")
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    table = dialog.findChild(QTableWidget)
+    assert table.columnWidth(0) < table.columnWidth(1)
+    metrics, room = table.fontMetrics(), QRect(0, 0, table.columnWidth(0) - MARGINS, 10_000)
+    wrap = Qt.TextFlag.TextWordWrap
+    cut = [
+        item.text()
+        for row in range(table.rowCount())
+        if (item := table.item(row, 0)) is not None
+        and table.columnSpan(row, 0) == 1
+        and metrics.boundingRect(room, wrap, item.text()).height() > table.rowHeight(row)
+    ]
+    assert cut == []
+    assert any(table.item(row, 0).text().startswith("Escape (") for row in range(table.rowCount()))
+
+
 def test_ctrl_q_quits_on_every_platform_and_f1_says_so(window: MainWindow, qtbot) -> None:
     """Quit had the platform's keys, which are none on Windows (and here, offscreen)."""
     assert window.window_actions.quit.shortcut().toString() == "Ctrl+Q"

@@ -26,19 +26,25 @@ from reader.ui.window.actions import Actions
 
 Rows = list[tuple[str, str]]  # (keys, what they do)
 PADDING = 8  # px each side of a cell's text
+KEYS_CHARS = 48  # the Keys column's most, in average characters: "Left / Right, Home / End (…)"
 
 
 class _PaddedCell(QStyledItemDelegate):
     """Measures a cell's wrapped text in the width its padding leaves: Qt measures it in
     the whole column, so a description a little narrower than that kept one line and lost
-    its end to an ellipsis."""
+    its end to an ellipsis. Keys ask at most KEYS_CHARS of their column, and wrap beyond:
+    Escape's, 650 px on one line, left the descriptions a third of the table at 1024 px,
+    nearly all of them on two or three lines."""
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
         inside = QStyleOptionViewItem(option)
         inside.rect = option.rect.adjusted(0, 0, -2 * PADDING, 0)
-        return super().sizeHint(inside, index)
+        size = super().sizeHint(inside, index)
+        if index.column() == 0:
+            size.setWidth(min(size.width(), option.fontMetrics.averageCharWidth() * KEYS_CHARS))
+        return size
 
 
 def shortcut_groups(window: QMainWindow, actions: Actions) -> list[tuple[str, Rows]]:
@@ -231,7 +237,8 @@ def show_shortcuts(window: QMainWindow, actions: Actions) -> QDialog:
     # Wide enough for most descriptions on one line, within the screen (and the window).
     screen = window.screen().availableGeometry()
     metrics = table.fontMetrics()
-    wanted = max(metrics.horizontalAdvance(keys) for keys, _ in rows) + 80
+    keys_most = metrics.averageCharWidth() * KEYS_CHARS
+    wanted = min(max(metrics.horizontalAdvance(keys) for keys, _ in rows), keys_most) + 80
     wanted += min(max(metrics.horizontalAdvance(does) for _, does in rows), 620) + 60
     dialog.resize(min(wanted, screen.width() - 40), min(640, screen.height() - 60))
     dialog.show()
