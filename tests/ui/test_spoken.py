@@ -103,3 +103,21 @@ def test_the_counts_beside_the_library_and_annotations_filters_are_announced(
     qtbot.keyClicks(panel.filter_edit, "hand")
     qtbot.waitUntil(lambda: panel.count_text() == "1 of 2")
     assert announced[-1] == ("1 of 2", Politeness.Polite)
+
+
+def test_the_interview_opened_from_the_reader_is_announced(
+    make_study_window, folder, announced, qtbot
+) -> None:
+    """Ctrl+PgDn in the reader opened the next interview; a screen reader, the keyboard
+    still in the reader, was not told which."""
+    from tests.ui.test_read_only_undo import activate
+
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    window.reader.setFocus()
+    window.window_actions.next_interview.trigger()
+    qtbot.waitUntil(lambda: window.header_line.parts[:1] == ["P02 Ben"])
+    assert (window.header_line.full_text(), Politeness.Polite) in announced
+    said = len(announced)
+    window.header_line.refresh()  # the same interview shown again: nothing said
+    assert len(announced) == said

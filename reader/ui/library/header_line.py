@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from reader.ui.library.open_study import OpenStudy
+from reader.ui.window.spoken import announce
 
 SEPARATOR = " · "
 MINIMUM_CHARS = 8  # the width the line asks for at least, in average characters
@@ -59,8 +60,13 @@ class HeaderLine(QLabel):
         self.hide()
 
     def show_interview(self, interview_id: str) -> None:
+        """The line of `interview_id`, said to a screen reader when it is another: the
+        keyboard stays in the reader (Ctrl+PgDn), which says nothing of what opened."""
+        another = interview_id != self.interview_id
         self.interview_id = interview_id
         self.refresh()
+        if another and self.parts:
+            announce(self, self.full_text())
 
     def full_text(self) -> str:
         return SEPARATOR.join(self.parts)
