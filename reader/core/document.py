@@ -163,6 +163,15 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFC", lf_line_ends(text))
 
 
+def opening_feff_kept(text: str) -> str:
+    """`text` as it survives being written to a file or given to Qt: a U+FEFF opening it
+    (a zero-width no-break space opening a Word file or a cue), which every reader takes
+    for a byte order mark and drops (Qt's insertText too), made U+2060, the word joiner
+    that does its job. Its length unchanged, every offset into it holds; dropped, each
+    passage after it was one character late."""
+    return "\u2060" + text[1:] if text.startswith("\ufeff") else text
+
+
 def bom_encoding(data: bytes) -> str:
     """The encoding whose byte order mark `data` starts with (the mark read with the
     text); "" for none."""

@@ -412,6 +412,39 @@ def test_a_transcript_with_its_bom_written_twice_comes_back_on_the_same_words(
     assert back.exact == "night."
 
 
+def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its_words(
+    tmp_path: Path,
+) -> None:
+    """A subtitle file whose first cue began with U+FEFF: its source file in the project
+    began with the bytes of a byte order mark, which NVivo, ATLAS.ti and this app's import
+    all take off, and every passage came back a character late ("ello " for "Hello")."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "A.vtt").write_text(
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n\ufeffHello there, said Ana.\n", "utf-8"
+    )
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    text = session.document.text
+    assert text.startswith("\ufeffHello")
+    for words in ("Hello", "said Ana"):
+        start = text.index(words)
+        session.add_highlight(make_highlight(text, start, start + len(words)))
+    save_notes(study.notes_path(entry), session.notes)
+    for crlf in (False, True):
+        report = import_qdpx(
+            export_study_qdpx(open_study(folder), crlf=crlf)[0], tmp_path / f"{crlf}"
+        )
+        assert said(report) == []
+        new = open_study(tmp_path / f"{crlf}")
+        back = new.open_session(new.interviews[0]).notes.highlights
+        assert [(h.start, h.exact) for h in back] == [
+            (1, "Hello"),
+            (text.index("said"), "said Ana"),
+        ]
+
+
 def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -> None:
     """The memo is a Note no source refers to; imported into a new study it is the memo,
     into a study with a memo of its own it joins it under a heading, once."""

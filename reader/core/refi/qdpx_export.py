@@ -42,6 +42,7 @@ from reader.core.annotations import Highlight
 from reader.core.code_adoption import adopted_codebook
 from reader.core.codebook import Codebook
 from reader.core.deterministic_zip import DeterministicZip
+from reader.core.document import opening_feff_kept
 from reader.core.notes_file import NotesData
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
@@ -295,6 +296,9 @@ def _media_left_out(interview: Interview) -> list[str]:
 
 
 def _written(text: str, crlf: bool) -> str:
+    """The text as its source file holds it: a U+FEFF opening it would be read as the
+    file's byte order mark by every tool (`opening_feff_kept`)."""
+    text = opening_feff_kept(text)
     return text.replace("\n", "\r\n") if crlf else text
 
 

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from reader.core.document import Span
+from reader.core.document import Span, opening_feff_kept
 from reader.core.interview import (
     Role,
     Segment,
@@ -353,13 +353,9 @@ def _long_paragraph_breaks(session: Session) -> list[int]:
 
 
 def _shown_text(text: str, breaks: list[int]) -> str:
-    """`text` with the spaces at `breaks` made line ends, and a first U+FEFF (a zero-width
-    no-break space opening a Word file or a cue) shown as U+2060, the word joiner that
-    does its job: Qt's insertText drops a U+FEFF that opens the text it is given, as if it
-    were a byte order mark, and every place in the pane was one off the text's. Its length
-    unchanged."""
-    if text.startswith("\ufeff"):
-        text = "\u2060" + text[1:]
+    """`text` with the spaces at `breaks` made line ends, and a U+FEFF opening it as Qt
+    keeps it (`opening_feff_kept`): its length unchanged."""
+    text = opening_feff_kept(text)
     if not breaks:
         return text
     pieces = []
