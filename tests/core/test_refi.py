@@ -445,6 +445,30 @@ def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its
         ]
 
 
+def test_a_transcript_opening_with_a_zero_width_no_break_space_sent_back_is_merged(
+    tmp_path: Path,
+) -> None:
+    """Its project sent back into the study it came from (coded on in NVivo, say) made a
+    second interview, "A (2)": the source file holds U+2060 where the transcript begins
+    with U+FEFF, and the two texts were not taken for one."""
+    folder = tmp_path / "study"
+    folder.mkdir()
+    (folder / "A.vtt").write_text(
+        "WEBVTT\n\n00:00.000 --> 00:02.000\n\ufeffHello there, said Ana.\n", "utf-8"
+    )
+    study = open_study(folder)
+    (entry,) = study.interviews
+    session = study.open_session(entry)
+    session.add_highlight(make_highlight(session.document.text, 1, 6))
+    save_notes(study.notes_path(entry), session.notes)
+    study.save()
+    import_qdpx(export_study_qdpx(open_study(folder))[0], folder)
+    again = open_study(folder)
+    assert [e.title for e in again.interviews] == ["A"]
+    (back,) = again.open_session(again.interviews[0]).notes.highlights
+    assert (back.start, back.exact) == (1, "Hello")
+
+
 def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -> None:
     """The memo is a Note no source refers to; imported into a new study it is the memo,
     into a study with a memo of its own it joins it under a heading, once."""

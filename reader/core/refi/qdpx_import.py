@@ -86,6 +86,7 @@ from reader.core.document import (
     decode_text,
     load_document,
     normalise,
+    opening_feff_kept,
     text_sha256,
 )
 from reader.core.notes_file import NotesData, RecordingRef
@@ -557,8 +558,9 @@ def _texts_of(
 
 def _digest(text: str) -> str:
     """What tells an interview's text: its hash without the blanks at its end, which a
-    tool may drop or add (a final line end) to what is still the same interview."""
-    return text_sha256(text.rstrip())
+    tool may drop or add (a final line end) to what is still the same interview, and with
+    a U+FEFF opening it as its source file holds it (`opening_feff_kept`)."""
+    return text_sha256(opening_feff_kept(text).rstrip())
 
 
 def _open(data: bytes, project_file: Path | None) -> _Project:
