@@ -21,6 +21,7 @@ from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
 from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
 from reader.core.refi.qdpx_import import ImportReport, import_qdpx
+from reader.core.session import Session
 from reader.core.shorten import whole_characters
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
@@ -412,12 +413,8 @@ def test_a_transcript_with_its_bom_written_twice_comes_back_on_the_same_words(
     assert back.exact == "night."
 
 
-def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its_words(
-    tmp_path: Path,
-) -> None:
-    """A subtitle file whose first cue began with U+FEFF: its source file in the project
-    began with the bytes of a byte order mark, which NVivo, ATLAS.ti and this app's import
-    all take off, and every passage came back a character late ("ello " for "Hello")."""
+def _study_opening_with_feff(tmp_path: Path) -> tuple[Path, Study, InterviewEntry, Session]:
+    """A study of one subtitle file whose first cue begins with U+FEFF, its session open."""
     folder = tmp_path / "study"
     folder.mkdir()
     (folder / "A.vtt").write_text(
@@ -425,7 +422,16 @@ def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its
     )
     study = open_study(folder)
     (entry,) = study.interviews
-    session = study.open_session(entry)
+    return folder, study, entry, study.open_session(entry)
+
+
+def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its_words(
+    tmp_path: Path,
+) -> None:
+    """A subtitle file whose first cue began with U+FEFF: its source file in the project
+    began with the bytes of a byte order mark, which NVivo, ATLAS.ti and this app's import
+    all take off, and every passage came back a character late ("ello " for "Hello")."""
+    folder, study, entry, session = _study_opening_with_feff(tmp_path)
     text = session.document.text
     assert text.startswith("\ufeffHello")
     for words in ("Hello", "said Ana"):
@@ -451,14 +457,7 @@ def test_a_transcript_opening_with_a_zero_width_no_break_space_sent_back_is_merg
     """Its project sent back into the study it came from (coded on in NVivo, say) made a
     second interview, "A (2)": the source file holds U+2060 where the transcript begins
     with U+FEFF, and the two texts were not taken for one."""
-    folder = tmp_path / "study"
-    folder.mkdir()
-    (folder / "A.vtt").write_text(
-        "WEBVTT\n\n00:00.000 --> 00:02.000\n\ufeffHello there, said Ana.\n", "utf-8"
-    )
-    study = open_study(folder)
-    (entry,) = study.interviews
-    session = study.open_session(entry)
+    folder, study, entry, session = _study_opening_with_feff(tmp_path)
     session.add_highlight(make_highlight(session.document.text, 1, 6))
     save_notes(study.notes_path(entry), session.notes)
     study.save()
