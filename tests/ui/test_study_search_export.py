@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.store import save_notes
@@ -354,3 +355,27 @@ def test_the_memo_as_typed_is_searched_and_a_stale_result_searches_again(
     panel.search()
     assert panel.status.text().startswith("Invalid regular expression")
     assert top_titles(window) == []
+
+
+def test_enter_shows_the_wait_cursor_while_the_rest_of_the_study_is_searched(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Enter searches every interview left at once: in a study of 300, some not loaded
+    yet, the window was held 2.5-6.6 s, the arrow still; the wait cursor shows then."""
+    from reader.ui.find import study_scope
+
+    monkeypatch.setattr(study_scope, "SLICE_S", 0.0)  # one interview a slice
+    cursors: list[object] = []
+    search_study = study_scope.search_study
+
+    def watched(*args: Any, **kwargs: Any):
+        for found in search_study(*args, **kwargs):
+            cursor = QApplication.overrideCursor()
+            cursors.append(cursor.shape() if cursor is not None else None)
+            yield found
+
+    monkeypatch.setattr(study_scope, "search_study", watched)
+    search(window, qtbot, "coffee")
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
+    assert cursors == [None, Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
+    assert QApplication.overrideCursor() is None
