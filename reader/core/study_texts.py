@@ -152,6 +152,10 @@ class StudyTexts:
         self._lock = threading.Lock()
         self.problems: dict[str, str] = {}  # interview id -> why it could not be searched
         self.warmed = False  # `warm` is done
+        # Interview id -> set once the thread loading it for search is done: a search
+        # just after a study opened went through the interviews as `warm` did, and loaded
+        # 85 of 300 a second time.
+        self._loading: dict[str, threading.Event] = {}
 
     def put(self, interview_id: str, session: Session) -> None:
         """Use `session` (the one being edited) for this interview until `forget`."""
@@ -193,12 +197,23 @@ class StudyTexts:
                 if entry.id in self._kept:
                     self._kept.move_to_end(entry.id)
             return kept
-        loaded = self._load(entry)
-        if loaded is None:
-            return None
-        found = Found(InterviewText(loaded.session, self._names_now), loaded.problem, stamp)
-        self._keep(entry.id, found)
-        return found
+        with self._lock:
+            loading = self._loading.get(entry.id)
+            if loading is None:
+                self._loading[entry.id] = threading.Event()
+        if loading is not None:  # by the other thread: kept once it is loaded
+            loading.wait()
+            return self.search(entry)
+        try:
+            loaded = self._load(entry)
+            if loaded is None:
+                return None
+            found = Found(InterviewText(loaded.session, self._names_now), loaded.problem, stamp)
+            self._keep(entry.id, found)
+            return found
+        finally:
+            with self._lock:
+                self._loading.pop(entry.id).set()
 
     def _names_now(self, code_ids: Sequence[str], names: Sequence[str]) -> tuple[str, ...]:
         """The codes' names in the study's codebook as it is now (renamed, undone), a kept

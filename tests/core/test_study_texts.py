@@ -3,6 +3,8 @@ as the session it was made from; sessions for exports, the open one pinned."""
 
 from __future__ import annotations
 
+import sys
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -145,3 +147,50 @@ def test_a_kept_copy_names_its_codes_as_the_study_names_them_now(tmp_path: Path)
     assert kept.quotes[0].tags == ("Beverages",)
     found = search_interview(kept, "beverages")
     assert [kind for kind, results in found.items() if results] == ["tags"]
+
+
+def _waiting(thread: threading.Thread) -> bool:
+    """Whether `thread` waits on an Event now."""
+    frame = sys._current_frames().get(thread.ident or 0)
+    while frame is not None:
+        if frame.f_code.co_name == "wait" and frame.f_code.co_filename == threading.__file__:
+            return True
+        frame = frame.f_back
+    return False
+
+
+def test_an_interview_the_warming_is_loading_is_not_loaded_again_by_a_search(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A search just after a study opened goes through the interviews in the order the
+    background warming loads them: each one it reached while the warming was loading it
+    was loaded a second time (85 of 300). It waits for that load and reads its copy."""
+    (tmp_path / "P0.txt").write_text("Q: Why?\nA: Because.\n", "utf-8")
+    study = open_study(tmp_path)
+    texts = StudyTexts(study)
+    entry = study.interviews[0]
+    held, go = threading.Event(), threading.Event()
+    loaded: list[str] = []
+    real = study.open_session
+
+    def opening(e: object) -> Session:
+        loaded.append(entry.id)
+        if len(loaded) == 1:  # the warming's load, held while the search comes
+            held.set()
+            assert go.wait(30)
+        return real(e)
+
+    monkeypatch.setattr(study, "open_session", opening)
+    warming = threading.Thread(target=texts.warm)
+    warming.start()
+    assert held.wait(30)
+    found: list[object] = []
+    searching = threading.Thread(target=lambda: found.append(texts.search(entry)))
+    searching.start()
+    while searching.is_alive() and not _waiting(searching):
+        searching.join(0.01)
+    go.set()
+    warming.join(30)
+    searching.join(30)
+    assert loaded == [entry.id]
+    assert found == [texts.search(entry)] and found[0] is not None
