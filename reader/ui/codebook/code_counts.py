@@ -71,9 +71,9 @@ class CodeCounts(QObject):
         self._counting: Counting | None = None  # the others', made on the first count
         self._notes_watch: DiskWatch | None = None  # the study's notes folder
         # The other interviews' notes files as the counts hold them (`_notes_listing`), and
-        # the interview left last, whose own save as it left they hold already.
+        # the interview left last, with the coding sets the counts took from it as it left.
         self._as_counted: dict[str, tuple[int, int]] = {}
-        self._left = ""
+        self._left, self._left_sets = "", Counter[frozenset[str]]()
         interview.aboutToClose.connect(self._interview_closing)
         interview.highlightChanged.connect(self._highlight_changed)
         owner.opened.connect(self._watch_notes)
@@ -234,6 +234,7 @@ class CodeCounts(QObject):
         study, left = self.owner.study, self._current_id()
         listed = study is not None and any(e.id == left for e in study.interviews)
         self._left = left if self._others is not None and listed else ""
+        self._left_sets = self._open_sets
         if self._others is not None and left and listed:
             self._others.update(self._open)
             self._other_sets.update(self._open_sets)
@@ -257,18 +258,22 @@ class CodeCounts(QObject):
             self.forget()
 
     def _as_left(self) -> None:
-        """The interview left is among the other notes files as its save left it (or as it
-        was, unchanged), and the one opened is not."""
+        """The interview left is among the other notes files as the counts hold it, when
+        its file has the codings they took from it as it left (its save wrote them, or
+        there was nothing to save; not when it could not be written), and the one opened
+        is not."""
         study, left = self.owner.study, self._left
         self._as_counted.pop(f"{self._current_id()}.json", None)
         if study is None or not left:
             return
         name = f"{left}.json"
+        self._as_counted.pop(name, None)  # else counted again from its file
         try:
-            stat = os.stat(study.notes_dir / name)
+            stat = os.stat(study.notes_dir / name)  # before it is read: a later write shows
         except OSError:  # never saved: no file
-            self._as_counted.pop(name, None)
-        else:
+            return
+        notes = self.owner.notes_files.read(study.notes_dir / name).notes
+        if notes is not None and coding_sets(notes.highlights) == self._left_sets:
             self._as_counted[name] = (stat.st_mtime_ns, stat.st_size)
 
     def interview_replaced(self) -> None:

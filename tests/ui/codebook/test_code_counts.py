@@ -362,34 +362,51 @@ def test_a_code_with_sub_codes_says_its_whole_use_in_a_narrow_dock(
     assert lines >= 2 and panel.use.geometry().bottom() < panel.color_button.geometry().top()
 
 
-def test_the_interview_left_is_not_counted_again_from_its_file(
-    make_study_window, folder: Path, qtbot, gate: Gate, monkeypatch
-) -> None:
-    """Ctrl+PgDn saves the interview left, whose codings join the others' as it goes; the
-    notes folder's watch then saw a file changed and counted every file again (90 ms of
-    each switch in a study of 300). Another program's write is still counted."""
-    from reader.ui.persistence.file_guard import DiskWatch
-    from tests.ui.test_codebook import code_with_keys
+def counted_after_switching(
+    window: MainWindow, qtbot, monkeypatch, looks: list[Any]
+) -> list[object]:
+    """Ctrl+PgDn, and the notes folder's look after it by the Codebook's counts: the
+    counts of every interview made again meanwhile (NotesFilesCache.coding_sets calls)."""
+    hub, cache = window.codebook.hub, window.study.notes_files
+    counted: list[object] = []
+    coding_sets = cache.coding_sets
+    monkeypatch.setattr(cache, "coding_sets", lambda *a: counted.append(a) or coding_sets(*a))
 
-    drinks_study(folder)
-    gate.open.set()
-    looks: list[DiskWatch] = []
-    settled = DiskWatch._settled
-    monkeypatch.setattr(DiskWatch, "_settled", lambda watch: (settled(watch), looks.append(watch)))
-    window = make_study_window(folder)
-    hub = window.codebook.hub
-    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
-    ana = window.interview.notes_path
-    code_with_keys(window, qtbot, "handover", "Drinks")
-    assert drinks_cell(window) == "4"
-
-    def counts_looked() -> int:  # the notes folder's looks by the Codebook's counts
+    def counts_looked() -> int:
         return sum(watch.parent() is hub.tally for watch in looks)
 
     before = counts_looked()
     window.switcher.step(1)
     qtbot.waitUntil(lambda: counts_looked() > before)
-    assert [p for p, on_gui in gate.reads if on_gui and p == ana] == []
+    return counted
+
+
+@pytest.fixture
+def looks(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The DiskWatch looks made from now on (each watch, once things settled)."""
+    from reader.ui.persistence.file_guard import DiskWatch
+
+    looked: list[Any] = []
+    settled = DiskWatch._settled
+    monkeypatch.setattr(DiskWatch, "_settled", lambda watch: (settled(watch), looked.append(watch)))
+    return looked
+
+
+def test_the_interview_left_is_not_counted_again_from_its_file(
+    make_study_window, folder: Path, qtbot, monkeypatch, looks: list[Any]
+) -> None:
+    """Ctrl+PgDn saves the interview left, whose codings join the others' as it goes; the
+    notes folder's watch then saw a file changed and counted every file again (90 ms of
+    each switch in a study of 300). Another program's write is still counted."""
+    from tests.ui.test_codebook import code_with_keys
+
+    drinks_study(folder)
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    code_with_keys(window, qtbot, "handover", "Drinks")
+    assert drinks_cell(window) == "4"
+    assert counted_after_switching(window, qtbot, monkeypatch, looks) == []
     assert drinks_cell(window) == "4" and hub.counts() == expected(folder)
     study = open_study(folder)  # another program codes Cem's "coffee"
     cem = study.interviews[2]
@@ -399,3 +416,20 @@ def test_the_interview_left_is_not_counted_again_from_its_file(
     session.add_highlight(coded.edited(codes=(hub.book.find("Drinks").id,)))
     save_notes(study.notes_path(cem), session.notes)
     qtbot.waitUntil(lambda: drinks_cell(window) == "5")
+
+
+def test_the_interview_left_unwritten_is_counted_again_from_its_file(
+    make_study_window, folder: Path, qtbot, monkeypatch, looks: list[Any]
+) -> None:
+    """An interview whose notes could not be written as it was left does not hold in its
+    file the codings that joined the others' then: the counts are made again from the
+    files, as the study has them."""
+    from tests.ui.test_codebook import code_with_keys
+
+    drinks_study(folder)
+    window = make_study_window(folder)
+    qtbot.waitUntil(lambda: drinks_cell(window) == "3")
+    code_with_keys(window, qtbot, "handover", "Drinks")
+    monkeypatch.setattr(window.interview.saver, "flush", lambda: True)  # nothing written
+    assert counted_after_switching(window, qtbot, monkeypatch, looks) != []
+    assert drinks_cell(window) == "3" and window.codebook.hub.counts() == expected(folder)
