@@ -94,7 +94,9 @@ def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, i
     caret (it cut the word in two: "re[]()port"). (start, end, replacement, caret after).
     A quote's link back is left alone: its chip is the way back to the passage. Selected
     with the words before it (a quote's whole line), the words alone are linked: made a
-    link's text, it was "(↩ Q1)(#h-…)", its chip and the way back gone."""
+    link's text, it was "(↩ Q1)(#h-…)", its chip and the way back gone. Words holding a
+    link, or part of one, are left as they are: Markdown has no link in a link, and "see
+    [report](https://…)" came out as "[see (report)(https://…)]()", the address lost."""
     for link in LINK.finditer(line):
         if (link.start(), link.end()) == (start, end) or link.start() < start <= end < link.end():
             if is_quote_link(link.group(2)):
@@ -104,6 +106,8 @@ def link_toggle(line: str, start: int, end: int, clipboard: str) -> tuple[int, i
         end = words_end
         if start == end:  # a chip alone selected: as it is
             return start, end, "", end
+    if any(start < link.end() and link.start() < end for link in LINK.finditer(line)):
+        return start, end, line[start:end], end  # as it is
     if start == end:
         start, end = word_at(line, start) or (start, end)
     replacement, caret = link_to(line[start:end], clipboard)

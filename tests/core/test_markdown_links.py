@@ -144,6 +144,9 @@ def test_link_to(words: str, clipboard: str, link: str | None, caret: int | None
         # selected with the words before it, the words alone: it was "(↩ Q1)(#h-1)"
         ("> It is. [↩ Q1](#h-1)", (2, 21), "", ("> [It is.]() [↩ Q1](#h-1)", 11)),
         ("> It is. [↩ Q1](#h-1)", (8, 21), "", ("> It is. [↩ Q1](#h-1)", 8)),
+        # words holding a link: as they are (the link's address was lost in them)
+        ("see [report](https://a.org) now", (0, 31), "", ("see [report](https://a.org) now", 31)),
+        ("see [report](https://a.org) now", (0, 8), "", ("see [report](https://a.org) now", 8)),
     ],
 )
 def test_ctrl_k_links_a_word_or_takes_a_link_off(

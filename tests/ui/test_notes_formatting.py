@@ -164,3 +164,8 @@ def test_ctrl_k_links_the_word_at_the_caret_takes_a_link_off_and_keeps_paragraph
     qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
     assert notes.toPlainText() == "first para\n\nsecond [x] para"
     assert said == ["Ctrl+K links words in one paragraph: select fewer."]
+    notes.setPlainText("see [report](https://a.org) now")  # a link in a link: none
+    notes.selectAll()
+    qtbot.keyClick(notes, Qt.Key.Key_K, CTRL)
+    assert notes.toPlainText() == "see [report](https://a.org) now"
+    assert said[-1] == "Ctrl+K links words with no link in them: these hold one already."

@@ -138,8 +138,8 @@ def tab_makes_code(editor: QPlainTextEdit) -> bool:
 def insert_link(editor: QPlainTextEdit, tell: Callable[[str], None]) -> None:
     """Ctrl+K: the selection (or the word at the caret) made a link's words, with the
     clipboard's web address if it holds one, or a link made words again (`link_toggle`);
-    the caret where the link still wants something. Across paragraphs, nothing, and
-    `tell` says why (they were joined into one)."""
+    the caret where the link still wants something. Across paragraphs (they were joined
+    into one), or over words holding a link, nothing, and `tell` says why."""
     cursor = editor.textCursor()
     if "\u2029" in cursor.selectedText():  # Qt's paragraph separator
         tell("Ctrl+K links words in one paragraph: select fewer.")
@@ -153,6 +153,9 @@ def insert_link(editor: QPlainTextEdit, tell: Callable[[str], None]) -> None:
     start, end, replacement, caret = link_toggle(
         line, start, end, QGuiApplication.clipboard().text()
     )
+    if start < end and replacement == line[start:end]:
+        tell("Ctrl+K links words with no link in them: these hold one already.")
+        return
     cursor.setPosition(base + index.to_utf16(start))
     cursor.setPosition(base + index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
     with own_step(cursor):
