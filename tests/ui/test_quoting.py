@@ -351,3 +351,19 @@ def test_a_quotes_chip_follows_the_questions_numbered_anew_unless_the_user_wrote
     assert typed_text(editor.document()) == notes
     qtbot.keyClick(focus(qtbot, window.reader), Qt.Key.Key_Z, CTRL)  # the role back: Q1 again
     assert typed_text(editor.document()) == notes.replace("Q2", "Q1")
+
+
+@pytest.mark.parametrize("line", [1, 2])  # in the code, on its closing fence
+def test_a_quote_taken_with_the_caret_in_a_code_block_goes_after_it(
+    window: MainWindow, qtbot: Any, line: int
+) -> None:
+    """It went inside: the preview and the exports showed it as code, its link back as
+    typed, leading nowhere."""
+    activate(window, qtbot)
+    editor = focus(qtbot, window.notes_editor)
+    editor.setPlainText("```\ncode line\n```\nafter")
+    editor.setTextCursor(QTextCursor(editor.document().findBlockByNumber(line)))
+    hid = quote(window, qtbot, "No improvising.")
+    assert typed_text(editor.document()) == (
+        f"```\ncode line\n```\n\n> No improvising. [↩\u00a0Q1](#h-{hid})\n\nafter"
+    )

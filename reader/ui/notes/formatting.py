@@ -4,9 +4,11 @@ block (a quote) put in."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QGuiApplication, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -16,6 +18,7 @@ from reader.core.markdown_links import link_toggle
 from reader.core.markdown_lists import counted_on, indented
 from reader.core.offsets import Utf16Index
 
+_FENCE = re.compile(r"^\s*(```|~~~)")  # a line opening or closing a fenced code block
 MAX_COUNTED_ON = 2000  # lines below an item Enter or Tab moved, read for the list's next items
 
 
@@ -195,11 +198,42 @@ def _rewrite(editor: QPlainTextEdit, blocks: list[QTextBlock], lines: list[str])
             _replace_line(block, line)
 
 
+def in_code_block(document: QTextDocument, position: int) -> bool:
+    """Whether the line at `position` is inside a fenced code block (an odd number of
+    fence lines above it): a "- " there is code, no list to go on with."""
+    fence, fences = QRegularExpression(_FENCE.pattern), 0
+    while position > 0:
+        found = document.find(fence, position - 1, QTextDocument.FindFlag.FindBackward)
+        if found.isNull():
+            break
+        fences, position = fences + 1, found.block().position()
+    return fences % 2 == 1
+
+
+def _code_block_end(block: QTextBlock) -> QTextBlock | None:
+    """The fence line closing the fenced code block `block` is in, or opens (the last line
+    where none does); None outside one."""
+    fence = _FENCE.match(block.text())
+    inside = in_code_block(block.document(), block.position())
+    if fence and inside:
+        return block  # the closing fence itself
+    if not fence and not inside:
+        return None
+    end = block.next()
+    while end.isValid() and not _FENCE.match(end.text()):
+        end = end.next()
+    return end if end.isValid() else block.document().lastBlock()
+
+
 def insert_block(editor: QPlainTextEdit, markdown: str) -> QTextCursor:
     """Insert a Markdown block at the caret, on lines of its own (a selection stays);
-    what was inserted, selected."""
+    what was inserted, selected. In a fenced code block, after it: inside, a quote was
+    code, its link back shown as typed and leading nowhere."""
     cursor = editor.textCursor()
     cursor.clearSelection()
+    if (end := _code_block_end(cursor.block())) is not None:
+        cursor.setPosition(end.position())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
     # One blank line between it and the text on either side, not two (a quote put in
     # a list left two before its next item), and an empty line after it at the end.
     if cursor.positionInBlock() > 0:

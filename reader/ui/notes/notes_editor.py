@@ -304,12 +304,12 @@ class NotesEditor(QPlainTextEdit):
 
     def _continue_block(self) -> bool:
         from reader.core.markdown_lines import continued  # 2 ms: a first Enter's
-        from reader.ui.notes.formatting import count_on
+        from reader.ui.notes.formatting import count_on, in_code_block
 
         cursor = self.textCursor()
         text = cursor.block().text()
         found = None if cursor.hasSelection() else continued(text)
-        if found is None or self._in_code_block(cursor.block().position()):
+        if found is None or in_code_block(self.document(), cursor.block().position()):
             return False
         prefix, body, nested = found
         caret = Utf16Index(text).to_code_point(cursor.positionInBlock())
@@ -332,19 +332,6 @@ class NotesEditor(QPlainTextEdit):
         self.setTextCursor(cursor)
         count_on(self, cursor.block())  # a numbered item's next ones count on from it
         return True
-
-    def _in_code_block(self, position: int) -> bool:
-        """Whether the line at `position` is inside a fenced code block (an odd number of
-        fence lines above it): a "- " there is code, no list to go on with."""
-        from PySide6.QtCore import QRegularExpression
-
-        fence, fences = QRegularExpression(r"^\s*(```|~~~)"), 0
-        while position > 0:
-            found = self.document().find(fence, position - 1, QTextDocument.FindFlag.FindBackward)
-            if found.isNull():
-                break
-            fences, position = fences + 1, found.block().position()
-        return fences % 2 == 1
 
     def _tab(self, outdent: bool) -> bool:
         """Tab and Shift+Tab indent and outdent list items; elsewhere Tab types a tab, but
