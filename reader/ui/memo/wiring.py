@@ -76,8 +76,11 @@ def wire_memo(window: MemoWindow) -> Callable[[], StudyMemo | None]:
                 return None
             return ChipPlace(document, not memo.read_only, interview_place(entry.id), entry.title)
 
-        window.quoting.chip_labels.places.append(memo_chips)
-        memo.documentChanged.connect(window.quoting.chip_labels.remember_all)
+        chip_labels = window.quoting.chip_labels
+        chip_labels.places.append(memo_chips)
+        memo.documentChanged.connect(chip_labels.remember_all)
+        # Once the switcher names the interview opened (as it opens, the one left).
+        window.switcher.switched.connect(chip_labels.remember_all)
         memo.open(opened)  # connected now: this opening is over before it would call
 
     def show(on: bool) -> None:

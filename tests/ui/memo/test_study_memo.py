@@ -124,9 +124,14 @@ def test_a_memo_quotes_chip_follows_its_interview_renumbered(
     window = make_study_window(folder)
     open_memo(window, qtbot)
     highlight_with_key(window, qtbot, "coffee", key=Qt.Key.Key_Q)
-    title = window.study.study.interview(window.switcher.current).title
+    current = window.switcher.current
+    title = window.study.study.interview(current).title
     memo = typed_text(window.notes_editor.document())
     assert f"[↩\u00a0{title}, Q1](" in memo
+    window.switcher.step(1)  # and back: the chips of the one opened again follow too
+    qtbot.waitUntil(lambda: window.switcher.current != current)
+    window.switcher.step(-1)
+    qtbot.waitUntil(lambda: window.switcher.current == current)
     window.interview.controller.set_role(0, Role.ASIDE)
     assert typed_text(window.notes_editor.document()) == memo.replace("Q1", "Intro")
     window.reader.setFocus()
