@@ -7,8 +7,8 @@ from pathlib import Path
 import orjson
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QRegion, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QHelpEvent, QRegion, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
@@ -488,6 +488,24 @@ def test_ctrl_backspace_after_a_chip_and_a_space_leaves_the_chip_whole(notes, qt
     caret_at(notes, len("> No"))
     qtbot.keyClick(notes, Qt.Key.Key_Delete, CTRL)
     assert notes.toPlainText() == f"> No{LINK}"
+
+
+def test_a_link_says_how_to_follow_it_as_the_pointer_rests_on_it(notes, qtbot) -> None:
+    """A click on a chip only put the caret beside it: nothing said that Ctrl+click (or
+    Ctrl+Enter) goes to the passage, nor opens a web link."""
+    notes.setPlainText(f"> No improvising. {LINK} and [the report](https://example.org)")
+    QApplication.processEvents()
+
+    def tip_over(words: str) -> str:
+        point = notes.cursorRect(notes.document().find(words)).center()
+        hover = QHelpEvent(QEvent.Type.ToolTip, point, notes.viewport().mapToGlobal(point))
+        QApplication.sendEvent(notes.viewport(), hover)
+        return QToolTip.text()
+
+    assert tip_over("Q4") == "Ctrl+click or Ctrl+Enter goes to the quoted passage"
+    assert tip_over("report") == "Ctrl+click opens it in your browser or mail program"
+    tip_over("improvising")  # no link: no tip
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
 
 
 def test_a_click_on_a_quotes_link_back_puts_the_caret_beside_it(notes, qtbot) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QFont,
+    QHelpEvent,
     QInputMethodEvent,
     QKeyEvent,
     QMouseEvent,
@@ -13,7 +14,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
-from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QMenuBar, QPlainTextEdit, QToolTip, QWidget
 from shiboken6 import isValid
 
 from reader.core.offsets import Utf16Index
@@ -29,6 +30,7 @@ from reader.ui.notes.notes_words import (
     NOTHING_OPEN_HINT,
     ONLY_IN_NOTES,
     TAB_AT_LINE_START,
+    link_tip,
 )
 from reader.ui.notes.quote_chips import ChipCaret, Toward
 from reader.ui.notes.typing_steps import TypingSteps
@@ -373,6 +375,13 @@ class NotesEditor(QPlainTextEdit):
             self.linkActivated.emit(url)
         else:
             self.noLinkAtCaret.emit()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            tip = link_tip(self.link_at(self.cursorForPosition(event.pos())) or "")
+            QToolTip.showText(event.globalPos(), tip, self.viewport())  # "" hides it
+            return True
+        return super().viewportEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -32,3 +32,15 @@ PREVIEW_NAMES = {
 }
 ONLY_IN_NOTES = "Only in the research notes or the study memo: Ctrl+2 goes to the notes"
 NOTES_READ_ONLY = "These notes cannot be changed now: the line above the panes says why"
+
+
+def link_tip(url: str) -> str:
+    """What following a link of the notes does, shown as the pointer rests on it: nothing
+    on screen said that Ctrl+click (Ctrl+Enter, the caret in it) follows it; "" for none."""
+    if "#h-" in url:
+        return "Ctrl+click or Ctrl+Enter goes to the quoted passage"
+    if "#t=" in url:
+        return "Ctrl+click or Ctrl+Enter plays the recording from there"
+    if url.startswith(("http://", "https://", "mailto:")):
+        return "Ctrl+click opens it in your browser or mail program"
+    return "Ctrl+click or Ctrl+Enter goes to that heading" if url.startswith("#") else ""
