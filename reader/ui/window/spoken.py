@@ -8,6 +8,8 @@ after what it is reading."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
@@ -29,10 +31,10 @@ class Spoken:
     """A label whose text is said to a screen reader as it changes, while it is in sight:
     a count beside a field the keyboard is in ("3 of 12", "1 of 15")."""
 
-    def setText(self, text: str, *args: str | None) -> None:
+    def setText(self, text: str, *args: Any, **kwargs: Any) -> None:
         if text != self.text() and self.isVisible():  # type: ignore[attr-defined]
             announce(self, text)  # type: ignore[arg-type]
-        super().setText(text, *args)  # type: ignore[misc]
+        super().setText(text, *args, **kwargs)  # type: ignore[misc]
 
 
 class SpokenLabel(Spoken, QLabel):
