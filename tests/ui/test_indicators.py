@@ -289,3 +289,35 @@ def test_the_focus_frame_of_a_selected_rows_item_shows_on_the_selection(
     painter.end()
     frame = rgb(image.pixelColor(20, 1))
     assert contrast_ratio(frame, parse_hex(selection)) >= NON_TEXT_CONTRAST, frame
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_tool_button_turned_on_shows_it_and_differs_from_a_greyed_out_one(
+    window: MainWindow, name: str
+) -> None:
+    """Match case (Aa), Typist's Loop, Preview turned on: Fusion's grey box stood 1.2:1 to
+    1.9:1 from the bar (WCAG 1.4.11 asks 3:1 of a state), and looked as the greyed-out
+    Follow did."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionToolButton
+
+    window.appearance.set_theme(name)
+    install_indicator_style()
+    window_color = parse_hex(PALETTES[name].window)
+    painted = []
+    for state in (QStyle.StateFlag.State_Enabled, QStyle.StateFlag.State_None):
+        option = QStyleOptionToolButton()
+        option.rect, option.palette = QRect(0, 0, 40, 24), QApplication.palette()
+        option.state = state | QStyle.StateFlag.State_On
+        image = QImage(40, 24, QImage.Format.Format_RGB32)
+        image.fill(QColor(PALETTES[name].window))
+        painter = QPainter(image)
+        QApplication.style().drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelButtonTool, option, painter
+        )
+        painter.end()
+        painted.append({rgb(image.pixelColor(20, y)) for y in range(24)})
+    strongest = max(contrast_ratio(color, window_color) for color in painted[0])
+    assert strongest >= NON_TEXT_CONTRAST, strongest
+    assert painted[0] != painted[1]  # turned on, not greyed out
