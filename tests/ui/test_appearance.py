@@ -292,3 +292,18 @@ def test_f11_puts_the_window_over_the_screen_and_back_as_it_was(make_window, qtb
     assert not full_screen.isChecked()
     rows = dict(shortcut_rows(window, window.window_actions))
     assert rows["F11"].startswith("Full Screen")
+
+
+def test_the_caret_is_wider_than_a_hair_and_grows_with_the_zoom(window: MainWindow, qtbot):
+    """The keyboard's place in the reader and the notes was Qt's 1 px line, whatever the
+    size of the text: hard to find again on a large screen, and thinner still beside text
+    zoomed to 25 pt."""
+    for editor in (window.reader, window.notes_editor):
+        editor.setFocus()
+        qtbot.waitUntil(editor.hasFocus)
+        qtbot.keyClick(editor, Qt.Key.Key_0, CTRL)
+        assert editor.cursorWidth() >= 2
+        width = editor.cursorWidth()
+        for _ in range(12):
+            qtbot.keyClick(editor, Qt.Key.Key_Equal, CTRL)
+        assert editor.cursorWidth() > width
