@@ -9,7 +9,7 @@ the hub, undoable."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QMenu,
     QSizePolicy,
     QToolButton,
     QTreeView,
@@ -33,6 +32,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.code_choice import choose_code
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.code_memo import CodeMemo
+from reader.ui.codebook.code_menu import show_code_menu
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.codebook.tree_fit import TreeFit
@@ -70,7 +70,7 @@ class CodebookPanel(QWidget):
         self.view.installEventFilter(self)
         self.installEventFilter(self)  # its height: the use line goes where the tree needs it
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.view.customContextMenuRequested.connect(self._code_menu)
+        self.view.customContextMenuRequested.connect(lambda pos: show_code_menu(self, pos))
         self.view.activated.connect(lambda i: self.retrieveRequested.emit(self.model.code_id(i)))
         self.view.collapsed.connect(lambda i: self.collapsed.add(self.model.code_id(i)))
         self.view.expanded.connect(lambda i: self.collapsed.discard(self.model.code_id(i)))
@@ -231,9 +231,6 @@ class CodebookPanel(QWidget):
         if below and current is None:
             return
         where = f" (a sub-code of “{current.name}”)" if below and current else ""
-        name, ok = QInputDialog.getText(self, "New Code", f"Name of the new code{where}:")
-        if not ok or not name.strip():
-            return
         if below and current is not None:
             parent, index = current.id, None
         elif current is not None:
@@ -241,9 +238,14 @@ class CodebookPanel(QWidget):
             index = self.model.children[parent].index(current.id) + 1
         else:
             parent, index = "", None
-        code = self.hub.create(name, parent, index)
-        if code is not None:
-            self.set_current(code.id)
+        name, label = "", f"Name of the new code{where}:"
+        while not self.hub.read_only:  # a name refused (said) is asked again, as typed
+            name, ok = QInputDialog.getText(self, "New Code", label, text=name)
+            if not ok or not name.strip():
+                return
+            if (code := self.hub.create(name, parent, index)) is not None:
+                self.set_current(code.id)
+                return
 
     def merge_code(self) -> None:
         source = self.model.codes.get(self.current_id())
@@ -354,7 +356,7 @@ class CodebookPanel(QWidget):
                 event.accept()
                 return True
         elif watched is self.view and isinstance(event, QContextMenuEvent):
-            return menu_from_key(self.view, event, self._code_menu)
+            return menu_from_key(self.view, event, lambda pos: show_code_menu(self, pos))
         elif watched is self.view and event.type() == QEvent.Type.FocusIn:
             # Ctrl+6, F6: a row selected, as in the other lists; a bare frame, an open field.
             if not self.view.selectionModel().hasSelection():
@@ -387,33 +389,6 @@ class CodebookPanel(QWidget):
             self.move_into()
             return True
         return False
-
-    def _code_menu(self, pos: QPoint) -> None:
-        """The code's menu (right click, or the Menu key): what its buttons and keys do."""
-        index = self.view.indexAt(pos)
-        menu = QMenu(self)
-        if index.isValid():
-            self.view.setCurrentIndex(index)
-            code_id = self.model.code_id(index)
-            menu.addAction(
-                "&Retrieve Passages\tEnter", lambda: self.retrieveRequested.emit(code_id)
-            )
-            menu.addSeparator()
-            edits = [
-                menu.addAction("Ren&ame\tF2", lambda: self.view.edit(index)),
-                menu.addAction("&Colour…", self.choose_color),
-                menu.addAction("&Merge Into…\tCtrl+M", self.merge_code),
-                menu.addAction("Mo&ve Into…\tCtrl+Shift+M", self.move_into),
-                menu.addAction("&Delete\tDelete", self.delete_code),
-            ]
-            menu.addSeparator()
-            edits.append(menu.addAction("New &Sub-code\tShift+Insert", lambda: self.new_code(True)))
-        else:
-            edits = []
-        edits.append(menu.addAction("&New Code\tInsert", self.new_code))
-        for action in edits:
-            action.setEnabled(not self.hub.read_only)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
 
 
 def _passages(count: int) -> str:

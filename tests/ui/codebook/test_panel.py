@@ -374,3 +374,33 @@ def test_a_name_refused_opens_again_as_typed(
     qtbot.keyClicks(editor, " drinks")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: hub.book.code(drinks.id).name == "Work drinks")
+
+
+def test_a_new_codes_name_refused_is_asked_again_as_typed(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: Any,
+) -> None:
+    """Insert, "Work" typed where a code is called Work, Enter: the banner said so and the
+    dialog was gone with what was typed; it asks again holding it, to be put right."""
+    from PySide6.QtWidgets import QInputDialog
+
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    assert hub.create("Work") is not None
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    offered: list[str] = []
+    answers = [("work", True), ("Work shifts", True)]
+
+    def get_text(*_args: Any, text: str = "", **_kwargs: Any) -> tuple[str, bool]:
+        offered.append(text)
+        return answers.pop(0)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    assert offered == ["", "work"]
+    assert "There is a top-level code “Work” already." in window.banner.text()
+    assert [c.name for c in hub.book] == ["Work", "Work shifts"]
+    assert current_name(panel) == "Work shifts"
