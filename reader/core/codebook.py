@@ -421,13 +421,15 @@ class Codebook:
 
     def merge(self, source_id: str, target_id: str) -> dict[str, str]:
         """Merge `source` into `target`: the codes below `source` move below `target`, one
-        named as a code below `target` merging into it (depth first), and `source` goes.
+        named as a code below `target` merging into it (depth first), and `source` goes;
+        a `target` below `source` takes its place first (a parent merged into its child).
         Returns each merged code's id -> the id it merged into: the mapping for `recode`."""
-        source, target = self.code(source_id), self.code(target_id)
+        source = self.code(source_id)
+        self.code(target_id)
         if source_id == target_id:
             raise CodebookError("A code cannot be merged into itself.")
         if target_id in {d.id for d in self.descendants(source_id)}:
-            raise CodebookError(f"“{source.name}” is above “{target.name}”: merge the other way.")
+            self.move(target_id, source.parent, self.children(source.parent).index(source))
         merged = {source_id: target_id}
         for child in self.children(source_id):
             clash = self.find(child.name, target_id)

@@ -225,8 +225,21 @@ def test_merge_moves_children_and_merges_same_named_ones() -> None:
     assert book.code(hope.id).parent == c["emotions"].id
     with pytest.raises(CodebookError, match="itself"):
         book.merge(c["work"].id, c["work"].id)
-    with pytest.raises(CodebookError, match="merge the other way"):
-        book.merge(c["emotions"].id, c["fear"].id)
+
+
+def test_a_code_merged_into_its_own_sub_code_leaves_that_one_in_its_place() -> None:
+    """Emotions merged into its Fear was refused ("merge the other way"), and Merge… did not
+    offer its sub-codes: Fear takes its place, with Emotions' passages and Joy below it."""
+    book, c = sample_book()
+    dread = book.create("Dread", parent=c["fear"].id)
+    merged = book.merge(c["emotions"].id, c["fear"].id)
+    assert merged == {c["emotions"].id: c["fear"].id}
+    assert tree_names(book) == ["Fear", "  Dread", "  Joy", "Work"]
+    assert book.code(dread.id).parent == c["fear"].id
+    book, c = sample_book()
+    dread = book.create("Dread", parent=c["fear"].id)
+    assert book.merge(c["emotions"].id, dread.id) == {c["emotions"].id: dread.id}
+    assert tree_names(book) == ["Dread", "  Fear", "  Joy", "Work"]  # two levels up
 
 
 def test_a_code_merged_into_its_parent_takes_a_child_of_its_own_name_along() -> None:

@@ -253,14 +253,16 @@ class CodebookPanel(QWidget):
             return
         book = self.hub.book
         below = {c.id for c in book.descendants(source.id)}
-        targets = [c for _, c in book.tree() if c.id != source.id and c.id not in below]
+        # Its own sub-codes too: one chosen takes its place (core Codebook.merge).
+        targets = [c for _, c in book.tree() if c.id != source.id]
         if not targets:
             return
         count = self.hub.counts().get(source.id, 0)  # the study's, counted now if not in
         label = f"Merge “{source.name}” ({_passages(count)}) into:"
-        if below:  # said: they go too (and are not offered, a code not going below itself)
-            moves = "moves" if len(below) == 1 else "move"
-            label += f"\nIts {counted(len(below), 'sub-code')} {moves} under the code chosen."
+        if below:  # said: they go too
+            goes = "goes" if len(below) == 1 else "go"
+            label += f"\nIts {counted(len(below), 'sub-code')} {goes} under the code chosen"
+            label += " (one of them chosen takes its place)."
         target = choose_code(self, "Merge Codes", label, book, targets)
         if target and self.hub.merge(source.id, target):
             self.set_current(target)

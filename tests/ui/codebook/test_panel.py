@@ -268,14 +268,45 @@ def test_merge_says_where_the_sub_codes_go(
     for name in ("Handover", "Rota"):
         hub.create(name, parent=work.id)
     panel.set_current(work.id)
-    dialogs.item_answers.append((0, True))  # Tasks, the one code offered
+    dialogs.item_answers.append((2, True))  # Handover, Rota (its own), then Tasks
     panel.merge_code()
     assert dialogs.shown[-1] == (
         "item",
         "Merge Codes: Merge “Work” (0 coded passages) into:\n"
-        "Its 2 sub-codes move under the code chosen.",
+        "Its 2 sub-codes go under the code chosen (one of them chosen takes its place).",
     )
     assert hub.book.path(hub.book.find("Rota").id) == "Tasks / Rota"
+
+
+def test_a_code_merges_into_its_own_sub_code(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Merge… on Work did not offer its sub-codes, so Work could not become its Handover
+    (the core refused it: "merge the other way"); Handover now takes Work's place, with
+    Work's passages and its other sub-codes, and Undo puts all back."""
+    window = make_study_window(folder)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    code_with_keys(window, qtbot, "coffee", "Work")
+    work = hub.book.find("Work")
+    assert work is not None
+    handover, rota = hub.create("Handover", parent=work.id), hub.create("Rota", parent=work.id)
+    assert handover is not None and rota is not None
+    code_with_keys(window, qtbot, "handover", "Handover")
+    panel.set_current(work.id)
+    dialogs.item_answers.append((0, True))  # Work ▸ Handover, the first offered
+    panel.merge_code()
+    assert [hub.book.path(c.id) for _, c in hub.book.tree()] == ["Handover", "Handover / Rota"]
+    coded = [h.codes for h in window.interview.session.notes.highlights]
+    assert coded == [(handover.id,), (handover.id,)]
+    assert current_name(panel) == "Handover"
+    window.study.undo_stack.undo()
+    assert [hub.book.path(c.id) for _, c in hub.book.tree()] == [
+        "Work",
+        "Work / Handover",
+        "Work / Rota",
+    ]
+    coded = [h.codes for h in window.interview.session.notes.highlights]
+    assert coded == [(work.id,), (handover.id,)]
 
 
 def test_ctrl_shift_m_moves_a_code_under_any_code_in_one_step(
