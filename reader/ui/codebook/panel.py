@@ -243,7 +243,10 @@ class CodebookPanel(QWidget):
             name, ok = QInputDialog.getText(self, "New Code", label, text=name)
             if not ok or not name.strip():
                 return
-            if (code := self.hub.create(name, parent, index)) is not None:
+            # Typed as a path ("Work / Night shifts"), under that code, as the picker makes it.
+            above, short = self.hub.book.new_place(name)
+            place = (above, None) if above else (parent, index)
+            if (code := self.hub.create(short, *place)) is not None:
                 self.set_current(code.id)
                 return
 

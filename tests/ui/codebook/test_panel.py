@@ -435,3 +435,22 @@ def test_a_new_codes_name_refused_is_asked_again_as_typed(
     assert "There is a top-level code “Work” already." in window.banner.text()
     assert [c.name for c in hub.book] == ["Work", "Work shifts"]
     assert current_name(panel) == "Work shifts"
+
+
+def test_a_new_code_named_as_a_path_goes_under_that_code(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Insert and "Work / Night shifts": a top-level code of that whole name, read as a
+    sub-code of Work everywhere a path is shown; it is made under Work, as in the picker."""
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    work = hub.create("Work")
+    assert work is not None and hub.create("Feelings") is not None
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(hub.book.find("Feelings").id)
+    dialogs.text_answers.append(("work / Night shifts", True))
+    qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
+    night = hub.book.find("Night shifts")
+    assert night is not None and night.parent == work.id
+    assert current_name(panel) == "Night shifts"
