@@ -55,3 +55,35 @@ def test_a_long_name_wraps_to_two_lines_in_a_narrow_dock(window: MainWindow, qtb
     window.resizeDocks([dock], [1000], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: row_height(panel, LONG) == row_height(panel, "Trust"))
     assert painted_lines(panel, LONG) == [LONG]
+
+
+def test_a_change_to_the_codebook_measures_again_only_the_names_it_changed(
+    make_study_window: Any, folder: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Each change to the codebook makes the tree again, and every name was wrapped again
+    to measure its row: a rename in a codebook of 1,000 codes held the window 100-200 ms.
+    A row's size is kept by what it depends on (name, width, font); a renamed code and
+    its rows alone are measured anew, and a rename wraps its new name to two lines."""
+    from reader.ui.codebook import wrapped_names
+
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    for n in range(200):
+        hub.create(f"Code {n}")
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    wrapped: list[str] = []
+    wrap = wrapped_names.wrapped_lines
+
+    def counted(text: str, *args: Any) -> list[str]:
+        wrapped.append(text)
+        return wrap(text, *args)
+
+    monkeypatch.setattr(wrapped_names, "wrapped_lines", counted)
+    code = hub.book.find("Code 7")
+    assert code is not None
+    assert hub.update(code.id, "Rename Code", name=LONG)
+    assert LONG in wrapped and len(set(wrapped)) < 10  # not the 200 names again
+    dock = window.findChild(QDockWidget, "codebook-dock")
+    window.resizeDocks([dock], [200], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: row_height(panel, LONG) > row_height(panel, "Code 8"))
