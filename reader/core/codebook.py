@@ -316,7 +316,7 @@ class Codebook:
         there = self.find(code.name, parent)
         if there is not None and not there.codable:  # typed in the picker, which omits it
             raise CodebookError(
-                f"“{code.name}” is a category: it holds codes and is not applied to "
+                f"“{there.name}” is a category: it holds codes and is not applied to "
                 "passages. Choose one of its codes, or name the new code otherwise."
             )
         if there is not None:

@@ -141,6 +141,16 @@ def test_a_name_taken_beside_it_is_refused_naming_that_code_and_where() -> None:
         book.move(fear.id, c["emotions"].id)
 
 
+def test_a_categorys_name_typed_in_another_case_is_said_as_the_category_is_named() -> None:
+    """ "emotions" typed in the picker, where the category Emotions is: the refusal said
+    "“emotions” is a category", a name no code has."""
+    book = Codebook()
+    emotions = book.create("Emotions", codable=False)
+    with pytest.raises(CodebookError, match=r"^“Emotions” is a category: it holds codes"):
+        book.create("emotions")
+    assert [c.id for c in book] == [emotions.id]
+
+
 def test_a_name_keeps_no_control_characters() -> None:
     """A backspace pasted or imported into a name broke the Word export (XML holds none)."""
     book = Codebook([])
