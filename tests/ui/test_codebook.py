@@ -725,6 +725,40 @@ def test_alt_number_on_a_passage_with_its_code_says_so(window: MainWindow, qtbot
     assert len(window.interview.session.notes.highlights) == 1
 
 
+def test_alt_numbers_keep_their_codes_when_one_is_merged(
+    make_study_window, folder: Path, qtbot, dialogs
+) -> None:
+    """Sleep, Drinks and Work coded (Alt+1 Work, Alt+2 Drinks, Alt+3 Sleep), then Drinks
+    merged into Beverages: Drinks left the list and Alt+2 applied Sleep, unasked. Alt+2
+    is Beverages now, where Drinks went; a code deleted keeps its number, and says so."""
+    window = make_study_window(folder)
+    for word, name in (("coffee", "Sleep"), ("handover", "Drinks"), ("With", "Work")):
+        code_with_keys(window, qtbot, word, name)
+    hub, panel = window.codebook.hub, window.codebook.panel
+    beverages = hub.create("Beverages")
+    assert beverages is not None
+    panel.set_current(hub.book.find("Drinks").id)
+    dialogs.item_answers.append((len(hub.book) - 2, True))  # Beverages, the last but it
+    panel.merge_code()
+    assert hub.book.find("Drinks") is None
+    window.switcher.step(1)
+    window.activateWindow()
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    text = window.interview.session.document.text
+    select(window, qtbot, text.index("dawn"), text.index("dawn") + len("dawn"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    (coded,) = window.interview.session.notes.highlights
+    assert coded.codes == (beverages.id,)
+    # Sleep deleted: Alt+3 is not Sleep's neighbour's now, but says where Sleep went.
+    panel.set_current(hub.book.find("Sleep").id)
+    panel.delete_code()
+    select(window, qtbot, text.index("nobody"), text.index("nobody") + len("nobody"))
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert [h.codes for h in window.interview.session.notes.highlights] == [(beverages.id,)]
+    assert window.statusBar().currentMessage().startswith("Alt+3's code was deleted")
+
+
 def test_the_menu_key_and_ctrl_m_reach_merging(
     make_window, tmp_path: Path, qtbot, dialogs, notes_path, monkeypatch
 ) -> None:

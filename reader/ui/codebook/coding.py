@@ -33,7 +33,7 @@ class Coding(QObject):
         self._highlight = ""  # the picker's passage, once it is a highlight
         self._span: tuple[int, int] | None = None  # or a selection: start, end
         hub.codeUsed.connect(self._used)
-        hub.changed.connect(self._forget_gone)
+        hub.changed.connect(self._follow_merged)
 
     @property
     def picker(self) -> CodePicker:
@@ -133,7 +133,12 @@ class Coding(QObject):
             )
             return
         code_id = self.recent[number - 1]
-        if code_id not in self.hub.book:
+        if code_id not in self.hub.book:  # deleted since: its number is kept, and said
+            self.hub.interview.status.emit(
+                f"Alt+{number}'s code was deleted (Edit ▸ Undo in the Codebook brings it "
+                "back); C picks another.",
+                6000,
+            )
             return
         if not (code := self.hub.book.code(code_id)).codable:  # made a category since
             self.hub.interview.status.emit(
@@ -157,9 +162,17 @@ class Coding(QObject):
     def _used(self, code_id: str) -> None:
         self.recent = [code_id, *(c for c in self.recent if c != code_id)][:RECENT]
 
-    def _forget_gone(self) -> None:
-        book = self.hub.book
-        self.recent = [c for c in self.recent if c in book]
+    def _follow_merged(self) -> None:
+        """A code merged into another (a study records where) gives its number in Alt+1..9
+        to that one, and one deleted keeps it (said when pressed): dropped, the codes after
+        it moved up a number, and a habitual Alt+2 applied what had been Alt+3. Codes of
+        no record (another study's, an interview's alone) go."""
+        from reader.core.retired_codes import followed, retired_codes
+
+        book, study = self.hub.book, self.hub.study
+        merged, deleted = followed(retired_codes(study.data.settings), book) if study else ({}, ())
+        now = (merged.get(code_id, code_id) for code_id in self.recent)
+        self.recent = list(dict.fromkeys(c for c in now if c in book or c in deleted))
 
 
 def _coded_last(highlights: Iterable[Highlight], book: Codebook) -> list[str]:
