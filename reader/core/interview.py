@@ -352,6 +352,7 @@ def detect_segments(
         if label is None and not asides[i]:
             asides[i] = is_non_speech(par)
     kinds = _set_apart(bounds, spans) if spans else []
+    plain_asides = asides.copy()  # an unlabelled Q&A's: its questions may be headings
     if any(kinds):
         # A heading or a line in bold among the turns may title a part of the interview
         # ("Section A: Background"): nobody's words, not those of the turn before it. A
@@ -381,7 +382,7 @@ def detect_segments(
         unnamed = _unnamed_turns(bounds, turns) if from_file else ()
         roles = _detect_labelled(pars, asides, [names.get(key, "") for key in keys], unnamed)
     else:
-        roles = _detect_journalistic(pars, asides, _set_apart(bounds, spans))
+        roles = _detect_journalistic(pars, plain_asides, _set_apart(bounds, spans))
     times = [
         label.timestamp if label is not None else _leading_time(par)
         for par, label in zip(pars, labels, strict=True)

@@ -746,6 +746,22 @@ def test_lines_in_bold_that_title_parts_of_the_interview_are_no_speakers(
     ]
 
 
+def test_an_unlabelled_interviews_questions_as_headings_stay_questions(tmp_path: Path) -> None:
+    """A magazine's Q&A in Markdown, its questions headings, with a "By: Jane Doe" line
+    under its title: each heading after that line was taken for a part's title, set
+    aside, and the interview had no question at all."""
+    path = tmp_path / "qa.md"
+    path.write_text(
+        "# Interview with Ana Silva\n\nBy: Jane Doe\n\nAna runs a bakery in Porto.\n\n"
+        "## How did you start?\n\nIn 2015, after my mother retired.\n\n"
+        "## What was hardest?\n\nThe nights.\n",
+        encoding="utf-8",
+    )
+    doc = load_document(path)
+    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    assert [seg.role for seg in segments] == [INTRO] * 3 + [Q, A] * 2
+
+
 @pytest.mark.parametrize("time_first", [False, True])
 @pytest.mark.parametrize("blank_lines", [True, False])
 def test_teams_text_with_the_time_on_a_line_of_its_own(
