@@ -43,11 +43,15 @@ _BOMS = (
 _STRAY_BYTE = "[\udc80-\udcff]"
 _TWO_BYTES = "[\x80-\u07ff]"
 _MORE_BYTES = "[\u0800-\udc7f\udd00-\U0010ffff]"
-# Mac OS Roman's ’ between small letters, “ opening a word, ” after a small letter or a
-# stop; cp1252's quotes, dashes and ellipsis. Those bytes are cp1252's capitals Õ, Ò, Ó:
-# among capitals ("SESIÓN", "PÕE") they are Spanish or Portuguese, not quotes. Patterns,
+# Mac OS Roman's ’ between small letters, “ opening a word (a ” to close it later on its
+# line), ” after a small letter or a stop; cp1252's quotes, dashes and ellipsis. Those bytes
+# are cp1252's capitals Õ, Ò, Ó: among capitals ("SESIÓN", "PÕE") they are Spanish or
+# Portuguese, not quotes, and Catalan opens words with Ò ("Òscar", "Òbviament"). Patterns,
 # not compiled: only 8-bit text that is not UTF-8 needs them.
-_MAC_QUOTES = rb"[a-z]\xd5[a-z]|(?<![A-Za-z])\xd2[A-Za-z][a-z]|[a-z.,!?]\xd3"
+_MAC_QUOTES = (
+    rb"[a-z]\xd5[a-z]|(?<![A-Za-z])\xd2[A-Za-z][a-z](?=[^\n\r\xd2\xd3]*[a-z.,!?]\xd3)"
+    rb"|[a-z.,!?]\xd3"
+)
 _WINDOWS_QUOTES = rb"[\x85\x91-\x97]"
 _SHOWN_ENCODINGS = {"mac_roman": "Mac OS Roman"}  # Python's name of it, as users know it
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.

@@ -121,6 +121,9 @@ def test_mac_roman_text_is_read_as_mac_roman(tmp_path: Path) -> None:
         "TRANSCRIPCIÓN DE LA SESIÓN\nEntrevistador: ¿Cómo empezó la educación?\n",
         "A SITUAÇÃO PÕE EM CAUSA, DISSE O JOÃO. ELE PÕE\nAna: não sei.\n",
         "ÒPERA I ÒRGAN\nAna: això és tot.\n",
+        # Catalan's Ò opening a name or a word, with no Mac ” after it: "Òscar" twice made
+        # a Catalan transcript Mac OS Roman ("“scar", "comenÁar").
+        "Entrevistador: Bon dia, Òscar.\nÒscar: Òbviament, vaig començar l'any 2015.\n",
     ):
         assert load_document(write(tmp_path, "es.txt", words.encode("cp1252"))).text == words
 
