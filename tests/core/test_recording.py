@@ -50,6 +50,28 @@ def test_zooms_video_is_found_beside_its_transcript(tmp_path: Path) -> None:
     assert beside(transcript) == audio  # its very name first, and the lighter file
 
 
+def test_setting_apart_many_recordings_looks_each_up_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 transcripts dropped on a study with 1,000 recordings named otherwise (a hand
+    recorder's ZOOM0001.WAV) compared each recording with every transcript's name, a
+    million comparisons: the window held 1.3 s. Each is looked up by its name now; those
+    named after a transcript, Zoom's video too, are still set apart from the rest."""
+    import reader.core.recording as recording
+
+    calls = []
+    named_after = recording._named_after
+    monkeypatch.setattr(
+        recording, "_named_after", lambda path, name: calls.append(1) or named_after(path, name)
+    )
+    folder = Path("/study")
+    transcripts = [folder / f"P{i:03d}.txt" for i in range(200)]
+    loose = [folder / f"ZOOM{i:04d}.WAV" for i in range(200)]
+    own = [folder / "P001.m4a", folder / "P002_gallery_1280x720.mp4", folder / "P003_notes.mp3"]
+    others, alone = set_apart([*transcripts, *loose, *own])
+    assert others == transcripts
+    assert alone == [*loose, folder / "P003_notes.mp3"]
+    assert len(calls) < 100
+
+
 def test_the_path_is_stored_relative_to_the_notes_and_found_again(tmp_path: Path) -> None:
     notes = tmp_path / "notes" / "talk.json"
     audio = tmp_path / "audio" / "talk 1.wav"
