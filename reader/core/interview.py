@@ -309,7 +309,9 @@ _CLOSING_RE = re.compile(
 )
 _FIRST_WORDS = 12  # words of a speaker's first turn in the speaker report
 _CLOSERS = " \t\"'”’»)]*_"  # trailing quotes and brackets after a question mark
-_SENTENCE_ENDS = frozenset(".?!…:;。？！")  # what ends a sentence (ends_sentence)
+# What ends a sentence (ends_sentence): Latin's, CJK's, Arabic's question mark and Urdu's
+# full stop, the Devanagari danda, Ethiopic's and Armenian's full stops.
+_SENTENCE_ENDS = frozenset(".?!…:;。？！؟۔।॥።፧։")
 # Also after it, in chats and captions: emoji and symbols, with their skin tones, joiners
 # and variation selectors ("Your shift? 🌙").
 _TRAILING_SYMBOLS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})

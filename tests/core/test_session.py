@@ -289,6 +289,19 @@ def test_a_question_typed_with_line_breaks_reads_on_in_its_outline_row() -> None
     ]
 
 
+def test_an_arabic_question_ends_at_its_question_mark_in_its_outline_row() -> None:
+    """Since the rows read on to a sentence's end, an Arabic question ending in "؟" read on
+    into the interviewer's next line: its row said "وماذا عن الليل؟ كان صعبا." where an
+    English one stopped at its "?"."""
+    text = (
+        "المحاور: كيف بدأت؟\nحدثني عن عائلتك أيضا.\n\nالمشارك: بدأت في عام 2015.\n\n"
+        "المحاور: وماذا عن الليل؟\nكان صعبا.\n\nالمشارك: نعم.\n"
+    )
+    session = Session.open(make_document(text), None)
+    rows = [(number, session.question_words(index)) for index, number in session.questions]
+    assert rows == [(1, "كيف بدأت؟"), (2, "وماذا عن الليل؟")]
+
+
 # --- highlights: order and bookkeeping --------------------------------------------------
 
 TEXT = ("Q: Why theatre? 🎬\nA: Each act plays out in real time — “live”.\n\n" * 6).strip()
