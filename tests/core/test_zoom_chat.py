@@ -70,6 +70,32 @@ def test_a_text_opening_with_a_time_and_from_is_left_as_it_is(tmp_path: Path) ->
     assert (doc.format, doc.text) == ("text", "10:02:33 From the start, we knew.\nIt was hard.\n")
 
 
+def test_a_long_line_opening_with_a_time_and_from_is_read_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text on one long line opening "10:02:33 From the kitchen…" was tried as a chat
+    message's head whose sender's name runs to a colon: with many a "to" and no colon
+    before its words, that took 11 s for 134 KB of it, minutes for a longer one, the
+    window frozen. A line with no colon a message's words could follow is no head."""
+    import reader.core.transcripts.zoom_chat as zoom_chat
+
+    tried: list[int] = []
+    message_re = zoom_chat._MESSAGE_RE
+
+    class Counting:
+        def fullmatch(self, line: str) -> object:
+            tried.append(len(line))
+            return message_re.fullmatch(line)
+
+    monkeypatch.setattr(zoom_chat, "_MESSAGE_RE", Counting())
+    line = "10:02:33 From the kitchen we went to the market at 10:30 and back to rest. " * 200
+    path = tmp_path / "notes.txt"
+    path.write_text(line.rstrip() + "\n", encoding="utf-8")
+    doc = load_document(path)
+    assert (doc.format, doc.text) == ("text", line.rstrip() + "\n")
+    assert tried == []
+
+
 def test_a_long_display_name_is_a_sender_too(tmp_path: Path) -> None:
     """Zoom's display names run long, with pronouns and affiliation: one of seven words
     was no sender, and the whole chat was read as an interview of guessed speakers."""

@@ -23,6 +23,11 @@ _MESSAGE_RE = re.compile(
     r"(?P<time>\d{1,2}:\d{2}:\d{2})[ \t]+From[ \t]+(?P<name>[^\n]+?)"
     r"(?:[ \t]+[Tt]o[ \t]+(?P<to>[^\n]+?))?[ \t]*:(?:[ \t]+(?P<words>[^\n]*))?"
 )
+# The colon a message's head ends with, before its words or at the line's end: a line
+# without one is no message's head, not tried against `_MESSAGE_RE`, whose names (any
+# words up to a colon) took minutes to fail on a long line ("10:02:33 From the kitchen we
+# went to…", a whole transcript on one line of 500 KB).
+_HEAD_END_RE = re.compile(r":(?:[ \t]|$)", re.MULTILINE)
 _EVERYONE = {"everyone", "all panelists", "all panellists"}
 _PRIVATE_RE = re.compile(r"\s*\((?:direct message|privately|private)\)\s*$", re.IGNORECASE)
 
@@ -31,7 +36,8 @@ def parse(text: str, name: str) -> Parsed | None:
     paras: list[Para] = []
     recipient = ""  # of the message whose words are yet to come
     for line in text.split("\n"):
-        message = _MESSAGE_RE.fullmatch(line.rstrip())
+        line = line.rstrip()
+        message = _MESSAGE_RE.fullmatch(line) if _HEAD_END_RE.search(line) else None
         if message is None:
             if not paras and line.strip():
                 return None  # "10:02:33 From the start, we…": a text of another shape
