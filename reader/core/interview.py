@@ -874,7 +874,9 @@ def part_titles(
     bold (`kinds`, as `_set_apart` gives them), words after its label, whose name labels
     no other paragraph, nor says who asks or answers. "Q: How did you start?" as a
     heading still asks, and so do "Sarah: How…?" and "Sarah: And then?", two headings of
-    one interviewer's questions."""
+    one interviewer's questions. A title ends in no sentence's stop: "Tom: And your
+    brothers?", a co-interviewer's one question, bold as every question of the transcript
+    is, is Tom's."""
     keys = [speaker_key(label.name) if label is not None else "" for label in labels]
     counts = Counter(key for key in keys if key)
     return [
@@ -883,6 +885,7 @@ def part_titles(
         and label.end < len(par.rstrip())
         and _label_role(label.name) is None
         and counts[key] == 1
+        and not ends_sentence(par[label.end :].rstrip())
         for par, label, key, kind in zip(pars, labels, keys, kinds, strict=True)
     ]
 

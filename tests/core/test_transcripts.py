@@ -746,6 +746,30 @@ def test_lines_in_bold_that_title_parts_of_the_interview_are_no_speakers(
     ]
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".md"])
+def test_a_co_interviewers_one_question_in_bold_is_theirs(tmp_path: Path, suffix: str) -> None:
+    """In a transcript whose every question is typed in bold, a second interviewer asking
+    one question ("Tom: And your brothers?") was taken for a part's title: set aside,
+    and Tom was no speaker. A line that ends a sentence is no title."""
+    lines = [
+        ("Sarah: Where did you grow up?", True),
+        ("Amal: By the lake.", False),
+        ("Sarah: And school?", True),
+        ("Amal: Long walks.", False),
+        ("Tom: And your brothers?", True),
+        ("Amal: Three of them.", False),
+    ]
+    path = tmp_path / f"bold{suffix}"
+    if suffix == ".docx":
+        write_docx(path, [(line, len(line) if bold else 0) for line, bold in lines])
+    else:
+        path.write_text("".join(f"**{line}**\n\n" if b else f"{line}\n\n" for line, b in lines))
+    doc = load_document(path)
+    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    assert [seg.speaker for seg in segments] == ["Sarah", "Amal"] * 2 + ["Tom", "Amal"]
+    assert ASIDE not in [seg.role for seg in segments]
+
+
 def test_an_unlabelled_interviews_questions_as_headings_stay_questions(tmp_path: Path) -> None:
     """A magazine's Q&A in Markdown, its questions headings, with a "By: Jane Doe" line
     under its title: each heading after that line was taken for a part's title, set
