@@ -94,7 +94,13 @@ def no_interviews_words(folder: Path, add: str = LIBRARY_ADD) -> str:
     interviews yet", one who picked a folder of PDFs was told to add what was there."""
     try:
         with os.scandir(folder) as listing:
-            names = [e.name for e in listing if not e.name.startswith(".") and e.is_file()]
+            names = [
+                e.name
+                for e in listing
+                if not e.name.startswith(".")
+                # a Pages document kept as a folder is a document all the same
+                and (e.is_file() or is_typed_document_name(Path(e.name)))
+            ]
     except OSError:
         names = []
     files = [n for n in names if not (is_study_file_name(Path(n)) or n.endswith(".lock"))]

@@ -266,6 +266,20 @@ def test_a_folder_of_older_word_documents_says_to_save_them_as_docx(tmp_path: Pa
     assert scan_folder(tmp_path).messages() == []
 
 
+def test_a_folder_of_pages_documents_says_to_export_them(tmp_path: Path) -> None:
+    """A folder of Pages documents kept as folders (as Pages does on some Macs) said only
+    "This study has no interviews yet": the Pages documents, left out of the scan's
+    messages to be said by what the folder holds, were not counted among its files."""
+    from reader.core.study_scan import no_interviews_words
+
+    for name in ("P01.pages", "P02.pages"):
+        (tmp_path / name / "Index").mkdir(parents=True)
+    assert scan_folder(tmp_path).messages() == []
+    said = no_interviews_words(tmp_path)
+    assert said.startswith("No transcript in this folder, only 2 other files (.pages):")
+    assert "(a Pages document: in Pages, choose File ▸ Export To ▸ Word…" in said
+
+
 def test_an_office_programs_lock_file_is_left_out_quietly(tmp_path: Path) -> None:
     """Found by the lifecycle review: Word's "~$P06 Fay.docx", beside the transcript it
     has open, was said to be skipped as no .docx, which read as P06 being damaged."""
