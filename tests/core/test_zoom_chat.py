@@ -96,6 +96,24 @@ def test_a_long_line_opening_with_a_time_and_from_is_read_at_once(
     assert tried == []
 
 
+@pytest.mark.parametrize("lines", [0, 1, 10])
+def test_a_chat_of_one_message_or_of_a_long_one_has_its_senders(tmp_path: Path, lines: int) -> None:
+    """A chat of one message, or one whose message was a list pasted (ten lines), had no
+    sender: its heads too few among its lines, the text showed "[Ana Silva] 10:02:33"
+    above the words, a line the file never had."""
+    words = "".join(f"\t{n}. A question\n" for n in range(1, lines + 1))
+    chat = f"10:02:33 From Ana Silva to Everyone:\n\tQuestions for today:\n{words}"
+    if lines:
+        chat += "10:02:40 From Ben Okafor to Everyone:\n\tThanks, got it\n"
+    path = tmp_path / "meeting_saved_chat.txt"
+    path.write_text(chat, encoding="utf-8")
+    doc = load_document(path)
+    senders = [("Ana Silva", 0), ("Ben Okafor", 7000)] if lines else [("Ana Silva", 0)]
+    assert [(turn.speaker, turn.start_ms) for turn in doc.turns] == senders
+    assert doc.text.startswith("Ana Silva: Questions for today:\n")
+    assert "[Ana Silva]" not in doc.text
+
+
 def test_a_long_display_name_is_a_sender_too(tmp_path: Path) -> None:
     """Zoom's display names run long, with pronouns and affiliation: one of seven words
     was no sender, and the whole chat was read as an interview of guessed speakers."""

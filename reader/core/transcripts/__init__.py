@@ -505,13 +505,16 @@ _OTTER_HEADER_RE = re.compile(
 )
 
 
-def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str) -> Parsed:
+def from_paragraphs(
+    paras: Iterable[Para], format: str, name: str, encoding: str, headers: bool = False
+) -> Parsed:
     """The text of turns of a word-processor file or an Otter export.
 
     Labels in every shape (see interview.read_labels) become "Name: " with their time
     kept in the turn; a bold name at a paragraph's start is a label when bold names recur;
     a name alone on its line joins the paragraph after it. In Otter's and Teams' shape
-    (`header`) the headers alone are labels.
+    (`header`) the headers alone are labels; with `headers` (a reader that made them, a
+    Zoom chat's) however few they are among the lines.
     """
     # The bold run measured again as normalised ("e" and an accent are one letter) and
     # without the white space the line loses at its start (an indented "⇥Interviewer").
@@ -530,7 +533,7 @@ def from_paragraphs(paras: Iterable[Para], format: str, name: str, encoding: str
         raise DocumentError(f"{name} has no text.")
     kinds = [_set_apart(*line) for line in lines]
     texts = _bold_labels([(text, bold) for text, bold, _ in lines])
-    labels = _headers(texts) or read_labels(texts)
+    labels = _headers(texts, headers) or read_labels(texts)
     titles = part_titles(texts, labels, kinds)
     labels = [None if title else label for label, title in zip(labels, titles, strict=True)]
     builder = _Builder()
@@ -647,16 +650,17 @@ def _in_brackets(name: str) -> bool:
     return name.startswith("[") and name.endswith("]")
 
 
-def _headers(lines: Sequence[str]) -> list[Label | None] | None:
+def _headers(lines: Sequence[str], known: bool = False) -> list[Label | None] | None:
     """The labels of lines in Otter's or Teams' shape: the headers, and nothing else (a
     reply of "Yes." or "Okay" alone on its line would pass for a name); None in another
-    shape."""
+    shape. Headers `known` (made by the file's reader) are so however few: a Zoom chat of
+    one message, or one of many lines (a list pasted), had no sender."""
     headers = [
         Label(match["name"], match["time"], len(line)) if match else None
         for line, match in zip(lines, recurring([header(line) for line in lines]), strict=True)
     ]
     found = sum(header is not None for header in headers)
-    if found < 2 or found < _HEADER_SHARE * len(lines):
+    if not found or (not known and (found < 2 or found < _HEADER_SHARE * len(lines))):
         return None
     return _saved_captions(headers) if _bracketed(headers) else headers
 

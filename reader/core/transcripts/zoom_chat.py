@@ -50,7 +50,7 @@ def parse(text: str, name: str) -> Parsed | None:
         if words := (message["words"] or "").strip():
             paras.append(Para(f"{recipient}{words}"))
             recipient = ""
-    return from_paragraphs(paras, "zoom-chat", name, "")
+    return from_paragraphs(paras, "zoom-chat", name, "", headers=True)
 
 
 def _recipient(to: str) -> str:
