@@ -274,7 +274,15 @@ def _legacy_byte(byte: int) -> str:
 def utf16_order(data: bytes) -> str:
     """ "le" or "be": the byte order of UTF-16 text whose NULs sit at odd or even offsets."""
     sample = data[:4096]
-    return "le" if sample[1::2].count(0) >= sample[0::2].count(0) else "be"
+    # Line ends and spaces first: Chinese has as many NULs in its letters ("一" U+4E00,
+    # "开" U+5F00) as in them, at the other offset, more in a text of few line ends.
+    even, odd = sample[0::2], sample[1::2]
+    blank = b"\n\r "
+    le = sum(1 for low, high in zip(even, odd, strict=False) if high == 0 and low in blank)
+    be = sum(1 for high, low in zip(even, odd, strict=False) if high == 0 and low in blank)
+    if le != be:
+        return "le" if le > be else "be"
+    return "le" if odd.count(0) >= even.count(0) else "be"
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -285,14 +293,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     one such letter made a Chinese subtitle file "binary"); binary data has NULs at both.
     The decoded text must also be free of control characters, so a chance pattern in
     binary data is not taken for text. Chinese, Arabic or Hebrew text has NULs only in
-    its spaces, line ends and digits, far fewer: it must read as words (`_words`).
+    its spaces, line ends and digits, far fewer, and Chinese as many at the other offset
+    (in "一" U+4E00, "开" U+5F00, common letters): it must read as words (`_words`).
     """
     if len(data) % 2 or len(data) < 8:
         return None
     sample = data[:4096]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     units = len(sample) // 2
-    if min(even, odd) * 10 > max(even, odd):
+    few = max(even, odd) < units * 0.3
+    if min(even, odd) * 10 > max(even, odd) and not few:
         return None
     try:
         text = data.decode(f"utf-16-{utf16_order(data)}")
@@ -300,7 +310,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
         return None
     if _CONTROL.search(text) or "\ufffe" in text or "\uffff" in text:
         return None
-    if max(even, odd) < units * 0.3 and not _words(text[:2048]):
+    if few and not _words(text[:2048]):
         return None
     return text
 

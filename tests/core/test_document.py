@@ -500,6 +500,24 @@ def test_utf16_without_bom_of_another_script_is_recognised(
     assert doc.encoding == codec and "byte order mark" in doc.notice
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_of_chinese_with_many_a_one_is_recognised(
+    tmp_path: Path, codec: str
+) -> None:
+    """A Chinese interview saved as UTF-16 without a byte order mark was still "a binary
+    file" where "一" (U+4E00) and "开" (U+5F00), common letters, put as many NULs at one
+    offset as its line ends at the other, and read in the wrong byte order where they
+    were as many."""
+    text = (
+        "采访者：您能先介绍一下自己吗？\n\n受访者：我叫李明，在一家工厂工作了十几年。"
+        "一开始我是做普通工人的。\n\n采访者：工作中最难的是什么？\n\n受访者：最难的是夜班。"
+        "一个星期要上三四个夜班，一开始身体有点吃不消。\n"
+    )
+    doc = load_document(write(tmp_path, "nobom.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec and "byte order mark" in doc.notice
+
+
 def test_utf16_without_bom_in_a_transcript_format(tmp_path: Path) -> None:
     data = "1\n00:00:01,000 --> 00:00:02,000\nAna: Olá!\n".encode("utf-16-le")
     assert load_document(write(tmp_path, "a.srt", data)).text == "Ana: Olá!\n"
