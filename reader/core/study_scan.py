@@ -57,13 +57,19 @@ class ScanReport:
     found: list[Path] = field(default_factory=list)
     skipped: list[tuple[Path, str]] = field(default_factory=list)  # (file, reason)
     capped: bool = False  # stopped at MAX_TRANSCRIPTS or MAX_ENTRIES
+    folder: Path | None = None  # the folder scanned
 
     def messages(self) -> list[str]:
         """One line for the user per thing worth saying."""
+        # A folder of .doc…: said once by no_interviews_words, where it says them; not
+        # where it says "no interviews yet" (a damaged .docx beside them) or does not
+        # list them (in a subfolder): the .doc was left out without a word.
+        typed = any(is_typed_document_name(path) for path, _ in self.skipped)
+        said = no_interviews_words(self.folder) if typed and not self.found and self.folder else ""
         by_reason: dict[str, list[str]] = {}
         for path, reason in self.skipped:
-            if not self.found and is_typed_document_name(path):
-                continue  # a folder of .doc…: said by no_interviews_words
+            if said and path.parent == self.folder and reason.removeprefix("it is ") in said:
+                continue
             by_reason.setdefault(reason, []).append(shown_name(path.name))
         lines = []
         for reason, names in by_reason.items():
@@ -229,7 +235,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
     into the folder) are left out too, and none of these is said to be skipped: they are
     the interviews' notes and the user's summaries, not transcripts that failed.
     """
-    report = ScanReport()
+    report = ScanReport(folder=folder)
     entries = 0
     candidates: list[Path] = []
     pending = [folder]

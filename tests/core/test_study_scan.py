@@ -266,6 +266,27 @@ def test_a_folder_of_older_word_documents_says_to_save_them_as_docx(tmp_path: Pa
     assert scan_folder(tmp_path).messages() == []
 
 
+def test_older_word_documents_are_said_where_the_folder_says_no_interviews_yet(
+    tmp_path: Path,
+) -> None:
+    """A .doc beside a damaged .docx, or in a subfolder, was left out without a word: the
+    scan kept it for what the folder holds to say, which said "no interviews yet" there,
+    or listed only the files at the top."""
+    from reader.core.study_scan import no_interviews_words
+
+    doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+    (tmp_path / "P01.doc").write_bytes(doc)
+    (tmp_path / "P02.docx").write_bytes(b"not a zip")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "P03.doc").write_bytes(doc)
+    said = scan_folder(tmp_path).messages()
+    assert "older Word document" not in no_interviews_words(tmp_path)
+    assert "P02.docx was skipped: it is not a .docx document." in said
+    for name in ("P01.doc", "P03.doc"):
+        assert any(line.startswith(f"{name} was skipped: it is an older Word") for line in said)
+    assert len(said) == 3
+
+
 def test_a_folder_of_pages_documents_says_to_export_them(tmp_path: Path) -> None:
     """A folder of Pages documents kept as folders (as Pages does on some Macs) said only
     "This study has no interviews yet": the Pages documents, left out of the scan's
