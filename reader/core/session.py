@@ -237,7 +237,12 @@ class Session:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def set_role(self, start: int, role: Role) -> None:
-        quote = self.document.text[start : start + 32]
+        # The quote that finds the paragraph again in an edited text is its own words: one
+        # running on into the next paragraph ("Okay.\n\nAna: Anyway,") was lost with a
+        # typo put right there.
+        seg = self.segment_at(start)
+        end = start + 32 if seg is None else min(seg.end, start + 32)
+        quote = self.document.text[start:end]
         kept = [c for c in self.notes.roles if c.start != start]
         self.notes.roles = [*kept, RoleCorrection(start, quote, role)]
         self.refresh_segments()

@@ -196,6 +196,22 @@ def test_a_role_correction_on_a_repeated_line_stays_on_its_own_copy() -> None:
     assert [c.start for c in again.notes.roles] == [len(added), second]
 
 
+def test_a_short_paragraph_marked_a_question_keeps_it_after_the_next_one_is_edited() -> None:
+    """ "Okay." marked a question, then a typo put right in the answer after it: the
+    correction's quote is the paragraph's own words, so it is found again."""
+    text = (
+        "Interviewer: Tell me about the ward.\n\nAna: I work nights.\n\n"
+        "Interviewer: Okay.\n\nAna: Anyway, the nights are long.\n"
+    )
+    session = Session.open(make_document(text), None)
+    start = text.index("Interviewer: Okay.")
+    session.set_role(start, Role.QUESTION)
+    assert session.notes.roles[0].quote == "Interviewer: Okay."
+    again = reopen(session, make_document(text.replace("Anyway, the", "Anyway the")))
+    assert again.segment_at(start).role is Role.QUESTION  # type: ignore[union-attr]
+    assert [number for _, number in again.questions] == [1, 2]
+
+
 def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> None:
     """Renaming a detected speaker renames every paragraph they speak, also after reopening."""
     session = Session.open(bundled, None)
