@@ -23,6 +23,8 @@ NONE_LEFT = {
     ("highlight", True): "No highlight or coded passage after the caret.",
     ("highlight", False): "No highlight or coded passage before the caret.",
 }
+# Ctrl+Down or Ctrl+Up where no paragraph is a question ("after this one" said one was).
+NO_QUESTIONS = "This interview has no questions: mark one from a paragraph's menu (Shift+F10)."
 
 
 def step(reader: ReaderView, target: str, forward: bool) -> None:
@@ -58,7 +60,8 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
         here = ids.index(current) if seen and current in ids else None
         at = step_through(starts, here, origin, forward)
     if at is None:
-        reader.hint.emit(NONE_LEFT[target, forward])
+        none = target == "question" and not starts
+        reader.hint.emit(NO_QUESTIONS if none else NONE_LEFT[target, forward])
     elif target == "question":
         reader.scroll_to_offset(starts[at], jump=False)  # reading on: Back skips it
     else:

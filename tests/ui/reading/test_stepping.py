@@ -4,6 +4,7 @@ whose own keys then act on it."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import COLOR_IDS
+from reader.ui.reading.stepping import NO_QUESTIONS
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import wait_saved
 from tests.ui.test_read_only_undo import activate
@@ -36,6 +38,21 @@ def test_ctrl_down_and_up_go_from_question_to_question(window: MainWindow, qtbot
     assert reader.cursor_offset() == starts[0]
     assert window.statusBar().currentMessage() == "No question before this one."
     assert window.outline.currentRow() == 0
+
+
+def test_ctrl_down_in_an_interview_without_questions_says_there_are_none(
+    make_window: Callable[..., MainWindow], qtbot: Any, tmp_path: Path
+) -> None:
+    """Not "No question after this one.", as if the caret were at one: there is none, and
+    how to mark one is said."""
+    text = "I have worked nights since 2005.\n\nThe handover is the hardest part.\n"
+    (tmp_path / "essay.txt").write_text(text, encoding="utf-8")
+    window = make_window(tmp_path / "essay.txt")
+    assert window.interview.session is not None and not window.interview.session.questions
+    activate(window, qtbot)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Down, CTRL)
+    assert window.statusBar().currentMessage() == NO_QUESTIONS
 
 
 def test_after_scrolling_away_from_the_caret_ctrl_down_goes_on_from_what_is_shown(
