@@ -117,7 +117,8 @@ class HighlightEditing(QObject):
     def rename_speaker(self, shown: str) -> None:
         """Ask for a new name for the speaker shown as `shown`."""
         controller = self._interview.controller
-        if controller is None or not shown:
+        # Read-only notes refuse it, saying why, before a name is typed for nothing.
+        if controller is None or not shown or not controller.writable():
             return
         name, ok = QInputDialog.getText(
             self._parent, "Rename Speaker", f"Name for “{shown}”:", text=shown
