@@ -148,6 +148,17 @@ def test_role_correction_is_undoable(window: MainWindow) -> None:
     assert window.interview.session.segment_at(first_answer.start).role is Role.ANSWER
 
 
+def test_the_role_a_paragraph_has_chosen_again_is_no_step(window: MainWindow) -> None:
+    """Question chosen on a question (the checked item, Enter on the menu's first): no
+    Undo step that undoes nothing, and no correction kept in the notes."""
+    session, stack = window.interview.session, window.interview.controller.undo_stack
+    question = session.segments[session.questions[0][0]]
+    menu = window.reader.build_context_menu(paragraph_point(window, question.start))
+    assert menu_action(menu, "Paragraph Role", "Question").isChecked()
+    menu_action(menu, "Paragraph Role", "Question").trigger()
+    assert stack.count() == 0 and session.notes.roles == []
+
+
 def test_rename_speaker(window: MainWindow, dialogs, notes_path: Path, qtbot) -> None:
     answer = next(s for s in window.interview.session.segments if s.role is Role.ANSWER)
     dialogs.text_answers.append(("Alex Ross Perry", True))

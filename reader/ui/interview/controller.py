@@ -122,6 +122,10 @@ class Controller(QObject):
     def set_role(self, start: int, role: Role) -> None:
         if not self.writable():
             return
+        session = self.session
+        index = session.segment_index_at(start)
+        if session.segments[index].role is role and session.shown_role(index) is role:
+            return  # the role it has and shows: no step that changes nothing
         self.undo_stack.push(SetRoleCommand(self, start, role))
 
     def rename_speaker(
