@@ -130,12 +130,13 @@ class Session:
         for i in sorted(range(len(corrections)), key=lambda i: corrections[i].start):
             correction = corrections[i]
             start = correction.start
-            if start in starts and text.startswith(correction.quote, start):
+            # A paragraph is one line: a quote saved running on into the next paragraph
+            # (as `set_role` kept it before) is looked for as its own line's words.
+            quote = correction.quote.partition("\n")[0]
+            if start in starts and text.startswith(quote, start):
                 shift = 0
             else:
-                found = nearest_occurrence(
-                    text, correction.quote, start + shift, starts.__contains__
-                )
+                found = nearest_occurrence(text, quote, start + shift, starts.__contains__)
                 if found is None:
                     continue
                 shift = found - start

@@ -212,6 +212,18 @@ def test_a_short_paragraph_marked_a_question_keeps_it_after_the_next_one_is_edit
     assert [number for _, number in again.questions] == [1, 2]
 
 
+def test_a_role_correction_saved_with_the_next_paragraphs_words_is_found_after_an_edit() -> None:
+    """Notes saved before: the quote of "Okay." ran on into the answer after it; a typo
+    put right there no longer loses the correction."""
+    text = "Interviewer: Tell me.\n\nAna: Nights.\n\nInterviewer: Okay.\n\nAna: Anyway, the rest.\n"
+    start = text.index("Interviewer: Okay.")
+    notes = NotesData(document=make_document(text).meta())
+    notes.roles = [RoleCorrection(start, text[start : start + 32], Role.QUESTION)]
+    edited = make_document(text.replace("Anyway, the", "Anyway the"))
+    again = Session.open(edited, parse(serialise(notes)))
+    assert again.shown_role(again.segment_index_at(start)) is Role.QUESTION
+
+
 def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> None:
     """Renaming a detected speaker renames every paragraph they speak, also after reopening."""
     session = Session.open(bundled, None)
