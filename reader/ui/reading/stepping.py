@@ -25,6 +25,8 @@ NONE_LEFT = {
 }
 # Ctrl+Down or Ctrl+Up where no paragraph is a question ("after this one" said one was).
 NO_QUESTIONS = "This interview has no questions: mark one from a paragraph's menu (Shift+F10)."
+# Ctrl+Up above the first question, in the introduction: there is no "this one" yet.
+BEFORE_THE_FIRST = "No question before the caret: the first is further on (Ctrl+Down)."
 
 
 def step(reader: ReaderView, target: str, forward: bool) -> None:
@@ -60,12 +62,20 @@ def step(reader: ReaderView, target: str, forward: bool) -> None:
         here = ids.index(current) if seen and current in ids else None
         at = step_through(starts, here, origin, forward)
     if at is None:
-        none = target == "question" and not starts
-        reader.hint.emit(NO_QUESTIONS if none else NONE_LEFT[target, forward])
+        reader.hint.emit(_none_left(target, forward, starts, origin))
     elif target == "question":
         reader.scroll_to_offset(starts[at], jump=False)  # reading on: Back skips it
     else:
         show_highlight(reader, highlights[at])
+
+
+def _none_left(target: str, forward: bool, starts: list[int], origin: int) -> str:
+    """What the status line says when there is no `target` that way from `origin`."""
+    if target == "question" and not starts:
+        return NO_QUESTIONS
+    if target == "question" and not forward and origin < starts[0]:
+        return BEFORE_THE_FIRST
+    return NONE_LEFT[target, forward]
 
 
 def show_highlight(reader: ReaderView, highlight: Highlight) -> None:

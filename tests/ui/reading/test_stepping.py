@@ -13,7 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import COLOR_IDS
-from reader.ui.reading.stepping import NO_QUESTIONS
+from reader.ui.reading.stepping import BEFORE_THE_FIRST, NO_QUESTIONS
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import wait_saved
 from tests.ui.test_read_only_undo import activate
@@ -53,6 +53,18 @@ def test_ctrl_down_in_an_interview_without_questions_says_there_are_none(
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_Down, CTRL)
     assert window.statusBar().currentMessage() == NO_QUESTIONS
+
+
+def test_ctrl_up_in_the_introduction_says_the_first_question_is_further_on(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Above Q1 there is no question the caret is at: not "No question before this one."."""
+    reader = window.reader
+    reader.setFocus()
+    qtbot.keyClick(reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(reader, Qt.Key.Key_Up, CTRL)
+    assert reader.cursor_offset() == 0
+    assert window.statusBar().currentMessage() == BEFORE_THE_FIRST
 
 
 def test_after_scrolling_away_from_the_caret_ctrl_down_goes_on_from_what_is_shown(
