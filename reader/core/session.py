@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import partial
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 
 PLACES_WRONG = "Some highlights' places in the notes file did not match the transcript"
+# Of a paragraph's first words, kept with its role correction to find it in an edited text.
+ROLE_QUOTE_CHARS = 32
 _ROW_CHARS = 300  # of a question's words read on for its outline row (`question_words`)
 
 
@@ -122,7 +125,7 @@ class Session:
         the notes keep those that moved at their new start. One the text no longer holds
         is kept in the notes, unapplied."""
         text, corrections = self.document.text, self.notes.roles
-        starts = {seg.start for seg in self.detected}
+        ends = {seg.start: seg.end for seg in self.detected}
         placed: dict[int, RoleCorrection] = {}  # index in the notes -> correction placed
         # In document order, as highlights are placed again: the shift of the one before
         # predicts where the edits above moved the next.
@@ -131,12 +134,17 @@ class Session:
             correction = corrections[i]
             start = correction.start
             # A paragraph is one line: a quote saved running on into the next paragraph
-            # (as `set_role` kept it before) is looked for as its own line's words.
-            quote = correction.quote.partition("\n")[0]
-            if start in starts and text.startswith(quote, start):
+            # (as `set_role` kept it before) is looked for as its own line's words. One
+            # shorter than ROLE_QUOTE_CHARS is a whole paragraph ("Interviewer: Okay."),
+            # never the start of a longer one ("Interviewer: Okay. So what next?").
+            quote, cut, _ = correction.quote.partition("\n")
+            whole = bool(cut) or len(quote) < ROLE_QUOTE_CHARS
+            quote = quote.rstrip() if whole else quote
+            fits = partial(_opens_paragraph, ends, len(quote) if whole else None)
+            if fits(start) and text.startswith(quote, start):
                 shift = 0
             else:
-                found = nearest_occurrence(text, quote, start + shift, starts.__contains__)
+                found = nearest_occurrence(text, quote, start + shift, fits)
                 if found is None:
                     continue
                 shift = found - start
@@ -242,7 +250,8 @@ class Session:
         # running on into the next paragraph ("Okay.\n\nAna: Anyway,") was lost with a
         # typo put right there.
         seg = self.segment_at(start)
-        end = start + 32 if seg is None else min(seg.end, start + 32)
+        end = start + ROLE_QUOTE_CHARS
+        end = end if seg is None else min(seg.end, end)
         quote = self.document.text[start:end]
         kept = [c for c in self.notes.roles if c.start != start]
         self.notes.roles = [*kept, RoleCorrection(start, quote, role)]
@@ -465,6 +474,12 @@ def _single_marks(quoted: re.Match[str]) -> str:
 
 # In C: the 10,000 highlights of a file are sorted without a call into Python for each.
 _order: Callable[[Highlight], tuple[int, int]] = attrgetter("start", "end")
+
+
+def _opens_paragraph(ends: dict[int, int], length: int | None, at: int) -> bool:
+    """Whether a paragraph starts `at` (`ends`: each paragraph's end by its start) and,
+    given its `length`, is that long."""
+    return at in ends and (length is None or ends[at] == at + length)
 
 
 def insertion_index(highlights: list[Highlight], highlight: Highlight, index: int | None) -> int:

@@ -224,6 +224,21 @@ def test_a_role_correction_saved_with_the_next_paragraphs_words_is_found_after_a
     assert again.shown_role(again.segment_index_at(start)) is Role.QUESTION
 
 
+def test_a_short_paragraphs_correction_never_lands_on_a_longer_one_opening_alike() -> None:
+    """ "Okay." marked an aside, then deleted from the transcript: the correction is kept
+    unapplied, not put on "Okay. So what happened next?", a question, below it."""
+    okay, asked = "Interviewer: Okay.\n\n", "Interviewer: Okay. So what happened next?"
+    text = (
+        f"Interviewer: Tell me.\n\nAna: Nights.\n\n{okay}Ana: Anyway.\n\n{asked}\n\nAna: I left.\n"
+    )
+    session = Session.open(make_document(text), None)
+    session.set_role(text.index(okay), Role.ASIDE)
+    edited = make_document(text.replace(okay, ""))
+    again = reopen(session, edited)
+    assert again.segment_at(edited.text.index(asked)).role is Role.QUESTION  # type: ignore[union-attr]
+    assert [c.role for c in again.notes.roles] == [Role.ASIDE]
+
+
 def test_rename_speaker_applies_and_survives_a_round_trip(bundled: Document) -> None:
     """Renaming a detected speaker renames every paragraph they speak, also after reopening."""
     session = Session.open(bundled, None)
