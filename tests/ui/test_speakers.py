@@ -83,6 +83,18 @@ def test_rename_applies_everywhere_saves_and_undoes(
     qtbot.waitUntil(lambda: "structure" not in saved(notes_path))
 
 
+def test_f2_on_a_speakers_row_renames_it(group: MainWindow, dialogs, qtbot) -> None:
+    """As F2 renames a code in the Codebook and an interview in the Library."""
+    dialog = open_dialog(group)
+    dialog.select("Bo")
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.table.setFocus()
+    dialogs.text_answers.append(("Bo Berg", True))
+    qtbot.keyClick(dialog.table, Qt.Key.Key_F2)
+    assert speakers_of(group, Role.ANSWER) == ["Ann", "Bo Berg", "Bo Berg"]
+
+
 def test_merge_two_speakers(group: MainWindow, dialogs, notes_path: Path, qtbot) -> None:
     dialog = open_dialog(group)
     dialog.select("Host")

@@ -10,7 +10,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -61,7 +61,9 @@ class SpeakersDialog(QDialog):
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Speaker", "Side", "Turns", "First words"])
         self.table.setAccessibleName("Speakers")
-        self.table.setAccessibleDescription("Each speaker found, their side, turns and first words")
+        self.table.setAccessibleDescription(
+            "Each speaker found, their side, turns and first words; F2 renames"
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -73,6 +75,11 @@ class SpeakersDialog(QDialog):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(WORDS, QHeaderView.ResizeMode.Stretch)
         self.table.itemDoubleClicked.connect(lambda _item: self.rename())
+        # F2 renames the selected speaker, as it renames a code or an interview.
+        rename_key = QAction(self.table, shortcut=QKeySequence(Qt.Key.Key_F2))
+        rename_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        rename_key.triggered.connect(self.rename)
+        self.table.addAction(rename_key)
         self.rename_button = QPushButton("&Rename…")
         self.merge_button = QPushButton("&Merge Into…")
         self.rename_button.clicked.connect(self.rename)
