@@ -24,6 +24,17 @@ class Role(StrEnum):
     OTHER = "other"
 
 
+# Each role as the reader's Paragraph Role menu and the Undo of a correction name it.
+ROLE_LABELS = {
+    Role.QUESTION: "Question",
+    Role.ANSWER: "Answer",
+    Role.ASIDE: "Aside",
+    Role.INTRO: "Introduction",
+    Role.CLOSING: "Closing line",
+    Role.OTHER: "Other",
+}
+
+
 @dataclass(frozen=True)
 class Segment:
     """One paragraph. `text[start:end]` is the paragraph (code points, end exclusive).

@@ -159,6 +159,15 @@ def test_the_role_a_paragraph_has_chosen_again_is_no_step(window: MainWindow) ->
     assert stack.count() == 0 and session.notes.roles == []
 
 
+def test_undo_names_the_role_as_the_menu_does(window: MainWindow) -> None:
+    """Introduction chosen: "Undo Mark as Introduction", not "Intro"."""
+    session = window.interview.session
+    answer = next(s for s in session.segments if s.role is Role.ANSWER)
+    menu = window.reader.build_context_menu(paragraph_point(window, answer.start))
+    menu_action(menu, "Paragraph Role", "Introduction").trigger()
+    assert window.window_actions.undo.text() == "&Undo Mark as Introduction"
+
+
 def test_rename_speaker(window: MainWindow, dialogs, notes_path: Path, qtbot) -> None:
     answer = next(s for s in window.interview.session.segments if s.role is Role.ANSWER)
     dialogs.text_answers.append(("Alex Ross Perry", True))

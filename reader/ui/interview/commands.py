@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.annotations import Highlight, left_showing
-from reader.core.interview import Role
+from reader.core.interview import ROLE_LABELS, Role
 from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
 
@@ -30,7 +30,7 @@ class Controller(Protocol):
 
 class SetRoleCommand(QUndoCommand):
     def __init__(self, controller: Controller, start: int, role: Role) -> None:
-        super().__init__(f"Mark as {role.value.title()}")
+        super().__init__(f"Mark as {ROLE_LABELS[role]}")
         self._controller = controller
         self._start = start
         self._role = role

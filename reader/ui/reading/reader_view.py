@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QMenu, QTextEdit, QToolTip, QWidget
 
 from reader.core.annotations import COLOR_IDS, DEFAULT_COLOR, Highlight
-from reader.core.interview import Role, Segment
+from reader.core.interview import ROLE_LABELS, Segment
 from reader.core.session import Session
 from reader.ui import theme
 from reader.ui.edit_menus import lettered
@@ -45,14 +45,6 @@ from reader.ui.reading.reader_document import ReaderDocument
 from reader.ui.reading.selection_bar import SelectionBar
 from reader.ui.theme import swatch_icon
 
-ROLE_LABELS = {
-    Role.QUESTION: "Question",
-    Role.ANSWER: "Answer",
-    Role.ASIDE: "Aside",
-    Role.INTRO: "Introduction",
-    Role.CLOSING: "Closing line",
-    Role.OTHER: "Other",
-}
 FLASH_MS = 900
 SELECTION_KEYS = (
     "Selected: H or 1–6 highlights it, N adds a note, C codes it, Q quotes it in your notes."
