@@ -140,6 +140,25 @@ def test_a_memo_quotes_chip_follows_its_interview_renumbered(
     assert typed_text(window.notes_editor.document()) == memo
 
 
+def test_a_memo_quotes_chip_follows_its_interview_opened_again(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Quoted, left for another interview and opened again: its question made an aside,
+    the memo's chip went on saying "Q1"."""
+    window = make_study_window(folder)
+    open_memo(window, qtbot)
+    first = window.switcher.current
+    highlight_with_key(window, qtbot, "coffee", key=Qt.Key.Key_Q)
+    memo = typed_text(window.notes_editor.document())
+    assert "Q1](" in memo
+    window.switcher.step(1)
+    qtbot.waitUntil(lambda: window.switcher.current != first)
+    window.switcher.step(-1)
+    qtbot.waitUntil(lambda: window.switcher.current == first)
+    window.interview.controller.set_role(0, Role.ASIDE)
+    assert typed_text(window.notes_editor.document()) == memo.replace("Q1", "Intro")
+
+
 def test_a_second_window_has_the_memo_read_only(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
