@@ -38,6 +38,25 @@ def test_a_status_message_is_announced_politely(window: MainWindow, announced, q
     assert len(announced) == 1
 
 
+def test_a_menu_items_tip_in_the_status_bar_is_not_announced(
+    window: MainWindow, announced, qtbot
+) -> None:
+    """Going down a menu, each item's tip shown in the status bar was announced after
+    the item itself, a queue of them for a screen reader; a message after is still said."""
+    window.show()
+    qtbot.waitExposed(window)
+    menu = window.menuBar().actions()[0].menu()
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    action = next(a for a in menu.actions() if a.statusTip())
+    menu.setActiveAction(action)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == action.statusTip())
+    menu.close()
+    assert announced == []
+    window.statusBar().showMessage("Removed P03 from the study; its files stay on disk.", 4000)
+    assert announced == [("Removed P03 from the study; its files stay on disk.", Politeness.Polite)]
+
+
 def test_a_message_above_the_panes_is_announced_at_once_and_the_next_when_shown(
     window: MainWindow, announced, qtbot
 ) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QStatusTipEvent
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 Politeness = QAccessible.AnnouncementPoliteness
@@ -43,4 +43,27 @@ class SpokenLabel(Spoken, QLabel):
 
 def speak_status(bar: QStatusBar) -> None:
     """The status bar's passing messages announced as they are shown."""
-    bar.messageChanged.connect(lambda text: announce(bar, text))
+    _StatusSpeaker(bar)
+
+
+class _StatusSpeaker(QObject):
+    """Says the status bar's messages, not the tips it shows of the menu item or button
+    under the pointer or the keyboard: a screen reader reads those with the item, and
+    going down a menu queued a tip at each item."""
+
+    def __init__(self, bar: QStatusBar) -> None:
+        super().__init__(bar)
+        self._bar, self._tip = bar, ""
+        bar.window().installEventFilter(self)  # the tips come to the window, then the bar
+        bar.messageChanged.connect(self._changed)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.StatusTip:
+            assert isinstance(event, QStatusTipEvent)
+            self._tip = event.tip()
+        return super().eventFilter(watched, event)
+
+    def _changed(self, text: str) -> None:
+        tip, self._tip = self._tip, ""
+        if text != tip:
+            announce(self._bar, text)
