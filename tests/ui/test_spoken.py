@@ -124,6 +124,26 @@ def test_the_counts_beside_the_library_and_annotations_filters_are_announced(
     assert announced[-1] == ("1 of 2", Politeness.Polite)
 
 
+def test_the_annotations_whole_count_is_not_announced_at_each_highlight_or_interview(
+    make_study_window, folder, announced, qtbot
+) -> None:
+    """With the Annotations in sight, each highlight made said "2 highlights", and each
+    interview opened without any its long hint ("No highlights yet: …") before its name."""
+    from tests.ui.test_highlights import highlight_with_key
+    from tests.ui.test_read_only_undo import activate
+
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.annotations.isVisible())
+    highlight_with_key(window, qtbot, "coffee")
+    highlight_with_key(window, qtbot, "handover")
+    window.window_actions.next_interview.trigger()
+    qtbot.waitUntil(lambda: window.header_line.parts[:1] == ["P02 Ben"])
+    assert window.annotations.count_text().startswith("No highlights yet")
+    assert [text for text, _ in announced] == ["P01 Ana", "P02 Ben"]
+
+
 def test_the_interview_opened_from_the_reader_is_announced(
     make_study_window, folder, announced, qtbot
 ) -> None:

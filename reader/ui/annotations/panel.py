@@ -341,10 +341,11 @@ class AnnotationsPanel(QWidget):
         filtered = bool(terms or tag) or color is not None or self.study.narrowing
         self.show_all.setVisible(filtered)
         if total == 0 and not filtered:  # what the list is for, where it is empty
-            self.count_label.setText(NO_HIGHLIGHTS)
+            self.count_label.set_quietly(NO_HIGHLIGHTS)
             return
         whole = count_line(e.highlight for e in self._entries)  # "3 highlights, 1 coded…"
-        self.count_label.setText(f"{shown} of {total}" if filtered else whole)
+        say = self.count_label.setText if filtered else self.count_label.set_quietly  # as asked
+        say(f"{shown} of {total}" if filtered else whole)
 
     def _nothing_shown(self) -> str:
         _terms, color, tag = self._filter  # with no highlight, the count says what to do

@@ -36,6 +36,11 @@ class Spoken:
             announce(self, text)  # type: ignore[arg-type]
         super().setText(text, *args, **kwargs)  # type: ignore[misc]
 
+    def set_quietly(self, text: str) -> None:
+        """`text` shown, not said: a count not asked for (the Annotations' whole list's,
+        changed by each highlight made and each interview opened)."""
+        super().setText(text)  # type: ignore[misc]
+
 
 class SpokenLabel(Spoken, QLabel):
     """A QLabel so spoken."""
