@@ -549,3 +549,28 @@ def test_the_wait_cursor_shows_while_many_transcripts_are_opened_for_passages(
     retrieve_code(window, qtbot, "Coffee")
     assert cursors == [Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None
+
+
+def test_a_code_chosen_again_places_a_passage_anew_once_its_interviews_structure_changed(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    """Its places kept from code to code, Coffee chosen again after Ana's first question was
+    made an aside still said Q1 of her passage, now in her introduction (as the reader and
+    the outline say); going to another code and back placed it anew before."""
+    from reader.core.interview import Role
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    code_with_keys(window, qtbot, "handover", "Handover")
+    window.switcher.step(1)  # Ben's: Ana's passages are another interview's
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    shown = [(p.title, p.question) for p in retrieve_code(window, qtbot, "Coffee").passages]
+    assert shown == [("P01 Ana", 1)]
+    retrieve_code(window, qtbot, "Handover")
+    window.switcher.step(-1)
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p01"))
+    window.interview.controller.set_role(0, Role.ASIDE)
+    window.switcher.step(1)
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    again = retrieve_code(window, qtbot, "Coffee")
+    assert [(p.title, p.question) for p in again.passages] != shown

@@ -96,3 +96,18 @@ def find_passages(
         for key in list(islice(places, max(0, len(places) - KEPT_PLACES))):
             del places[key]
     return [where.get(p.highlight.id, p) for p in found]
+
+
+def kept_places(hub: CodebookHub) -> Places:
+    """Places to keep, those of an interview forgotten as it closes: its structure may
+    have changed while it was open (a question made an aside, a speaker renamed), which
+    its highlights, unchanged, do not show."""
+    places: Places = {}
+
+    def forget_closing() -> None:
+        left = hub.current_id()
+        for key in [key for key, p in places.items() if p.interview_id == left]:
+            del places[key]
+
+    hub.interview.aboutToClose.connect(forget_closing)
+    return places
