@@ -160,3 +160,16 @@ def test_the_interview_opened_from_the_reader_is_announced(
     said = len(announced)
     window.header_line.refresh()  # the same interview shown again: nothing said
     assert len(announced) == said
+
+
+def test_the_interview_opened_at_start_up_is_not_announced(
+    start_window, folder, announced, qtbot
+) -> None:
+    """Started on a study, its first interview's line was announced before the window
+    showed, ahead of the window's own title; opened from the window, it is said."""
+    window = start_window(folder)
+    assert window.header_line.parts[:1] == ["P01 Ana"]
+    assert announced == []
+    window.window_actions.next_interview.trigger()
+    qtbot.waitUntil(lambda: window.header_line.parts[:1] == ["P02 Ben"])
+    assert [text for text, _ in announced] == [window.header_line.full_text()]

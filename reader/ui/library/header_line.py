@@ -61,11 +61,12 @@ class HeaderLine(QLabel):
 
     def show_interview(self, interview_id: str) -> None:
         """The line of `interview_id`, said to a screen reader when it is another: the
-        keyboard stays in the reader (Ctrl+PgDn), which says nothing of what opened."""
+        keyboard stays in the reader (Ctrl+PgDn), which says nothing of what opened. Not
+        at start-up, the window not shown yet: its title says the interview as it shows."""
         another = interview_id != self.interview_id
         self.interview_id = interview_id
         self.refresh()
-        if another and self.parts:
+        if another and self.parts and self.window().isVisible():
             announce(self, self.full_text())
 
     def full_text(self) -> str:
