@@ -71,6 +71,24 @@ def test_a_message_above_the_panes_is_announced_at_once_and_the_next_when_shown(
     assert len(announced) == 2 and banner.isHidden()
 
 
+def test_an_offer_shown_again_as_it_stands_is_not_announced_again(
+    make_study_window, folder, announced, qtbot
+) -> None:
+    """A transcript new in the study folder is offered; each other file that came into
+    the folder after it (a sync tool's, an editor's lock) showed the same offer again,
+    and a screen reader was cut off to hear it again."""
+    window = make_study_window(folder)
+    (folder / "P04 Dan.txt").write_text("Q: Hi?\nA: Hello.\n", "utf-8")
+    qtbot.waitUntil(lambda: "Dan" in window.banner.text(), timeout=5000)
+    offer = window.banner.text()
+    assert [text for text, _ in announced if text == offer] == [offer]
+    (folder / "notes.tmp").write_text("x", "utf-8")
+    with qtbot.waitSignal(window.study.cameIntoFolder, timeout=5000):
+        pass
+    assert window.banner.text() == offer
+    assert [text for text, _ in announced if text == offer] == [offer]
+
+
 def test_the_find_bars_count_is_announced_as_it_changes(
     window: MainWindow, announced, qtbot
 ) -> None:

@@ -98,12 +98,16 @@ class Banner(QFrame):
         close.setFlat(True)
         close.setToolTip("Hide this message" + (" and show the next" if self._waiting else ""))
         close.setAccessibleDescription(close.toolTip())
+        # Shown again as it stands (a new file in the study folder offers the same ones
+        # again): said once, not at each, the screen reader cut off each time.
+        again = not self.isHidden() and text == self.label.text()
         self.label.setText(text)  # and its tooltip
         self.label.setAccessibleName(text)
         self.setAccessibleDescription(text)
         self._show_count()
         self.setVisible(bool(text))
-        announce(self, text, urgent=True)
+        if not again:
+            announce(self, text, urgent=True)
         self._fit_more()
         if text and any(button.hasFocus() for button in gone):
             close.show()  # at once: the layout shows it later
