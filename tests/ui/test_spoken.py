@@ -116,6 +116,28 @@ def test_what_search_everything_found_is_announced(window: MainWindow, announced
     qtbot.waitUntil(lambda: ("No results", Politeness.Polite) in announced)
 
 
+def test_search_everything_in_a_study_is_announced_once_it_is_done(
+    make_study_window, folder, announced, qtbot, monkeypatch
+) -> None:
+    """Searching a study as one types, its count grew slice by slice ("5 in 3 interviews,
+    searching…"), and each was announced: a queue of counts in a large study. Here an
+    interview a slice, as a few a slice of 300 interviews."""
+    import reader.ui.find.study_scope as study_scope
+
+    for n in range(4, 12):
+        (folder / f"P{n:02} Night.txt").write_text("Q: Nights?\nA: The night shift.\n", "utf-8")
+    monkeypatch.setattr(study_scope, "SLICE_S", 0.0)
+    window = make_study_window(folder)
+    window.window_actions.search_everything.trigger()
+    panel = window.search_panel
+    qtbot.keyClicks(panel.edit, "night")
+    qtbot.waitUntil(lambda: panel.status.text().endswith("in 9 interviews"))
+    done = panel.status.text()
+    said = [text for text, _ in announced if "interview" in text]
+    assert said and all("searching" not in text for text in said)
+    assert said[-1] == done
+
+
 def test_the_counts_beside_the_library_and_annotations_filters_are_announced(
     make_study_window, folder, announced, qtbot
 ) -> None:

@@ -271,7 +271,10 @@ class SearchPanel(QWidget):
         else:
             text = ""
         self.status.setPalette(palette)
-        if text != self.status.text() and self.edit.text():  # what was found, as it is
+        # What was found, once the search is done: a study's grew slice by slice ("5 in 3
+        # interviews, searching…"), and each count was said, a queue of them.
+        searching = self.scope is not None and self.scope.searching
+        if text != self.status.text() and self.edit.text() and not searching:
             announce(self.status, text)
         self.status.setText(text)
         self.status.setVisible(bool(text))
