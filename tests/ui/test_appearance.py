@@ -307,3 +307,17 @@ def test_the_caret_is_wider_than_a_hair_and_grows_with_the_zoom(window: MainWind
         for _ in range(12):
             qtbot.keyClick(editor, Qt.Key.Key_Equal, CTRL)
         assert editor.cursorWidth() > width
+
+
+def test_a_reading_font_not_on_this_computer_reads_in_the_usual_one(make_window, qtbot):
+    """A font chosen on another computer (the settings copied) or uninstalled since: the
+    reader showed the text in Qt's stand-in for it, a sans-serif, and no Reading Font was
+    ticked; it is read in the usual font, ticked in the menu."""
+    from reader.ui.settings import settings
+
+    settings().setValue("view/font", "A Font From Another Computer")
+    window = make_window()
+    usual = theme.reading_font().family()
+    assert window.reader.reading_font().family() == usual
+    fonts = menu_action(view_menu(window), "Reading Font").menu().actions()
+    assert [re.sub("&(&?)", r"\1", a.text()) for a in fonts if a.isChecked()] == [usual]

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QGuiApplication
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.palettes import THEME_NAMES, Palette, palette_for
@@ -63,7 +63,10 @@ class Appearance(QObject):
         self._banner = banner
         self.theme_name = self._read("view/theme", "system", THEME_NAMES)
         self.measure = self._read("view/measure", "medium", tuple(MEASURES))
-        self.reading_family = str(store.value("view/font", "") or "")
+        # A font chosen on another computer, or uninstalled since: the usual one, not Qt's
+        # stand-in for it (a sans-serif), and ticked as such in View ▸ Reading Font.
+        family = str(store.value("view/font", "") or "")
+        self.reading_family = family if family in QFontDatabase.families() else ""
         self.reader_zoom = self._read_int("view/reader-zoom")
         self.notes_zoom = self._read_int("view/notes-zoom")
         # Whether a widget outside the notes pane works on the notes (the find bar while it
