@@ -321,3 +321,37 @@ def test_a_reading_font_not_on_this_computer_reads_in_the_usual_one(make_window,
     assert window.reader.reading_font().family() == usual
     fonts = menu_action(view_menu(window), "Reading Font").menu().actions()
     assert [re.sub("&(&?)", r"\1", a.text()) for a in fonts if a.isChecked()] == [usual]
+
+
+def as_if_saved_on_a_screen(width: int) -> None:
+    """The saved geometry as if written on a screen `width` px wide (a monitor since
+    changed, another resolution or scale): Qt's own restoreGeometry refuses it."""
+    import struct
+
+    from PySide6.QtCore import QByteArray
+
+    from reader.ui.settings import settings
+
+    saved = bytearray(settings().value("window/geometry").data())
+    struct.pack_into(">i", saved, 46, width)  # the screen's width, after the two flags
+    settings().setValue("window/geometry", QByteArray(bytes(saved)))
+
+
+def test_a_window_from_a_screen_of_another_width_keeps_its_size_or_maximized(
+    make_window, qtbot
+) -> None:
+    """An 800x500 window closed on a 1920 px screen, started on this one that it fits: it
+    came back maximized (a maximized one, on a large screen, as a window in a corner);
+    it keeps its size and place, or is maximized again."""
+    first = make_window()
+    first.setGeometry(0, 30, 800, 500)
+    first.close()
+    as_if_saved_on_a_screen(1920)
+    again = make_window()
+    assert not again.fills_screen
+    assert again.geometry().getRect() == (0, 30, 800, 500)
+    again.showMaximized()
+    qtbot.waitUntil(again.isMaximized)
+    again.close()
+    as_if_saved_on_a_screen(1920)
+    assert make_window().fills_screen

@@ -3,10 +3,11 @@ and splitter remembered in the settings file between sessions."""
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -113,14 +114,19 @@ def restore_state(
     showed 37 characters a line. Whether to show it maximized (`fit_screen`)."""
     whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need)
     store = settings()
+    geometry = store.value("window/geometry")
+    if isinstance(geometry, QByteArray):
+        if window.restoreGeometry(geometry):
+            whole = False  # as it was: maximized or not
+        else:
+            whole = _restore_on_another_screen(window, geometry, whole)
     for key, restore in (
-        ("window/geometry", window.restoreGeometry),
         ("window/state", window.restoreState),
         ("window/splitter", splitter.restoreState),
     ):
         value = store.value(key)
-        if isinstance(value, QByteArray) and restore(value) and key == "window/geometry":
-            whole = False  # as it was: maximized or not
+        if isinstance(value, QByteArray):
+            restore(value)
     # The screen the window is back on: its own (a second monitor), or the one Qt moved it
     # to when that is gone.
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
@@ -128,6 +134,37 @@ def restore_state(
     if _number(store.value(SCREEN_KEY)) > width and _number(store.value(WIDTH_KEY)) > width:
         whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen)
     return whole
+
+
+def _restore_on_another_screen(window: QMainWindow, saved: QByteArray, whole: bool) -> bool:
+    """Qt restores no geometry saved on a screen of another width (a new monitor, another
+    resolution or scale): the window came back fitted, a maximized one as a window in a
+    corner of a large screen, a small one maximized. Here: maximized again, or at its
+    size and place if it fits the screen now; else fitted (`whole`: as `fit_screen`)."""
+    data = saved.data()
+    if len(data) < GEOMETRY_BYTES or struct.unpack_from(">I", data)[0] != GEOMETRY_MAGIC:
+        return whole
+    left, top, right, bottom = struct.unpack_from(">4i", data, 24)  # its normal geometry
+    if data[44] or data[45]:  # maximized, full screen
+        return True
+    rect = QRect(QPoint(left, top), QPoint(right, bottom))
+    screen = QGuiApplication.screenAt(rect.center()) or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry()
+    if not rect.isValid() or rect.width() > room.width() or rect.height() > room.height():
+        return whole
+    rect.moveTopLeft(  # whole on the screen
+        QPoint(
+            max(room.left(), min(rect.left(), room.left() + room.width() - rect.width())),
+            max(room.top(), min(rect.top(), room.top() + room.height() - rect.height())),
+        )
+    )
+    window.setGeometry(rect)
+    return False
+
+
+# QWidget.saveGeometry's format (version 3): a magic number, then the frame and normal
+# geometries, the screen's number, the maximized and full-screen flags, the screen's width.
+GEOMETRY_MAGIC, GEOMETRY_BYTES = 0x1D9D0CB, 50
 
 
 # The window's width when it closed, and its screen's: a narrower screen now, that the
