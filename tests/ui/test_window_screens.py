@@ -1,6 +1,6 @@
-"""The window's layout on two screens (a laptop and a wider monitor), in a child pytest
-whose offscreen platform has both (Qt's `offscreen:configfile=`): this process's one
-screen cannot be changed once the QApplication is made."""
+"""The window's layout on two screens (a laptop and a wider monitor), or on one of 1920 px,
+in a child pytest whose offscreen platform has them (Qt's `offscreen:configfile=`): this
+process's screens cannot be changed once the QApplication is made."""
 
 from __future__ import annotations
 
@@ -13,19 +13,25 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-TWO_SCREENS = "INTERVIEW_READER_TWO_SCREENS"  # set in the child
+from reader.ui.settings import settings
+from reader.ui.window.window_state import SCREEN_KEY, WIDTH_KEY
+from tests.ui.test_appearance import as_if_saved_on_a_screen
+
+CHILD = "INTERVIEW_READER_SCREENS_CHILD"  # set in the child
 SCREENS = [
     {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768},
     {"name": "monitor", "x": 1366, "y": 0, "width": 2560, "height": 1440},
 ]
+FULL_HD = [{"name": "monitor", "x": 0, "y": 0, "width": 1920, "height": 1080}]
 
 
-def test_on_two_screens(tmp_path: Path) -> None:
-    if os.environ.get(TWO_SCREENS):
+def run_child(tmp_path: Path, screens: list[dict[str, object]], test: str) -> None:
+    """`test` of this file run in a child pytest whose offscreen platform has `screens`."""
+    if os.environ.get(CHILD):
         pytest.skip("the child itself")
     config = tmp_path / "screens.json"
-    config.write_text(json.dumps({"synchronousWindowSystemEvents": True, "screens": SCREENS}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", **{TWO_SCREENS: "1"})
+    config.write_text(json.dumps({"synchronousWindowSystemEvents": True, "screens": screens}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", **{CHILD: "1"})
     env.pop("PYTEST_XDIST_WORKER", None)
     done = subprocess.run(
         [
@@ -37,7 +43,7 @@ def test_on_two_screens(tmp_path: Path) -> None:
             "no:cacheprovider",
             "-p",
             "no:xdist",
-            f"{__file__}::test_child_a_window_on_the_wider_monitor_keeps_its_size",
+            f"{__file__}::{test}",
         ],
         env=env,
         capture_output=True,
@@ -49,11 +55,19 @@ def test_on_two_screens(tmp_path: Path) -> None:
     assert "1 passed" in done.stdout
 
 
+def test_on_two_screens(tmp_path: Path) -> None:
+    run_child(tmp_path, SCREENS, "test_child_a_window_on_the_wider_monitor_keeps_its_size")
+
+
+def test_on_a_full_hd_screen(tmp_path: Path) -> None:
+    run_child(tmp_path, FULL_HD, "test_child_a_window_maximized_on_a_wider_screen_is_again")
+
+
 def test_child_a_window_on_the_wider_monitor_keeps_its_size(make_window, qtbot) -> None:
     """2200 px wide on the monitor, both screens connected: kept at every start (it was
     fitted to the laptop's 1366 px, the primary screen's). On the laptop alone it is
     fitted (test_appearance.py: a layout from a wider screen)."""
-    if not os.environ.get(TWO_SCREENS):
+    if not os.environ.get(CHILD):
         pytest.skip("run by test_on_two_screens, in a child with two screens")
     assert len(QGuiApplication.screens()) == 2
     first = make_window()
@@ -62,3 +76,18 @@ def test_child_a_window_on_the_wider_monitor_keeps_its_size(make_window, qtbot) 
     first.close()
     again = make_window()
     assert again.size().toTuple() == (2200, 1200)
+
+
+def test_child_a_window_maximized_on_a_wider_screen_is_again(make_window, qtbot) -> None:
+    """Maximized on a 2560 px monitor, started on a 1920 px one: it came back as a window
+    of 1728x972 in a corner, the layout fitted to the screen; maximized, as it was."""
+    if not os.environ.get(CHILD):
+        pytest.skip("run by test_on_a_full_hd_screen, in a child with a 1920 px screen")
+    first = make_window()
+    first.showMaximized()
+    qtbot.waitUntil(first.isMaximized)
+    first.close()
+    as_if_saved_on_a_screen(2560)
+    settings().setValue(WIDTH_KEY, 2560)
+    settings().setValue(SCREEN_KEY, 2560)
+    assert make_window().fills_screen

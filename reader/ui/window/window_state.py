@@ -132,7 +132,8 @@ def restore_state(
     screen = QGuiApplication.screenAt(window.geometry().center()) or window.screen()
     width = screen.availableGeometry().width()
     if _number(store.value(SCREEN_KEY)) > width and _number(store.value(WIDTH_KEY)) > width:
-        whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen)
+        # The docks fitted to it; a window maximized there, maximized here too.
+        whole = fit_screen(window, left_dock, splitter, reader_wants, notes_need, screen) or whole
     return whole
 
 
