@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLockFile, QTimer
+from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtGui import QTextCursor
 
 from reader.core.annotations import make_highlight
@@ -410,3 +410,19 @@ def test_a_file_named_that_cannot_be_opened_leaves_the_app_on_the_sample(
     assert [title for title, _ in dialogs.shown] == ["warning"]
     assert "empty" in dialogs.shown[0][1]
     assert window.interview.session.document.source == str(BUNDLED_INTERVIEW)
+
+
+def test_a_settings_file_that_cannot_be_written_is_said(
+    tmp_path: Path, dialogs: Any, qtbot: Any
+) -> None:
+    """Its folder where a file is (as unwritable as one made by `sudo`, for root too):
+    each start forgot the layout, zoom and places without a word; the banner says why."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(blocked))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup.say_when_settings_unkept(window)
+    window.show()
+    qtbot.waitUntil(lambda: "Settings cannot be saved" in window.banner.text())
+    assert str(blocked) in window.banner.text()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader import APP_ID, __version__
 from reader.ui.after_paint import AfterPaint
+from reader.ui.settings import settings
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shutdown import ShutdownOnSignals
 from reader.ui.window.window_state import focus_as_left
@@ -48,6 +49,7 @@ def run_gui(document_path: Path | None, notes_path: Path | None) -> int:
     focus_as_left(window.reader, window.window_actions.focus_notes.trigger)
     greet_on_sample(window, BUNDLED_INTERVIEW)
     collect_after_paint(window)
+    say_when_settings_unkept(window)
     if window.fills_screen:
         window.showMaximized()
     else:
@@ -74,6 +76,23 @@ def greet_on_sample(window: MainWindow, sample: Path) -> None:
         SAMPLE,
         [("Open Study…", actions.open_study.trigger), ("Open Interview…", actions.open.trigger)],
     )
+
+
+def say_when_settings_unkept(window: MainWindow) -> None:
+    """After the first paint, behind any message shown: a settings file that cannot be
+    written (its folder made by `sudo`, a read-only home) let every session end without a
+    word and the next start forget the layout, zoom, theme and each interview's place."""
+
+    def check() -> None:
+        store = settings()
+        if not store.isWritable():
+            window.banner.add_message(
+                f"Settings cannot be saved in {store.fileName()}: the window's layout, zoom, "
+                "theme and each interview's place will be forgotten when the app closes. "
+                "Check who owns that folder and that it can be written."
+            )
+
+    AfterPaint(window.reader, check).start()
 
 
 COLLECTOR_BACK_MS = 5000  # a window that never paints (opened minimised) collects from then
