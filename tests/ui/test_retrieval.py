@@ -574,3 +574,30 @@ def test_a_code_chosen_again_places_a_passage_anew_once_its_interviews_structure
     qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
     again = retrieve_code(window, qtbot, "Coffee")
     assert [(p.title, p.question) for p in again.passages] != shown
+
+
+def test_a_code_chosen_again_names_a_speaker_renamed_since_in_another_interview(
+    make_study_window, folder: Path, qtbot
+) -> None:
+    """Rename in Study (or a colleague's notes synced in) renames Ana's "A" in her notes
+    file, her highlights as they were: Coffee chosen again still named "A", its place kept
+    from before (choosing another code and back placed it anew until the places were kept
+    from code to code)."""
+    from reader.core.store import save_notes
+    from reader.core.study import open_study
+
+    window = make_study_window(folder)
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    code_with_keys(window, qtbot, "handover", "Handover")
+    window.switcher.step(1)  # Ben's: Ana's passages are another interview's
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    shown = [(p.title, p.speaker) for p in retrieve_code(window, qtbot, "Coffee").passages]
+    assert shown == [("P01 Ana", "A")]
+    retrieve_code(window, qtbot, "Handover")
+    study = open_study(folder)
+    ana = study.interviews[0]
+    session = study.open_session(ana)
+    session.notes.speakers = {"A": "Ana Lima"}
+    save_notes(study.notes_path(ana), session.notes)
+    again = retrieve_code(window, qtbot, "Coffee")
+    assert [(p.title, p.speaker) for p in again.passages] == [("P01 Ana", "Ana Lima")]

@@ -5,8 +5,9 @@ their speaker and question.
 Placing a passage of another interview opens its transcript. A Retrieval window left open
 finds its passages again at each coding and each code chosen, so it keeps the places it
 found (`Places`), of the codes shown before too: a passage of another interview whose
-highlight is unchanged keeps its place, and only new ones are placed. Going back to a code
-of 1,000 passages in 300 interviews opened all 300 again: 3 s of the window.
+highlight and structure (`structure_of`) are unchanged keeps its place, and only new ones
+are placed. Going back to a code of 1,000 passages in 300 interviews opened all 300 again:
+3 s of the window.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from reader.ui.wait_cursor import MANY_FILES, waiting
 
 FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
 
-Places = dict[str, Passage]  # highlight id -> the passage as placed last
+# What of an interview's notes places its passages besides their highlights.
+Structure = tuple[object, ...]
+# Highlight id -> the passage as placed last, and its interview's structure then.
+Places = dict[str, tuple[Passage, Structure]]
 INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
 KEPT_PLACES = 20_000  # passages; those used least recently go first (~2 KB each)
 
@@ -62,7 +66,9 @@ def find_passages(
     has not changed since; `places` then holds these too); in a study, only those of the
     interviews `filters` keep (Study.matching, or {INTERVIEW: ids}), whose transcripts
     alone are opened."""
-    found = retrieve(coded_now(hub), hub.book, query)
+    coded = coded_now(hub)
+    structures = {entry.id: structure_of(notes) for entry, notes in coded}
+    found = retrieve(coded, hub.book, query)
     if hub.study is not None and filters:
         one = filters.get(INTERVIEW)
         kept = one if one is not None else {e.id for e in hub.study.matching(filters)}
@@ -80,8 +86,12 @@ def find_passages(
     known = places or {}
     to_place = []
     for p in theirs:
-        was = known.get(p.highlight.id)
-        if was is not None and (was.interview_id, was.highlight) == (p.interview_id, p.highlight):
+        was, structure = known.get(p.highlight.id) or (None, ())
+        if (
+            was is not None
+            and (was.interview_id, was.highlight) == (p.interview_id, p.highlight)
+            and structure == structures.get(p.interview_id)
+        ):
             where[p.highlight.id] = p.placed_as(was)
         else:
             to_place.append(p)
@@ -92,22 +102,15 @@ def find_passages(
     if places is not None:
         for key in where:  # to the end: those used last are kept longest
             places.pop(key, None)
-        places.update(where)
+        places.update({key: (p, structures.get(p.interview_id, ())) for key, p in where.items()})
         for key in list(islice(places, max(0, len(places) - KEPT_PLACES))):
             del places[key]
     return [where.get(p.highlight.id, p) for p in found]
 
 
-def kept_places(hub: CodebookHub) -> Places:
-    """Places to keep, those of an interview forgotten as it closes: its structure may
-    have changed while it was open (a question made an aside, a speaker renamed), which
-    its highlights, unchanged, do not show."""
-    places: Places = {}
-
-    def forget_closing() -> None:
-        left = hub.current_id()
-        for key in [key for key, p in places.items() if p.interview_id == left]:
-            del places[key]
-
-    hub.interview.aboutToClose.connect(forget_closing)
-    return places
+def structure_of(notes: NotesData) -> Structure:
+    """What of an interview's notes says who speaks a passage and in which question, its
+    highlights aside: speakers renamed, their sides, paragraphs' roles corrected. Changed
+    with its highlights as they were (a question made an aside, Rename in Study), a kept
+    place said Q1 or the old name."""
+    return tuple(notes.speakers.items()), tuple(notes.sides.items()), tuple(notes.roles)

@@ -46,7 +46,7 @@ from reader.core.export.csv_export import excel_caution
 from reader.core.store import atomic_write, describe_os_error
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.passage_finding import FOLLOW_MS, find_passages, kept_places, save_home
+from reader.ui.codebook.passage_finding import FOLLOW_MS, Places, find_passages, save_home
 from reader.ui.codebook.passage_view import codes_line, passage_html
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path, file_name
@@ -100,7 +100,7 @@ class RetrievalWindow(QDialog):
         self.setObjectName("retrieval")
         self.hub = hub
         self.passages: list[Passage] = []
-        self.places = kept_places(hub)  # other interviews' passages as placed last (transcripts)
+        self.places: Places = {}  # other interviews' passages as placed last (transcripts)
         self._gone = ["", ""]  # the code each box showed that went (deleted, merged away)
         self._names: dict[str, str] = {}  # code id -> name, of every code listed
         self._count_text = ""
