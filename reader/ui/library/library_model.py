@@ -294,7 +294,15 @@ class LibraryModel(QAbstractTableModel):
             # Accents and case aside first ("Émile" between "Ana" and "Zoé"), then as
             # written, so that the order of names that fold alike is still one order;
             # numbers by their value ("P2" before "P10"), as the study lists its files.
-            return _natural(f"{folded(str(value))}\x00{str(value).casefold()}")
+            text = _natural(f"{folded(str(value))}\x00{str(value).casefold()}")
+            attribute = self.attribute(index.column())
+            if attribute is None or attribute.type != "choice":
+                return text
+            # A choice by its place among the choices ("Low, Medium, High"), not
+            # alphabetically; one that is no longer a choice (another file's) after them.
+            choices = attribute.options
+            rank = choices.index(value) if value in choices else len(choices)
+            return f"{rank:06d}\x00{text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             # A cell other than the title may be elided (its column is capped): whole here.
             cell = _shown(header, key) if key != "title" and key not in NUMBERS else ""

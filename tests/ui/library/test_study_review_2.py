@@ -156,6 +156,25 @@ def test_a_column_sorts_accented_names_among_the_others(
     assert shown == ["ana", "Émile", "Zoé"]
 
 
+def test_a_choice_column_sorts_in_the_order_of_its_choices(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """Sorted by "Experience" (Under 1 year, 1-5 years, Over 5 years), the Library put
+    1-5 years, Over 5 years, Under 1 year: the alphabet's order, not the choices'."""
+    window = make_study_window(folder)
+    owner, study = window.study, window.study.study
+    choices = ["Under 1 year", "1-5 years", "Over 5 years"]
+    assert owner.define_attribute("Experience", "choice", choices)
+    for entry, value in zip(study.interviews, reversed(choices), strict=True):
+        assert owner.set_attribute(entry.id, "experience", value)
+    model, column = window.library.model, 6
+    qtbot.waitUntil(lambda: model.index(0, column).data() == "Over 5 years")
+    window.library.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    proxy = window.library.proxy
+    qtbot.waitUntil(lambda: proxy.index(0, column).data() != "Over 5 years")
+    assert [proxy.index(row, column).data() for row in range(proxy.rowCount())] == choices
+
+
 def test_a_renamed_transcript_is_offered_again_when_its_interview_is_opened(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
