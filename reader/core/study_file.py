@@ -310,8 +310,24 @@ def validate(data: Any, *, allow_newer: bool = False) -> None:
     except (JsonSchemaException, StudyFormatError) as exc:
         if newer:  # its layout changed in a way this build cannot read
             raise NewerStudyError(message) from exc
-        reason = getattr(exc, "message", None) or str(exc)
+        reason = _date_typed(exc, data) or getattr(exc, "message", None) or str(exc)
         raise StudyFormatError(f"it does not match the study format ({reason})") from exc
+
+
+_INTERVIEW_DATE = re.compile(r"data\.interviews\[(\d+)\]\.date")
+
+
+def _date_typed(exc: Exception, data: dict[str, Any]) -> str:
+    """An interview's date typed into study.json by hand ("5/3/2024") said in words that
+    name the interview and how a date is written, where the schema said only
+    "data.interviews[1].date cannot be validated by any definition"; "" for other faults."""
+    found = _INTERVIEW_DATE.fullmatch(getattr(exc, "name", None) or "")
+    if found is None:
+        return ""
+    entry = data["interviews"][int(found[1])]
+    title = entry.get("title")
+    named = f"“{title}”" if isinstance(title, str) and title.strip() else entry.get("id")
+    return f"the interview {named} has the date {entry['date']!r}, where one is written YYYY-MM-DD"
 
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\Z")

@@ -434,6 +434,17 @@ def test_bad_interviews_are_refused_with_the_schema_message(bad: object) -> None
         study_file.validate(study_of(bad))
 
 
+def test_a_date_typed_by_hand_is_refused_in_words_naming_its_interview() -> None:
+    """A date typed into study.json as "5/3/2024" was refused as "data.interviews[0].date
+    cannot be validated by any definition": which interview, and what was wrong, unsaid."""
+    with pytest.raises(StudyFormatError) as refused:
+        study_file.validate(study_of(interview(title="P07 Lena", date="5/3/2024")))
+    assert str(refused.value) == (
+        "it does not match the study format (the interview “P07 Lena” has the date "
+        "'5/3/2024', where one is written YYYY-MM-DD)"
+    )
+
+
 def test_the_studys_codes_are_the_notes_files_codes() -> None:
     """validate checks a study's codes with notes_file.codes_pass: one definition."""
     notes = json.loads((ROOT / "resources" / "notes.schema.json").read_text(encoding="utf-8"))
