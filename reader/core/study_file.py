@@ -325,9 +325,14 @@ def _date_typed(exc: Exception, data: dict[str, Any]) -> str:
     if found is None:
         return ""
     entry = data["interviews"][int(found[1])]
-    title = entry.get("title")
-    named = f"“{title}”" if isinstance(title, str) and title.strip() else entry.get("id")
+    named = _named(entry)
     return f"the interview {named} has the date {entry['date']!r}, where one is written YYYY-MM-DD"
+
+
+def _named(entry: Mapping[str, Any]) -> str:
+    """An interview of study.json as one editing it by hand finds it: by its title."""
+    title = entry.get("title")
+    return f"“{title}”" if isinstance(title, str) and title.strip() else str(entry.get("id"))
 
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}\Z")
@@ -372,12 +377,12 @@ def _check_consistency(data: dict[str, Any]) -> None:
             definition = definitions.get(key)
             if definition is None:
                 raise StudyFormatError(
-                    f"interview {interview['id']} has a value for the undefined attribute {key!r}"
+                    f"interview {_named(interview)} has a value for the undefined attribute {key!r}"
                 )
             try:
                 definition.check(value)
             except AttributeValueError as exc:
-                raise StudyFormatError(f"interview {interview['id']}: {exc}") from exc
+                raise StudyFormatError(f"interview {_named(interview)}: {exc}") from exc
 
 
 # The format's history. Each entry upgrades a file object of version N to N + 1; a change

@@ -305,6 +305,21 @@ def test_invalid_files_are_refused(change: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        ("unknown choice", "interview “P01 Ünal”: Role is one of: nurse, doctor; not 'pilot'."),
+        ("undefined attribute", "interview “P01 Ünal” has a value for the undefined attribute"),
+    ],
+)
+def test_a_value_refused_names_its_interview_by_title(change: str, said: str) -> None:
+    """study.json edited by hand was refused naming "interview p01-…", an id, where the one
+    mending it knows, and the Library shows, the interview's title."""
+    with pytest.raises(StudyFormatError) as refused:
+        parse(orjson.dumps(_broken(change)))
+    assert said in str(refused.value)
+
+
+@pytest.mark.parametrize(
     "change", ["no interviews", "bad id", "bad date", "bad type", "empty path"]
 )
 def test_the_published_schema_refuses_the_same(change: str) -> None:
