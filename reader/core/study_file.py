@@ -234,7 +234,10 @@ class StudyData:
         colors = default_colors()
         colors.update(data.get("colors", {}))
         attributes = [AttributeDef.from_json(a) for a in data.get("attributes", [])]
-        interviews = [InterviewEntry.from_json(i) for i in data["interviews"]]
+        definitions = {a.key: a for a in attributes}
+        interviews = [
+            _as_kept(InterviewEntry.from_json(i), definitions) for i in data["interviews"]
+        ]
         if any(a.key in FIXED_KEYS for a in attributes):
             keys = {a.key for a in attributes}
             moved = {}
@@ -255,6 +258,15 @@ class StudyData:
             codebook=Codebook.from_json(data.get("codes", [])),
             settings=dict(data.get("settings", {})),
         )
+
+
+def _as_kept(entry: InterviewEntry, definitions: Mapping[str, AttributeDef]) -> InterviewEntry:
+    """`entry` with its values as the app keeps them (`AttributeDef.check`): an Age typed
+    into study.json by hand as "42" stayed the text "42", which no filter Age 42 found and
+    which sorted apart from the numbers."""
+    values = {k: definitions[k].check(v) for k, v in entry.attributes.items()}
+    kept = {k: v for k, v in values.items() if v is not None}
+    return entry if kept == entry.attributes else replace(entry, attributes=kept)
 
 
 def attribute_key(label: str, taken: Callable[[str], bool] = lambda _: False) -> str:

@@ -338,6 +338,23 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     assert [e.id for e in study.matching(typed)] == [first]
 
 
+def test_a_number_typed_in_quotes_by_hand_is_found_as_a_number(folder: Path) -> None:
+    """An Age typed into study.json as "42" (quoted, as one does in a text editor) opened
+    as the text "42": --where Age=42 and the Library's filter found no one, and the column
+    sorted it apart from the numbers."""
+    study = open_study(folder)
+    study.define_attribute("Age", "number")
+    first = study.interviews[0].id
+    study.set_attribute(first, "age", 34)
+    study.save()
+    data = orjson.loads(study.file.read_bytes())
+    data["interviews"][0]["attributes"]["age"] = "42"
+    study.file.write_bytes(orjson.dumps(data))
+    study = open_study(folder)
+    assert study.interview(first).attributes == {"age": 42}
+    assert [e.id for e in study.matching(study.filters_from([("Age", "42")]))] == [first]
+
+
 # --- saving, merging, bad study.json ---------------------------------------------------------
 
 
