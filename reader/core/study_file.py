@@ -84,10 +84,16 @@ class AttributeDef:
         if self.type == "date":
             return check_date(value, self.label)
         text = normalize("NFC", value if isinstance(value, str) else str(value))
-        if text not in self.options:
+        if text in self.options:
+            return text
+        # "nurse" for the choice "Nurse" (after --where, or typed into study.json by hand,
+        # which set the whole file aside) is that choice, as Change Attribute… takes it.
+        folded = text.strip().casefold()
+        same = next((o for o in self.options if o.casefold() == folded), None)
+        if same is None:
             choices = ", ".join(self.options) or "none defined yet"
             raise AttributeValueError(f"{self.label} is one of: {choices}; not {text!r}.")
-        return text
+        return same
 
 
 def _number(value: Any, label: str) -> int | float:

@@ -355,6 +355,24 @@ def test_a_number_typed_in_quotes_by_hand_is_found_as_a_number(folder: Path) -> 
     assert [e.id for e in study.matching(study.filters_from([("Age", "42")]))] == [first]
 
 
+def test_a_choice_written_in_other_case_is_that_choice(folder: Path) -> None:
+    """A Role typed into study.json by hand as "nurse", the choice being "Nurse", set the
+    whole file aside (attributes and codebook gone from the study until it was mended),
+    and --where role=nurse was refused ("Role is one of: Nurse, Doctor; not 'nurse'")."""
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["Nurse", "Doctor"])
+    first = study.interviews[0].id
+    study.set_attribute(first, "role", "Doctor")
+    study.save()
+    data = orjson.loads(study.file.read_bytes())
+    data["interviews"][0]["attributes"]["role"] = "nurse"
+    study.file.write_bytes(orjson.dumps(data))
+    study = open_study(folder)
+    assert not [warning for warning in study.warnings if "study.json" in warning]
+    assert study.interview(first).attributes == {"role": "Nurse"}
+    assert [e.id for e in study.matching(study.filters_from([("role", "nurse")]))] == [first]
+
+
 # --- saving, merging, bad study.json ---------------------------------------------------------
 
 
