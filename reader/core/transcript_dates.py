@@ -4,16 +4,18 @@ Date column (Fill Participants and Dates from Transcripts).
 A line at the top of the text that is a date and little else: Otter's header under the
 title ("Tue, Apr 16, 2024 10:02AM • 31:14"), Teams' ("November 3, 2026, 10:02AM"), a typed
 transcript's "Date: 14 February 2024"; or Google Meet's title ("Garden talk (2024-03-05
-14:00 GMT) - Transcript"). Failing that, the day a Word document says it was
-created (its core properties). A date without its year (an Otter header of this year,
-"Tue, 3/5 10:14AM") or with the day and month in an order that cannot be told ("05/03/2024")
-gives none: a wrong date in the column is worse than an empty one.
+14:00 GMT) - Transcript"). Failing that, the day its file's name holds ("2024-03-05 P01
+Ana.txt"), then the day a Word document says it was created (its core properties). A date
+without its year (an Otter header of this year, "Tue, 3/5 10:14AM") or with the day and
+month in an order that cannot be told ("05/03/2024") gives none: a wrong date in the
+column is worse than an empty one.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
+from pathlib import PurePath
 
 from reader.core.document import Document
 
@@ -46,6 +48,8 @@ _BEFORE_RE = re.compile(
 _MEET_TITLE_RE = re.compile(
     r"[^\n]{0,200}\((\d{4}-\d{2}-\d{2}) \d{1,2}:\d{2}[^()\n]{0,12}\) - Transcript"
 )
+# A day in a file's name: not among other digits (an id, "P20240305").
+_NAME_DATE_RE = re.compile(r"(?<!\d)(\d{4})([-_])(\d{2})\2(\d{2})(?!\d)")
 # ... and after it: a time of day, then a duration (Otter's "• 31:14").
 _AFTER_RE = re.compile(
     r",?(?:\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?(?:\s*[•·|]\s*[\dhms: ]{1,12})?",
@@ -61,7 +65,20 @@ def recording_date(document: Document) -> str:
         found = date_line(line) or _meet_title_date(line)
         if found:
             return found
-    return document.created
+    return _file_name_date(document.source) or document.created
+
+
+def _file_name_date(source: str) -> str:
+    """The one day the file's name holds, written YYYY-MM-DD (or with underscores), as
+    researchers name transcripts ("2024-03-05 P01 Ana.txt"); "" for none, or two."""
+    found = _NAME_DATE_RE.findall(PurePath(source).stem)
+    if len(found) != 1:
+        return ""
+    year, _, month, day = found[0]
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:  # "2024-02-31"
+        return ""
 
 
 def _meet_title_date(line: str) -> str:

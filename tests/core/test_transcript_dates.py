@@ -3,6 +3,7 @@ header (Otter, Teams, a typed "Date:" line) or in a Word document's properties."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -64,6 +65,27 @@ def test_google_meets_title_gives_the_day_the_meeting_started() -> None:
     turns = "Rosa Lind: How did it start?\n\nTomas Weir: With three beds.\n"
     assert recording_date(document(title + turns)) == "2024-03-05"
     assert recording_date(document("Garden talk (2024-03-05 14:00 GMT)\n\n" + turns)) == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "recorded"),
+    [
+        ("2024-03-05 P01 Ana.txt", "2024-03-05"),
+        ("P01_Ana_2024_03_05.vtt", "2024-03-05"),
+        ("P01 2024-02-31.txt", ""),  # no such day
+        ("P01 2024-03-05 and 2024-04-01.txt", ""),  # which one?
+        ("P01 2024-03_05.txt", ""),
+        ("P120240305.txt", ""),
+    ],
+)
+def test_the_day_a_transcripts_file_name_holds(name: str, recorded: str) -> None:
+    """Fill Participants and Dates left the Date of "2024-03-05 P01 Ana.txt" empty, as
+    researchers name transcripts, when its text gave no date."""
+    turns = "Emma: Where did you train?\n\nAna: In Lyon.\n"
+    named = Document(text=turns, title="T", source=f"/study/{name}", encoding="utf-8")
+    assert recording_date(named) == recorded
+    header = "Date: 14 February 2024\n\n"
+    assert recording_date(replace(named, text=header + turns)) == "2024-02-14"  # it says better
 
 
 def test_a_date_line_is_looked_for_in_the_header_only() -> None:
