@@ -1462,10 +1462,20 @@ def study_of(
 
 def _respelt(old: Sequence[str], new: Sequence[str]) -> dict[str, str]:
     """Each old choice written otherwise among the new ones (case and spaces aside, as a
-    code's name) and gone as it was: old -> new ("nurse" -> "Nurse")."""
+    code's name) and gone as it was, or its line alone typed over: old -> new ("nurse" ->
+    "Nurse")."""
     by_key = {clean_name(option).casefold(): option for option in new}
-    return {
+    respelt = {
         option: by_key[folded]
         for option in old
         if option not in new and (folded := clean_name(option).casefold()) in by_key
     }
+    # One line of Change Attribute…'s choices typed over, the others as they were ("Nurse"
+    # now "Registered nurse"): that choice renamed, where the values holding it were
+    # refused ("change those first") and could not be given the new one, not yet a choice.
+    edited = [(was, now) for was, now in zip(old, new, strict=False) if was != now]
+    if len(old) == len(new) and len(edited) == 1:
+        was, now = edited[0]
+        if was not in respelt and was not in new and now not in old:
+            respelt[was] = now
+    return respelt

@@ -338,6 +338,28 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     assert [e.id for e in study.matching(typed)] == [first]
 
 
+def test_a_choice_typed_over_in_change_attribute_is_renamed(folder: Path) -> None:
+    """Change Attribute…, the line "Nurse" typed over as "Registered nurse": refused, "1
+    interview (…) has a Role that is no longer a choice; change those first", and no
+    interview could be given "Registered nurse", not yet a choice. The values follow now,
+    and back with Undo; a choice taken out while in use is still refused."""
+    study = open_study(folder)
+    study.define_attribute("Role", "choice", ["Nurse", "Doctor", "Porter"])
+    first, second = study.interviews[0].id, study.interviews[1].id
+    study.set_attribute(first, "role", "Nurse")
+    study.set_attribute(second, "role", "Doctor")
+    changed = study.change_attribute("role", "Role", ["Registered nurse", "Doctor", "Porter"])
+    assert study.interview(first).attributes == {"role": "Registered nurse"}
+    assert study.interview(second).attributes == {"role": "Doctor"}
+    study.undo_attribute_change(changed, study.attribute("role"))
+    assert study.attribute("role").options == ("Nurse", "Doctor", "Porter")
+    assert study.interview(first).attributes == {"role": "Nurse"}
+    with pytest.raises(StudyError, match="no longer a choice"):
+        study.change_attribute("role", "Role", ["Nurse", "Porter"])
+    with pytest.raises(StudyError, match="no longer a choice"):  # two lines typed over
+        study.change_attribute("role", "Role", ["Midwife", "Surgeon", "Porter"])
+
+
 def test_a_number_typed_in_quotes_by_hand_is_found_as_a_number(folder: Path) -> None:
     """An Age typed into study.json as "42" (quoted, as one does in a text editor) opened
     as the text "42": --where Age=42 and the Library's filter found no one, and the column

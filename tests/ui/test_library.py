@@ -279,7 +279,7 @@ def test_changing_an_attribute_is_one_step_all_or_nothing(
     assert window.study.define_attribute("Role", "choice", ["nurse", "doctor"])
     first = study.interviews[0].id
     assert window.study.set_attribute(first, "role", "nurse")
-    answers = [("Job", "midwife\ndoctor"), ("Job", "Nurse\ndoctor")]
+    answers = [("Job", "doctor"), ("Job", "Nurse\ndoctor")]
 
     def change(dialog: AttributeDialog) -> int:
         name, options = answers.pop(0)
