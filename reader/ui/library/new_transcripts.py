@@ -80,7 +80,7 @@ class NewTranscripts(QObject):
             lines.append(self._moved_line(study))
             actions.append(("Use It" if len(self.moved) == 1 else "Use Them", self.use_moved))
         if self.offered:
-            names = [f"“{path.name}”" for path in self.offered[:3]]
+            names = [_named(study, path) for path in self.offered[:3]]
             names += ["more"] if len(self.offered) > 3 else []
             many = counted(len(self.offered), "new transcript")
             lines.append(f"{many} in the study folder: {listed(names)}.")
@@ -99,8 +99,8 @@ class NewTranscripts(QObject):
         if len(self.moved) == 1:
             ((path, interview_id),) = self.moved.items()
             title = study.interview(interview_id).title
-            return f"The missing transcript of “{title}” is in the folder as “{path.name}”."
-        names = [f"“{path.name}”" for path in list(self.moved)[:3]]
+            return f"The missing transcript of “{title}” is in the folder as {_named(study, path)}."
+        names = [_named(study, path) for path in list(self.moved)[:3]]
         names += ["more"] if len(self.moved) > 3 else []
         many = counted(len(self.moved), "missing transcript")
         return f"{many} came back under new names: {listed(names)}."
@@ -145,3 +145,9 @@ class NewTranscripts(QObject):
             self.owner.status.emit(
                 f"Added {counted(len(added), 'interview')}; Edit ▸ Undo takes them out.", 8000
             )
+
+
+def _named(study: Study, path: Path) -> str:
+    """A transcript offered, by its place in the study folder: two P01.txt come into
+    site-a/ and site-b/ were offered as “P01.txt” and “P01.txt”."""
+    return f"“{study.relative_path(path)}”"

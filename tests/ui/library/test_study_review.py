@@ -206,7 +206,7 @@ def test_transcripts_that_come_into_the_folder_are_offered_and_added_in_one_step
     (folder / "site-b" / "P12 Eva.txt").write_text("Q: Hi?\nA: Hi.\n", encoding="utf-8")
     (folder / ".P13 hidden.txt").write_text("Q: Hi?\nA: Hi.\n", encoding="utf-8")
     owner.check_disk()  # as the folder's watcher does
-    said = "2 new transcripts in the study folder: “P11 Dee.txt” and “P12 Eva.txt”."
+    said = "2 new transcripts in the study folder: “P11 Dee.txt” and “site-b/P12 Eva.txt”."
     assert banner.text() == said
     assert [b.text() for b in banner.buttons] == ["Add", "Dismiss"]
     qtbot.mouseClick(banner.buttons[0], Qt.MouseButton.LeftButton)
@@ -216,6 +216,22 @@ def test_transcripts_that_come_into_the_folder_are_offered_and_added_in_one_step
     assert owner.undo_stack.undoText() == "Add 2 Interviews"
     owner.undo_stack.undo()
     assert len(orjson.loads((folder / "study.json").read_bytes())["interviews"]) == 3
+
+
+def test_two_transcripts_of_one_name_come_into_the_folder_are_told_apart(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """P05.txt copied into site-a/ and into site-b/ were offered as "2 new transcripts in
+    the study folder: “P05.txt” and “P05.txt”", which said neither where each was."""
+    window = make_study_window(folder)
+    owner, banner = window.study, window.banner
+    assert owner.save()
+    for site in ("site-a", "site-b"):
+        (folder / site).mkdir()
+        (folder / site / "P05.txt").write_text(f"Q: Where?\nA: At {site}.\n", encoding="utf-8")
+    owner.check_disk()  # as the folder's watcher does
+    said = "2 new transcripts in the study folder: “site-a/P05.txt” and “site-b/P05.txt”."
+    assert banner.text() == said
 
 
 def test_exports_saved_into_the_folder_and_dismissed_transcripts_are_not_offered(
