@@ -338,6 +338,24 @@ def test_attributes_define_set_rename_and_remove(folder: Path) -> None:
     assert [e.id for e in study.matching(typed)] == [first]
 
 
+def test_undo_of_remove_attribute_passes_over_an_interview_taken_out_since(
+    folder: Path,
+) -> None:
+    """Remove Attribute, a colleague's study.json merged taking an interview out, then
+    Undo: refused, "The study has no interview …", with the attribute put back half (its
+    column, and the values of the interviews before that one), so that no Undo brought
+    the other interviews' values back. They come back now, the one gone passed over."""
+    study = open_study(folder)
+    study.define_attribute("Site", "text")
+    for entry in study.interviews:
+        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
+    before = list(study.interviews)
+    removed = study.remove_attribute("site")
+    study.remove_interview(before[1].id)  # as merging the colleague's file does
+    study.restore_attribute(*removed)
+    assert study.interviews == [before[0], before[2]]
+
+
 def test_a_choice_typed_over_in_change_attribute_is_renamed(folder: Path) -> None:
     """Change Attribute…, the line "Nurse" typed over as "Registered nurse": refused, "1
     interview (…) has a Role that is no longer a choice; change those first", and no
