@@ -439,7 +439,8 @@ class Study:
     def undo_add(self, ids: Sequence[str]) -> None:
         """Undo of adding the interviews `ids`: off the study's list, and the notes adding
         recoded (`_follow_retired`) given their codes and codebook back, as they were."""
-        for interview_id in ids:
+        here = {entry.id for entry in self.data.interviews}
+        for interview_id in [i for i in ids if i in here]:  # one gone since: another's doing
             self.remove_interview(interview_id)
             if (followed_here := self._followed.pop(interview_id, None)) is None:
                 continue

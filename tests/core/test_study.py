@@ -356,6 +356,19 @@ def test_undo_of_remove_attribute_passes_over_an_interview_taken_out_since(
     assert study.interviews == [before[0], before[2]]
 
 
+def test_undo_of_adding_passes_over_an_interview_taken_out_since(folder: Path) -> None:
+    """Three transcripts added, a colleague's study.json merged taking the second out,
+    then Undo: refused ("The study has no interview …") after the first was taken out,
+    the third left in the study with no Undo to take it out. All those left go now."""
+    study = open_study(folder)
+    listed = list(study.interviews)
+    paths = [write(folder / "later" / f"P{n}.txt") for n in (20, 21, 22)]
+    added, _ = study.add_paths(paths)
+    study.remove_interview(added[1].id)  # as merging the colleague's file does
+    study.undo_add([entry.id for entry in added])
+    assert study.interviews == listed
+
+
 def test_a_choice_typed_over_in_change_attribute_is_renamed(folder: Path) -> None:
     """Change Attribute…, the line "Nurse" typed over as "Registered nurse": refused, "1
     interview (…) has a Role that is no longer a choice; change those first", and no
