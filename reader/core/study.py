@@ -12,7 +12,7 @@ import os
 import re
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from unicodedata import normalize
 
@@ -232,6 +232,9 @@ class Study:
         which left every accented interview missing."""
         relative = self.interview(_id(entry)).path
         path = Path(os.path.normpath(self.folder / PurePosixPath(relative)))
+        if "\\" in relative and not path.exists():  # "sub\\P3.txt" typed in on Windows
+            relative = PureWindowsPath(relative).as_posix()
+            path = Path(os.path.normpath(self.folder / relative))
         if relative.isascii() or path.exists():
             return path
         for form in ("NFC", "NFD"):

@@ -369,6 +369,22 @@ def test_undo_of_adding_passes_over_an_interview_taken_out_since(folder: Path) -
     assert study.interviews == listed
 
 
+def test_a_path_written_with_backslashes_is_found(folder: Path) -> None:
+    """study.json edited on Windows, "sub\\P3.vtt" typed for a transcript, opened on a Mac
+    or Linux: the interview was missing though its file was there, and Add Folder made
+    a twin of it, empty of its notes."""
+    study = open_study(folder)
+    study.save()
+    data = orjson.loads(study.file.read_bytes())
+    (entry,) = [i for i in data["interviews"] if i["path"] == "sub/P3.vtt"]
+    entry["path"] = "sub\\P3.vtt"
+    study.file.write_bytes(orjson.dumps(data))
+    study = open_study(folder)
+    assert not study.is_missing(entry["id"])
+    assert study.transcript_path(entry["id"]) == folder / "sub" / "P3.vtt"
+    assert study.add_folder(folder)[0] == []
+
+
 def test_a_choice_typed_over_in_change_attribute_is_renamed(folder: Path) -> None:
     """Change Attribute…, the line "Nurse" typed over as "Registered nurse": refused, "1
     interview (…) has a Role that is no longer a choice; change those first", and no
