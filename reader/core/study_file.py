@@ -383,12 +383,18 @@ def interview_passes(entry: Any) -> bool:
 
 def _check_consistency(data: dict[str, Any]) -> None:
     """What the schema cannot say: unique ids and keys, values that fit their definitions."""
-    ids = [i["id"] for i in data["interviews"]]
-    if len(set(ids)) != len(ids):
-        raise StudyFormatError("two interviews have the same id")
+    seen: dict[str, Mapping[str, Any]] = {}
+    for interview in data["interviews"]:  # an entry copied to add one, its id kept
+        if (twin := seen.setdefault(interview["id"], interview)) is not interview:
+            raise StudyFormatError(
+                f"the interviews {_named(twin)} and {_named(interview)} have the same id "
+                f"{interview['id']!r}; give {_named(interview)} one of its own (an id names "
+                "its interview's notes file)"
+            )
     keys = [a["key"] for a in data.get("attributes", [])]
     if len(set(keys)) != len(keys):
-        raise StudyFormatError("two attributes have the same key")
+        twice = next(key for key in keys if keys.count(key) > 1)
+        raise StudyFormatError(f"two attributes have the same key {twice!r}")
     definitions = {a["key"]: AttributeDef.from_json(a) for a in data.get("attributes", [])}
     for interview in data["interviews"]:
         for key, value in interview.get("attributes", {}).items():

@@ -304,6 +304,21 @@ def test_invalid_files_are_refused(change: str) -> None:
         parse(orjson.dumps(data))
 
 
+def test_an_interview_copied_with_its_id_is_refused_naming_both() -> None:
+    """An interview added to study.json by hand, copying another's entry and changing its
+    path and title, was refused as "two interviews have the same id": which, unsaid."""
+    data = valid_json()
+    first = data["interviews"][0]
+    data["interviews"].append({**first, "path": "P09.txt", "title": "P09 Ida"})
+    with pytest.raises(StudyFormatError) as refused:
+        parse(orjson.dumps(data))
+    assert str(refused.value).endswith(
+        f"(the interviews “{first['title']}” and “P09 Ida” have the same id "
+        f"{first['id']!r}; give “P09 Ida” one of its own (an id names its interview's "
+        "notes file))"
+    )
+
+
 @pytest.mark.parametrize(
     ("change", "said"),
     [
