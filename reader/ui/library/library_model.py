@@ -398,7 +398,10 @@ class LibrarySorting(QSortFilterProxyModel):
         if not self._query:
             return True
         model = self.sourceModel()
-        cells = (model.index(row, column, parent).data() for column in range(model.columnCount()))
+        assert isinstance(model, LibraryModel)
+        # The words of the row, not its counts: "10" found P01 Ana for its "10 %" read.
+        columns = [c for c in range(model.columnCount()) if model.key(c) not in NUMBERS]
+        cells = (model.index(row, column, parent).data() for column in columns)
         return self._query in folded("\n".join(str(cell) for cell in cells if cell is not None))
 
     def lessThan(self, left: Index, right: Index) -> bool:

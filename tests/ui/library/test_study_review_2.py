@@ -175,6 +175,22 @@ def test_a_choice_column_sorts_in_the_order_of_its_choices(
     assert [proxy.index(row, column).data() for row in range(proxy.rowCount())] == choices
 
 
+def test_the_filter_looks_at_words_not_counts(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """ "10" typed in the Library's filter to find P10 Cem kept P01 Ana too, read to 10 %,
+    and "2" any interview with 2 highlights: the counts were filtered as words."""
+    window = make_study_window(folder)
+    library = window.library
+    first = window.study.study.interviews[0].id
+    library.model.set_read(first, 0.1)
+    qtbot.waitUntil(lambda: library.model.index(0, 3).data() == "10 %")
+    qtbot.keyClicks(library.filter, "10")
+    proxy = library.proxy
+    qtbot.waitUntil(lambda: proxy.rowCount() < 3)
+    assert [proxy.index(row, 0).data() for row in range(proxy.rowCount())] == ["P10 Cem"]
+
+
 def test_a_renamed_transcript_is_offered_again_when_its_interview_is_opened(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
