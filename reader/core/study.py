@@ -737,16 +737,16 @@ class Study:
         new = _options(options)
         kept = set(new) | _respelt(old.options, new).keys()
         using = [
-            e.title
-            for e in self.data.interviews
-            if key in e.attributes and e.attributes[key] not in kept
+            e for e in self.data.interviews if key in e.attributes and e.attributes[key] not in kept
         ]
         if not using:
             return ""
+        gone = ", ".join(f"“{v}”" for v in dict.fromkeys(e.attributes[key] for e in using))
         return (
-            f"{counted(len(using), 'interview')} ({', '.join(using[:3])}) "
+            f"{counted(len(using), 'interview')} ({', '.join(e.title for e in using[:3])}) "
             f"{'has' if len(using) == 1 else 'have'} a "
-            f"{old.label} that is no longer a choice; change those first."
+            f"{old.label} that is no longer a choice ({gone}); change those first, or rename "
+            "a choice by typing over its line alone."
         )
 
     def remove_attribute(

@@ -401,8 +401,12 @@ def test_a_choice_typed_over_in_change_attribute_is_renamed(folder: Path) -> Non
     study.undo_attribute_change(changed, study.attribute("role"))
     assert study.attribute("role").options == ("Nurse", "Doctor", "Porter")
     assert study.interview(first).attributes == {"role": "Nurse"}
-    with pytest.raises(StudyError, match="no longer a choice"):
+    with pytest.raises(StudyError) as refused:
         study.change_attribute("role", "Role", ["Nurse", "Porter"])
+    assert str(refused.value) == (  # which choice, and how a choice is renamed
+        "1 interview (P10) has a Role that is no longer a choice (“Doctor”); change those "
+        "first, or rename a choice by typing over its line alone."
+    )
     with pytest.raises(StudyError, match="no longer a choice"):  # two lines typed over
         study.change_attribute("role", "Role", ["Midwife", "Surgeon", "Porter"])
 
