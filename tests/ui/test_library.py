@@ -486,6 +486,29 @@ def test_open_recent_and_reopen_at_start(
     again.close()
 
 
+def test_a_recent_study_moved_says_how_to_open_it(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, dialogs: Any, qtbot: Any
+) -> None:
+    """File ▸ Open Recent on a study whose folder was renamed said only "… is not there
+    any more", not why that may be nor how to open it now."""
+    window = make_study_window(folder)
+    window.study_actions.open_path(folder / "P01 Ana.txt")
+    window.close()
+    moved = folder.rename(folder.with_name("Night shifts 2026"))
+    again = MainWindow()
+    qtbot.addWidget(again)
+    menu = again.window_actions.recent_menu
+    again.study_actions.fill_recent_menu(menu)
+    menu.actions()[0].trigger()
+    assert dialogs.shown[-1] == (
+        "warning",
+        f"Not there: {folder} is not there any more: moved or renamed, or on a drive not "
+        "connected. File ▸ Open Study… opens it where it is now.",
+    )
+    assert moved.exists()
+    again.close()
+
+
 def test_opening_a_lone_file_leaves_the_study(
     window: MainWindow, tmp_path: Path, dialogs: Any
 ) -> None:

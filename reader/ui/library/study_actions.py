@@ -202,7 +202,10 @@ class StudyActions(QObject):
 
     def _open_recent(self, item: Recent) -> None:
         if not item.path.exists():
-            QMessageBox.warning(self.window, "Not there", f"{item.path} is not there any more.")
+            opens = "Open Study…" if item.study else "Open Interview…"
+            said = f"{item.path} is not there any more: moved or renamed, or on a drive not "
+            said += f"connected. File ▸ {opens} opens it where it is now."
+            QMessageBox.warning(self.window, "Not there", said)
             return
         self.open_path(item.path, item.notes, recent=True)
 
