@@ -213,6 +213,11 @@ def rescue(
     end: `data` goes to a rescue copy (`rescue_copy`). The line that reports it, saying
     where."""
     rescued = rescue_copy(path, data, name, made_from) if data is not None else None
+    return rescued_line(what, path, rescued)
+
+
+def rescued_line(what: str, path: Path, rescued: Path | None) -> str:
+    """The line saying that `path` could not be saved, and where `rescued` kept it."""
     return f"{what} could not be saved to {path}; " + (
         f"a copy was written to {rescued}." if rescued else "nor rescued."
     )
@@ -236,6 +241,18 @@ def rescue_copy(
             target = _claimed(folder, _rescue_stem(name, path), came + name.suffix)
             return _filled(target, lambda target=target: atomic_write(target, data))
     return None
+
+
+def rewrite_rescued(copy: Path, data: bytes) -> bool:
+    """`copy`, a rescue copy made by `rescue_copy`, written over with `data`: whether it was
+    (not when it is gone: taken back, merged or put away)."""
+    if not copy.exists():
+        return False
+    try:
+        atomic_write(copy, data)
+    except OSError:
+        return False
+    return True
 
 
 def rescue_folders() -> list[Path]:

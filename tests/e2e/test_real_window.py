@@ -14,7 +14,8 @@ from pathlib import Path
 import orjson
 import pytest
 
-from tests.conftest import ROOT
+from reader.core.store import came_from, rescued_copies
+from tests.conftest import BUNDLED, ROOT
 
 pytestmark = pytest.mark.skipif(
     not (shutil.which("Xvfb") and shutil.which("xdotool")),
@@ -167,3 +168,42 @@ def test_a_signal_flushes_the_notes_and_releases_the_lock(
     assert not Path(f"{notes}.lock").exists()
     if not unsaved:
         pytest.skip("autosave wrote first on this loaded machine; the flush was not needed")
+
+
+def test_notes_a_failing_disk_would_not_take_survive_a_kill(
+    display: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The notes' folder gone (a share unmounted, a USB stick pulled: a file now where it
+    was), typing goes on, saving fails and is retried; then the app is killed (a crash, the
+    battery, SIGKILL). What saving could not write was in memory alone, and went: it is now
+    in a rescue copy from the first failed save, offered when the notes open again."""
+    share = tmp_path / "share"
+    share.mkdir()
+    notes = share / "notes.json"
+    app = App(display, tmp_path, notes)
+    try:
+        app.keys("ctrl+2")
+        app.type("saved first")
+        wait_for(lambda: saved(notes).get("notes") == "saved first")
+        share.rename(tmp_path / "away")
+        share.write_text("")  # the folder cannot be made again: every save fails
+        app.type(" then typed as the share went")
+        monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+        held = (tmp_path / "away" / "notes.json").read_bytes()
+        name = notes.with_name(f"{BUNDLED.stem} {notes.name}")  # rescue_name
+
+        def kept() -> list[Path]:
+            copies = rescued_copies(name, notes, held)
+            return [c for c in copies if "typed as the share went" in saved(c).get("notes", "")]
+
+        wait_for(kept, 15)
+        app.process.kill()
+        app.process.wait(10)
+    finally:
+        if app.process.poll() is None:
+            app.process.kill()
+    share.unlink()
+    (tmp_path / "away").rename(share)
+    (copy,) = kept()  # offered when the notes open again, made from the file as it is
+    assert saved(copy)["notes"] == "saved first then typed as the share went"
+    assert came_from(copy, held)

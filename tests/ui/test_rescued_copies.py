@@ -155,12 +155,12 @@ def test_quitting_unsaved_says_where_the_copy_is_or_that_none_could_be_kept(
     notes_with(notes_path, [], text="start\n")
     window = make_window()
     FullDisk(monkeypatch, "reader.ui.persistence.saver")
-    type_notes(window, qtbot, "typed on a full disk")
-    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     blocked = tmp_path / "a file"
     blocked.write_text("")
     folders = store.rescue_folders()
     monkeypatch.setattr(store, "rescue_folders", lambda: [blocked / "rescued", *folders[1:]])
+    type_notes(window, qtbot, "typed on a full disk")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
     dialogs.button_answer = QMessageBox.StandardButton.Cancel
     window.close()
     assert window.isVisible()
@@ -548,3 +548,32 @@ def test_a_second_window_offers_the_studys_rescued_copies_once_it_takes_the_stud
     to_the_rescued_line(banner)
     next(b for b in banner.buttons if b.text() == "Merge Into Study").click()
     assert titles_on_disk(folder)[0] == "Ana, night nurse"
+
+
+def test_while_saving_fails_one_copy_holds_the_notes_and_goes_once_a_save_succeeds(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A crash or a kill while the disk is full kept nothing of what saving could not
+    write (tests/e2e/test_real_window.py): each failed save now keeps it in one rescue
+    copy, written over at each try; once a save succeeds the file holds it all, and the
+    copy goes, never offered."""
+    monkeypatch.setattr("reader.ui.persistence.saver.RETRY_MS", 60_000)
+    notes_with(notes_path, [], text="start\n")
+    window = make_window()
+    disk = FullDisk(monkeypatch, "reader.ui.persistence.saver")
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    type_notes(window, qtbot, "one")
+    qtbot.waitUntil(lambda: window.save_label.text().startswith("Not saved"), timeout=10_000)
+    failed = qtbot.waitSignal(
+        window.interview.saver.stateChanged, check_params_cb=lambda state, _: state == "error"
+    )
+    with failed:  # the second failed save's end handled, its retry timed
+        type_notes(window, qtbot, " two")
+    assert [notes_text(c) for c in rescued("*.json")] == ["start\none two"]
+    disk.full = False
+    type_notes(window, qtbot, " three")
+    qtbot.waitUntil(lambda: notes_text(notes_path) == "start\none two three")
+    assert rescued("*.json") == []

@@ -23,8 +23,8 @@ from reader.core.store import (
     content_hash,
     describe_os_error,
     keep_aside,
-    rescue,
     rescued_copies,
+    rescued_line,
 )
 from reader.core.study_memo import (
     MemoUnreadableError,
@@ -132,6 +132,7 @@ class StudyMemo(QObject):
         saver.expected_hash = content_hash(raw) if raw is not None and not half else ""
         saver.read_only = self.read_only
         saver.known_version = lambda: memo_bytes(self._base)
+        saver.rescue_named = memo_rescue_name
         saver.written.connect(self._written)
         saver.outsideChange.connect(self._merge)
         saver.stateChanged.connect(self._save_state)
@@ -242,9 +243,7 @@ class StudyMemo(QObject):
             return
         self.rescued = ""
         if not saver.flush() and saver.dirty:
-            name = memo_rescue_name(saver.path)
-            data, made_from = self._prepare()(), saver.expected_hash
-            self.rescued = rescue("the study memo", saver.path, data, name, made_from)
+            self.rescued = rescued_line("the study memo", saver.path, saver.rescue_copy())
             self._study.message.emit(self.rescued)
         saver.shutdown()
         saver.deleteLater()

@@ -85,6 +85,7 @@ class NotesSafety(QObject):
             self.guard.file.remember(on_disk)
             controller.saver.expected_hash = self.guard.file.known_hash  # hashed once
         controller.saver.keep_backups = keep
+        controller.saver.rescue_named = lambda path: rescue_name(path, document_path)
         controller.saver.may_write = self._may_write
         controller.saver.written.connect(self._written)
         controller.saver.outsideChange.connect(self._outside_change_at_save)
@@ -224,8 +225,7 @@ class NotesSafety(QObject):
         self.lock_pending = False  # closed first: never taken
         saver = self.controller.saver
         saver.write_backup()
-        name = rescue_name(self.notes_path, self.guard.document_path)
-        rescued = saver.rescue(name) if saver.dirty else ""
+        rescued = saver.rescue() if saver.dirty else ""
         if rescued:  # left for another interview, or quitting: then found when it opens
             self.host.show_message(rescued)
         self.guard.lock.release()

@@ -20,7 +20,14 @@ from reader.core.backups import (
 )
 from reader.core.half_written import cut_wait_ms
 from reader.core.notes_file import NotesData, parse, serialise
-from reader.core.store import atomic_write, content_hash, describe_os_error, rescue, rescue_copy
+from reader.core.store import (
+    atomic_write,
+    content_hash,
+    describe_os_error,
+    rescue_copy,
+    rescued_line,
+    rewrite_rescued,
+)
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
 DEADLINE_MS = 1000  # ...and steady typing still saves this soon after the first change
@@ -87,6 +94,10 @@ class NotesSaver(QObject):
         # What the file held as last read or written, for a text file (the memo), where a write
         # cut at a line end shows as its start alone (core/half_written.py; set by the owner).
         self.known_version: Callable[[], bytes] = lambda: b""
+        # What a rescue copy of the file at a path is named after (set by the owner), and
+        # the copy holding the notes while saving fails (`_keep_unsaved`).
+        self.rescue_named: Callable[[Path], Path] = lambda path: path
+        self._kept_copy: Path | None = None
         self._in_flight: _Write | None = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
@@ -139,7 +150,22 @@ class NotesSaver(QObject):
         except Exception as exc:
             raise _PrepareError(exc) from exc
         self.in_flight_hash = content_hash(job.data)
-        self._write(self.path, job.data, expected)
+        try:
+            self._write(self.path, job.data, expected)
+        except OSError:
+            self._keep_unsaved(job.data)
+            raise
+
+    def _keep_unsaved(self, data: bytes, name: Path | None = None) -> Path | None:
+        """`data`, which the file could not take (a full disk, a share gone), in a rescue
+        copy at once: a crash or a kill before a save succeeds loses none of it, and the
+        copy is offered when the notes open again. One copy while saving fails, written
+        over at each try, and gone once a save succeeds. Where it is; None if nowhere."""
+        if self._kept_copy is not None and rewrite_rescued(self._kept_copy, data):
+            return self._kept_copy
+        name = name or self.rescue_named(self.path)
+        self._kept_copy = rescue_copy(self.path, data, name, self.expected_hash)
+        return self._kept_copy
 
     def _serialise_or_report(self) -> bytes | None:
         """The bytes to write, made here, or None after reporting why the notes cannot be
@@ -236,6 +262,7 @@ class NotesSaver(QObject):
                     atomic_write(path, data, parents=False)
             except OSError as exc:
                 self._dirty = True
+                self._keep_unsaved(data)
                 self._set_state("error", describe_os_error(exc))
                 if not self._shut_down:  # kept open (the user cancelled): tried again
                     self._timer.start(RETRY_MS)
@@ -258,13 +285,12 @@ class NotesSaver(QObject):
         """Write the notes to a rescue file in the data folder (the notes file could not be
         written and the app must end), named as `name` and after the file's version the
         notes were last read from or written as; the line that reports it."""
-        data = self._serialise_or_report()
-        return rescue("the notes", self.path, data, name, made_from=self.expected_hash)
+        return rescued_line("the notes", self.path, self.rescue_copy(name))
 
-    def rescue_copy(self, name: Path | None) -> Path | None:
+    def rescue_copy(self, name: Path | None = None) -> Path | None:
         """The notes in a rescue copy now (`store.rescue_copy`): where; None if none."""
         data = self._serialise_or_report()
-        return rescue_copy(self.path, data, name, self.expected_hash) if data else None
+        return self._keep_unsaved(data, name) if data else None
 
     def kept_elsewhere(self) -> None:
         """What was not saved is in a rescue copy: closing makes no other."""
@@ -312,6 +338,10 @@ class NotesSaver(QObject):
             self._set_state("saved", "")
 
     def _remember(self, data: bytes, digest: str) -> None:
+        if self._kept_copy is not None:  # the file holds all it did, and more
+            with contextlib.suppress(OSError):
+                self._kept_copy.unlink(missing_ok=True)
+            self._kept_copy = None
         self.expected_hash = digest
         self.written.emit(data, digest)
 
