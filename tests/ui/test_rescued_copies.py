@@ -577,3 +577,31 @@ def test_while_saving_fails_one_copy_holds_the_notes_and_goes_once_a_save_succee
     type_notes(window, qtbot, " three")
     qtbot.waitUntil(lambda: notes_text(notes_path) == "start\none two three")
     assert rescued("*.json") == []
+
+
+def test_while_study_json_fails_one_copy_holds_the_study_and_goes_once_a_save_succeeds(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As for the notes: a title typed while study.json could not be written (a full disk)
+    was in memory alone, and a crash or a kill lost it. It is in one rescue copy from the
+    first failed save, written over at each, offered when the study opens again (the app
+    killed here: the window left as it is); once a save succeeds the copy goes."""
+    monkeypatch.setattr("reader.ui.library.open_study.RETRY_MS", 60_000)
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    disk = FullDisk(monkeypatch, "reader.core.study")
+    rename_first_with_f2(window, qtbot, "Ana")
+    rename_first_with_f2(window, qtbot, "Ana, night nurse")
+    (copy,) = rescued(f"{folder.name} study-*.json")
+    assert orjson.loads(copy.read_bytes())["interviews"][0]["title"] == "Ana, night nurse"
+    again = make_study_window(folder)  # as after a kill: offered
+    to_the_rescued_line(again.banner)
+    assert copy.name in again.banner.text()
+    again.close()
+    disk.full = False
+    rename_first_with_f2(window, qtbot, "Ana, nights")
+    assert titles_on_disk(folder)[0] == "Ana, nights"
+    assert rescued("*.json") == []

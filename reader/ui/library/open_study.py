@@ -68,6 +68,8 @@ class OpenStudy(StudyEdits, QObject):
         self.unsaved = False
         self._unsaved_since = datetime.now()
         self._said = ""  # why it could not be saved, as last said: not said at every retry
+        # The rescue copy holding that change meanwhile, should the app crash or be killed.
+        self.kept_copy: Path | None = None
         self._retry = QTimer(self, singleShot=True, timeout=self.save)
         # What the study memo says of its changes memo.md has not taken as the study turns
         # read-only (ui/memo, `StudyMemo.kept_read_only`); "" when there are none.
@@ -146,7 +148,7 @@ class OpenStudy(StudyEdits, QObject):
             return
         self.aboutToClose.emit()
         self._retry.stop()
-        self.unsaved, self._said = False, ""
+        self.unsaved, self._said, self.kept_copy = False, "", None  # a copy left is offered
         if self.disk is not None:
             self.disk.deleteLater()
             self.disk = None
@@ -172,7 +174,10 @@ class OpenStudy(StudyEdits, QObject):
             self._retry.start(exc.wait_ms)
             return False
         except OSError as exc:
+            from reader.ui.library.rescued_study import keep_unsaved  # not at start-up
+
             self._not_saved()
+            self.kept_copy = keep_unsaved(self.study, self.kept_copy)
             self._retry.start(RETRY_MS)
             said = (
                 f"The study could not be saved: {describe_os_error(exc)}. Your changes are "
@@ -183,7 +188,9 @@ class OpenStudy(StudyEdits, QObject):
                 self.message.emit(said)
             return False
         if self.unsaved:  # as the notes' saver does, the banner's error goes
-            self.unsaved, self._said = False, ""
+            if self.kept_copy is not None:  # study.json holds all it did, and more
+                self.kept_copy.unlink(missing_ok=True)
+            self.unsaved, self._said, self.kept_copy = False, "", None
             self.message.emit("")
             self.status.emit("The study is saved.", 5000)
         self._report(merged)
@@ -254,7 +261,7 @@ class OpenStudy(StudyEdits, QObject):
         if not self.unsaved:
             return ""
         since = since_words(self._unsaved_since, datetime.now())
-        said, copied = kept_read_only(self.study, since)
+        said, copied = kept_read_only(self.study, since, self.kept_copy)
         if copied:
             self.unsaved, self._said = False, ""
         return said

@@ -11,7 +11,13 @@ from typing import TYPE_CHECKING, Any, Protocol
 from PySide6.QtWidgets import QWidget
 
 from reader.core.read_only import ReadOnly
-from reader.core.store import came_from, rescue, rescue_copy, rescued_copies
+from reader.core.store import (
+    came_from,
+    rescue_copy,
+    rescued_copies,
+    rescued_line,
+    rewrite_rescued,
+)
 from reader.core.study_file import StudyFormatError
 from reader.core.study_unsaved import cancel_keeps, kept_now, unsaved_read_only
 from reader.ui.persistence.offered_copies import (
@@ -32,13 +38,23 @@ def rescue_name(study: Study) -> Path:
     return study.file.with_name(f"{study.folder.name} {study.file.name}")
 
 
-def rescue_study(study: Study) -> str:
+def keep_unsaved(study: Study, kept: Path | None = None) -> Path | None:
+    """What study.json cannot take, in `kept`, the rescue copy of it made since saving began
+    to fail, written over; else (none yet, or gone: merged, put away, taken back) in a new
+    one, so that a crash or a kill before a save succeeds loses none of it. Where; None if
+    nowhere."""
+    if kept is not None and rewrite_rescued(kept, study.to_bytes()):
+        return kept
+    return rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+
+
+def rescue_study(study: Study, kept: Path | None = None) -> str:
     """study.json cannot take the study as the app is made to end: its content goes to a
-    rescue copy; the report line."""
-    return rescue("the study", study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+    rescue copy (`kept`, if one was made); the report line."""
+    return rescued_line("the study", study.file, keep_unsaved(study, kept))
 
 
-def kept_read_only(study: Study, since: str) -> tuple[str, bool]:
+def kept_read_only(study: Study, since: str, kept: Path | None = None) -> tuple[str, bool]:
     """`study` turned read-only here with changes made `since` study.json has not taken:
     what becomes of them, in words, and whether they are kept in a rescue copy now. Only
     another window's lock (let go, they are saved) keeps them in this window alone."""
@@ -46,14 +62,15 @@ def kept_read_only(study: Study, since: str) -> tuple[str, bool]:
     assert cause is not None
     copy = None
     if kept_now(cause):  # never written from here
-        copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+        copy = keep_unsaved(study, kept)
     return unsaved_read_only(cause, since, copy), copy is not None
 
 
-def may_close_unsaved(parent: QWidget, study: Study) -> bool:
+def may_close_unsaved(parent: QWidget, study: Study, kept: Path | None = None) -> bool:
     """study.json cannot take the study's last changes: whether to close it anyway, as the
-    user is asked. A copy is kept first, so that the question says where."""
-    copy = rescue_copy(study.file, study.to_bytes(), rescue_name(study), study.read_hash)
+    user is asked. A copy is kept first (in `kept`, if one was made), so that the question
+    says where."""
+    copy = keep_unsaved(study, kept)
     unsaved = f"The study's last changes could not be saved to {study.file}."
     return ask_to_close(parent, "Study not saved", unsaved, copy, study.read_only_cause)
 

@@ -375,7 +375,7 @@ class StudyActions(QObject):
         from reader.ui.library.rescued_study import may_close_unsaved  # not at start-up
 
         assert self.owner.study is not None
-        return may_close_unsaved(self.window, self.owner.study)
+        return may_close_unsaved(self.window, self.owner.study, self.owner.kept_copy)
 
     def close(self, rescue: bool = False) -> str:
         """The window closes: the study's last state written, its lock released. When the
@@ -387,7 +387,7 @@ class StudyActions(QObject):
             from reader.ui.library.rescued_study import rescue_study
 
             assert self.owner.study is not None
-            report = rescue_study(self.owner.study)
+            report = rescue_study(self.owner.study, self.owner.kept_copy)
         self.owner.close()  # the memo's, whatever `rescue`, kept by closing it
         return " ".join(filter(None, (report, self.memo_rescued())))
 

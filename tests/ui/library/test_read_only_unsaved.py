@@ -135,6 +135,7 @@ def test_changes_no_copy_could_keep_as_a_newer_study_json_came_are_asked_for_at_
     """Neither the data folder nor the temporary one takes a copy: the banner says they are
     in this window alone, and closing asks, without promising a save that never comes."""
     monkeypatch.setattr("reader.ui.library.rescued_study.rescue_copy", lambda *_a: None)
+    monkeypatch.setattr("reader.ui.library.rescued_study.rewrite_rescued", lambda *_a: False)
     window = unsaved
     newer = newer_study_json_comes(window, folder, qtbot)
     assert "no copy of them could be kept either" in window.banner.text()
@@ -314,7 +315,8 @@ def test_changes_kept_for_another_window_go_to_a_copy_once_a_newer_study_json_co
     disk_full.full = full_disk.full = False  # room again
     other, _ = another_window_takes_it(window, folder, qtbot)
     newer = newer_study_json_comes(window, folder, qtbot)
-    qtbot.waitUntil(lambda: bool(rescued(f"{folder.name} study-*.json")), timeout=10_000)
+    # (A copy is kept from the first failed save: the banner's words are waited for.)
+    qtbot.waitUntil(lambda: "kept in a copy" in window.banner.text(), timeout=10_000)
     (copy,) = rescued(f"{folder.name} study-*.json")
     said = window.banner.text()
     assert f"kept in a copy, {copy}" in said and "once the other window closes" not in said
