@@ -71,7 +71,8 @@ class Coding(QObject):
         anchor.setPosition(cursor.anchor())
         passage = reader.cursorRect().united(reader.cursorRect(anchor))
         top_left = reader.viewport().mapToGlobal(passage.topLeft())
-        self.picker.open_at(QRect(top_left, passage.size()), self.hub.book, on, self.recent, quote)
+        recent = self._recent_now()
+        self.picker.open_at(QRect(top_left, passage.size()), self.hub.book, on, recent, quote)
 
     def _back_to_reader(self) -> None:
         self.reader.activateWindow()
@@ -132,7 +133,7 @@ class Coding(QObject):
                 6000,
             )
             return
-        code_id = self.recent[number - 1]
+        code_id = self._recent_now()[number - 1]
         if code_id not in self.hub.book:  # deleted since: its number is kept, and said
             self.hub.interview.status.emit(
                 f"Alt+{number}'s code was deleted (Edit ▸ Undo in the Codebook brings it "
@@ -160,19 +161,32 @@ class Coding(QObject):
             self.hub.set_codes(current.id, (*current.codes, code_id))
 
     def _used(self, code_id: str) -> None:
-        self.recent = [code_id, *(c for c in self.recent if c != code_id)][:RECENT]
+        # And a code merged into it: its number goes with the code it lives on in.
+        now = zip(self.recent, self._recent_now(), strict=True)
+        self.recent = [code_id, *(c for c, lives in now if lives != code_id)][:RECENT]
 
     def _follow_merged(self) -> None:
-        """A code merged into another (a study records where) gives its number in Alt+1..9
-        to that one, and one deleted keeps it (said when pressed): dropped, the codes after
-        it moved up a number, and a habitual Alt+2 applied what had been Alt+3. Codes of
-        no record (another study's, an interview's alone) go."""
+        """Codes of no record (another study's, an interview's alone) leave Alt+1..9; one
+        merged or deleted keeps its number (`_recent_now`)."""
+        merged, deleted = self._retired()
+        book = self.hub.book
+        self.recent = [c for c in self.recent if c in book or c in merged or c in deleted]
+
+    def _recent_now(self) -> list[str]:
+        """Alt+1..9's codes as they stand: a code merged into another (a study records
+        where) gives its number to that one, and one deleted keeps it (said when pressed).
+        Each number kept, not the list rewritten: a code merged into one listed too went
+        from it, and the codes after it moved up a number (a habitual Alt+3 applied Alt+4's
+        code); and Edit ▸ Undo of the merge did not give the code its number back."""
+        merged, _deleted = self._retired()
+        return [merged.get(code_id, code_id) for code_id in self.recent]
+
+    def _retired(self) -> tuple[dict[str, str], frozenset[str]]:
         from reader.core.retired_codes import followed, retired_codes
 
-        book, study = self.hub.book, self.hub.study
-        merged, deleted = followed(retired_codes(study.data.settings), book) if study else ({}, ())
-        now = (merged.get(code_id, code_id) for code_id in self.recent)
-        self.recent = list(dict.fromkeys(c for c in now if c in book or c in deleted))
+        if (study := self.hub.study) is None:
+            return {}, frozenset()
+        return followed(retired_codes(study.data.settings), self.hub.book)
 
 
 def _coded_last(highlights: Iterable[Highlight], book: Codebook) -> list[str]:

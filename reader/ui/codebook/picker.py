@@ -54,7 +54,10 @@ def ranked(query: str, book: Codebook, recent: Sequence[str] = ()) -> list[Code]
     then by score."""
     codable = [c for _, c in book.tree() if c.codable]
     if not query.strip():
-        first = [c for i in recent if (c := book.get(i)) is not None and c.codable]
+        first: list[Code] = []  # once each: two numbers may hold one code (one merged into it)
+        for code in (book.get(i) for i in recent):
+            if code is not None and code.codable and code not in first:
+                first.append(code)
         return first + [c for c in codable if c not in first]
     from rapidfuzz import fuzz, process, utils
 
