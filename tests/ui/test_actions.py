@@ -200,7 +200,7 @@ def test_context_menus_give_each_item_a_letter_and_its_key(
     texts = [a.text() for a in on_highlight.actions()]
     assert {"Edit &Note…\tN", "C&odes…\tC", "&Delete Highlight\tDelete"} <= set(texts)
     # The Annotations list's menu, on that highlight.
-    menus = Menus(monkeypatch, "reader.ui.annotations.panel").opened
+    menus = Menus(monkeypatch).opened
     annotations = window.annotations
     annotations._context_menu(
         annotations.view.visualRect(annotations.view.model().index(0, 0)).center()

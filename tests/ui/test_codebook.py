@@ -770,7 +770,7 @@ def test_the_menu_key_and_ctrl_m_reach_merging(
     code_with_keys(window, qtbot, "ending", "Dawn")
     hub, panel = window.codebook.hub, window.codebook.panel
     morning, dawn = hub.book.find("Morning").id, hub.book.find("Dawn").id
-    menus = Menus(monkeypatch, "reader.ui.codebook.code_menu")
+    menus = Menus(monkeypatch)
     panel.set_current(morning)
     view = panel.view
     view.setFocus()

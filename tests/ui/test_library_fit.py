@@ -164,12 +164,11 @@ def test_the_counts_headings_are_marks_with_names(netbook: Callable[[], MainWind
 
 
 class Menus:
-    """The menus `module` opens (the Library's), recorded instead of opened (PySide calls
-    QMenu.exec past a patched class attribute, so the module gets a subclass)."""
+    """The row menus the panes open (reader/ui/row_menu.py makes them), recorded instead
+    of opened (PySide calls QMenu.exec past a patched class attribute, so the module gets a
+    subclass)."""
 
-    def __init__(
-        self, monkeypatch: pytest.MonkeyPatch, module: str = "reader.ui.library.library_panel"
-    ) -> None:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.opened: list[QMenu] = []
         opened = self.opened
 
@@ -177,7 +176,7 @@ class Menus:
             def exec(self, *_args: Any) -> None:  # type: ignore[override]
                 opened.append(self)
 
-        monkeypatch.setattr(f"{module}.QMenu", Recorded)
+        monkeypatch.setattr("reader.ui.row_menu.QMenu", Recorded)
 
     def action(self, *path: str) -> Any:
         """The action at `path`, named as shown without its letter and key ("Open")."""

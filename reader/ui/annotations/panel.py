@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QListView,
-    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +36,7 @@ from reader.ui.dialogs import filter_combo
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
+from reader.ui.row_menu import passing_menu
 from reader.ui.type_to_filter import type_to_filter
 from reader.ui.window.spoken import SpokenLabel
 from reader.ui.wrap_row import WrapRow
@@ -412,7 +412,7 @@ class AnnotationsPanel(QWidget):
         if entry is None:
             return
         self.view.setCurrentIndex(index)
-        menu = QMenu(self)
+        menu = passing_menu(self)
         go = menu.addAction("&Go to Highlight\tEnter", lambda: self._jump(index))
         go.setEnabled(not entry.highlight.orphan)
         menu.addAction("Edit &Note…\tF2", self._edit)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, SignalInstance
-from PySide6.QtWidgets import QMenu, QTreeView
+from PySide6.QtWidgets import QTreeView
 
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
+from reader.ui.row_menu import passing_menu
 
 
 class CodePanel(Protocol):
@@ -31,7 +32,7 @@ def show_code_menu(panel: CodePanel, pos: QPoint) -> None:
     """The menu of the code at `pos` in the tree (New Code alone below the codes)."""
     view = panel.view
     index = view.indexAt(pos)
-    menu = QMenu(view)
+    menu = passing_menu(view)
     if index.isValid():
         view.setCurrentIndex(index)
         code_id = panel.model.code_id(index)

@@ -48,7 +48,7 @@ from reader.ui.library.library_model import (
 )
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
-from reader.ui.row_menu import menu_from_key
+from reader.ui.row_menu import menu_from_key, passing_menu
 from reader.ui.type_to_filter import type_to_filter
 from reader.ui.window.spoken import SpokenLabel
 
@@ -369,7 +369,7 @@ class LibraryPanel(QWidget):
 
     def _row_menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
-        menu = QMenu(self)
+        menu = passing_menu(self)
         if index.isValid():
             interview_id = str(index.data(ID_ROLE))
             self.view.setCurrentIndex(index)
@@ -409,7 +409,7 @@ class LibraryPanel(QWidget):
 
     def _header_menu(self, pos: QPoint) -> None:
         column = self.view.horizontalHeader().logicalIndexAt(pos)
-        menu = QMenu(self)
+        menu = passing_menu(self)
         menu.addAction("&Study Order", self.study_order)
         menu.addSeparator()
         new = menu.addAction("&New Attribute…", self.newAttributeRequested.emit)
