@@ -138,7 +138,8 @@ class Session:
             # shorter than ROLE_QUOTE_CHARS is a whole paragraph ("Interviewer: Okay."),
             # never the start of a longer one ("Interviewer: Okay. So what next?").
             quote, cut, _ = correction.quote.partition("\n")
-            whole = bool(cut) or len(quote) < ROLE_QUOTE_CHARS
+            # No quote at all (the notes' schema asks none): at its start, as before.
+            whole = bool(quote) and (bool(cut) or len(quote) < ROLE_QUOTE_CHARS)
             quote = quote.rstrip() if whole else quote
             fits = partial(_opens_paragraph, ends, len(quote) if whole else None)
             if fits(start) and text.startswith(quote, start):

@@ -796,3 +796,15 @@ def test_a_quote_of_a_text_that_held_a_paragraph_separator_stays_on_its_words(
     assert (highlight.start, highlight.exact) == (start, "start?\nTell")
     summary = session.anchor_summary
     assert summary is not None and (summary.kept, summary.moved) == (1, 0)
+
+
+def test_a_role_correction_saved_without_a_quote_is_applied_at_its_start() -> None:
+    """The notes' schema asks no quote of a role correction (one written by hand or by
+    another tool): it is applied where its paragraph starts, the text unedited."""
+    text = "Interviewer: Tell me.\n\nAna: Nights.\n\nInterviewer: Okay.\n\nAna: Anyway, the rest.\n"
+    document = make_document(text)
+    start = text.index("Interviewer: Okay.")
+    notes = NotesData(document=document.meta())
+    notes.roles = [RoleCorrection(start, "", Role.QUESTION)]
+    again = Session.open(document, parse(serialise(notes)))
+    assert again.shown_role(again.segment_index_at(start)) is Role.QUESTION
