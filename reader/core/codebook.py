@@ -384,16 +384,19 @@ class Codebook:
         last = len(siblings) - 1
         return siblings.index(code) == (last if index is None else min(max(0, index), last))
 
-    def move(self, code_id: str, parent: str = "", index: int | None = None) -> tuple[str, int]:
+    def move(
+        self, code_id: str, parent: str = "", index: int | None = None, *, going: str = ""
+    ) -> tuple[str, int]:
         """Put the code (with the codes below it) under `parent` at sibling `index` (the
-        end when None). Returns (old parent, old sibling index), for undo."""
+        end when None). Returns (old parent, old sibling index), for undo. The code `going`
+        (merged, about to go) may have its name there."""
         code = self.code(code_id)
         if parent and (parent == code_id or parent in {d.id for d in self.descendants(code_id)}):
             raise CodebookError("A code cannot go below itself.")
         if parent:
             self.code(parent)
         other = self.find(code.name, parent)
-        if other is not None and other.id != code_id:
+        if other is not None and other.id not in (code_id, going):
             raise self._taken(other)
         old = (code.parent, self.children(code.parent).index(code))
         subtree = [code, *self.descendants(code_id)]
@@ -429,7 +432,9 @@ class Codebook:
         if source_id == target_id:
             raise CodebookError("A code cannot be merged into itself.")
         if target_id in {d.id for d in self.descendants(source_id)}:
-            self.move(target_id, source.parent, self.children(source.parent).index(source))
+            # Work into its own "Work": the one it leaves in its place has its name.
+            at = self.children(source.parent).index(source)
+            self.move(target_id, source.parent, at, going=source_id)
         merged = {source_id: target_id}
         for child in self.children(source_id):
             clash = self.find(child.name, target_id)

@@ -252,6 +252,18 @@ def test_a_code_merged_into_its_own_sub_code_leaves_that_one_in_its_place() -> N
     assert tree_names(book) == ["Dread", "  Fear", "  Joy", "Work"]  # two levels up
 
 
+def test_a_code_merged_into_its_sub_code_of_its_own_name_leaves_that_one() -> None:
+    """Work merged into its own sub-code "work" was refused as "There is a top-level code
+    “Work” already", the code being merged, which goes: "work" takes its place."""
+    book = Codebook()
+    work = book.create("Work")
+    stress = book.create("Stress", parent=work.id)
+    inner = book.create("work", parent=work.id)
+    assert book.merge(work.id, inner.id) == {work.id: inner.id}
+    assert tree_names(book) == ["work", "  Stress"]
+    assert book.code(stress.id).parent == inner.id
+
+
 def test_a_code_merged_into_its_parent_takes_a_child_of_its_own_name_along() -> None:
     """Found by the coding review: Work / Stress / Stress merged into Work met Work / Stress
     itself, merged into it, and was left mapped to the code that then went, its passages
