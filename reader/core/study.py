@@ -774,12 +774,23 @@ class Study:
         """Undo `remove_attribute`: each value back, and the entry's time as it was where
         nothing else of it changed since (`_times_back`)."""
         self._writable()
-        self.data.attributes.insert(index, definition)
+        # Defined again since by another program (a colleague's copy changed it, merged
+        # in): kept as it is now, not put in twice, which made study.json unreadable.
+        now = next((a for a in self.data.attributes if a.key == definition.key), None)
+        if now is None:
+            self.data.attributes.insert(index, definition)
         for interview_id, value in values.items():
             try:
                 entry = self.interview(interview_id)
             except StudyError:  # taken out since by another program (a colleague's copy)
                 continue
+            if now is not None:
+                if definition.key in entry.attributes:  # its value since stays
+                    continue
+                try:
+                    value = now.check(value)
+                except AttributeValueError:  # it no longer fits (another type since)
+                    continue
             self._put(replace(entry, attributes={**entry.attributes, definition.key: value}))
         self._times_back(had or {})
 

@@ -356,6 +356,33 @@ def test_undo_of_remove_attribute_passes_over_an_interview_taken_out_since(
     assert study.interviews == [before[0], before[2]]
 
 
+def test_undo_of_remove_attribute_kept_since_by_a_colleague_puts_it_in_once(
+    folder: Path,
+) -> None:
+    """Remove Attribute, a colleague's study.json merged in that still had it (relabelled),
+    then Undo: the attribute was put in a second time, and study.json saved so was set
+    aside on the next opening ("two attributes have the same key"). It is there once now,
+    as the colleague left it, the values the merge did not bring back put back."""
+    study = open_study(folder)
+    study.define_attribute("Site", "text")
+    for entry in study.interviews:
+        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
+    study.save()
+    theirs = orjson.loads(study.file.read_bytes())
+    removed = study.remove_attribute("site")
+    study.save()
+    theirs["attributes"][0]["label"] = "Ward site"
+    del theirs["interviews"][1]["attributes"]["site"]
+    study.merge_copy(orjson.dumps(theirs), made_from_disk=False)
+    study.restore_attribute(*removed)
+    assert [(a.key, a.label) for a in study.data.attributes] == [("site", "Ward site")]
+    assert [e.attributes for e in study.interviews] == [
+        {"site": f"Ward {e.title}"} for e in study.interviews
+    ]
+    study.save()
+    assert open_study(folder).data.attributes == study.data.attributes
+
+
 def test_undo_of_adding_passes_over_an_interview_taken_out_since(folder: Path) -> None:
     """Three transcripts added, a colleague's study.json merged taking the second out,
     then Undo: refused ("The study has no interview …") after the first was taken out,
