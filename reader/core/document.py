@@ -302,15 +302,16 @@ def _utf16_without_bom(data: bytes) -> str | None:
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     units = len(sample) // 2
     few = max(even, odd) < units * 0.3
-    if min(even, odd) * 10 > max(even, odd) and not few:
-        return None
+    # NULs at both offsets: binary data, or Chinese whose "一" and "开" match the NULs of
+    # its labels, times and spaces ("[00:01:02] Interviewer: 一开始…"), told by its words.
+    both = min(even, odd) * 10 > max(even, odd)
     try:
         text = data.decode(f"utf-16-{utf16_order(data)}")
     except UnicodeDecodeError:
         return None
     if _CONTROL.search(text) or "\ufffe" in text or "\uffff" in text:
         return None
-    if few and not _words(text[:2048]):
+    if (few or both) and not _words(text[:2048]):
         return None
     return text
 

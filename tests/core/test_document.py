@@ -518,6 +518,20 @@ def test_utf16_without_bom_of_chinese_with_many_a_one_is_recognised(
     assert doc.encoding == codec and "byte order mark" in doc.notice
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_of_chinese_with_latin_labels_is_recognised(
+    tmp_path: Path, codec: str
+) -> None:
+    """A Chinese interview with its labels in Latin letters ("Interviewer:", or times
+    "[00:01:02] 采访者：") saved as UTF-16 without a byte order mark was "a binary file":
+    the NULs of "一" and "开" at one offset were more than a tenth of the labels' at the
+    other, the rule that told binary data, whose decoded text has controls."""
+    text = "Interviewer: 你是怎么开始做护士的？\nAna: 一开始我在夜班工作，后来换到白班。\n" * 40
+    doc = load_document(write(tmp_path, "nobom.txt", text.encode(codec)))
+    assert doc.text == text
+    assert doc.encoding == codec and "byte order mark" in doc.notice
+
+
 def test_utf16_without_bom_in_a_transcript_format(tmp_path: Path) -> None:
     data = "1\n00:00:01,000 --> 00:00:02,000\nAna: Olá!\n".encode("utf-16-le")
     assert load_document(write(tmp_path, "a.srt", data)).text == "Ana: Olá!\n"
