@@ -568,6 +568,17 @@ class Study:
         self._writable()
         if any(e.id == entry.id for e in self.data.interviews):
             raise StudyError(f"“{entry.title}” is in the study already.")
+        # Its values of attributes another program took out since (a colleague's copy,
+        # merged in) go, as the merge took them from the others: study.json kept one
+        # and was set aside as unreadable ("a value for the undefined attribute").
+        definitions = {a.key: a for a in self.data.attributes}
+        fitting = {}
+        for key, value in entry.attributes.items():
+            with contextlib.suppress(AttributeValueError):
+                if key in definitions and (kept := definitions[key].check(value)) is not None:
+                    fitting[key] = kept
+        if fitting != entry.attributes:
+            entry = replace(entry, attributes=fitting)
         self.data.interviews.insert(max(0, min(index, len(self.data.interviews))), entry)
 
     def relocate(self, interview_id: str, transcript: Path) -> InterviewEntry:

@@ -383,6 +383,32 @@ def test_undo_of_remove_attribute_kept_since_by_a_colleague_puts_it_in_once(
     assert open_study(folder).data.attributes == study.data.attributes
 
 
+def test_undo_of_remove_interview_leaves_out_an_attribute_taken_out_since(
+    folder: Path,
+) -> None:
+    """Remove an interview, a colleague's study.json merged in without an attribute, then
+    Undo: the interview came back with its value of that attribute, and study.json saved
+    so was set aside on its next opening ("a value for the undefined attribute")."""
+    study = open_study(folder)
+    study.define_attribute("Site", "text")
+    for entry in study.interviews:
+        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
+    study.save()
+    theirs = orjson.loads(study.file.read_bytes())
+    removed = study.remove_interview(study.interviews[1].id)
+    theirs["attributes"] = []
+    for entry in theirs["interviews"]:
+        entry["attributes"] = {}
+        entry["modified"] = "2030-01-01T00:00:00Z"
+    del theirs["interviews"][1]
+    study.file.write_bytes(orjson.dumps(theirs))
+    study.merge_from_disk()
+    study.restore_interview(*removed)
+    assert study.interview(removed[1].id).attributes == {}
+    study.save()
+    assert [e.id for e in open_study(folder).interviews] == [e.id for e in study.interviews]
+
+
 def test_undo_of_adding_passes_over_an_interview_taken_out_since(folder: Path) -> None:
     """Three transcripts added, a colleague's study.json merged taking the second out,
     then Undo: refused ("The study has no interview …") after the first was taken out,
