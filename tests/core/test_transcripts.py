@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from reader.core.annotations import make_highlight
 from reader.core.document import Document, DocumentError, Span, load_document, normalise
-from reader.core.interview import Role, detect_segments, speaker_report
+from reader.core.interview import Role, Segment, detect_segments, speaker_report
 from reader.core.session import Session
 from reader.core.transcripts import (
     PARAGRAPH_CHARS,
@@ -713,6 +713,19 @@ def test_an_interviewers_questions_as_headings_stay_questions() -> None:
     assert [(seg.role, seg.speaker) for seg in segments] == [(Q, "Sarah"), (A, "Ana")] * 2
 
 
+def segments_of_bold_lines(
+    tmp_path: Path, suffix: str, lines: list[tuple[str, bool]]
+) -> list[Segment]:
+    """The paragraphs found in a Word file or Markdown of `lines`, each (text, in bold)."""
+    path = tmp_path / f"bold{suffix}"
+    if suffix == ".docx":
+        write_docx(path, [(line, len(line) if bold else 0) for line, bold in lines])
+    else:
+        path.write_text("".join(f"**{line}**\n\n" if b else f"{line}\n\n" for line, b in lines))
+    doc = load_document(path)
+    return detect_segments(doc.text, doc.turns, doc.spans)
+
+
 @pytest.mark.parametrize("suffix", [".docx", ".md"])
 def test_lines_in_bold_that_title_parts_of_the_interview_are_no_speakers(
     tmp_path: Path, suffix: str
@@ -729,13 +742,7 @@ def test_lines_in_bold_that_title_parts_of_the_interview_are_no_speakers(
         ("Sarah: How did you start?", True),
         ("Amal: By accident.", False),
     ]
-    path = tmp_path / f"bold{suffix}"
-    if suffix == ".docx":
-        write_docx(path, [(line, len(line) if bold else 0) for line, bold in lines])
-    else:
-        path.write_text("".join(f"**{line}**\n\n" if b else f"{line}\n\n" for line, b in lines))
-    doc = load_document(path)
-    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    segments = segments_of_bold_lines(tmp_path, suffix, lines)
     got = [(seg.role, seg.speaker) for seg in segments]
     assert got == [
         (INTRO, ""),
@@ -759,13 +766,7 @@ def test_a_co_interviewers_one_question_in_bold_is_theirs(tmp_path: Path, suffix
         ("Tom: And your brothers?", True),
         ("Amal: Three of them.", False),
     ]
-    path = tmp_path / f"bold{suffix}"
-    if suffix == ".docx":
-        write_docx(path, [(line, len(line) if bold else 0) for line, bold in lines])
-    else:
-        path.write_text("".join(f"**{line}**\n\n" if b else f"{line}\n\n" for line, b in lines))
-    doc = load_document(path)
-    segments = detect_segments(doc.text, doc.turns, doc.spans)
+    segments = segments_of_bold_lines(tmp_path, suffix, lines)
     assert [seg.speaker for seg in segments] == ["Sarah", "Amal"] * 2 + ["Tom", "Amal"]
     assert ASIDE not in [seg.role for seg in segments]
 
