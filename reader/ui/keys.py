@@ -99,13 +99,22 @@ ANNOTATIONS = (
 LIBRARY = (
     PaneKey("Enter", "Open the interview", ("Return", "Enter")),
     PaneKey("F2", "Rename it (or edit the cell)", ("F2",)),
-    PaneKey("Delete", "Remove it from the study (its transcript and notes stay)", ("Del",)),
+    PaneKey(
+        "Delete or Backspace (on a participant, date or attribute)",
+        "Clear the cell's value (Ctrl+Z brings it back)",
+        ("Del", "Backspace"),
+    ),
+    PaneKey(
+        "Delete (on the title)",
+        "Remove the interview from the study (its transcript and notes stay)",
+        ("Del",),
+    ),
     PaneKey("Alt+Up / Alt+Down", "Move it up / down in the study's order", ("Alt+Up", "Alt+Down")),
     PaneKey("Home / End", "The first / last interview", ("Home", "End")),
     PaneKey(
         "Menu key or Shift+F10",
-        "Its menu: open, rename, locate, move, remove, the column's attribute, sort by the "
-        "column, study order, columns",
+        "Its menu: open, rename, locate, move, clear the cell, remove, the column's attribute, "
+        "sort by the column, study order, columns",
         ("Menu",),
     ),
     PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),

@@ -96,7 +96,17 @@ def test_every_key_the_library_takes_is_in_f1(
         monkeypatch.setattr(panel, method, lambda *_: None)  # taken, not done
     panel.view.setCurrentIndex(panel.proxy.index(0, 0))
     handled = taken(lambda e: panel.eventFilter(panel.view, e), MODIFIERS)
-    assert handled == {"Return", "Enter", "Del", "Alt+Up", "Alt+Down", "Home", "End", "Ctrl+F"}
+    assert handled == {
+        "Return",
+        "Enter",
+        "Del",
+        "Backspace",
+        "Alt+Up",
+        "Alt+Down",
+        "Home",
+        "End",
+        "Ctrl+F",
+    }
     edits = panel.view.editTriggers() & QAbstractItemView.EditTrigger.EditKeyPressed
     assert handled | ({"F2"} if edits else set()) | {"Menu"} == listed(keys.LIBRARY)
     assert in_f1(window, "Library", keys.LIBRARY)

@@ -1,12 +1,12 @@
 """The Library dock: every interview of the study in a table (title, participant, date,
 counts, how far read, then the attributes), sortable and filterable, edited in place.
 
-Enter or a double click opens an interview; F2 renames; Delete removes it from the study
-(the transcript and its notes stay on disk); Alt+Up/Down, or a drag, move it in the study's
-order; Home/End go to the first/last row. Typing a letter in the table, or Ctrl+F, goes to
-the filter (the keys listed in reader/ui/keys.py, LIBRARY, for F1).
-What needs a dialog or the window is asked for by signal.
-Which columns show, and how wide: library_columns.py.
+Enter or a double click opens an interview; F2 edits the cell; Delete clears a value cell
+or, on the title, removes the interview from the study (cell_clearing.py); Alt+Up/Down, or
+a drag, move it in the study's order; Home/End go to the first/last row. Typing a letter in
+the table, or Ctrl+F, goes to the filter (the keys listed in reader/ui/keys.py, LIBRARY,
+for F1). What needs a dialog or the window is asked for by signal. Which columns show, and
+how wide: library_columns.py; the row's and heading's menus: library_menus.py.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPoint,
     QSettings,
     Qt,
     Signal,
@@ -36,10 +35,12 @@ from PySide6.QtWidgets import (
 from reader.core.wording import counted
 from reader.ui.clear_button import add_clear_button
 from reader.ui.edit_menus import letter_edit_menus
+from reader.ui.library.cell_clearing import KEYS
 from reader.ui.library.empty_library import empty_library_page
 from reader.ui.library.library_cells import LibraryDelegate
 from reader.ui.library.library_columns import LibraryColumns
 from reader.ui.library.library_memory import LibraryMemory
+from reader.ui.library.library_menus import LibraryMenus
 from reader.ui.library.library_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -48,7 +49,7 @@ from reader.ui.library.library_model import (
 )
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
-from reader.ui.row_menu import menu_from_key, passing_menu
+from reader.ui.row_menu import menu_from_key
 from reader.ui.type_to_filter import type_to_filter
 from reader.ui.window.spoken import SpokenLabel
 
@@ -63,7 +64,7 @@ SORTED_NO_MOVE = (
 )
 
 
-class LibraryPanel(QWidget):
+class LibraryPanel(LibraryMenus, QWidget):
     openRequested = Signal(str)  # interview id
     removeRequested = Signal(str)  # interview id: off the study's list (StudyActions.remove)
     addFilesRequested = Signal()
@@ -126,7 +127,8 @@ class LibraryPanel(QWidget):
         self.view.setObjectName("library-view")
         self.view.setAccessibleName("Interviews of the study")
         self.view.setAccessibleDescription(
-            "Enter opens the interview, F2 renames it, Delete takes it out of the study"
+            "Enter opens the interview, F2 edits the cell, Delete clears it; Delete on the "
+            "title takes the interview out of the study"
         )
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LibraryDelegate(self.model, self.view))
@@ -357,8 +359,8 @@ class LibraryPanel(QWidget):
         plain = not mods & ~Qt.KeyboardModifier.KeypadModifier  # Ctrl+Delete is no Delete
         if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self._open_index(self.view.currentIndex())
-        elif plain and key == Qt.Key.Key_Delete:
-            self.remove_current()
+        elif plain and key in KEYS:  # a value cleared, or the interview removed
+            self.delete_pressed(key)
         elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
         elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):  # rows, not cells
@@ -366,55 +368,3 @@ class LibraryPanel(QWidget):
         elif not type_to_filter(event, self.filter):
             return super().eventFilter(watched, event)
         return True
-
-    def _row_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        menu = passing_menu(self)
-        if index.isValid():
-            interview_id = str(index.data(ID_ROLE))
-            self.view.setCurrentIndex(index)
-            menu.addAction("&Open\tEnter", lambda: self.openRequested.emit(interview_id))
-            menu.addAction("&Rename\tF2", self.rename_current)
-            menu.addAction("&Locate Transcript…", lambda: self.relocateRequested.emit(interview_id))
-            menu.addAction("Move &Up\tAlt+Up", lambda: self.move_current(-1))
-            menu.addAction("Move &Down\tAlt+Down", lambda: self.move_current(1))
-            menu.addSeparator()
-            menu.addAction("Re&move from Study\tDelete", self.remove_current)
-            menu.addSeparator()
-            # The column's attribute too: the Menu key opens this menu, and the heading's,
-            # which has them, takes no keyboard (found by the lifecycle review).
-            if self._attribute_actions(menu, index.column()):
-                menu.addSeparator()
-        menu.addAction("&Add Interviews…", self.addFilesRequested.emit)
-        menu.addAction("Add a &Folder of Interviews…", self.addFolderRequested.emit)
-        for action in menu.actions()[1 if index.isValid() else 0 :]:  # all but Open
-            action.setEnabled(not self.owner.read_only)
-        if self.fill_action is not None:  # the window's: its state is the window's
-            menu.addAction(self.fill_action)
-        menu.addSeparator()
-        self.columns.add_sorting(menu, index.column(), self.study_order)  # the heading's
-        self.columns.add_actions(menu.addMenu("&Columns"))
-        menu.exec(self.view.viewport().mapToGlobal(pos))
-
-    def _attribute_actions(self, menu: QMenu, column: int) -> bool:
-        """Change and Remove the attribute of `column` in `menu`, if it is one and the
-        study can change; whether they were added."""
-        attribute = self.model.attribute(column) if column >= 0 else None
-        if attribute is None or self.owner.read_only:
-            return False
-        key, label = attribute.key, attribute.label.replace("&", "&&")
-        menu.addAction(f"C&hange “{label}”…", lambda: self.editAttributeRequested.emit(key))
-        menu.addAction(f"Remove “{label}” Attri&bute", lambda: self.owner.remove_attribute(key))
-        return True
-
-    def _header_menu(self, pos: QPoint) -> None:
-        column = self.view.horizontalHeader().logicalIndexAt(pos)
-        menu = passing_menu(self)
-        menu.addAction("&Study Order", self.study_order)
-        menu.addSeparator()
-        new = menu.addAction("&New Attribute…", self.newAttributeRequested.emit)
-        new.setEnabled(not self.owner.read_only)
-        self._attribute_actions(menu, column)
-        menu.addSeparator()
-        self.columns.add_actions(menu, taken="snhb")
-        menu.exec(self.view.horizontalHeader().mapToGlobal(pos))

@@ -22,9 +22,10 @@ SAID_AT_ONCE = 5  # refusals of files added, said in the banner; the rest counte
 
 
 class StudyEdits:
-    """Adding, renaming, moving, removing interviews and setting and defining attributes,
-    as undoable steps, for the owner of the open study (OpenStudy), whose are `study`, its
-    `undo_stack`, the `status` and `message` signals and `study_edited`."""
+    """Adding, renaming, moving, removing interviews, setting and clearing values and
+    defining attributes, as undoable steps, for the owner of the open study (OpenStudy),
+    whose are `study`, its `undo_stack`, the `status` and `message` signals and
+    `study_edited`."""
 
     study: Study | None
     undo_stack: QUndoStack
@@ -146,6 +147,41 @@ class StudyEdits:
             interview_id,
             lambda: study.set_attribute(interview_id, key, value),
         )
+
+    def clear_values(self, interview_ids: list[str], key: str) -> bool:
+        """Delete on a value cell: the participant, date or attribute `key` of each
+        interview emptied, as one step, said (each redo and undo too)."""
+        study = self._study()
+        label = study.attribute(key).label if key not in ("participant", "date") else key.title()
+        titles = [study.interview(i).title for i in interview_ids]
+        whose = f"“{titles[0]}”" if len(titles) == 1 else f"{len(titles)} interviews"
+        if len(titles) > 1:
+            self.undo_stack.beginMacro(f"Clear {label} of {whose}")
+        done = False
+        for interview_id in interview_ids:
+            done |= self._clear_value(interview_id, key, f"{label} of {whose}")
+        if len(titles) > 1:
+            self.undo_stack.endMacro()
+        return done
+
+    def _clear_value(self, interview_id: str, key: str, what: str) -> bool:
+        """One value emptied; `what` names it ("Role of “P01 Ana”") in the status line."""
+        study = self._study()
+        label = what.partition(" of ")[0]
+
+        def do() -> tuple[InterviewEntry, InterviewEntry]:
+            if key in ("participant", "date"):
+                before = study.update_interview(interview_id, **{key: ""})
+            else:
+                before = study.set_attribute(interview_id, key, None)
+            self.status.emit(f"Cleared {what}. Edit ▸ Undo brings it back.", 10000)
+            return before, study.interview(interview_id)
+
+        def undo(memo: tuple[InterviewEntry, InterviewEntry]) -> None:
+            study.undo_entry_change(*memo)
+            self.status.emit(f"{what} is back.", 5000)
+
+        return self.run(f"Clear {label}", do, undo)
 
     def _change_entry(self, text: str, interview_id: str, change: Callable[[], object]) -> bool:
         """`change` (returning the entry before) as a step whose undo takes back only what
