@@ -1,11 +1,12 @@
-"""The Codebook's menu on a code (right click, the Menu key or Shift+F10): what its
-buttons and keys do, each named with its key."""
+"""A code's actions in the Codebook: its menu (right click, the Menu key or Shift+F10),
+each named with its key, and those keys."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QPoint, SignalInstance
+from PySide6.QtCore import QPoint, Qt, SignalInstance
 from PySide6.QtWidgets import QTreeView
 
 from reader.ui.codebook.hub import CodebookHub
@@ -26,6 +27,30 @@ class CodePanel(Protocol):
     def move_into(self) -> None: ...
     def delete_code(self) -> None: ...
     def new_code(self, below: bool = False) -> None: ...
+    def move_current(self, key: Qt.Key) -> None: ...
+
+
+MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
+_NONE, _SHIFT = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
+_CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def code_key(
+    panel: CodePanel, key: int, modifiers: Qt.KeyboardModifier
+) -> Callable[[], None] | None:
+    """What a key pressed in the tree does to the codes: Alt+arrows move the current code,
+    Insert (Shift+Insert) makes one (below it), Delete, Ctrl+M merges, Ctrl+Shift+M moves
+    it into another; None for another key (Ctrl+Insert copies)."""
+    if modifiers == Qt.KeyboardModifier.AltModifier and key in MOVE_KEYS:
+        return lambda: panel.move_current(Qt.Key(key))
+    keys: dict[tuple[int, object], Callable[[], None]] = {
+        (Qt.Key.Key_Insert, _NONE): panel.new_code,
+        (Qt.Key.Key_Insert, _SHIFT): lambda: panel.new_code(below=True),
+        (Qt.Key.Key_Delete, _NONE): panel.delete_code,
+        (Qt.Key.Key_M, _CTRL): panel.merge_code,
+        (Qt.Key.Key_M, _CTRL | _SHIFT): panel.move_into,
+    }
+    return keys.get((key, modifiers))
 
 
 def show_code_menu(panel: CodePanel, pos: QPoint) -> None:

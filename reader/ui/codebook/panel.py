@@ -32,7 +32,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.codebook.code_choice import choose_code
 from reader.ui.codebook.code_counts import CodingChange
 from reader.ui.codebook.code_memo import CodeMemo
-from reader.ui.codebook.code_menu import show_code_menu
+from reader.ui.codebook.code_menu import MOVE_KEYS, code_key, show_code_menu
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.codebook.tree_fit import TreeFit
@@ -43,7 +43,6 @@ from reader.ui.theme import color_icon
 from reader.ui.typed_text import typed_text
 from reader.ui.wrap_row import WrapRow
 
-MOVE_KEYS = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right}
 TOP_LEVEL = "The top level"  # Move Into…'s place outside every code
 USE_LINE_MIN_HEIGHT = 340  # px of the panel below which the tree takes the use line's row
 
@@ -374,26 +373,16 @@ class CodebookPanel(QWidget):
         return super().eventFilter(watched, event)
 
     def _key(self, event: QKeyEvent) -> bool:
-        key, modifiers = event.key(), event.modifiers()
-        if self.view.state() == QAbstractItemView.State.EditingState or self.hub.read_only:
+        """A code's editing key (`code_key`); in a read-only codebook it says why it does
+        nothing, where it did nothing unsaid (the buttons greyed say it in their tips)."""
+        if self.view.state() == QAbstractItemView.State.EditingState:
             return False
-        if modifiers == Qt.KeyboardModifier.AltModifier and key in MOVE_KEYS:
-            self.move_current(Qt.Key(key))
-            return True
-        shift = Qt.KeyboardModifier.ShiftModifier
-        if key == Qt.Key.Key_Insert and modifiers in (Qt.KeyboardModifier.NoModifier, shift):
-            self.new_code(below=modifiers == shift)  # (Ctrl+Insert copies, elsewhere)
-            return True
-        if key == Qt.Key.Key_Delete and modifiers == Qt.KeyboardModifier.NoModifier:
-            self.delete_code()
-            return True
-        if key == Qt.Key.Key_M and modifiers == Qt.KeyboardModifier.ControlModifier:
-            self.merge_code()
-            return True
-        if key == Qt.Key.Key_M and modifiers == Qt.KeyboardModifier.ControlModifier | shift:
-            self.move_into()
-            return True
-        return False
+        act = code_key(self, event.key(), event.modifiers())
+        if act is not None and self.hub.read_only:
+            self.hub.interview.status.emit(self.hub.why_read_only(), 6000)
+        elif act is not None:
+            act()
+        return act is not None
 
 
 def _passages(count: int) -> str:

@@ -454,3 +454,41 @@ def test_a_new_code_named_as_a_path_goes_under_that_code(
     night = hub.book.find("Night shifts")
     assert night is not None and night.parent == work.id
     assert current_name(panel) == "Night shifts"
+
+
+def test_a_read_only_codebooks_keys_say_why_they_do_nothing(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    dialogs: Any,
+    monkeypatch: Any,
+) -> None:
+    """Delete, Ctrl+M, Ctrl+Shift+M, Insert and Alt+arrows on a code of a study another
+    window has open did nothing and said nothing (the buttons, greyed, said why in their
+    tips): each key now says why on the status line, and the codebook is as it was."""
+    from reader.ui.codebook.hub import CodebookHub
+
+    window = make_study_window(folder)
+    hub = window.codebook.hub
+    for name in ("Work", "Sleep"):
+        hub.create(name)
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(hub.book.find("Sleep").id)
+    why = "The study is read-only: another window has it open."
+    monkeypatch.setattr(CodebookHub, "read_only", property(lambda _hub: True))
+    monkeypatch.setattr(CodebookHub, "why_read_only", lambda _hub: why)
+    shift = Qt.KeyboardModifier.ShiftModifier
+    keys = [
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_M, CTRL),
+        (Qt.Key.Key_M, CTRL | shift),
+        (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier),
+    ]
+    for key, modifiers in keys:
+        window.statusBar().clearMessage()
+        qtbot.keyClick(panel.view, key, modifiers)
+        assert window.statusBar().currentMessage() == why
+    assert [code.name for _, code in hub.book.tree()] == ["Work", "Sleep"]
+    assert dialogs.shown == []
