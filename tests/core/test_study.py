@@ -8,6 +8,7 @@ import shutil
 import unicodedata
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import orjson
 import pytest
@@ -356,6 +357,17 @@ def test_undo_of_remove_attribute_passes_over_an_interview_taken_out_since(
     assert study.interviews == [before[0], before[2]]
 
 
+def with_sites(folder: Path) -> tuple[Study, dict[str, Any]]:
+    """The study with a Site for each interview, saved, and its study.json as read then
+    (a colleague's copy to merge in later)."""
+    study = open_study(folder)
+    study.define_attribute("Site", "text")
+    for entry in study.interviews:
+        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
+    study.save()
+    return study, orjson.loads(study.file.read_bytes())
+
+
 def test_undo_of_remove_attribute_kept_since_by_a_colleague_puts_it_in_once(
     folder: Path,
 ) -> None:
@@ -363,12 +375,7 @@ def test_undo_of_remove_attribute_kept_since_by_a_colleague_puts_it_in_once(
     then Undo: the attribute was put in a second time, and study.json saved so was set
     aside on the next opening ("two attributes have the same key"). It is there once now,
     as the colleague left it, the values the merge did not bring back put back."""
-    study = open_study(folder)
-    study.define_attribute("Site", "text")
-    for entry in study.interviews:
-        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
-    study.save()
-    theirs = orjson.loads(study.file.read_bytes())
+    study, theirs = with_sites(folder)
     removed = study.remove_attribute("site")
     study.save()
     theirs["attributes"][0]["label"] = "Ward site"
@@ -389,12 +396,7 @@ def test_undo_of_remove_interview_leaves_out_an_attribute_taken_out_since(
     """Remove an interview, a colleague's study.json merged in without an attribute, then
     Undo: the interview came back with its value of that attribute, and study.json saved
     so was set aside on its next opening ("a value for the undefined attribute")."""
-    study = open_study(folder)
-    study.define_attribute("Site", "text")
-    for entry in study.interviews:
-        study.set_attribute(entry.id, "site", f"Ward {entry.title}")
-    study.save()
-    theirs = orjson.loads(study.file.read_bytes())
+    study, theirs = with_sites(folder)
     removed = study.remove_interview(study.interviews[1].id)
     theirs["attributes"] = []
     for entry in theirs["interviews"]:
