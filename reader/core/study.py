@@ -18,6 +18,7 @@ from unicodedata import normalize
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
+from reader.core.chip_relabel import Renamed, edited, rename_edits
 from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import (
     NAME_NOT_TEXT,
@@ -107,12 +108,14 @@ Corrections = tuple[dict[str, str], dict[Any, Any]]  # Session.speaker_correctio
 @dataclass(frozen=True)
 class SpeakerCorrection:
     """One interview's speaker corrections from `was` to `now` (a speaker renamed across
-    the study), and its transcript's meta, for a notes file not written yet."""
+    the study), and its transcript's meta, for a notes file not written yet; `quotes`,
+    its passages quoted whose chips the rename relabels (chip_relabel.renamed_quotes)."""
 
     interview_id: str
     document: dict[str, Any]
     was: Corrections
     now: Corrections
+    quotes: Renamed = field(default_factory=dict)
 
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
@@ -1011,9 +1014,10 @@ class Study:
         self, changes: list[SpeakerCorrection], back: bool = False, told: Told | None = None
     ) -> list[str]:
         """Write each interview's speaker corrections `now` (`back`: `was`) into its notes
-        file, backed up first as saving does, all or none (StudyError); `told` of each. A
-        file whose corrections are no longer the ones expected (changed since, by the
-        interview's own history or another program) is left as it is: their ids."""
+        file, its quotes' chips relabelled, backed up first as saving does, all or none
+        (StudyError); `told` of each. A file whose corrections are no longer the ones
+        expected (changed since, by the interview's own history or another program) is left
+        as it is: their ids."""
         self._writable()
         rewritten, passed = [], []
         for change in changes:
@@ -1028,6 +1032,7 @@ class Study:
                 passed.append(change.interview_id)
                 continue
             notes.speakers, notes.sides = dict(wanted[0]), dict(wanted[1])
+            notes.notes = edited(notes.notes, rename_edits(notes.notes, change.quotes, back))
             rewritten.append((change.interview_id, notes))
         self._write_notes(rewritten, told, backed_up=True)
         return passed

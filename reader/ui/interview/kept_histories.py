@@ -9,9 +9,10 @@ still leaves to the study's Undo the passages it left out. Their code merges are
 mapping, the study's (`merged`).
 
 The study's code changes and speakers renamed across it, and their undos, write the notes
-files of interviews set aside: told (`written`), the one set aside takes the highlights
-and speakers as written and the file's new hash, so that coming back keeps its history;
-a change by another program (before the study's or after) still drops it.
+files of interviews set aside: told (`written`), the one set aside takes the highlights,
+speakers and quotes' chip labels as written and the file's new hash, so that coming back
+keeps its history; a change by another program (before the study's or after) still drops
+it.
 
 The interviews last left in the study (the KNOWN_LIMIT most recent) leave their notes as
 the app last knew them (read or written, or rewritten by the study), till the study closes:
@@ -34,6 +35,7 @@ from reader.core.read_only import ReadOnly
 from reader.core.store import content_hash, file_stamp
 from reader.core.undo_crossing import Crossing
 from reader.ui.interview.controller import Controller
+from reader.ui.typed_text import typed_text
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Rewritten
@@ -140,6 +142,7 @@ class KeptHistories:
             session.set_highlights(notes.highlights)
             if (notes.speakers, notes.sides) != session.speaker_corrections():
                 session.restore_speaker_corrections(notes.speakers, notes.sides)
+            _chips_as_written(parked.notes_document, notes.notes)
             parked.notes_hash = rewritten.written
         known = self._last_known.get(rewritten.path)
         if known is not None and known.hash == rewritten.replaced:
@@ -198,6 +201,19 @@ class KeptHistories:
         self.crossings.clear()
         self.merged.clear()
         self._last_known.clear()
+
+
+def _chips_as_written(document: QTextDocument, written: str) -> None:
+    """The notes set aside take the chips' labels the study wrote in their file (a speaker
+    renamed across it), as a step of their typing history; else their text came back
+    unchanged, and was saved over the file again."""
+    text = typed_text(document)
+    if text != written:
+        from reader.core.chip_relabel import chips_as_in  # a study's rename: not start-up's
+        from reader.ui.notes.formatting import replace_spans
+
+        if edits := chips_as_in(text, written):
+            replace_spans(document, text, edits)
 
 
 def _read_or_none(path: Path) -> bytes | None:

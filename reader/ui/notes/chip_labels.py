@@ -11,24 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QTextDocument
 
-from reader.core.markdown_links import CHIP_SPACE, link_text, quote_label, quote_links
-from reader.core.offsets import Utf16Index
-from reader.core.session import Session
+from reader.core.chip_relabel import chip_edits, said_where
+from reader.core.markdown_links import quote_label, quote_links
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.typed_text import typed_text
-
-
-def said_where(session: Session, start: int, end: int) -> tuple[str, str]:
-    """Whose words [start, end) are, and where: ("Amal", "Q4, 12:05"), for a quote's label."""
-    place = ", ".join(filter(None, (session.place_label(start), session.passage_time(start))))
-    return session.said_by(start, end), place
-
-
-def chip_text(label: str) -> str:
-    """What a chip labelled `label` shows, "↩ Q4", as the notes hold it."""
-    return f"↩{CHIP_SPACE}{link_text(label)}"
 
 
 @dataclass(frozen=True)
@@ -90,25 +78,8 @@ class ChipLabels(QObject):
             text = typed_text(place.document)
             now = self._now(place, text)
             self._labels.update(now)
-            edits = [
-                (link.start(1), link.end(1), chip_text(now[target]))
-                for link in quote_links(text)
-                if (target := link.group(2)) in now
-                and target in was
-                and now[target] != was[target]
-                and link.group(1) in (chip_text(was[target]), f"↩ {link_text(was[target])}")
-            ]
+            edits = chip_edits(text, was, now)
             if edits and place.writable:
-                _relabel(place.document, Utf16Index(text), edits)
+                from reader.ui.notes.formatting import replace_spans  # not start-up's
 
-
-def _relabel(document: QTextDocument, index: Utf16Index, edits: list[tuple[int, int, str]]) -> None:
-    """The chips' labels at [start, end) (code points) made anew, one step of undo."""
-    from reader.ui.notes.formatting import own_step  # a chip's change: not start-up's
-
-    cursor = QTextCursor(document)
-    with own_step(cursor):
-        for start, end, chip in reversed(edits):  # from the end: the places before stay
-            cursor.setPosition(index.to_utf16(start))
-            cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(chip)
+                replace_spans(place.document, text, edits)

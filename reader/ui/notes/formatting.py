@@ -57,6 +57,17 @@ def own_step(cursor: QTextCursor) -> Iterator[None]:
         cursor.document().setModified(False)
 
 
+def replace_spans(document: QTextDocument, text: str, edits: list[tuple[int, int, str]]) -> None:
+    """Each [start, end) of `text`, the document's typed text (code points), replaced as
+    `edits` (in order, apart) have it: one step of undo."""
+    index, cursor = Utf16Index(text), QTextCursor(document)
+    with own_step(cursor):
+        for start, end, new in reversed(edits):  # from the end: the places before stay
+            cursor.setPosition(index.to_utf16(start))
+            cursor.setPosition(index.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(new)
+
+
 def _wrap_lines(editor: QPlainTextEdit, marker: str) -> None:
     """Each selected line's words wrapped (or unwrapped) on their own: emphasis ends
     with its paragraph in CommonMark. A line's own mark ("- ", "> ") stays outside; the

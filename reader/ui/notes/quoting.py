@@ -10,12 +10,13 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QTextCursor, QTextDocument, QUndoCommand
 
 from reader.core.annotations import Highlight
+from reader.core.chip_relabel import said_where
 from reader.core.markdown_links import quote as quote_block
 from reader.core.markdown_links import quote_label
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.commands import AddHighlightCommand, HighlightThere, WrappingStep
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.notes.chip_labels import ChipLabels, said_where
+from reader.ui.notes.chip_labels import ChipLabels
 from reader.ui.notes.notes_pane import NotesPane
 from reader.ui.reading.reader_view import ReaderView
 

@@ -3,7 +3,9 @@ interview of the study where that label is shown ("Haddad, Leila" as "Dr. Leila 
 and each participant that was that name follows (participant_follows.py).
 
 The open interview changes through its controller; the others' notes files are written by
-the study (Study.correct_speakers: backed up first, written atomically, all or none), and
+the study (Study.correct_speakers: backed up first, written atomically, all or none), their
+quotes' chips relabelled ("↩ LH, Q4" to "↩ Leila Haddad, Q4"), as are the study memo's of
+their passages (the open interview's follow it in chip_labels.py); and
 an interview set aside with its undo history is told (KeptHistories.written), so coming
 back keeps it. It is one step of the open interview's undo history, "Rename Speaker in 3
 Interviews": Ctrl+Z in the dialog takes it back everywhere, except in a file whose
@@ -13,33 +15,42 @@ written before the step is pushed: one that cannot be leaves nothing changed, an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from reader.core.markdown_links import quoted_ids
 from reader.core.wording import counted
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
+from reader.ui.typed_text import typed_text
 from reader.ui.wait_cursor import MANY_FILES, waiting
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import SpeakerCorrection, Study
+    from reader.ui.memo.study_memo import StudyMemo
 
 
 class StudyRename(QObject):
     def __init__(
-        self, interview: OpenInterview, owner: OpenStudy, switcher: InterviewSwitcher
+        self,
+        interview: OpenInterview,
+        owner: OpenStudy,
+        switcher: InterviewSwitcher,
+        memo: Callable[[], StudyMemo | None],
     ) -> None:
         super().__init__(owner)
-        self.interview, self.owner, self.switcher = interview, owner, switcher
+        self.interview, self.owner, self.switcher, self.memo = interview, owner, switcher, memo
 
     def offered(self) -> bool:
         """An interview of the study is open: the study has other interviews to rename in."""
         return self.owner.study is not None and bool(self.switcher.current)
 
     def rename(self, shown: str, new_name: str) -> None:
+        from reader.core.chip_relabel import renamed_quotes
         from reader.core.study import SpeakerCorrection, StudyError
 
         got, controller = self.switcher.study_and_texts(), self.interview.controller
@@ -47,17 +58,22 @@ class StudyRename(QObject):
         if got is None or controller is None or not new_name or new_name == shown:
             return
         study, texts = got
+        memo = self.memo()
+        in_memo = quoted_ids(memo.text()) if memo is not None else frozenset()
         changes = []
         for entry in study.interviews:
             loaded = texts.get(entry) if entry.id != self.switcher.current else None
             if loaded is not None and shown in loaded.session.shown_speakers():
                 session = loaded.session
+                now = session.speakers_renamed(shown, new_name)
+                quoted = quoted_ids(session.notes.notes) | in_memo
                 changes.append(
                     SpeakerCorrection(
                         entry.id,
                         session.document.meta(),
                         session.speaker_corrections(),
-                        session.speakers_renamed(shown, new_name),
+                        now,
+                        renamed_quotes(session, now, quoted),
                     )
                 )
         step = Across(self, study, changes, shown, new_name)
@@ -74,10 +90,37 @@ class StudyRename(QObject):
         self.owner.status.emit(text, 10000)
         self.owner.message.emit(text)
 
+    def relabel_memo(self, study: Study, changes: list[SpeakerCorrection], back: bool) -> None:
+        """The study memo's chips of the interviews' passages quoted, relabelled as their
+        notes files were (`back`: as before the rename), one step of the memo's typing."""
+        from reader.core.chip_relabel import rename_edits
+        from reader.core.study_memo import interview_place
+        from reader.ui.notes.formatting import replace_spans
+
+        memo = self.memo()
+        if memo is None or memo.document is None or memo.read_only:
+            return
+        text, titles = typed_text(memo.document), {e.id: e.title for e in study.interviews}
+        edits = sorted(
+            edit
+            for change in changes
+            if change.interview_id in titles
+            for edit in rename_edits(
+                text,
+                change.quotes,
+                back,
+                interview_place(change.interview_id),
+                titles[change.interview_id],
+            )
+        )
+        if edits:
+            replace_spans(memo.document, text, edits)
+
 
 @dataclass
 class Across:
-    """The other interviews' part of the step: their notes files and participants."""
+    """The other interviews' part of the step: their notes files (speakers and quotes'
+    chips), the study memo's chips of their passages, and their participants."""
 
     owner: StudyRename
     study: Study  # the study it was made in: once another is open, it changes nothing
@@ -112,6 +155,8 @@ class Across:
         # Seconds, in a large study: each notes file is read, backed up and written again.
         with waiting(len(self.changes) >= MANY_FILES):
             passed = self.study.correct_speakers(self.changes, back, kept.written)
+        written = [change for change in self.changes if change.interview_id not in passed]
+        self.owner.relabel_memo(self.study, written, back)
         was, now = (self.new, self.old) if back else (self.old, self.new)
         followed = [
             change.interview_id

@@ -9,6 +9,7 @@ panel joins the study when it is made, in later_panels.py.)"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
 
 from reader.ui.annotations.editing import HighlightEditing
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.library.library_panel import LibraryPanel
     from reader.ui.library.transcript_filling import TranscriptFilling
+    from reader.ui.memo.study_memo import StudyMemo
 
 
 class StudyWindow(Protocol):
@@ -47,6 +49,7 @@ class StudyWindow(Protocol):
     library_dock: LazyDock
     window_actions: Actions
     speakers: Speakers
+    memo: Callable[[], StudyMemo | None]  # given by wire_memo, before a study opens
 
 
 OPEN_ALONE = "Or open one on its own with File ▸ Open Interview… (the study closes)."
@@ -70,7 +73,9 @@ def wire_study_extras(window: StudyWindow) -> None:
             from reader.ui.speakers.study_rename import StudyRename
 
             ParticipantFollows(window.interview, study, window.switcher)  # a speaker renamed
-            window.speakers.across = StudyRename(window.interview, study, window.switcher)
+            window.speakers.across = StudyRename(
+                window.interview, study, window.switcher, window.memo
+            )
 
     study.opened.connect(speakers_in_study)  # before its interview opens
     made: list[TranscriptFilling] = []  # at the first use: start-up does not load it
