@@ -19,6 +19,14 @@ from unicodedata import normalize
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
 from reader.core.chip_relabel import Renamed, edited, rename_edits
+from reader.core.code_change_record import (
+    ChangeUnderWay,
+    drop_record,
+    listed,
+    read_record,
+    record_path,
+    write_record,
+)
 from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import (
     NAME_NOT_TEXT,
@@ -152,6 +160,15 @@ class CodeChange:
         """What the change does to `highlights`, of notes that quote `quoted` (see
         codebook.recode); nothing is changed."""
         return recode(highlights, self.mapping, self.removed, self.quoted | quoted)
+
+    def follow_notes(self, notes: NotesData) -> Recoded:
+        """`recode_notes`, and the codes gone off the copy of the codebook `notes` keep for
+        being opened alone too (a code the study no longer has would come back)."""
+        changed = self.recode_notes(notes)
+        if changed:
+            gone = self.mapping.keys() | self.removed
+            notes.codebook = Codebook.repaired(c for c in notes.codebook if c.id not in gone)
+        return changed
 
     def recode_notes(self, notes: NotesData) -> Recoded:
         """Apply the change to `notes` (the open interview's, say); returns what undo needs."""
@@ -432,12 +449,10 @@ class Study:
                 notes = self.load_notes(entry)
             except (OSError, NotesFormatError):
                 continue
-            changed = change.recode_notes(notes) if notes is not None else None
-            if notes is None or not changed:
+            book = notes.codebook if notes is not None else None
+            changed = change.follow_notes(notes) if notes is not None else None
+            if notes is None or book is None or not changed:
                 continue
-            book = notes.codebook
-            gone = mapping.keys() | removed  # from the copy kept for opening it alone too
-            notes.codebook = Codebook.repaired(c for c in book if c.id not in gone)
             with contextlib.suppress(StudyError):
                 self._write_notes([(entry.id, self.shared_notes(notes))], None, backed_up=True)
                 self._followed[entry.id] = (changed, book)
@@ -970,12 +985,17 @@ class Study:
         # Codes that came since, by no step of the history (adopted from an interview's
         # notes as it opened, merged from study.json on disk), stay: the change took none.
         now, settings = self.data.codebook, dict(self.data.settings)
+        under_way = ChangeUnderWay(
+            now.copy(), change.mapping, change.removed, listed(change.recoded), undoing=True
+        )
         since = [c.to_json() for c in now if c.id not in change.before]
         self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])
         self._take_back_retired(change)
         try:
+            self._record_change(under_way)
             self._write_shared(rewritten, told)
         except StudyError:
+            drop_record(self._change_record)
             self.data.codebook, self.data.settings = now, settings
             raise
 
@@ -994,12 +1014,70 @@ class Study:
                 if notes is not None and (changed := change.recode_notes(notes)):
                     change.recoded[entry.id] = changed
                     rewritten.append((entry.id, notes))
+            # The open interview's (`skip`) too: its notes are written after study.json.
+            self._record_change(
+                ChangeUnderWay(
+                    self.data.codebook.copy(),
+                    change.mapping,
+                    change.removed,
+                    listed([*change.recoded, skip]),
+                )
+            )
             self._write_shared(rewritten, told)
         except StudyError:
+            drop_record(self._change_record)
             self.data.codebook = change.before.copy()
             self._take_back_retired(change)
             raise
         return change
+
+    @property
+    def _change_record(self) -> Path:
+        return record_path(self.file)
+
+    def _record_change(self, under_way: ChangeUnderWay) -> None:
+        """The change recorded before its first notes file is written (core/code_change_record);
+        StudyError, nothing changed, when it cannot be."""
+        try:
+            write_record(self._change_record, under_way)
+        except OSError as exc:
+            why = describe_os_error(exc).rstrip(".")
+            raise StudyError(
+                f"The codes could not be changed ({why}): nothing was changed."
+            ) from None
+
+    def finish_code_change(self) -> str:
+        """A code change (or its undo) the app was stopped in the middle of, finished
+        (core/code_change_record.py): the codebook as it left it, the interviews it names
+        recoded; in words, "" when there was none. Study.save writes study.json, which
+        drops the record. StudyError when a notes file cannot be written: nothing changed,
+        the record stays, to be tried again."""
+        under_way = None if self.read_only else read_record(self._change_record)
+        if under_way is None:
+            return ""
+        book, settings = self.data.codebook, dict(self.data.settings)
+        self.data.codebook = under_way.codebook.copy()
+        retire(self.data.settings, under_way.mapping, under_way.removed)
+        change = CodeChange(
+            Codebook(), dict(under_way.mapping), under_way.removed, quoted=self.memo_quoted()
+        )
+        rewritten = []
+        for entry in self.data.interviews:
+            try:
+                notes = self.load_notes(entry) if entry.id in under_way.interviews else None
+            except (OSError, NotesFormatError):  # adopted as they are, when it opens
+                continue
+            if notes is not None and change.follow_notes(notes):
+                rewritten.append((entry.id, notes))
+        try:
+            self._write_shared(rewritten, None)
+        except StudyError as exc:
+            self.data.codebook, self.data.settings = book, settings
+            raise StudyError(
+                f"The app was stopped while it changed codes, and that could not be finished "
+                f"now. {exc} It is tried again when the study next opens."
+            ) from None
+        return under_way.said()
 
     def _take_back_retired(self, change: CodeChange) -> None:
         take_back(self.data.settings, change.retired_before, [*change.mapping, *change.removed])
@@ -1132,6 +1210,7 @@ class Study:
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
+        drop_record(self._change_record)  # study.json holds the change under way
         self._remember(raw)
         self._spoilt = False
         return merged

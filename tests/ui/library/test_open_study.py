@@ -15,9 +15,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from reader.core.study import Study
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
+from tests.core.test_code_change_record import codings, ids, study
 from tests.ui.test_codebook import study_json
+
+__all__ = ["study"]  # a fixture, tests/core/test_code_change_record.py's
 
 
 def test_interviews_changed_fires_once_a_change_of_the_set_and_not_otherwise(
@@ -303,3 +307,30 @@ def test_files_refused_past_the_five_said_are_counted(
     assert owner.add_files(pictures) == []
     assert len(told) == 1 and told[0].count("photo ") == 5
     assert told[0].endswith("  …and 3 more.")
+
+
+def test_a_code_merge_the_app_was_killed_in_is_finished_as_the_study_opens(
+    make_study_window: Callable[[Path], MainWindow], study: Study
+) -> None:
+    """Work merged into Care, its three notes files written, and the app killed before
+    study.json: Work stayed in the Codebook with no passages. Opened again, the merge is
+    finished and said so."""
+    work, care = ids(study)
+    study.merge_codes(work, care)  # killed here: study.json not written
+    window = make_study_window(study.folder)
+    assert [c.name for c in window.codebook.hub.book] == ["Care"]
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Care"]
+    assert codings(study.folder) == [[care]] * 3
+    assert "the merge is finished now" in window.banner.text()
+
+
+def test_a_code_merge_done_and_undone_leaves_nothing_to_finish(
+    make_study_window: Callable[[Path], MainWindow], study: Study
+) -> None:
+    work, care = ids(study)
+    window = make_study_window(study.folder)
+    record = study.folder / "study.json.code-change"
+    assert window.codebook.hub.merge(work, care) and not record.exists()
+    window.study.undo_stack.undo()
+    assert not record.exists()
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Work", "Care"]

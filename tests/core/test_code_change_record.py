@@ -1,0 +1,125 @@
+"""A code merge or deletion (or its undo) that the app was stopped in the middle of, killed
+between the interviews' notes files or between them and study.json: opened again, the
+study finishes it (reader/core/code_change_record.py), so that study.json's codebook and
+every notes file agree, and says so. The kill is a BaseException raised where a write
+would have been, which nothing in the app catches, as nothing runs after a kill."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import orjson
+import pytest
+
+from reader.core import study as study_module
+from reader.core.annotations import make_highlight
+from reader.core.retired_codes import RETIRED_SETTING
+from reader.core.store import save_notes
+from reader.core.study import Study, open_study
+from tests.core.test_study import TEXT, write
+
+
+class Killed(BaseException):
+    """The app stopped there: nothing after it runs."""
+
+
+@pytest.fixture
+def study(tmp_path: Path) -> Study:
+    """Three interviews whose passage on "Lyon" is coded Work; Work and Care in the
+    codebook; all saved."""
+    for name in ("P1", "P2", "P3"):
+        write(tmp_path / f"{name}.txt")
+    study = open_study(tmp_path)
+    book = study.writable_codebook()
+    work = book.create("Work")
+    book.create("Care")
+    start = TEXT.index("Lyon")
+    for entry in study.interviews:
+        notes = study.open_session(entry).notes
+        notes.highlights = [make_highlight(TEXT, start, start + 4).edited(codes=(work.id,))]
+        save_notes(study.notes_path(entry), study.shared_notes(notes))
+    study.save()
+    return study
+
+
+def ids(study: Study) -> tuple[str, str]:
+    book = study.codebook
+    return next(c.id for c in book if c.name == "Work"), next(
+        c.id for c in book if c.name == "Care"
+    )
+
+
+def codings(folder: Path) -> list[list[str]]:
+    """Each notes file's passages' codes, as on disk."""
+    files = sorted((folder / "notes").glob("*.json"))
+    return [
+        [c for h in orjson.loads(p.read_bytes())["highlights"] for c in h["codes"]] for p in files
+    ]
+
+
+def kill_at_write(monkeypatch: pytest.MonkeyPatch, nth: int) -> None:
+    """The app is killed as it is about to make its `nth` notes file write (0: the first);
+    the app started again writes as usual."""
+    real, seen = study_module.atomic_write, []
+
+    def write_or_die(path: Path, data: bytes, **kwargs: bool) -> None:
+        if path.suffix == ".json" and path.parent.name == "notes":
+            seen.append(path)
+            if len(seen) == nth + 1:
+                raise Killed
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(study_module, "atomic_write", write_or_die)
+
+
+def opened_again(folder: Path) -> tuple[Study, str]:
+    study = open_study(folder)
+    return study, study.finish_code_change()
+
+
+@pytest.mark.parametrize("killed_at", [0, 1, 3])  # before the first file, after one, after all
+def test_a_merge_killed_is_finished_when_the_study_opens(
+    study: Study, monkeypatch: pytest.MonkeyPatch, killed_at: int
+) -> None:
+    work, care = ids(study)
+    kill_at_write(monkeypatch, killed_at)
+    with pytest.raises(Killed):
+        study.merge_codes(work, care)
+        raise Killed  # after the notes files: study.json is not written yet
+    again, said = opened_again(study.folder)
+    assert [c.name for c in again.codebook] == ["Care"]
+    assert codings(study.folder) == [[care]] * 3
+    assert again.data.settings[RETIRED_SETTING] == {work: care}
+    assert said == (
+        "The app was stopped while it merged codes: the merge is finished now, in the "
+        "codebook and in every interview's notes."
+    )
+    again.save()
+    assert open_study(study.folder).finish_code_change() == ""  # once
+    assert [c.name for c in open_study(study.folder).codebook] == ["Care"]
+
+
+def test_an_undo_of_a_deletion_killed_leaves_the_deletion_whole(
+    study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work, _care = ids(study)
+    change = study.delete_code(work)
+    study.save()
+    assert codings(study.folder) == [[]] * 3  # the passages went: they showed only Work
+    kill_at_write(monkeypatch, 1)
+    with pytest.raises(Killed):
+        study.undo_code_change(change)
+    again, said = opened_again(study.folder)
+    assert [c.name for c in again.codebook] == ["Care"]
+    assert codings(study.folder) == [[]] * 3
+    assert said == (
+        "The app was stopped while it undid a deletion of codes: the codes stay deleted, in "
+        "the codebook and in every interview's notes."
+    )
+
+
+def test_a_change_finished_and_saved_leaves_nothing_to_finish(study: Study) -> None:
+    work, care = ids(study)
+    study.merge_codes(work, care)
+    study.save()
+    assert opened_again(study.folder)[1] == ""
