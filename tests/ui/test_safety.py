@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -249,25 +251,55 @@ def test_a_window_left_read_only_takes_the_notes_once_the_other_has_crashed(
     the notes until it was closed and opened again (the safety review's F8). Coming back
     to the app, it takes them."""
     notes_with(notes_path, ["Rehearsal"])
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_A_LOCK, f"{notes_path}.lock"],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+    with lock_held_by_a_process(Path(f"{notes_path}.lock")) as holder:
         window = make_window()
         assert window.interview.saver.read_only
-        holder.kill()
-        holder.wait()
-    finally:
-        holder.kill()
+    assert holder.returncode is not None
     states = QApplication.instance().applicationStateChanged
     states.emit(Qt.ApplicationState.ApplicationInactive)  # the user away, then back
     states.emit(Qt.ApplicationState.ApplicationActive)
     qtbot.waitUntil(lambda: not window.interview.saver.read_only, timeout=10_000)
     window.notes_editor.setPlainText("written after the crash")
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "written after the crash")
+
+
+def test_a_window_watched_while_the_other_is_killed_takes_the_notes_by_itself(
+    make_window, notes_path, qtbot
+) -> None:
+    """A researcher looking at the read-only window, or typing into it, while the other
+    window was killed: it said another window edited the notes until they left the app and
+    came back. It takes them by itself now, says so, and keeps what it showed."""
+    notes_with(notes_path, ["Rehearsal"], text="saved by the other window\n")
+    with lock_held_by_a_process(Path(f"{notes_path}.lock")):
+        window = make_window()
+        assert window.interview.read_only and "is editing these notes" in window.banner.text()
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=10_000)
+    assert "ended without closing these notes" in window.banner.text()
+    assert "(read-only)" not in window.windowTitle() and not window.notes_editor.isReadOnly()
+    assert window.notes_editor.toPlainText() == "saved by the other window\n"
+    assert len(window.interview.session.notes.highlights) == 1
+    window.notes_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, "typed here")
+    qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "saved by the other window\ntyped here")
+    assert len(saved(notes_path)["highlights"]) == 1
+
+
+@contextlib.contextmanager
+def lock_held_by_a_process(lock: Path) -> Iterator[subprocess.Popen]:
+    """`lock` taken by another process (another window, as far as Qt can tell), which is
+    killed (SIGKILL: its lock file stays) at the end of the block."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_A_LOCK, str(lock)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == b"locked\n"
+        yield holder
+    finally:
+        holder.kill()
+        holder.wait()
+    assert lock.exists()
 
 
 HOLD_A_LOCK = """

@@ -7,8 +7,8 @@ library to show it again, and `interviewsChanged`, once, which interviews came a
 (added, removed, undone, redone, or by another program). A second window on the study
 gets it read-only: the lock (a QLockFile beside study.json) is held while the study is
 open. The second window takes it over once the first closes the study (its lock file
-goes, which the folder's watch sees), as the open interview's notes are taken over
-(persistence/file_guard.py): `lockTaken`."""
+goes, which the folder's watch sees) or ends without (killed: DiskWatch.follow_holder),
+as the open interview's notes are taken over (persistence/file_guard.py): `lockTaken`."""
 
 from __future__ import annotations
 
@@ -47,7 +47,7 @@ class OpenStudy(StudyEdits, QObject):
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
-    lockTaken = Signal()  # after readOnlyChanged: the window that had the study closed it
+    lockTaken = Signal()  # after readOnlyChanged: the window that had the study let it go
     cameIntoFolder = Signal(list)  # the names new in the study folder (Path each), not ours
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -87,6 +87,11 @@ class OpenStudy(StudyEdits, QObject):
     def why_read_only(self) -> str:
         """The reason in words (reader/core/read_only.py); "" when the study can change."""
         return why_read_only(self.read_only_cause)
+
+    def taken_words(self) -> str:
+        """What the window says as it takes the study over from another (`lockTaken`)."""
+        assert self._lock is not None
+        return self._lock.taken_words("this study", "change it")
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -142,6 +147,8 @@ class OpenStudy(StudyEdits, QObject):
         assert self.study is not None
         self.disk = DiskWatch([self.study.file], self, listing=names_in_folder)
         self.disk.due.connect(self.check_disk)
+        if self._lock is not None:  # the window that has it killed: taken over as it closes
+            self.disk.follow_holder(self._lock)
         self._rewatch()
 
     def _rewatch(self) -> None:

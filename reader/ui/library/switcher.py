@@ -38,7 +38,6 @@ WARM_DELAY_MS = 700  # after the window's first paint
 # How far an interview was read is what stayed in view this long: passing through the
 # study with Ctrl+PgDn showed each interview's first page read (55 % of a short one).
 READ_AFTER_MS = 3000
-STUDY_TAKEN = "The other window closed this study: you can change it here now."
 LEFT_THE_LIST = "The interview open here left the study's list; its files stay."
 RENAMED_FOR_THE_STUDY = (
     "Colours renamed in every interview of the study; Ctrl+Z in the Library or the Codebook "
@@ -124,7 +123,8 @@ class InterviewSwitcher(QObject):
         # Notes still to open again once another program's write ends (OpenAgain), read-only
         # for that: opened so, they are not the study's other window's any more.
         self.interview.study_read_only = None
-        self.interview.show_message("  ".join(filter(None, [STUDY_TAKEN, said])), actions)
+        taken = self.owner.taken_words()
+        self.interview.show_message("  ".join(filter(None, [taken, said])), actions)
 
     def _study_read_only(self, read_only: bool) -> None:
         """The study is read-only for another reason now (a newer build's study.json came

@@ -15,9 +15,12 @@ from PySide6.QtGui import QGuiApplication
 from reader.core.half_written import cut_wait_ms
 from reader.core.lock_files import notes_lock
 from reader.core.store import conflict_copies, content_hash
-from reader.ui.persistence.locks import NotesLock
+from reader.ui.persistence.locks import NotesLock, WindowLock
 
 CHECK_DELAY_MS = 300  # sync tools and editors write in bursts; look once they are done
+# How often a lock another window holds is looked at (WindowLock.let_go: a few system
+# calls), only while it holds it.
+HOLDER_LOOK_MS = 2000
 
 _Stamp = tuple[int, int, int] | None  # a file's inode, mtime and size; None when it is gone
 
@@ -66,6 +69,39 @@ class DiskWatch(QObject):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._app_state)
+        self._holder = QTimer(self, interval=HOLDER_LOOK_MS)
+        self._holder.timeout.connect(self._look_for_holder)
+        self._lock: WindowLock | None = None
+
+    def follow_holder(self, lock: WindowLock) -> None:
+        """While another window on this computer holds `lock`, whether it still does, looked
+        at every HOLDER_LOOK_MS: killed or crashed, that window leaves its lock file, of
+        which no file event tells, and the window left read-only said so until the user
+        left the app and came back. Let go, a look, as when its file goes (the owner takes
+        the lock over then). No timer runs while the lock is ours or free, nor for another
+        computer's window, whose processes cannot be seen from here."""
+        self._lock = lock
+        lock.on_held_elsewhere = self._follow_holder
+        self._follow_holder()
+
+    @property
+    def looking_for_holder(self) -> bool:
+        """Whether `follow_holder`'s timer runs: only while another window holds the lock."""
+        return self._holder.isActive()
+
+    def _follow_holder(self) -> None:
+        if self._watching_holder() and not self._holder.isActive():
+            self._holder.start()
+
+    def _watching_holder(self) -> bool:
+        lock = self._lock
+        return lock is not None and lock.held_elsewhere and not lock.other_computer
+
+    def _look_for_holder(self) -> None:
+        if not self._watching_holder():
+            self._holder.stop()
+        elif self._lock is not None and self._lock.let_go():
+            self._timer.start()
 
     def watch(self) -> None:
         paths = [str(p) for p in self.paths if p.exists()]
@@ -196,6 +232,7 @@ class FileGuard(QObject):
         self._conflicts = self._conflict_names()
         self.file = WatchedFile(notes_path, self, also=[document_path], listing=self._listing)
         self.file.may_write_again = self._folder_there
+        self.file.disk.follow_holder(self.lock)
         self.file.checked.connect(self._check_document)
         self.file.checked.connect(self._check_folder)
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
@@ -65,6 +66,9 @@ class WindowLock:
         self._held_words = held_words  # what the window holding it does, after its name
         self._unwritable_words = unwritable_words  # why none can be taken there
         self._folder = _FolderHeld(None)  # the lock's folder, followed if renamed
+        # Called as an acquire finds another window holding it (set by the owner's DiskWatch).
+        self.on_held_elsewhere: Callable[[], None] = lambda: None
+        self.ended = False  # taken over from a window that ended without letting it go
 
     def acquire(self) -> str:
         """Take the lock; "" on success, else why not, in words for the user; with
@@ -80,17 +84,40 @@ class WindowLock:
         info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
         host = info[1] if info else ""
         self.other_computer = "" if host in ("", QSysInfo.machineHostName()) else host
+        self.on_held_elsewhere()
         return f"{holder_words(info[1] if info else None)} {self._held_words}"
 
     def take_over(self) -> bool:
         """Whether the lock another window held is this one's now: that window let it go
         (closed what it had open: its lock file went with it), or ended without (a crash:
         its process gone, Qt takes the file left for stale). The window left read-only
-        said another had the notes until it was closed and opened again."""
-        return self.held_elsewhere and not self.acquire()
+        said another had the notes until it was closed and opened again. `ended` says
+        which: its file was still there."""
+        if not self.held_elsewhere:
+            return False
+        left = self.path.exists()
+        if self.acquire():
+            return False
+        self.ended = left
+        return True
+
+    def taken_words(self, what: str, may: str) -> str:
+        """What the window says as it takes the lock over: who let `what` go, and how."""
+        if self.ended:
+            how = f"ended without closing {what} (it was closed by force, or crashed)"
+        else:
+            how = f"closed {what}"
+        return f"The other window {how}: you can {may} here now."
 
     def held(self) -> bool:
         return self.file.isLocked()
+
+    def let_go(self) -> bool:
+        """Whether the window holding the lock has let it go: its file gone, or its process
+        (a crash). One that cannot be read counts as held, as Qt counts it."""
+        return not self.path.exists() or (
+            bool(self.file.getLockInfo()) and not lock_holder(self.path)
+        )
 
     def late(self) -> str:
         """Taken now, if none could be made before (a full disk) and it is free: "" when it

@@ -197,7 +197,7 @@ class NotesSafety(QObject):
             return
         self.host.set_read_only(False)
         self.controller.saver.stateChanged.emit("saved", "")
-        self.host.show_message("The other window closed these notes: you can edit them here now.")
+        self.host.show_message(self.guard.lock.taken_words("these notes", "edit them"))
 
     def study_taken(self) -> tuple[str, BannerActions]:
         """The study, which another window had open (these notes read-only for it), is this

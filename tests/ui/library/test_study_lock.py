@@ -23,6 +23,7 @@ from tests.ui.library.conftest import FullLockDisk
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_codebook import study_json
 from tests.ui.test_read_only_undo import activate
+from tests.ui.test_safety import lock_held_by_a_process
 
 
 def test_the_second_window_takes_the_study_once_the_first_closes(
@@ -55,6 +56,26 @@ def test_the_second_window_takes_the_study_once_the_first_closes(
     assert not second.notes_editor.isReadOnly()
     second.notes_editor.insertPlainText("memo here")
     assert second.study_actions.memo_saved()  # written now, as closing the study writes it
+    assert memo_file(folder).read_text("utf-8") == "memo here"
+
+
+def test_a_window_watched_while_the_other_is_killed_takes_the_study_by_itself(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The window that had the study open killed: its lock file stayed, and the study, its
+    memo and the open interview's notes stayed read-only until the user left the app and
+    came back. They are this window's by itself now, and it says so."""
+    with lock_held_by_a_process(study_lock(folder)):
+        window = make_study_window(folder)
+        owner = window.study
+        assert owner.read_only_cause is ReadOnly.STUDY_IN_USE and window.interview.read_only
+    qtbot.waitUntil(lambda: not owner.read_only, timeout=10_000)
+    assert "ended without closing this study" in window.banner.text()
+    assert not window.interview.read_only and "(read-only)" not in window.windowTitle()
+    open_memo(window, qtbot)
+    assert not window.notes_editor.isReadOnly()
+    window.notes_editor.insertPlainText("memo here")
+    assert window.study_actions.memo_saved()
     assert memo_file(folder).read_text("utf-8") == "memo here"
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject
 
 from reader.core.store import atomic_write, content_hash
 from reader.ui.persistence.file_guard import DiskWatch, WatchedFile
+from reader.ui.persistence.locks import WindowLock
 
 
 def watched(folder: Path, owner: QObject) -> tuple[Path, WatchedFile, list[bytes], list[str]]:
@@ -113,3 +114,24 @@ def test_a_file_deleted_just_after_our_first_write_is_told(qtbot: Any, tmp_path:
     path.unlink()  # another program, before the GUI thread hears of the write
     file.wrote(content_hash(b"ours"))
     qtbot.waitUntil(lambda: told == ["deleted"])
+
+
+def test_a_lock_another_window_holds_is_looked_at_only_while_it_does(
+    qtbot: Any, tmp_path: Path
+) -> None:
+    """A window left read-only notices by itself that the other let the study go, killed
+    (its lock file left) or not; nothing is looked at while the lock is its own or free."""
+    owner = QObject()
+    lock_path = tmp_path / "study.json.lock"
+    first = WindowLock(lock_path, "has it open", unwritable_words="")
+    disk = DiskWatch([tmp_path / "study.json"], owner)
+    disk.follow_holder(first)
+    assert first.acquire() == "" and not disk.looking_for_holder
+    second = WindowLock(lock_path, "has it open", unwritable_words="")
+    disk.follow_holder(second)
+    assert "has it open" in second.acquire() and disk.looking_for_holder
+    with qtbot.waitSignal(disk.due, timeout=10_000):
+        first.release()
+    assert second.take_over() and second.held()
+    qtbot.waitUntil(lambda: not disk.looking_for_holder, timeout=10_000)
+    second.release()
