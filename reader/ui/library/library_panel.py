@@ -273,12 +273,20 @@ class LibraryPanel(LibraryMenus, QWidget):
 
     def remove_current(self) -> None:
         interview_id = self.current_id()
-        if interview_id and not self.owner.read_only:
+        if interview_id and not self._refused():
             row = self.view.currentIndex().row()
             self.removeRequested.emit(interview_id)
             study = self.owner.study
             if study is not None and all(e.id != interview_id for e in study.interviews):
                 self._select_row(row)
+
+    def _refused(self) -> bool:
+        """Whether the open study is read-only; then the status line says why, where the
+        keys that change it (Delete, F2, Alt+arrows) did nothing and said nothing."""
+        if self.owner.study is None or not self.owner.read_only:
+            return False
+        self.owner.status.emit(self.owner.why_read_only(), 6000)
+        return True
 
     def rename_current(self) -> None:
         index = self.view.currentIndex()
@@ -289,7 +297,7 @@ class LibraryPanel(LibraryMenus, QWidget):
         """Alt+Up/Down: past the row above or below as listed (a filter may hide rows
         between them in the study's order: moving past those showed no change)."""
         interview_id = self.current_id()
-        if not interview_id or self.owner.study is None or self.owner.read_only:
+        if not interview_id or self.owner.study is None or self._refused():
             return
         if not self.in_study_order():
             self.owner.status.emit(SORTED_NO_MOVE, 6000)
@@ -361,6 +369,8 @@ class LibraryPanel(LibraryMenus, QWidget):
             self._open_index(self.view.currentIndex())
         elif plain and key in KEYS:  # a value cleared, or the interview removed
             self.delete_pressed(key)
+        elif plain and key == Qt.Key.Key_F2 and self.owner.read_only:
+            self._refused()  # said, where no cell is edited
         elif mods & Qt.KeyboardModifier.AltModifier and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.move_current(-1 if key == Qt.Key.Key_Up else 1)
         elif plain and key in (Qt.Key.Key_Home, Qt.Key.Key_End):  # rows, not cells

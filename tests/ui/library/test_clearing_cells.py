@@ -146,3 +146,32 @@ def test_the_row_menu_names_delete_where_it_clears_and_where_it_removes(
     menus.action("Clear Role").trigger()
     qtbot.waitUntil(lambda: "role" not in on_disk(folder, "P01 Ana").get("attributes", {}))
     assert listed(folder) == ["P01 Ana", "P02 Ben", "P10 Cem"]
+
+
+def test_a_study_another_window_has_says_why_its_librarys_keys_do_nothing(
+    window: MainWindow,
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+) -> None:
+    """Delete on a title, F2 and Alt+arrows in the Library of a study another window had
+    open did nothing and said nothing (Delete on a value cell said why): each says why."""
+    second = make_study_window(folder)
+    activate(second, qtbot)
+    to_library(second, qtbot)
+    before = (folder / "study.json").read_bytes()
+    why = second.study.why_read_only()
+    assert "another Interview Reader window" in why
+    alt = Qt.KeyboardModifier.AltModifier
+    for key, modifiers in [
+        (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, alt),
+    ]:
+        go_to(second, "P01 Ana", "title")
+        second.statusBar().clearMessage()
+        qtbot.keyClick(second.library.view, key, modifiers)
+        assert said(second) == why, key
+    assert second.library.view.state() != second.library.view.State.EditingState
+    assert (folder / "study.json").read_bytes() == before
+    assert listed(folder) == ["P01 Ana", "P02 Ben", "P10 Cem"]
