@@ -3,8 +3,8 @@ in a study, tabs above them switch between the interview's notes and the study m
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QTextCursor, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.markdown_links import heading_anchors, heading_line
@@ -86,6 +86,7 @@ class NotesPane(QWidget):
         self.editor.linkActivated.connect(self.linkActivated)
         self.editor.noLinkAtCaret.connect(lambda: interview.status.emit(NO_LINK, 6000))
         self.editor.said.connect(lambda text: interview.status.emit(text, 6000))
+        self.editor.installEventFilter(self)
         self.preview.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
 
     def set_actions(
@@ -106,6 +107,15 @@ class NotesPane(QWidget):
         # Never narrower than its bar: a hidden last button is a lost one.
         self.setMinimumWidth(self.toolbar.sizeHint().width())
         ToolbarKeys(self.toolbar).watch()  # one Tab stop, the arrows along it
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A key that would type into notes (or a memo) that take no typing says why on the
+        status line: typing into those another window had did nothing and said nothing."""
+        read_only = watched is self.editor and self.editor.isReadOnly()
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if read_only and pressed and _would_type(event) and (why := self.why_read_only()):
+            self.interview.status.emit(why, 6000)
+        return super().eventFilter(watched, event)
 
     def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved);
@@ -267,3 +277,17 @@ class NotesPane(QWidget):
         bar.setValue(bar.maximum())  # then back: the heading at the top, not at the bottom
         self.editor.ensureCursorVisible()
         return True
+
+
+_EDITING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+_CHANGING = (QKeySequence.StandardKey.Paste, QKeySequence.StandardKey.Cut)
+
+
+def _would_type(event: QKeyEvent) -> bool:
+    """Whether `event` types, deletes or pastes in a text editor (not moves, nor copies)."""
+    if any(event.matches(sequence) for sequence in _CHANGING):
+        return True
+    shift_alone = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+    if event.modifiers() & ~shift_alone:
+        return False
+    return event.key() in _EDITING_KEYS or (event.text().isprintable() and bool(event.text()))
