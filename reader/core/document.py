@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.core.hashing import sha256_hex
 from reader.core.line_ends import lf_line_ends
 from reader.core.media_suffixes import SUFFIXES as RECORDING_SUFFIXES
-from reader.core.other_documents import why_not_read
+from reader.core.other_documents import doc_kind, is_doc_name, why_not_read
 from reader.core.timed_lines import may_have_headers
 
 MAX_BYTES = 64 * 1024 * 1024  # far above the 20 MB the app promises; refuses runaway files
@@ -466,9 +466,9 @@ def load_document(path: str | Path) -> Document:
         raise DocumentError(f"{shown_name(path)} cannot be opened: {NAME_NOT_TEXT}.")
     if path.suffix.lower() in RECORDING_SUFFIXES:
         raise DocumentError(_recording_not_transcript(path))
-    # A .doc, a PDF…: by its suffix before reading (a Pages document may be a folder), by
-    # its first bytes after (a PDF saved as .txt, opened as its markup).
-    if reason := why_not_read(path, b""):
+    # A Pages document, a PDF…: by its suffix before reading (a Pages document may be a
+    # folder), by its first bytes after (a PDF saved as .txt, opened as its markup; a .doc).
+    if not is_doc_name(path) and (reason := why_not_read(path, b"")):
         raise DocumentError(f"{name} cannot be opened: {reason}.")
     module, binary = _READERS.get(path.suffix.lower(), ("", False))
     plain = ("", "otter", "markdown", "whisper_table")  # or a table of turns, left as it is
@@ -476,6 +476,8 @@ def load_document(path: str | Path) -> Document:
     data = read_regular_file(path, limit)
     if reason := why_not_read(path, data[:64]):
         raise DocumentError(f"{name} cannot be opened: {reason}.")
+    if is_doc_name(path):  # Rich Text (below), a Word document or text saved as .doc
+        module, binary = ("word", True) if doc_kind(data[:64]) == "docx" else ("otter", False)
     if data.lstrip()[:5] == b"{\\rtf":  # Rich Text whatever its suffix (TextEdit's as .txt)
         module, binary = "rtf", True
     text, encoding, notice = ("", "", "") if binary else decode_text(data, name)

@@ -24,6 +24,7 @@ from reader.core.document import (
 )
 from reader.core.exported import is_markdown_export, is_word_export
 from reader.core.other_documents import (
+    is_doc_name,
     is_other_document_name,
     is_typed_document_name,
     why_not_read,
@@ -130,8 +131,10 @@ def no_interviews_words(folder: Path, add: str = LIBRARY_ADD) -> str:
     )
 
 
-def is_transcript_name(path: Path) -> bool:
-    return path.suffix.lower() in TRANSCRIPT_SUFFIXES
+def is_transcript_name(path: Path, doc: bool = False) -> bool:
+    """Whether `path`'s suffix is a transcript's; with `doc`, a .doc's too, which may be
+    one or not as its first bytes say (`sniff`)."""
+    return path.suffix.lower() in TRANSCRIPT_SUFFIXES or (doc and is_doc_name(path))
 
 
 def sniff(path: Path) -> str:
@@ -146,7 +149,7 @@ def sniff(path: Path) -> str:
     if other := why_not_read(path, head[:64]):  # a PDF saved as .txt
         return other
     suffix = path.suffix.lower()
-    if suffix in ZIPPED_SUFFIXES:
+    if suffix in ZIPPED_SUFFIXES or (is_doc_name(path) and head.startswith(_ZIP_MAGIC)):
         if not head.startswith(_ZIP_MAGIC):
             return f"it is not a {suffix} document"
         return EXPORT_FILE if suffix == ".docx" and is_word_export(path) else ""
@@ -260,7 +263,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
             if entry.name.startswith((".", "~$")):
                 continue
             path = Path(entry.path)
-            if is_typed_document_name(path):  # a .doc, a Pages document (a folder)
+            if is_typed_document_name(path) and not is_doc_name(path):  # Pages (a folder)
                 report.skipped.append((path, why_not_read(path, b"")))
                 continue
             try:
@@ -270,7 +273,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
                     continue
             except OSError:
                 continue
-            if not is_transcript_name(path) or (study_here and is_study_file_name(path)):
+            if not is_transcript_name(path, doc=True) or (study_here and is_study_file_name(path)):
                 continue
             candidates.append(path)
         pending.extend(reversed(subfolders))  # depth first, in natural order

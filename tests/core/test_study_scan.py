@@ -248,7 +248,7 @@ def test_documents_not_read_beside_the_transcripts_are_said_with_what_to_do(
     (tmp_path / "consent form.pdf").write_bytes(b"%PDF-1.7\n")  # no transcript: quiet
     report = scan_folder(tmp_path)
     assert [p.name for p in report.found] == ["P01.txt", "P03.rtf", "P04.txt"]
-    said = report.messages()
+    said = sorted(report.messages())
     assert said[0].startswith("P02.doc was skipped: it is an older Word document (.doc): ")
     assert said[1].startswith("P05.pages was skipped: it is a Pages document: in Pages,")
     assert len(said) == 2
@@ -323,3 +323,25 @@ def test_a_transcript_whose_first_bytes_end_inside_a_character_is_taken(
     report = scan_folder(tmp_path)
     assert report.messages() == []
     assert [p.name for p in report.found] == ["P00.srt", "P01.srt", "P02.srt", "P03.srt"]
+
+
+def test_a_doc_that_is_rich_text_or_text_is_a_transcript_of_the_folder(tmp_path: Path) -> None:
+    """Rich Text and plain text saved as .doc were skipped as "an older Word document"
+    when a study's folder was scanned or a file picked to add, and a .doc that came into
+    the folder was never offered: only Word's own format is."""
+    from reader.core.study import open_study
+
+    shutil.copy(TRANSCRIPTS / "rtf-saved-as.doc", tmp_path / "P01.doc")
+    shutil.copy(TRANSCRIPTS / "text-saved-as.doc", tmp_path / "P02.doc")
+    (tmp_path / "P03.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))
+    report = scan_folder(tmp_path)
+    assert [p.name for p in report.found] == ["P01.doc", "P02.doc"]
+    assert len(report.messages()) == 1
+    assert report.messages()[0].startswith("P03.doc was skipped: it is an older Word document")
+    (tmp_path / "study").mkdir()
+    study = open_study(tmp_path / "study")
+    added, refused = study.add_paths([tmp_path / "P01.doc", tmp_path / "P03.doc"])
+    assert [e.path for e in added] == ["../P01.doc"]
+    assert refused[0].startswith("P03.doc cannot be added: it is an older Word document")
+    shutil.copy(TRANSCRIPTS / "text-saved-as.doc", tmp_path / "study" / "P04.doc")
+    assert study.not_listed([tmp_path / "study" / "P04.doc"]) == [tmp_path / "study" / "P04.doc"]

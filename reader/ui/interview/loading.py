@@ -27,7 +27,7 @@ BACKGROUND_BYTES = 2 * 1024 * 1024  # below this, reading takes well under a sec
 # three-hour Teams transcript, half a second to read; Rich Text's markup is read at about
 # 3 MB a second.
 PACKED_BACKGROUND_BYTES = 100 * 1024
-PACKED_SUFFIXES = frozenset({".docx", ".odt", ".rtf"})
+PACKED_SUFFIXES = frozenset({".docx", ".odt", ".rtf", ".doc"})  # a .doc is often Rich Text
 # The progress dialog shows only once reading has taken this long: 5 MB is read in about
 # 0.1 s, and a dialog flashed for that long is noise (and 10-17 ms of the GUI thread's).
 SHOW_PROGRESS_MS = 400

@@ -34,7 +34,7 @@ from reader.ui.library.switcher import InterviewSwitcher
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
 
-_SUFFIXES = "*.txt *.md *.markdown *.vtt *.srt *.json *.tsv *.csv *.lrc *.docx *.odt *.rtf"
+_SUFFIXES = "*.txt *.md *.markdown *.vtt *.srt *.json *.tsv *.csv *.lrc *.docx *.odt *.rtf *.doc"
 TRANSCRIPTS = f"Interviews ({_SUFFIXES});;All files (*)"
 
 
