@@ -34,7 +34,7 @@ from reader.core.codebook import (
 from reader.core.undo_crossing import Recoded
 from reader.ui.codebook.code_counts import CodeCounts
 from reader.ui.codebook.recoding import Recoding, StudyMemo
-from reader.ui.interview.commands import DoneCommand
+from reader.ui.done_command import DoneCommand
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.wait_cursor import MANY_FILES, waiting

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 
-from reader.ui.interview.commands import DoneCommand, Refusal
+from reader.ui.done_command import DoneCommand, Refusal
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
