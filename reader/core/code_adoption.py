@@ -9,11 +9,14 @@ window), so that the Codebook shows them and they can be renamed, merged and ret
 with their ids (every coding stays valid), name, colour and description, below their
 parent (adopted too, when the study lacks it). A name a sibling has already is told apart by the
 interview's title: "Work (P03)".
+
+Codes an import of annotations brought, their import undone, are taken back out
+(`taken_back`) where nothing needs them any more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Sequence, Set
 
 from reader.core.codebook import (
     MAX_NAME_CHARS,
@@ -27,6 +30,18 @@ from reader.core.notes_file import NotesData, unknown_codes_notice
 
 NAMED = 3  # codes named in the message; "and N more" after them
 _TITLE_CHARS = 60  # of the interview's title in a name told apart by it
+
+
+def taken_back(book: Codebook, codes: Iterable[Code], used: Set[str]) -> list[Code]:
+    """Take out of `book` the `codes` an import brought, the import undone: each still in
+    it that no passage carries (`used`, ids) and with no code below it that stays (made
+    since, or carrying passages). Returns those taken out, in the book's order."""
+    going = {c.id for c in codes if c.id in book and c.id not in used}
+    while staying := {i for i in going if any(d.id not in going for d in book.descendants(i))}:
+        going -= staying
+    gone = [c for c in book if c.id in going]
+    book.codes = [c for c in book.codes if c.id not in going]
+    return gone
 
 
 def adopt_codes(book: Codebook, notes: NotesData, title: str) -> list[Code]:

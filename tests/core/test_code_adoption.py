@@ -11,7 +11,12 @@ import orjson
 import pytest
 
 from reader.core.annotations import make_highlight
-from reader.core.code_adoption import adopt_codes, adoption_message, unknown_notice_answered
+from reader.core.code_adoption import (
+    adopt_codes,
+    adoption_message,
+    taken_back,
+    unknown_notice_answered,
+)
 from reader.core.codebook import MAX_NAME_CHARS, UNKNOWN_CODE_HEX, Code, Codebook
 from reader.core.notes_file import NotesData, parse, serialise
 from reader.core.study import open_study
@@ -171,3 +176,20 @@ def test_can_write_follows_the_folder_and_read_only(
     study.read_only = True
     assert not study.can_write()
     assert orjson.loads(study.file.read_bytes())["codes"] == []
+
+
+def test_an_import_undone_takes_back_only_its_codes_no_passage_or_new_code_needs() -> None:
+    """An import undone takes back the codes it brought: not one a passage carries now,
+    nor a category with a code made below it since (nor, so, the codes above that one)."""
+    book = Codebook()
+    kept = book.create("Trust")
+    places = book.create("Places", codable=False)
+    depot = book.create("Depot", parent=places.id)
+    people = book.create("People", codable=False)
+    book.create("Neighbours", parent=people.id)  # made since, below a code it brought
+    home = book.create("Home")
+    brought = [places, depot, people, home, book.create("Gear")]
+    gone = taken_back(book, [*brought, Code(GHOST, "Deleted since")], used={home.id})
+    assert [c.name for c in gone] == ["Places", "Depot", "Gear"]
+    assert [c.name for c in book] == ["Trust", "People", "Neighbours", "Home"]
+    assert kept in book.codes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import orjson
 import pytest
@@ -136,6 +137,78 @@ def test_tags_imported_into_an_interview_of_a_study_are_codes_of_the_study(
     assert [c.name for c in window.codebook.hub.book] == ["Routine"]
     assert [c.name for c in open_study(folder, touch_disk=False).codebook] == ["Routine"]
     assert window.statusBar().currentMessage().startswith("Imported 1 annotation")
+
+
+def tagged_annotations(transcript: Path, out: Path, tagged: dict[str, list[str]]) -> Path:
+    """W3C annotations of `transcript` saved at `out`: each word of `tagged` a passage with
+    those tags, as another program exports them."""
+    from reader.core.annotations import make_highlight
+    from reader.core.codebook import codes_for_tags
+    from reader.core.document import load_document
+    from reader.core.export import export
+    from reader.core.session import Session
+
+    session = Session.open(load_document(transcript), None)
+    text = session.document.text
+    for word, tags in tagged.items():
+        start = text.index(word)
+        passage = make_highlight(text, start, start + len(word))
+        session.add_highlight(passage.edited(codes=codes_for_tags(tags, session.notes.codebook)))
+    out.write_bytes(export(session, "w3c"))
+    return out
+
+
+def test_undoing_an_import_takes_out_the_codes_it_brought(
+    make_window, dialogs, qtbot, tmp_path
+) -> None:
+    """Edit ▸ Undo of Import ▸ W3C Annotations… took the passages out but left the codes
+    their tags had made in the Codebook and the notes file; only those: a code the notes
+    had before stays. Redo brings them back."""
+    from tests.conftest import BUNDLED
+
+    notes = tmp_path / "notes.json"
+    window = make_window(notes=notes)
+    code_with_keys(window, qtbot, "Rehearsal", "Trust")
+    sent = tagged_annotations(BUNDLED, tmp_path / "a.jsonld", {"Handycam": ["Trust", "Gear"]})
+    dialogs.open_answers.append(str(sent))
+    window.window_actions.import_annotations.trigger()
+    book = window.interview.session.notes.codebook
+    assert [c.name for c in book] == ["Trust", "Gear"]
+    window.window_actions.undo.trigger()
+    assert [c.name for c in window.interview.session.notes.codebook] == ["Trust"]
+    assert [c.name for c in window.codebook.hub.book] == ["Trust"]
+    assert window.interview.saver.flush()
+    assert [c["name"] for c in orjson.loads(notes.read_bytes())["codes"]] == ["Trust"]
+    window.window_actions.redo.trigger()
+    assert [c.name for c in window.interview.session.notes.codebook] == ["Trust", "Gear"]
+    assert [h.exact for h in window.interview.session.notes.highlights] == [
+        "Rehearsal",
+        "Handycam",
+    ]
+
+
+def test_undoing_an_import_into_a_study_takes_its_codes_out_of_the_study(
+    make_study_window, folder, dialogs, tmp_path
+) -> None:
+    """In a study the import's codes joined the study's codebook (study.json): Undo left
+    them there, listed in the Codebook with no passage; Redo puts them back."""
+    from reader.core.study import open_study
+
+    sent = tagged_annotations(
+        folder / "P01 Ana.txt", tmp_path / "P01.jsonld", {"handover": ["Routine"]}
+    )
+    window = make_study_window(folder)
+    dialogs.open_answers.append(str(sent))
+    window.window_actions.import_annotations.trigger()
+    assert [c.name for c in open_study(folder, touch_disk=False).codebook] == ["Routine"]
+    window.window_actions.undo.trigger()
+    assert window.interview.session.notes.highlights == []
+    assert [c.name for c in window.codebook.hub.book] == []
+    assert [c.name for c in open_study(folder, touch_disk=False).codebook] == []
+    window.window_actions.redo.trigger()
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["handover"]
+    assert [c.name for c in window.codebook.hub.book] == ["Routine"]
+    assert [c.name for c in open_study(folder, touch_disk=False).codebook] == ["Routine"]
 
 
 def test_import_bad_file_says_so(window: MainWindow, dialogs, tmp_path) -> None:

@@ -32,6 +32,7 @@ CODEBOOK_KINDS = {"md", "markdown", "txt", "csv", "qdc"}  # Export Codebook… b
 SHOWN_KEY = "codebook/shown-once"  # the dock came forward by itself, once ever
 
 if TYPE_CHECKING:
+    from reader.core.codebook import Code
     from reader.ui.annotations.panel import AnnotationsPanel
     from reader.ui.codebook.panel import CodebookPanel
     from reader.ui.codebook.pictures import PicturesWindow
@@ -77,7 +78,7 @@ def wire_codebook(window: Any) -> None:
     actions.export_codebook.triggered.connect(codebook.export_codebook)
     window.transfers.refi = lambda *args: codebook.refi.export(*args)
     window.transfers.codes_in_study = lambda: hub.counts().keys()
-    window.transfers.codes_imported = hub.notes_brought  # tags made codes: the study's too
+    window.transfers.codes_imported = lambda taken_out: _follow_import(hub, taken_out)
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
     for import_qdc in (actions.import_qdc, actions.import_qdc_in_codes):
         import_qdc.triggered.connect(lambda: codebook.refi.import_codebook())
@@ -88,6 +89,13 @@ def wire_codebook(window: Any) -> None:
         return study.undo_stack if hub.study is not None else interview.writable_undo_stack()
 
     window.undo_focus.claim(dock.made, codebook_history)
+
+
+def _follow_import(hub: CodebookHub, taken_out: list[Code]) -> None:
+    """Tags an import made codes: the study's too, and out of both when it is undone."""
+    from reader.ui.codebook.imported_codes import follow_import  # imports are rare
+
+    follow_import(hub, taken_out)
 
 
 class Codebook(QObject):

@@ -40,6 +40,7 @@ from reader.ui.window.banner import Banner
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
+    from reader.core.codebook import Code
     from reader.core.study import Study
     from reader.core.study_texts import StudyTexts
 
@@ -61,8 +62,9 @@ class Transfers(QObject):
         # REFI-QDA, chosen in the same dialog: (format, whole study, CRLF), by the codebook.
         self.refi: Callable[[str, bool, bool], None] = lambda *_args: None
         # Annotations imported brought codes (their tags): the codebook takes them, in a
-        # study its own at once (they joined it only at the interview's next opening).
-        self.codes_imported: Callable[[], None] = lambda: None
+        # study its own at once (they joined it only at the interview's next opening); the
+        # import undone, it is told those it took out of the notes, to take them out too.
+        self.codes_imported: Callable[[list[Code]], None] = lambda _taken_out: None
 
     def _home(self) -> Path:
         """Where a first export goes (reader/ui/exporting/save_folder.py)."""
@@ -185,10 +187,8 @@ class Transfers(QObject):
         except (OSError, AnnotationImportError) as exc:
             QMessageBox.warning(self._parent, "Import Annotations", f"{Path(path).name}: {exc}")
             return
-        controller.session.notes.codebook.codes.extend(result.codes)  # tags became codes
-        controller.import_highlights(result.added)
-        if result.codes:
-            self.codes_imported()
+        # Tags became codes: they come and go with the passages (in a study its codebook too).
+        controller.import_highlights(result.added, result.codes, self.codes_imported)
         summary = result.message()
         first_line, _, details = summary.partition("\n")
         self._interview.status.emit(first_line, 8000)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 from dataclasses import fields, replace
 from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.annotations import Highlight, left_showing
+from reader.core.code_adoption import taken_back
+from reader.core.codebook import Code
 from reader.core.interview import ROLE_LABELS, Role
 from reader.core.session import Session
 from reader.core.undo_crossing import Crossing
@@ -280,18 +282,37 @@ class SetColorLabelsCommand(QUndoCommand):
 
 
 class ImportHighlightsCommand(_HighlightsCommand):
-    def __init__(self, controller: Controller, highlights: list[Highlight]) -> None:
+    """Highlights imported (W3C annotations), with `codes`, those their tags became that
+    the notes' codebook lacked (put in it before): undone, the codes no passage carries
+    go too, and come back on redo. `told(taken_out)` after each redo (taken_out empty) and
+    undo: in a study its codebook follows."""
+
+    def __init__(
+        self,
+        controller: Controller,
+        highlights: list[Highlight],
+        codes: Sequence[Code] = (),
+        told: Callable[[list[Code]], None] = lambda _taken_out: None,
+    ) -> None:
         highlights = list(highlights)
         super().__init__(controller, "Import Annotations", highlights)
-        self._highlights = highlights
+        self._highlights, self._codes, self._told = highlights, list(codes), told
+        self._taken_out: list[Code] = []
 
     def redo(self) -> None:
+        book = self._controller.session.notes.codebook
+        book.codes.extend(c for c in self._taken_out if c.id not in book)
         for h in self._highlights:
             self._add(h)
+        self._told([])
 
     def undo(self) -> None:
         for h in self._highlights:
             self._remove(h.id)
+        notes = self._controller.session.notes
+        used = {c for h in notes.highlights for c in h.codes}
+        self._taken_out = taken_back(notes.codebook, self._codes, used)
+        self._told(self._taken_out)
 
 
 class HighlightThere(QUndoCommand):

@@ -3,13 +3,14 @@ of change, and the saver told that there is something to write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Set
+from collections.abc import Callable, Iterable, Sequence, Set
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.anchoring import anchor
 from reader.core.annotations import Highlight, left_showing, make_highlight, shows_nothing
+from reader.core.codebook import Code
 from reader.core.interview import Role
 from reader.core.notes_file import RecordingRef
 from reader.core.session import Session
@@ -189,11 +190,19 @@ class Controller(QObject):
         start, end = self.session.passage_span(start, end)  # the words, not "Name: "
         return make_highlight(self.session.document.text, start, end, color)
 
-    def import_highlights(self, highlights: list[Highlight]) -> None:
+    def import_highlights(
+        self,
+        highlights: list[Highlight],
+        codes: Sequence[Code] = (),
+        told: Callable[[list[Code]], None] = lambda _taken_out: None,
+    ) -> None:
+        """Imported highlights and the codes their tags became (new to the notes), as one
+        step; `told` as ImportHighlightsCommand tells."""
         if not self.writable():
             return
         if highlights:
-            self.undo_stack.push(ImportHighlightsCommand(self, highlights))
+            self.session.notes.codebook.codes.extend(codes)
+            self.undo_stack.push(ImportHighlightsCommand(self, highlights, codes, told))
 
     def delete_highlight(self, highlight_id: str) -> None:
         if not self.writable():
