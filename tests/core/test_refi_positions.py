@@ -5,7 +5,9 @@ UTF-16)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -314,3 +316,42 @@ def test_passages_no_count_puts_on_the_words_their_names_quote_are_said(tmp_path
     assert "Quite ready" not in [h.exact for h in report.passages]
     assert report.doubtful == ["2 passages of “Doc”"]
     assert "Check 2 passages of “Doc”" in report.message()
+
+
+MAXQDA_CRLF = (
+    "I: Your shift? 🌙\r\nR: Long. Café at three.\r\n\r\nI: And the handover?\r\n"
+    "R: We go bed by bed.\r\nIt takes an hour,\r\nsometimes two.\r\n\r\nI: Thanks.\r\n"
+)
+
+
+@pytest.mark.parametrize("counting", list(Counting))
+def test_a_maxqda_project_s_unnamed_passages_land_on_their_words_however_counted(
+    tmp_path: Path, counting: Counting
+) -> None:
+    """MAXQDA names no selection: with nothing to tell, its CRLF text was read as code
+    points with a CRLF as two, and positions counting a line end once (or an emoji two,
+    as Windows programs count UTF-16) put every passage after the first line a character
+    further on for each line above it (' Café at thre', 'I: And the handov'), said
+    nowhere. The count under which the passages begin and end at words is taken."""
+    from tests.core.test_refi import FIXTURES
+
+    quotes = ["Your shift?", "Café at three.", "And the handover?", "sometimes two.", "Thanks."]
+    quotes.insert(3, "We go bed by bed.\r\nIt takes an hour,")
+    with zipfile.ZipFile(FIXTURES / "maxqda.qdpx") as archive:  # its one passage, "Coffee"
+        qde = archive.read("project.qde").decode()
+    one = re.search(r"<PlainTextSelection .*?</PlainTextSelection>", qde, re.DOTALL)
+    assert one is not None
+    selections = [
+        re.sub(
+            r'startPosition="\d+" endPosition="\d+"',
+            f'startPosition="{a}" endPosition="{b}"',
+            one[0],
+        )
+        .replace("e2e2e2e2-0000-0000-0000-000000000001", f"e2e2e2e2-0000-0000-0000-00000000010{k}")
+        .replace("f2f2f2f2-0000-0000-0000-000000000001", f"f2f2f2f2-0000-0000-0000-00000000010{k}")
+        for k, (_, a, b) in enumerate(spans(MAXQDA_CRLF, quotes, counting))
+    ]
+    qde = qde.replace(one[0], "".join(selections))
+    data = zipped({"project.qde": qde, "texts/R1.txt": MAXQDA_CRLF.encode()})
+    report = import_qdpx(data, tmp_path / "study")
+    assert [h.exact for h in report.passages] == [q.replace("\r\n", "\n") for q in quotes]

@@ -8,7 +8,8 @@ two, and one that keeps LF text (ATLAS.ti's CRLF as one) both. Counted the wrong
 passage after the first line end (or emoji) lands a little early, on the wrong words. So
 each source is read the way under which most of its selections select the words their
 names quote (QualCoder names a selection by its words, NVivo and this app by their start),
-the origin's way on a tie (`counting_of`).
+or, where no name tells (MAXQDA's), under which most of them begin and end at words; the
+origin's way on a tie (`counting_of`).
 """
 
 from __future__ import annotations
@@ -143,17 +144,34 @@ def counting_of(
 def _fitting(
     readings: Iterable[Positions], named: Sequence[tuple[str, int | None, int | None]]
 ) -> Positions:
-    """With no name to tell, the first reading (the origin's first) under which every
-    selection fits in the text: UTF-16 positions read as code points ran past its end;
-    the origin's when none does."""
+    """With no name to tell, the reading under which every selection fits in the text
+    (UTF-16 positions read as code points ran past its end) and the most of them begin
+    and end at words, as a coder selects: a count one character off for each line end
+    or emoji above a selection puts it in the middle of words. The first such (the
+    origin's first) on a tie; the origin's when none fits."""
     spans = [(a, b) for _, a, b in named if a is not None and b is not None]
-    first = None
+    first: Positions | None = None
+    best: tuple[int, Positions] | None = None
     for positions in readings:
         first = first or positions
         if all(0 <= a < b <= positions.length for a, b in spans):
-            return positions
+            at_words = sum(_at_words(positions, a, b) for a, b in spans)
+            if at_words == 2 * len(spans):  # all at words: none does better (nor reads on)
+                return positions
+            if best is None or at_words > best[0]:
+                best = (at_words, positions)
     assert first is not None  # the origin's way is always read
-    return first
+    return best[1] if best is not None else first
+
+
+def _at_words(positions: Positions, start: int, end: int) -> int:
+    """How many of the selection's two ends are at a word's edge: its first character
+    neither a space nor inside a word, and so its last."""
+    text = positions.text
+    a, b = positions(start), positions(end)
+    begins = a < len(text) and not text[a].isspace() and not (a and text[a - 1].isalnum())
+    ends = b > 0 and not text[b - 1].isspace() and not (b < len(text) and text[b].isalnum())
+    return begins + ends
 
 
 def _special(raw: str, counting: Counting) -> bool:
