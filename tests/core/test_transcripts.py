@@ -2047,8 +2047,10 @@ def test_time_ms(text: str, ms: int | None) -> None:
 # --- bad input --------------------------------------------------------------------------
 
 BAD_FILES = {
-    "no-cues.vtt": (b"WEBVTT\n\nNOTE nothing else here\n", "has no cues"),
-    "header-only.vtt": (b"WEBVTT\n", "has no cues"),
+    # Said as "has no cues: no timing line such as ...": what a subtitle file holds, in
+    # its own words, and nothing of what to do with a meeting's transcript not made.
+    "no-cues.vtt": (b"WEBVTT\n\nNOTE nothing else here\n", "holds no transcript: no words"),
+    "header-only.vtt": (b"WEBVTT\n", "holds no transcript: no words .* download it again"),
     "bad-timing.vtt": (b"WEBVTT\n\n1\n00:00:xx.000 --> 00:00:02.000\nHi\n", "malformed cue timing"),
     "cut-after-id.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n2\n", "looks cut off"),
     "cut-in-timing.vtt": (b"WEBVTT\n\n00:01.000 --> 00:02.000\nHi\n\n2\n00:0", "looks cut off"),
@@ -2079,7 +2081,10 @@ BAD_FILES = {
     "notes.json": (b'{"format": "interview-reader-notes"}', "not a Whisper transcript"),
     "bad-time.json": (b'{"segments": [{"start": "x", "end": 1, "text": "hi"}]}', "not a number"),
     "no-text.json": (b'{"segments": [{"start": 0, "end": 1}]}', "has no “text”"),
-    "empty-whisper-cpp.json": (b'{"result": {"language": "en"}, "transcription": []}', "no cues"),
+    "empty-whisper-cpp.json": (
+        b'{"result": {"language": "en"}, "transcription": []}',
+        "holds no transcript: no words .* transcribe it again",
+    ),
     "bad-offset.json": (
         b'{"transcription": [{"offsets": {"from": "0", "to": 10}, "text": "hi"}]}',
         "not a number",

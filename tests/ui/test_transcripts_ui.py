@@ -107,7 +107,7 @@ def test_large_file_is_read_off_the_gui_thread(make_window, monkeypatch) -> None
 @pytest.mark.parametrize(
     ("content", "said"),
     [
-        (b"WEBVTT\n\nNOTE nothing here\n", "no cues"),
+        (b"WEBVTT\n\nNOTE nothing here\n", "holds no transcript"),
         (b"WEBVTT\n\n00:00:01.000 --> later\nHello\n", ""),
     ],
 )

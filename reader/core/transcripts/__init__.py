@@ -267,7 +267,10 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     by them.
     """
     if not cues:
-        raise DocumentError(f"{name} has no cues: there is nothing to read.")
+        raise DocumentError(
+            f"{name} holds no transcript: no words with their times. The recording may be "
+            "silent, or the transcription stopped: transcribe it again."
+        )
     parts = [part for cue in cues for part in _dialogue(cue)]
     speaking = _speaking(parts)
     cues = [turn for part in parts for turn in _labelled_lines(part, speaking)]

@@ -181,7 +181,9 @@ def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], 
         cues.extend(_voices(body, cue_time_ms(start, read), cue_time_ms(end, read)))
     if not cues:
         raise DocumentError(
-            f"{name} has no cues: no timing line such as “00:00:01.000 --> 00:00:04.000”."
+            f"{name} holds no transcript: no words under a time such as “00:00:01.000 --> "
+            "00:00:04.000” follow its “WEBVTT” header. The meeting may not have been "
+            "transcribed, or the download stopped: download it again."
         )
     return cues, shaped, bool(teams)
 
