@@ -87,11 +87,12 @@ NOTES = (
 # escape_back.py: Escape left unused by a control (a list, a drop-down, a button…)
 BACK_TO_READER = PaneKey("Escape", "Back to the reader")
 
-# annotations/panel.py, AnnotationsPanel.eventFilter
+# annotations/panel.py, AnnotationsPanel.eventFilter (and its row menu, _context_menu)
 ANNOTATIONS = (
     PaneKey("Enter", "Go to the highlight", ("Return", "Enter")),
     PaneKey("F2", "Edit its note", ("F2",)),
     PaneKey("Delete or Backspace", "Delete the highlight", ("Del", "Backspace")),
+    PaneKey("Menu key or Shift+F10", "Its menu: go to it, edit its note, delete it", ("Menu",)),
     BACK_TO_READER,
 )
 

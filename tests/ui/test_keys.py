@@ -7,15 +7,25 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QKeyCombination, Qt
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut, QTextCursor
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtCore import QEvent, QKeyCombination, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QKeyEvent,
+    QKeySequence,
+    QShortcut,
+    QTextCursor,
+)
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from reader.ui import keys
 from reader.ui.keys import PaneKey
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.window.main_window import MainWindow
 from reader.ui.window.shortcuts import pressable, shortcut_groups
+from tests.ui.test_highlights import doc, film, highlight_with_key, wait_saved
+
+__all__ = ["doc", "film"]  # fixtures, shared with tests/ui/test_highlights.py
 
 K = Qt.Key
 M = Qt.KeyboardModifier
@@ -136,7 +146,7 @@ def test_every_key_the_annotations_take_is_in_f1(make_window: Callable[..., Main
     for method in ("_jump_current", "_edit", "_delete"):
         setattr(panel, method, lambda: None)
     handled = taken(lambda e: panel.eventFilter(panel.view, e), MODIFIERS)
-    assert handled == listed(keys.ANNOTATIONS)
+    assert handled | {"Menu"} == listed(keys.ANNOTATIONS)  # the menu key: the list's menu
     assert in_f1(window, "Annotations", keys.ANNOTATIONS)
 
 
@@ -198,3 +208,26 @@ def test_every_action_with_a_key_is_in_f1(make_window: Callable[..., MainWindow]
     ]
     assert not missing
     assert "Ctrl+Shift+V" in [keys for keys, _ in groups["Notes"]]
+
+
+def test_the_annotations_menu_key_is_in_f1_and_opens_the_current_rows_menu(
+    film: MainWindow, qtbot, notes_path: Path
+) -> None:
+    """The Menu key (or Shift+F10) on a row of Annotations opens its menu, as on a row of
+    the Library or the Codebook; F1 listed it for those two and not here, so a keyboard
+    user never learnt that Delete and Edit Note had a menu in the list too."""
+    assert "Menu key or Shift+F10" in [row.keys for row in keys.ANNOTATIONS]
+    assert in_f1(film, "Annotations", keys.ANNOTATIONS)
+    for word in ("starts", "ending"):
+        highlight_with_key(film, qtbot, word)
+    qtbot.keyClick(film.reader, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    view = film.annotations.view
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    # Where Qt puts the menu of the key: the middle of the current row.
+    where = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()
+    QTimer.singleShot(0, lambda: qtbot.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_D))
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, view.mapToGlobal(where))
+    QApplication.sendEvent(view, menu_key)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 1)
+    assert [h["exact"] for h in data["highlights"]] == ["starts"]
