@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.lazy_dock import dock_showing
+from tests.ui.media_files import write_wav
 
 
 def press_f6(window: Any, qtbot: Any) -> QWidget:
@@ -88,3 +89,30 @@ def test_a_lists_rows_start_below_the_bar_that_marks_the_keyboard(window: Any, q
     assert bar.isVisible() and bar.parentWidget() is view
     first = view.visualRect(view.model().index(0, 0)).translated(view.viewport().pos())
     assert bar.geometry().bottom() < first.top()
+
+
+def test_f6_reaches_the_recordings_bar_and_its_arrows_seek(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """F6 went round the reader, the notes and the panels, never to the recording's bar
+    under the reader, though it shows: only Tab from the reader reached it. Now F6 stops on
+    its slider, where the arrows seek, between the reader and the notes, as on screen."""
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.slider.maximum() > 0, timeout=10_000)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+
+    def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Any:
+        qtbot.keyClick(QApplication.focusWidget(), key, modifier)
+        return QApplication.focusWidget()
+
+    assert press(Qt.Key.Key_F6) is bar.slider
+    assert press(Qt.Key.Key_Right) is bar.slider
+    qtbot.waitUntil(lambda: bar.position_label.text() == "0:01")
+    assert press(Qt.Key.Key_F6) is window.notes_editor
+    assert press(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier) is bar.slider
+    assert press(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier) is window.reader

@@ -142,6 +142,13 @@ class PlayerBar(QWidget):
             play = self._buttons[1]
             (play if play.isEnabled() else self.slider).setFocus()
 
+    def keyboard_stop(self) -> QWidget | None:
+        """Where F6 puts the keys in the bar (window/pane_cycle.py): the slider, whose
+        arrows seek (Ctrl+Space plays from anywhere); Locate… while the recording cannot
+        play; None while nothing in it can take them."""
+        controls = (self.slider, self.locate_button, *self._buttons) if self._buttons else ()
+        return next((c for c in controls if c.isVisibleTo(self) and c.isEnabled()), None)
+
     def setVisible(self, visible: bool) -> None:
         """Hidden between two recordings (Locate…, Attach…): where the keys went, if
         they were here."""

@@ -1,7 +1,7 @@
 """F6, Next Pane (Shift+F6, Previous Pane): the focus goes round the panes the user sees —
-the reader, the notes, the list in front in the docks (annotations, outline or codebook;
-the Search panel's field), the library — and lands in the pane itself, which the focus bar
-marks (reader/ui/window/focus_marker.py).
+the reader, the recording's bar under it (its slider), the notes, the list in front in the
+docks (annotations, outline or codebook; the Search panel's field), the library — and lands
+in the pane itself, which the focus bar marks (reader/ui/window/focus_marker.py).
 
 The window is typed loosely, as in reader/ui/window/later_panels.py: this module is
 imported by the main window.
@@ -56,7 +56,11 @@ def cycle_panes(window: Any, forward: bool = True) -> None:
     notes_pane = window.notes_pane
     notes = notes_pane.preview if notes_pane.previewing() else window.notes_editor
     # (what takes the focus, the area whose focus counts as being in that pane)
-    panes: list[tuple[QWidget, QWidget]] = [(window.reader, window.reader), (notes, notes_pane)]
+    panes: list[tuple[QWidget, QWidget]] = [(window.reader, window.reader)]
+    bar = window.player_bar  # the recording's, under the reader
+    if bar.isVisible() and (stop := bar.keyboard_stop()) is not None:
+        panes.append((stop, bar))
+    panes.append((notes, notes_pane))
     docks = (window.annotations_dock, window.search_dock, window.outline_dock)
     for dock in (*docks, window.codebook.dock, window.library_dock):
         if dock_showing(dock):
