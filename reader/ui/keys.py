@@ -74,6 +74,11 @@ NOTES = (
         "Leave the notes for the next / previous field, as Tab does elsewhere (Tab indents "
         "here); F6 goes round the panes",
     ),
+    PaneKey(
+        "Escape",
+        "Stays in the notes, so what you type goes on here (elsewhere it goes back to the "
+        "reader): Ctrl+1 goes there",
+    ),
     PaneKey("Ctrl+click a link", "Follow it to the passage"),
     PaneKey(
         "Ctrl+Enter (in or just after a link)",

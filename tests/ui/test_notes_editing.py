@@ -401,3 +401,26 @@ def test_undoing_a_paste_of_long_lines_raises_nothing(notes: NotesEditor, qtbot)
     notes.viewport().repaint()
     layout = notes.document().documentLayout()
     assert layout.blockBoundingRect(notes.document().findBlockByNumber(99)).isNull()
+
+
+def test_escape_in_the_notes_says_how_to_leave_them_and_the_typing_stays(
+    window: MainWindow, notes: NotesEditor, notes_path: Path, qtbot
+) -> None:
+    """Escape goes back to the reader from every pane but the notes, where what was typed
+    next would have gone to the reader's keys (H highlights). It did nothing there, unsaid,
+    and a keyboard user pressing it to get back to the interview was stuck; Tab at a
+    line's start said what it would do, not how to leave. Both now name the keys that
+    leave; the typing goes on in the notes."""
+    qtbot.keyClicks(notes, "Night")
+    qtbot.keyClick(notes, Qt.Key.Key_Escape)
+    told = window.statusBar().currentMessage()
+    assert "Ctrl+1" in told and "F6" in told
+    assert notes.hasFocus()
+    qtbot.keyClicks(notes, " shifts")
+    notes.moveCursor(QTextCursor.MoveOperation.StartOfBlock)
+    qtbot.keyClick(notes, Qt.Key.Key_Tab)
+    assert "Ctrl+Tab" in window.statusBar().currentMessage()
+    assert "Ctrl+Tab" in notes.accessibleDescription()  # a screen reader says it on entering
+    window.close()  # saves now
+    saved = orjson.loads(notes_path.read_bytes())
+    assert (saved["notes"], saved["highlights"]) == ("Night shifts", [])

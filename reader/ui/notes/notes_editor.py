@@ -24,6 +24,7 @@ from reader.ui.after_paint import AfterPaint
 from reader.ui.notes.markdown_highlighter import MarkdownHighlighter, links_in
 from reader.ui.notes.notes_words import (
     EDITOR_NAMES,
+    ESCAPE_STAYS,
     HINT,
     NO_PICTURES,
     NOTES_READ_ONLY,
@@ -226,6 +227,8 @@ class NotesEditor(QPlainTextEdit):
             return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self._tab(key == Qt.Key.Key_Backtab):
             return
+        if key == Qt.Key.Key_Escape and plain:  # on to the window: a message it dismisses
+            self.said.emit(ESCAPE_STAYS)
         before = self.textCursor().position()
         with self.typing_steps.typing(typed):
             super().keyPressEvent(event)

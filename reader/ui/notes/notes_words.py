@@ -14,7 +14,16 @@ MEMO_HINT = (
     "Select words in an interview and press Q to quote them here, with a link back."
 )
 NO_PICTURES = "The notes hold text alone: a picture is not pasted into them."
-TAB_AT_LINE_START = "Tab indents list items; at a line's start it would make the line a code block."
+TAB_AT_LINE_START = (
+    "Tab indents list items; at a line's start it would make the line a code block. "
+    "Ctrl+Tab leaves the notes."
+)
+# Escape in the notes: it goes back to the reader from the other panes, not from where one
+# writes (what was typed next would go to the reader's keys, H highlighting).
+ESCAPE_STAYS = (
+    "Escape leaves the notes alone, so what you type next stays here: "
+    "Ctrl+1 goes back to the interview, F6 to the next pane."
+)
 NOTHING_OPEN_HINT = (
     "No interview is open, so there are no notes to write in.\n\n"
     "Open an interview from the Library (View ▸ Library), or with File ▸ Open Interview…"
@@ -23,8 +32,14 @@ NOTHING_OPEN_HINT = (
 
 # The editor's accessible name and description, by what it shows (is it the study memo).
 EDITOR_NAMES = {
-    False: ("Research notes", "Your notes on the interview, in Markdown; saved as you type"),
-    True: ("Study memo", "Notes across the study's interviews, in Markdown; saved as you type"),
+    False: (
+        "Research notes",
+        "Your notes on the interview, in Markdown; saved as you type; Ctrl+Tab leaves them",
+    ),
+    True: (
+        "Study memo",
+        "Notes across the study's interviews, in Markdown; saved as you type; Ctrl+Tab leaves it",
+    ),
 }
 PREVIEW_NAMES = {
     False: ("Notes preview", "Your notes rendered; links lead back to the passage"),
