@@ -9,10 +9,14 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.anchoring import (
+    FUZZY_THRESHOLD,
     MIN_CONTEXT_CHARS,
     NEAR_CHARS,
     AnchorStatus,
     AnchorSummary,
+    _prefix_ratios,
+    _snap,
+    _whole_words,
     all_in_place,
     anchor,
     reanchor_all,
@@ -475,3 +479,63 @@ def test_a_quote_found_respaced_is_not_on_changed_words() -> None:
     results, summary = reanchor_all(text, [before])
     assert results[0].highlight.exact == "boxes of them, written to him while he was at sea."
     assert summary.moved == 1 and summary.reworded == 0
+
+
+def _snap_one_ratio_at_a_time(
+    text: str, exact: str, start: int, end: int
+) -> tuple[int, int] | None:
+    """The spans' ends as `_snap` found them before it scored them in one pass: rapidfuzz
+    asked for each candidate end, then each start (the oracle of the test below)."""
+    from rapidfuzz import fuzz
+
+    reach = len(exact) // 4 + 1
+
+    def score(s: int, e: int) -> float:
+        return fuzz.ratio(exact, text[s:e])
+
+    ends = range(max(start + 1, end - reach), min(len(text), end + reach) + 1)
+    new_end = max(ends, key=lambda e: (score(start, e), -abs(e - end)))
+    starts = range(max(0, start - reach), min(new_end - 1, start + reach) + 1)
+    new_start = max(starts, key=lambda s: (score(s, new_end), -abs(s - start)))
+    if score(new_start, new_end) < FUZZY_THRESHOLD:
+        return None
+    whole = _whole_words(text, exact, new_start, new_end, reach)
+    return whole if score(*whole) >= FUZZY_THRESHOLD else (new_start, new_end)
+
+
+LETTERS = "ab c.é🎬"  # few, so that spans score alike and their ties are broken alike
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    before=st.text(alphabet=LETTERS, max_size=60),
+    exact=st.text(alphabet=LETTERS, min_size=1, max_size=80),
+    edits=st.lists(
+        st.tuples(st.integers(0, 79), st.text(alphabet=LETTERS, max_size=3)), max_size=4
+    ),
+    after=st.text(alphabet=LETTERS, max_size=60),
+    moved=st.tuples(st.integers(-20, 20), st.integers(-20, 20)),
+)
+def test_a_fuzzy_span_is_snapped_to_the_same_ends_as_one_ratio_at_a_time(
+    before: str, exact: str, edits: list[tuple[int, str]], after: str, moved: tuple[int, int]
+) -> None:
+    changed = exact
+    for at, put in edits:  # a few letters replaced, put in or taken out
+        at %= len(changed) + 1
+        changed = changed[:at] + put + changed[at + 1 :]
+    text = before + changed + after
+    if not text:
+        return
+    start = min(len(text) - 1, max(0, len(before) + moved[0]))
+    end = min(len(text), max(start + 1, len(before) + len(changed) + moved[1]))
+    assert _snap(text, exact, start, end) == _snap_one_ratio_at_a_time(text, exact, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(quote=st.text(min_size=1, max_size=90), span=st.text(max_size=90))
+def test_prefix_ratios_are_rapidfuzz_ratios_to_the_bit(quote: str, span: str) -> None:
+    from rapidfuzz import fuzz
+
+    assert _prefix_ratios(quote, span) == [
+        fuzz.ratio(quote, span[:j]) for j in range(len(span) + 1)
+    ]
