@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from reader.core.annotations import Highlight, quote_context
+from reader.core.folding import QUOTE_MARKS
 from reader.core.shorten import continues_character, whole_characters
 from reader.core.wording import counted
 
@@ -352,9 +353,10 @@ def _whole_at(text: str, start: int, n: int) -> bool:
 
 
 def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
-    """The quote near `expected` with only its spacing or its letters' case changed: a
-    double space made single, a line wrapped again, a sentence's first word now in lower
-    case after an edit ("It waits" in "…, it waits"), a word in capitals. Every letter is
+    """The quote near `expected` with only its spacing, its letters' case or its quotation
+    marks changed: a double space made single, a line wrapped again, a sentence's first
+    word now in lower case after an edit ("It waits" in "…, it waits"), a word in capitals,
+    "straight" quotes made “curly” (see `_letters`). Every letter is
     in its place, so it is as sure as an exact match; a fuzzy one took such a quote for
     "t waits…" or "oo quick" (a span cut into a word) further off. The nearest such span.
 
@@ -364,7 +366,7 @@ def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     found word by word, whatever the spaces between them.
     """
     if len(h.exact) >= MIN_FUZZY_CHARS:
-        words = r"\s+".join(map(re.escape, h.exact.split()))
+        words = r"\s+".join(map(_letters, h.exact.split()))
         if not words:
             return None
         # Not into another word where the quote began or ended with one of its own.
@@ -387,7 +389,18 @@ def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
 
 def _spaced(letters: list[str]) -> str:
     """A pattern of `letters` with any spacing between them."""
-    return r"\s*".join(map(re.escape, letters))
+    return r"\s*".join(map(_letters, letters))
+
+
+# Each quotation mark or apostrophe, as a pattern of any of its kind.
+_ANY_QUOTE = {mark: f"[{re.escape(kind)}]" for kind in QUOTE_MARKS for mark in kind}
+
+
+def _letters(letters: str) -> str:
+    """A pattern of `letters`, a quotation mark or an apostrophe in them matching any of its
+    kind: the transcript's quotes made typographic in another editor (or plain again) cut a
+    quote's closing mark off, and a short quoted name was not found."""
+    return "".join(_ANY_QUOTE.get(c) or re.escape(c) for c in letters)
 
 
 def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -> list[int]:

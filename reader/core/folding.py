@@ -41,8 +41,11 @@ from unicodedata import combining, normalize
 _KEPT_MARKS = frozenset({7, 8, 9, 84, 91, 103, 107, 118, 122, 129, 130, 132})  # classes
 _ASCII = bytes(range(128))
 _UTF8 = ("utf-8", "surrogatepass")  # a lone surrogate too, as `non_ascii` reads it
+# Apostrophes and single quotation marks, then double ones: each kind as the keyboard types
+# it first, then its typographic forms.
+QUOTE_MARKS = ("'‘’‚‛ʼ", '"“”„‟')
 # Typographic apostrophes and quotation marks, as the keyboard types them.
-_TYPOGRAPHIC_QUOTES = "‘’‚‛ʼ“”„‟"
+_TYPOGRAPHIC_QUOTES = QUOTE_MARKS[0][1:] + QUOTE_MARKS[1][1:]
 _QUOTES = str.maketrans(_TYPOGRAPHIC_QUOTES, "'" * 5 + '"' * 4)
 # Soft hyphen, Arabic letter mark, Mongolian vowel separator, zero-width space, non-joiner
 # and joiner, left-to-right and right-to-left marks, embeddings and overrides, word joiner
