@@ -157,8 +157,11 @@ def run_refi_import(argv: list[str]) -> int:
     from reader.core.study import StudyError
 
     args = _import_parser().parse_args(argv)
+    kind = refi_kind(args.file)
     try:
-        data = args.file.read_bytes()
+        with args.file.open("rb") as file:
+            # A project is read from its file as it is needed: it may hold gigabytes of video.
+            data = b"" if kind == "qdpx" else file.read()
     except OSError as exc:
         return fail(f"cannot read {args.file}: {reason(exc)}.")
     holder = lock_holder(study_lock(args.folder)) if args.folder.is_dir() else ""
@@ -168,8 +171,8 @@ def run_refi_import(argv: list[str]) -> int:
             "there with File ▸ Import, or close it first."
         )
     try:
-        if refi_kind(args.file) == "qdpx":
-            message = _import_project(data, args.file, args.folder)
+        if kind == "qdpx":
+            message = _import_project(args.file, args.folder)
         else:
             message = _import_codebook(data, args.folder)
     except (RefiError, StudyError) as exc:
@@ -180,10 +183,10 @@ def run_refi_import(argv: list[str]) -> int:
     return 0
 
 
-def _import_project(data: bytes, file: Path, folder: Path) -> str:
+def _import_project(file: Path, folder: Path) -> str:
     from reader.core.refi.qdpx_import import import_qdpx
 
-    return import_qdpx(data, folder, project_file=file).message()
+    return import_qdpx(file, folder).message()
 
 
 def _import_codebook(data: bytes, folder: Path) -> str:

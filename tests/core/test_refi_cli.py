@@ -301,3 +301,41 @@ def test_a_codebook_from_a_mac_names_a_code_with_accents_as_the_study_does(
     assert "Already in the codebook: Réciprocité." in out
     names = [code.name for code in open_study(study.folder).codebook]
     assert names.count("Réciprocité") == 1 and "Émotions" in names
+
+
+def test_a_project_with_a_large_recording_is_not_read_into_memory_whole(
+    tmp_path: Path, capsys
+) -> None:
+    """An ATLAS.ti project with its videos runs to gigabytes: the import read the whole
+    .qdpx into memory first (1.6 GB of memory for a 1.5 GB project), and a larger one
+    than the computer's memory could not be imported. Its files are read from the zip
+    on disk as they are needed, the recording copied out in pieces."""
+    import tracemalloc
+
+    from tests.core.test_refi_media import MP3, VTT
+
+    folder = tmp_path / "thesis"
+    folder.mkdir()
+    (folder / "P01.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "P01.m4a").write_bytes(MP3)
+    sent = zipfile.ZipFile(io.BytesIO(export_study_qdpx(open_study(folder))[0]))
+    large = 96 * 2**20  # above the 64 MB a transcript's reading sets aside
+    project = tmp_path / "with-video.qdpx"
+    with zipfile.ZipFile(project, "w") as archive:
+        for info in sent.infolist():
+            data = sent.read(info)
+            if info.filename.endswith(".m4a"):
+                data += bytes(large)  # stored, as recordings are
+            archive.writestr(info, data)
+    del data, sent
+    tracemalloc.start()
+    try:
+        status, out, err = main(capsys, "import", project, tmp_path / "back")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert status == 0, err
+    assert out.startswith("Imported 1 interview (1 with a recording)")
+    (recording,) = (tmp_path / "back").rglob("*.m4a")
+    assert recording.stat().st_size == len(MP3) + large
+    assert peak < large

@@ -304,18 +304,30 @@ class NotAProjectError(RefiError):
 
 
 def import_qdpx(
-    data: bytes, folder: Path, *, study: Study | None = None, project_file: Path | None = None
+    data: bytes | Path,
+    folder: Path,
+    *,
+    study: Study | None = None,
+    project_file: Path | None = None,
 ) -> ImportReport:
     """Read the project into `folder`: a new study when it does not exist or is empty,
-    else the study there gains its interviews and codes. `study` is that study when it is
-    open already (the window's); `project_file` is the .qdpx, for media paths relative to
-    it. RefiError when `data` is not a REFI-QDA project (NotAProjectError: nothing was
-    read into the study) or the study cannot take it."""
+    else the study there gains its interviews and codes. `data` is the .qdpx's bytes, or
+    the .qdpx itself, whose files are then read from it as they are needed (a project
+    with its videos runs to gigabytes: read whole, it took as much memory). `study` is
+    that study when it is open already (the window's); `project_file` is the .qdpx, for
+    media paths relative to it (`data` when that is a path). RefiError when `data` is
+    not a REFI-QDA project (NotAProjectError: nothing was read into the study) or the
+    study cannot take it."""
     try:
-        project = _open(data, project_file)
+        project = _open(data, project_file or (data if isinstance(data, Path) else None))
     except RefiError as exc:
         raise NotAProjectError(str(exc)) from None
-    folder = Path(folder)
+    with project.archive:
+        return _import_into(project, Path(folder), study)
+
+
+def _import_into(project: _Project, folder: Path, study: Study | None) -> ImportReport:
+    """The open project read into `folder` (or `study`), nothing half made left behind."""
     made = None if study else _first_missing(folder)
     emptied = study is None and made is None and folder.is_dir() and not any(folder.iterdir())
     try:
@@ -563,15 +575,17 @@ def _digest(text: str) -> str:
     return text_sha256(opening_feff_kept(text).rstrip())
 
 
-def _open(data: bytes, project_file: Path | None) -> _Project:
+def _open(data: bytes | Path, project_file: Path | None) -> _Project:
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = zipfile.ZipFile(data if isinstance(data, Path) else io.BytesIO(data))
     except zipfile.BadZipFile:
         # A zip's directory is at its end: a file cut short (a download or a copy that
         # stopped) starts as one, and was told it is none.
-        if data.startswith(b"PK\x03\x04"):
+        if _opening(data).startswith(b"PK\x03\x04"):
             raise RefiError("the .qdpx is cut short or damaged: copy it again") from None
         raise RefiError("it is not a .qdpx file (not a zip archive)") from None
+    except OSError as exc:
+        raise RefiError(f"it cannot be read ({describe_os_error(exc)})") from None
     files = {info.filename.lower(): info.filename for info in archive.infolist()}
     qde = sorted((n for n in files if n.endswith(".qde")), key=lambda n: (n != "project.qde", n))
     if not qde:
@@ -592,6 +606,14 @@ def _open(data: bytes, project_file: Path | None) -> _Project:
     project = _Project(root, ns, files, archive, once, project_file, ours)
     project.links = _links(project)
     return project
+
+
+def _opening(data: bytes | Path) -> bytes:
+    """The first bytes of the .qdpx, what tells a zip."""
+    if isinstance(data, bytes):
+        return data[:4]
+    with data.open("rb") as file:
+        return file.read(4)
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:

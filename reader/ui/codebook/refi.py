@@ -141,8 +141,8 @@ class Refi:
         if not path:
             return
         owner, project = self.hub.owner, Path(path)
-        try:
-            data = project.read_bytes()
+        try:  # read as it is needed, not whole: a project with videos runs to gigabytes
+            project.open("rb").close()
         except OSError as exc:
             QMessageBox.warning(self.window, "Cannot import", describe_os_error(exc))
             return
@@ -192,7 +192,7 @@ class Refi:
         touched = study is not None
         try:
             with busy(say, f"Importing {project.name}…"):
-                report = import_qdpx(data, folder, study=study, project_file=project)
+                report = import_qdpx(project, folder, study=study)
             problem = ""
         except RefiError as exc:
             problem = f"{project.name}: {exc}."
