@@ -778,6 +778,33 @@ def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str)
     assert not (tmp_path / "new" / "study.json").exists()
 
 
+def test_a_project_of_a_newer_version_of_the_format_is_read_and_said_to_be(
+    tmp_path: Path,
+) -> None:
+    """A project written in a later version of REFI-QDA (its namespace's number) was read
+    as if it were 1.0 without a word: what that version adds was dropped unsaid. Its
+    interviews come in, and the report says the version and what that means."""
+    qde = unzip(sent_qdpx(coded_study(tmp_path / "study")))
+    for name, content in qde.items():
+        if name == "project.qde":
+            qde[name] = content.replace(b"urn:QDA-XML:project:1.0", b"urn:QDA-XML:project:2.1")
+    report = import_qdpx(zipped(qde), tmp_path / "new")
+    assert [e.title for e in open_study(tmp_path / "new").interviews] == ["P1", "P2"]
+    assert (
+        "  not imported: what version 2.1 of the REFI-QDA format adds: this app reads 1.0, "
+        "and names none of it"
+    ) in report.message().splitlines()
+    same = import_qdpx(sent_qdpx(open_study(tmp_path / "study")), tmp_path / "same")
+    assert "version" not in same.message()
+    qdc = export_qdc(open_study(tmp_path / "study").codebook)
+    read = import_qdc(qdc.replace(b"codebook:1.0", b"codebook:2.1"))
+    assert len(read.book) == 3
+    assert said(read) == [
+        "what version 2.1 of the REFI-QDA format adds: this app reads 1.0, and names none of it"
+    ]
+    assert said(import_qdc(qdc)) == []
+
+
 def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     tmp_path: Path,
 ) -> None:

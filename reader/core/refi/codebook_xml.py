@@ -24,6 +24,7 @@ from reader.core.xml_chars import make_xml_safe
 PROJECT_NS = "urn:QDA-XML:project:1.0"
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
 ORIGIN = f"{APP_NAME} {__version__}"
+READ_VERSION = (1, 0)  # of the REFI-QDA format, the number its namespaces end in
 # GUIDs derived for what has no GUID of its own (a source, a coding, a note), so that
 # exporting the same study twice gives the same file.
 GUID_NAMESPACE = uuid.UUID("0b7e7f0c-5f8e-5d1a-9d3c-2a6f4e8b1c55")
@@ -156,7 +157,24 @@ def import_qdc(data: bytes) -> ReadCodes:
         raise RefiError("it is not a REFI-QDA codebook")
     book = root if root.tag.endswith("CodeBook") else root.find(tag(ns, "CodeBook"))
     codes = None if book is None else book.find(tag(ns, "Codes"))
-    return read_codes(codes, ns)
+    read = read_codes(codes, ns)
+    read.not_imported[:0] = newer_version(ns)
+    return read
+
+
+def newer_version(ns: str) -> list[LeftOut]:
+    """What of a file in a namespace of a newer version of the format than this app reads
+    (`urn:QDA-XML:project:2.1`) is left out: what that version adds (the names this app
+    knows are read from it as ever); none for a version it reads."""
+    version = ns.rpartition(":")[2] if ns.startswith("urn:QDA-XML:") else ""
+    try:
+        number = tuple(int(part) for part in version.split("."))
+    except ValueError:
+        return []
+    if number <= READ_VERSION:
+        return []
+    read = ".".join(map(str, READ_VERSION))
+    return [LeftOut("newer version", version, f"this app reads {read}, and names none of it")]
 
 
 # A "&" that starts no reference, a "<" that starts no markup: never XML, as a tool that

@@ -21,6 +21,7 @@ _SAID = {
     ("unwritable time", True): "{count} time(s) of {named} {why}",
     ("passage", True): "{count} passage(s) of the recording of {named} {why}",
     ("PDF passage", True): "{count} passage(s) of the PDF {named} {why}",
+    ("newer version", False): "what version {name} of the REFI-QDA format adds: {why}",
 }
 
 
@@ -46,7 +47,9 @@ class LeftOut:
     @property
     def line(self) -> str:
         said = _SAID.get((self.what, bool(self.count)), "{what} {named}: {why}")
-        return said.format(what=self.what, named=self.named, why=self.why, count=self.count)
+        return said.format(
+            what=self.what, name=self.name, named=self.named, why=self.why, count=self.count
+        )
 
 
 def grouped_lines(left_out: list[LeftOut]) -> list[str]:

@@ -97,6 +97,7 @@ from reader.core.refi.codebook_xml import (
     RefiError,
     derived_guid,
     guid_of,
+    newer_version,
     parse_xml,
     read_codes,
     tag,
@@ -359,7 +360,8 @@ def _import(project: _Project, study: Study) -> ImportReport:
         raise RefiError(f"the study in {study.folder} is open read-only")
     guids: dict[str, str] = dict(study.data.settings.get(GUIDS_SETTING, {}))
     read = read_codes(project.find("CodeBook", "Codes"), project.ns)
-    report = ImportReport(study, not_imported=list(read.not_imported))
+    left_out = [*newer_version(project.ns), *read.not_imported]
+    report = ImportReport(study, not_imported=left_out)
     notes = _notes(project, report.not_imported)
     on_codes = _code_memos(project, read, notes)
     book = study.writable_codebook()
