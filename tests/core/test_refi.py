@@ -778,6 +778,34 @@ def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str)
     assert not (tmp_path / "new" / "study.json").exists()
 
 
+def test_a_choice_attribute_comes_back_a_choice_with_its_choices(tmp_path: Path) -> None:
+    """REFI-QDA has no variable of choices: an attribute "Site" of the choices North and
+    South went out as text and came back as text, its choices lost. They go as the
+    variable's description, which the other tools show, and come back as the choices,
+    with a value given there that is none of them (typed in NVivo) one more."""
+    study = coded_study(tmp_path / "study")
+    study.define_attribute("Site", "choice", ["North", "South, east wing"])
+    p1, p2 = study.interviews
+    study.set_attribute(p1.id, "site", "North")
+    study.set_attribute(p2.id, "site", "South, east wing")
+    study.save()
+    data = sent_qdpx(open_study(study.folder))
+    report = import_qdpx(data, tmp_path / "back")
+    assert not report.not_imported
+    back = open_study(tmp_path / "back")
+    site = back.attribute("site")
+    assert (site.type, site.options) == ("choice", ("North", "South, east wing"))
+    assert [e.attributes.get("site") for e in back.interviews] == ["North", "South, east wing"]
+    files = unzip(data)
+    files["project.qde"] = files["project.qde"].replace(
+        b"<TextValue>North</TextValue>", b"<TextValue>West</TextValue>"
+    )
+    import_qdpx(zipped(files), tmp_path / "edited")
+    site = open_study(tmp_path / "edited").attribute("site")
+    assert (site.type, site.options) == ("choice", ("North", "South, east wing", "West"))
+    assert_valid(unzip(data)["project.qde"])
+
+
 def test_a_project_of_a_newer_version_of_the_format_is_read_and_said_to_be(
     tmp_path: Path,
 ) -> None:

@@ -70,6 +70,9 @@ _VARIABLE_TYPES = {"text": "Text", "number": "Float", "date": "Date", "choice": 
 # An interview's date, a field of its own here, as a Variable of each source's: the import
 # reads one of this name and type back into the date (no attribute key has a "_").
 DATE_KEY, DATE_VARIABLE = "_date", "Interview date"
+# REFI-QDA has no variable of choices: a choice attribute is a Text variable whose
+# Description lists them, this line then one a line; the import reads them back.
+CHOICES_LINE = "One of:"
 
 
 @dataclass(frozen=True)
@@ -334,17 +337,21 @@ def _project(
     variables = {a.key: guid("variable", a.key) for a in attributes}
     types = {a.key: _variable_type(a, interviews) for a in attributes}
     named = {a.key: a.label for a in attributes}
+    choices = {a.key: a.options for a in attributes if a.type == "choice" and a.options}
     if any(i.entry.date for i in interviews):
         variables[DATE_KEY], types[DATE_KEY] = guid("variable", DATE_KEY), "Date"
         named[DATE_KEY] = DATE_VARIABLE
     if variables:
         element = ET.SubElement(project, tag(PROJECT_NS, "Variables"))
         for key, variable in variables.items():
-            ET.SubElement(
+            defined = ET.SubElement(
                 element,
                 tag(PROJECT_NS, "Variable"),
                 {"guid": variable, "name": named[key], "typeOfVariable": types[key]},
             )
+            if key in choices:
+                listed = "\n".join((CHOICES_LINE, *choices[key]))
+                ET.SubElement(defined, tag(PROJECT_NS, "Description")).text = listed
     _cases(project, interviews, guid, sources, variables, types)
     notes: list[tuple[str, str, str, str]] = []  # guid, name, text, created
     element = ET.SubElement(project, tag(PROJECT_NS, "Sources")) if interviews else project

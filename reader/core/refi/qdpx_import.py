@@ -104,7 +104,7 @@ from reader.core.refi.codebook_xml import (
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
 from reader.core.refi.positions import Counting, Positions, counting_of
-from reader.core.refi.qdpx_export import DATE_KEY, DATE_VARIABLE, GUIDS_SETTING
+from reader.core.refi.qdpx_export import CHOICES_LINE, DATE_KEY, DATE_VARIABLE, GUIDS_SETTING
 from reader.core.refi.qdpx_merge import (
     Highlights,
     Merged,
@@ -719,15 +719,17 @@ def _variables(
             why = f"one attribute with “{first}”, whose value is kept where both have one"
             not_imported.append(LeftOut("variable", name, why))
         named_here.setdefault(name.casefold(), name)
-        if (variable.findtext(tag(project.ns, "Description")) or "").strip():
+        described = (variable.findtext(tag(project.ns, "Description")) or "").strip()
+        kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
+        choices = _choices(project, variable_guid, described) if kind == "text" else ()
+        if described and not choices:
             why = "an attribute has no description here"
             not_imported.append(LeftOut("variable description", name, why))
-        kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
         if kind == "date" and name.casefold() == DATE_VARIABLE.casefold():
             keys[variable_guid] = DATE_KEY  # the interviews' own dates, no attribute
             continue
         try:
-            definition = study.define_attribute(name, kind)
+            definition = study.define_attribute(name, "choice" if choices else kind, choices)
         except StudyError:  # two variables of one name: the second shares the first's key
             definition = next(
                 a for a in study.data.attributes if a.label.casefold() == name.casefold()
@@ -735,6 +737,26 @@ def _variables(
         keys[variable_guid] = definition.key
         _remember(guids, "variable", definition.key, variable_guid)
     return keys
+
+
+def _choices(project: _Project, variable_guid: str, described: str) -> tuple[str, ...]:
+    """The choices of a variable its Description lists (qdpx_export.CHOICES_LINE, then one
+    a line), with each value the project gives it that is none of them (typed in the other
+    tool, where the variable is text): none when it lists none."""
+    lines = described.splitlines()
+    if not lines or lines[0].strip() != CHOICES_LINE:
+        return ()
+    choices = [line.strip() for line in lines[1:] if line.strip()]
+    folded = {choice.casefold() for choice in choices}
+    for value in project.root.iter(tag(project.ns, "VariableValue")):
+        ref = value.find(tag(project.ns, "VariableRef"))
+        if ref is None or guid_of(ref.get("targetGUID")) != variable_guid:
+            continue
+        text = (value.findtext(tag(project.ns, "TextValue")) or "").strip()
+        if text and text.casefold() not in folded:
+            folded.add(text.casefold())
+            choices.append(text)
+    return tuple(choices)
 
 
 def _cases(
