@@ -16,17 +16,14 @@ record of a few hundred bytes costs less than a second study.json."""
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import orjson
-
 from reader.core.codebook import Codebook
-from reader.core.store import atomic_write
+from reader.core.under_way import read_record, record_path, write_record
 
-RECORD_SUFFIX = ".code-change"  # study.json.code-change, beside it
+RECORD_SUFFIX = "code-change"  # study.json.code-change, beside it
 
 
 @dataclass(frozen=True)
@@ -54,11 +51,11 @@ class ChangeUnderWay:
         )
 
 
-def record_path(study_file: Path) -> Path:
-    return study_file.with_name(study_file.name + RECORD_SUFFIX)
+def code_change_path(study_file: Path) -> Path:
+    return record_path(study_file, RECORD_SUFFIX)
 
 
-def write_record(path: Path, change: ChangeUnderWay) -> None:
+def write_code_change(path: Path, change: ChangeUnderWay) -> None:
     """The record written, atomically; OSError when it cannot be."""
     data = {
         "codebook": change.codebook.to_json(),
@@ -67,14 +64,13 @@ def write_record(path: Path, change: ChangeUnderWay) -> None:
         "interviews": list(change.interviews),
         "undoing": change.undoing,
     }
-    atomic_write(path, orjson.dumps(data, option=orjson.OPT_INDENT_2))
+    write_record(path, data)
 
 
-def read_record(path: Path) -> ChangeUnderWay | None:
-    """The change the record holds; None when there is none, or it cannot be read (written
-    atomically, it is whole or absent: one spoilt otherwise holds nothing to finish)."""
+def read_code_change(path: Path) -> ChangeUnderWay | None:
+    """The change the record holds; None when there is none (or none that can be read)."""
+    data = read_record(path)
     try:
-        data = orjson.loads(path.read_bytes())
         return ChangeUnderWay(
             Codebook.from_json(data["codebook"]),
             {str(k): str(v) for k, v in data["mapping"].items()},
@@ -82,14 +78,8 @@ def read_record(path: Path) -> ChangeUnderWay | None:
             tuple(str(i) for i in data["interviews"]),
             bool(data["undoing"]),
         )
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, KeyError, TypeError, AttributeError):
         return None
-
-
-def drop_record(path: Path) -> None:
-    """The change is in study.json: nothing is left to finish."""
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
 
 
 def listed(ids: Iterable[str | None]) -> tuple[str, ...]:

@@ -18,14 +18,13 @@ from unicodedata import normalize
 
 from reader.core.annotations import Highlight, now_iso
 from reader.core.backups import make_backup
-from reader.core.chip_relabel import Renamed, edited, rename_edits
+from reader.core.chip_relabel import edited, rename_edits
 from reader.core.code_change_record import (
     ChangeUnderWay,
-    drop_record,
+    code_change_path,
     listed,
-    read_record,
-    record_path,
-    write_record,
+    read_code_change,
+    write_code_change,
 )
 from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import (
@@ -45,6 +44,13 @@ from reader.core.notes_file import serialise as notes_bytes
 from reader.core.read_only import ReadOnly
 from reader.core.retired_codes import followed, retire, retired_codes, take_back
 from reader.core.session import Session
+from reader.core.speaker_rename import (
+    RenameUnderWay,
+    SpeakerCorrection,
+    read_rename,
+    rename_path,
+    write_rename,
+)
 from reader.core.store import (
     FilePlace,
     atomic_write,
@@ -92,6 +98,7 @@ from reader.core.study_scan import (
     sniff,
 )
 from reader.core.study_titles import Titles, title_key
+from reader.core.under_way import drop_record
 from reader.core.undo_crossing import Recoded
 from reader.core.undone import entries_undone, fields_undone
 from reader.core.wording import counted
@@ -110,20 +117,6 @@ class Rewritten:
 
 
 Told = Callable[[Rewritten], None]
-Corrections = tuple[dict[str, str], dict[Any, Any]]  # Session.speaker_corrections()
-
-
-@dataclass(frozen=True)
-class SpeakerCorrection:
-    """One interview's speaker corrections from `was` to `now` (a speaker renamed across
-    the study), and its transcript's meta, for a notes file not written yet; `quotes`,
-    its passages quoted whose chips the rename relabels (chip_relabel.renamed_quotes)."""
-
-    interview_id: str
-    document: dict[str, Any]
-    was: Corrections
-    now: Corrections
-    quotes: Renamed = field(default_factory=dict)
 
 
 _KEY = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")  # an id, as the schema has it
@@ -218,6 +211,9 @@ class Study:
     _places: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
     # Interview id -> what adding it did to its notes (_follow_retired), and their codebook
     # before: for the undo of the add (`undo_add`).
+    # The records of changes under way (core/under_way.py) that could not be finished as
+    # the study opened: a save leaves them, to be tried again at the next opening.
+    _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
     _followed: dict[str, tuple[Recoded, Codebook]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -1033,13 +1029,13 @@ class Study:
 
     @property
     def _change_record(self) -> Path:
-        return record_path(self.file)
+        return code_change_path(self.file)
 
     def _record_change(self, under_way: ChangeUnderWay) -> None:
         """The change recorded before its first notes file is written (core/code_change_record);
         StudyError, nothing changed, when it cannot be."""
         try:
-            write_record(self._change_record, under_way)
+            write_code_change(self._change_record, under_way)
         except OSError as exc:
             why = describe_os_error(exc).rstrip(".")
             raise StudyError(
@@ -1052,7 +1048,7 @@ class Study:
         recoded; in words, "" when there was none. Study.save writes study.json, which
         drops the record. StudyError when a notes file cannot be written: nothing changed,
         the record stays, to be tried again."""
-        under_way = None if self.read_only else read_record(self._change_record)
+        under_way = None if self.read_only else read_code_change(self._change_record)
         if under_way is None:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)
@@ -1087,6 +1083,83 @@ class Study:
         the copy it keeps for being opened alone names every code its passages carry (a
         deletion undone gave one back its code, its copy still without it)."""
         self._write_notes([(i, self.shared_notes(notes)) for i, notes in rewritten], told)
+
+    def rename_across(
+        self,
+        changes: list[SpeakerCorrection],
+        old: str,
+        new: str,
+        back: bool = False,
+        told: Told | None = None,
+    ) -> tuple[list[str], list[str]]:
+        """A speaker renamed `old` to `new` across the study (`back`: its undo): recorded
+        (core/speaker_rename.py), then `correct_speakers`, then each participant that was
+        the name follows (`follow_speaker`); (the interviews passed over, those whose
+        participant followed). The record goes with the next save, or `rename_written`
+        when no participant followed. StudyError, nothing changed, when a file cannot be
+        written."""
+        self._writable()
+        path, rename = rename_path(self.file), RenameUnderWay(changes, old, new, back)
+        try:
+            write_rename(path, rename)
+        except OSError as exc:
+            why = describe_os_error(exc).rstrip(".")
+            raise StudyError(
+                f"The speaker could not be renamed ({why}): nothing was changed."
+            ) from None
+        try:
+            passed = self.correct_speakers(changes, back, told)
+        except StudyError:
+            drop_record(path)
+            raise
+        was, now = rename.names()
+        return passed, [
+            c.interview_id for c in changes if self.follow_speaker(c.interview_id, was, now)
+        ]
+
+    def rename_written(self) -> None:
+        """Nothing of the speaker's rename is left to finish: no participant followed."""
+        drop_record(rename_path(self.file))
+
+    def _records(self) -> list[Path]:
+        return [self._change_record, rename_path(self.file)]
+
+    def finish_under_way(self) -> list[str]:
+        """The changes across the study's files the app was stopped in the middle of,
+        finished (`finish_code_change`, `finish_speaker_rename`): what to tell the user of
+        each, and of each that could not be (its record stays, to be tried again). To be
+        saved then."""
+        said = []
+        finishing = (self.finish_code_change, self.finish_speaker_rename)
+        for record, finish in zip(self._records(), finishing, strict=True):
+            try:
+                said.append(finish())
+            except StudyError as exc:
+                self._unfinished.add(record)
+                said.append(str(exc))
+        return [text for text in said if text]
+
+    def finish_speaker_rename(self) -> str:
+        """A speaker's rename across the study (or its undo) the app was stopped in the
+        middle of, finished (core/speaker_rename.py): the notes files as the rename left
+        them, the participants that were the name following; in words, "" when there was
+        none. Study.save drops the record. StudyError when a notes file cannot be
+        written: nothing changed, the record stays, to be tried again."""
+        rename = None if self.read_only else read_rename(rename_path(self.file))
+        if rename is None:
+            return ""
+        try:
+            self.correct_speakers(rename.changes, rename.back)
+        except StudyError as exc:
+            raise StudyError(
+                f"The app was stopped while it renamed a speaker in the study's interviews, "
+                f"and that could not be finished now. {exc} It is tried again when the study "
+                "next opens."
+            ) from None
+        was, now = rename.names()
+        for change in rename.changes:
+            self.follow_speaker(change.interview_id, was, now)
+        return rename.said()
 
     def correct_speakers(
         self, changes: list[SpeakerCorrection], back: bool = False, told: Told | None = None
@@ -1210,7 +1283,9 @@ class Study:
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
-        drop_record(self._change_record)  # study.json holds the change under way
+        for record in self._records():  # study.json holds the changes under way
+            if record not in self._unfinished:
+                drop_record(record)
         self._remember(raw)
         self._spoilt = False
         return merged

@@ -227,8 +227,8 @@ def test_speakers_corrected_across_the_study_pass_over_a_file_changed_since(
     folder: Path,
 ) -> None:
     from reader.core.interview import Role
+    from reader.core.speaker_rename import SpeakerCorrection
     from reader.core.store import load_notes, save_notes
-    from reader.core.study import SpeakerCorrection
 
     study = open_study(folder)
     first, second, _ = (e.id for e in study.interviews)

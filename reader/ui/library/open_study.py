@@ -115,14 +115,9 @@ class OpenStudy(StudyEdits, QObject):
         self._lock = WindowLock(study_lock(study.folder), "has it open", unwritable_words="")
         holder = self._lock.acquire()  # "" for a folder we cannot write to: saving says so
         study.read_only, study.in_use = study.read_only or bool(holder), self._lock.held_elsewhere
-        try:
-            finished = study.finish_code_change()  # the app was stopped in the middle
-        except StudyError as exc:
-            notes.append(str(exc))
-        else:
-            if finished:
-                notes.append(finished)
-                self.save()
+        if finished := study.finish_under_way():  # the app was stopped in the middle
+            notes += finished
+            self.save()
         self._watch()
         self._ids = [e.id for e in study.interviews]
         self.notice, self.offers = "  ".join(notes), []

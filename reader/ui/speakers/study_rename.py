@@ -30,7 +30,8 @@ from reader.ui.typed_text import typed_text
 from reader.ui.wait_cursor import MANY_FILES, waiting
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
-    from reader.core.study import SpeakerCorrection, Study
+    from reader.core.speaker_rename import SpeakerCorrection
+    from reader.core.study import Study
     from reader.ui.memo.study_memo import StudyMemo
 
 
@@ -50,8 +51,8 @@ class StudyRename(QObject):
         return self.owner.study is not None and bool(self.switcher.current)
 
     def rename(self, shown: str, new_name: str) -> None:
-        from reader.core.chip_relabel import renamed_quotes
-        from reader.core.study import SpeakerCorrection, StudyError
+        from reader.core.speaker_rename import SpeakerCorrection
+        from reader.core.study import StudyError
 
         got, controller = self.switcher.study_and_texts(), self.interview.controller
         new_name = new_name.strip()
@@ -65,17 +66,8 @@ class StudyRename(QObject):
             loaded = texts.get(entry) if entry.id != self.switcher.current else None
             if loaded is not None and shown in loaded.session.shown_speakers():
                 session = loaded.session
-                now = session.speakers_renamed(shown, new_name)
                 quoted = quoted_ids(session.notes.notes) | in_memo
-                changes.append(
-                    SpeakerCorrection(
-                        entry.id,
-                        session.document.meta(),
-                        session.speaker_corrections(),
-                        now,
-                        renamed_quotes(session, now, quoted),
-                    )
-                )
+                changes.append(SpeakerCorrection.of(entry.id, session, shown, new_name, quoted))
         step = Across(self, study, changes, shown, new_name)
         try:
             step.apply(back=False)  # before the step is pushed: refused, there is none
@@ -149,25 +141,23 @@ class Across:
             self.owner.say(f"The other interviews keep their speakers. {exc}")
 
     def apply(self, back: bool) -> None:
-        """The notes files, then the participants that were the name; StudyError, nothing
-        changed, when a notes file cannot be written."""
+        """The notes files, then the participants that were the name (Study.rename_across);
+        StudyError, nothing changed, when a notes file cannot be written."""
         kept, texts = self.owner.interview.kept, self.owner.switcher.texts
         # Seconds, in a large study: each notes file is read, backed up and written again.
         with waiting(len(self.changes) >= MANY_FILES):
-            passed = self.study.correct_speakers(self.changes, back, kept.written)
+            passed, followed = self.study.rename_across(
+                self.changes, self.old, self.new, back, kept.written
+            )
         written = [change for change in self.changes if change.interview_id not in passed]
         self.owner.relabel_memo(self.study, written, back)
-        was, now = (self.new, self.old) if back else (self.old, self.new)
-        followed = [
-            change.interview_id
-            for change in self.changes
-            if self.study.follow_speaker(change.interview_id, was, now)
-        ]
         for change in self.changes:
             if texts is not None:
                 texts.forget(change.interview_id)  # read again, as written
         if followed:
-            self.owner.owner.study_edited()
+            self.owner.owner.study_edited()  # saved: nothing is left to finish
+        else:
+            self.study.rename_written()
         if passed:
             titles = ", ".join(f"“{self.study.interview(i).title}”" for i in passed)
             self.owner.say(f"Left as they are, their speakers changed since: {titles}.")

@@ -74,6 +74,7 @@ def test_rename_in_study_writes_the_others_and_ctrl_z_takes_it_back_everywhere(
     assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
     assert len(list_backups(notes_of(study_folder, "P07"))) >= 1  # what it held, kept
     assert notes_of(study_folder, "P01 Zoom").exists() == p01_before  # no LH there
+    assert not (study_folder / "study.json.speaker-rename").exists()  # whole: none to finish
     undo = window.window_actions.undo
     assert undo.text() == "&Undo Rename Speaker in 2 Interviews"
     assert window.statusBar().currentMessage() == (

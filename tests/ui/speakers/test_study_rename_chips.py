@@ -54,6 +54,7 @@ def test_the_other_interviews_chips_and_the_memos_follow_and_undo_takes_them_bac
 
     qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)
     assert chips(notes_text(study_folder, "P07")) == ["Ruth, Q1"]
+    assert not (study_folder / "study.json.speaker-rename").exists()  # whole: none to finish
     assert chips(typed_text(memo.document)) == ["P07, Ruth, Q2"]
     qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL | SHIFT)
     assert chips(notes_text(study_folder, "P07")) == ["Ruth Okafor, Q1"]

@@ -1,0 +1,122 @@
+"""A speaker renamed across a study (Rename in Study…): each interview's speaker
+corrections, before and after, and the record kept beside study.json while it is written.
+
+The app stopped between the interviews' notes files (killed, a power cut) left the speaker
+renamed in some interviews and not in others, and the participants that were the name as
+they were. The record is written before the first notes file and dropped once study.json
+holds the participants that followed (Study.save), or at once when none did. Opening the
+study with a record finishes the rename in the direction it was going: each correction
+holds its before and after, so an undo is finished as a rename is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.core.chip_relabel import Renamed, renamed_quotes
+from reader.core.interview import Role
+from reader.core.session import Session
+from reader.core.under_way import read_record, record_path, write_record
+
+RECORD_SUFFIX = "speaker-rename"  # study.json.speaker-rename, beside it
+Corrections = tuple[dict[str, str], dict[Any, Any]]  # Session.speaker_corrections()
+
+
+@dataclass(frozen=True)
+class SpeakerCorrection:
+    """One interview's speaker corrections from `was` to `now` (a speaker renamed across
+    the study), and its transcript's meta, for a notes file not written yet; `quotes`,
+    its passages quoted whose chips the rename relabels (chip_relabel.renamed_quotes)."""
+
+    interview_id: str
+    document: dict[str, Any]
+    was: Corrections
+    now: Corrections
+    quotes: Renamed = field(default_factory=dict)
+
+    @classmethod
+    def of(
+        cls, interview_id: str, session: Session, shown: str, new: str, quoted: Set[str]
+    ) -> SpeakerCorrection:
+        """The speaker shown as `shown` in `session` called `new`, the chips of the passages
+        `quoted` (in its notes or the memo) relabelled."""
+        now = session.speakers_renamed(shown, new)
+        quotes = renamed_quotes(session, now, quoted)
+        return cls(
+            interview_id, session.document.meta(), session.speaker_corrections(), now, quotes
+        )
+
+
+@dataclass(frozen=True)
+class RenameUnderWay:
+    """A speaker renamed across the study being written: from `old` to `new` (`back`: its
+    undo, from `new` to `old`), and each interview's speaker corrections."""
+
+    changes: list[SpeakerCorrection]
+    old: str
+    new: str
+    back: bool = False
+
+    def names(self) -> tuple[str, str]:
+        """The name renamed, and what it becomes, in this direction."""
+        return (self.new, self.old) if self.back else (self.old, self.new)
+
+    def said(self) -> str:
+        """What the user is told once it is finished."""
+        was, now = self.names()
+        return (
+            f"The app was stopped while it renamed “{was}” to “{now}” in the study's "
+            "interviews: that is finished now, in every interview."
+        )
+
+
+def rename_path(study_file: Path) -> Path:
+    return record_path(study_file, RECORD_SUFFIX)
+
+
+def write_rename(path: Path, rename: RenameUnderWay) -> None:
+    """The record written, atomically; OSError when it cannot be."""
+    changes = [
+        {
+            "interview": c.interview_id,
+            "document": c.document,
+            "was": list(c.was),
+            "now": list(c.now),
+            "quotes": {i: [list(before), list(after)] for i, (before, after) in c.quotes.items()},
+        }
+        for c in rename.changes
+    ]
+    data = {"old": rename.old, "new": rename.new, "back": rename.back, "changes": changes}
+    write_record(path, data)
+
+
+def read_rename(path: Path) -> RenameUnderWay | None:
+    """The rename the record holds; None when there is none (or none that can be read)."""
+    data = read_record(path)
+    try:
+        changes = [
+            SpeakerCorrection(
+                str(c["interview"]),
+                dict(c["document"]),
+                _corrections(c["was"]),
+                _corrections(c["now"]),
+                {str(i): (_said(pair[0]), _said(pair[1])) for i, pair in c["quotes"].items()},
+            )
+            for c in data["changes"]
+        ]
+        return RenameUnderWay(changes, str(data["old"]), str(data["new"]), bool(data["back"]))
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def _corrections(pair: list[Any]) -> Corrections:
+    names, sides = pair
+    return {str(k): str(v) for k, v in names.items()}, {str(k): Role(v) for k, v in sides.items()}
+
+
+def _said(pair: list[Any]) -> tuple[str, str]:
+    said_by, where = pair
+    return str(said_by), str(where)
