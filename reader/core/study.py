@@ -963,10 +963,13 @@ class Study:
         change = CodeChange(before, removed=removed, retired_before=retired_before, quoted=quoted)
         return self._rewrite_codings(change, skip, told)
 
-    def undo_code_change(self, change: CodeChange, told: Told | None = None) -> None:
+    def undo_code_change(
+        self, change: CodeChange, told: Told | None = None, skip: str | None = None
+    ) -> None:
         """Put the codebook and the highlights back as they were, those removed too (with
-        their ids, places and notes); `told` of each file written. All or nothing:
-        StudyError when a notes file cannot be read or written."""
+        their ids, places and notes); `told` of each file written; `skip`, the open
+        interview's, the caller writes. All or nothing: StudyError when a notes file cannot
+        be read or written."""
         self._writable()
         rewritten = []
         for interview_id, recoded in change.recoded.items():
@@ -982,7 +985,7 @@ class Study:
         # notes as it opened, merged from study.json on disk), stay: the change took none.
         now, settings = self.data.codebook, dict(self.data.settings)
         under_way = ChangeUnderWay(
-            now.copy(), change.mapping, change.removed, listed(change.recoded), undoing=True
+            now.copy(), change.mapping, change.removed, listed([*change.recoded, skip]), True
         )
         since = [c.to_json() for c in now if c.id not in change.before]
         self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])

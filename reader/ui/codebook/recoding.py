@@ -1,7 +1,10 @@
 """A code merge or deletion as it reaches the interviews' highlights, and its undo.
 
-The open interview's highlights change through its session (its saver and panes follow);
-in a study, the others' notes files are rewritten by the study (core `Study.merge_codes`),
+The open interview's highlights change through its session (its saver and panes follow),
+written at once in a study, before study.json: a study opened after the app was stopped
+between them finishes what study.json.code-change names (core/code_change_record.py), and
+the open interview's notes left behind brought the merged code back into the codebook. In
+a study, the others' notes files are rewritten by the study (core `Study.merge_codes`),
 and an interview set aside with its undo history is told what was written
 (`KeptHistories.written`), so that coming back keeps that history. A merge is recorded
 once for the study's every interview (`KeptHistories.merged`).
@@ -42,7 +45,9 @@ class Recoding:
         kept = self.interview.kept
         change = change_of(open_id or None, kept.written)
         kept.merged.update(change.mapping)
-        return change, open_id, self.recode_open(change) if open_id else None
+        memo = change, open_id, self.recode_open(change) if open_id else None
+        self.interview.flush()  # before study.json: all the files the change names, whole
+        return memo
 
     def undo_study_change(self, memo: StudyMemo, open_id: str) -> None:
         """Undo the study's change: every notes file but the open interview's (`open_id`)
@@ -63,12 +68,15 @@ class Recoding:
                 if back:
                     recoded[path.stem] = back
         restore_open = recoded.pop(open_id, None) if open_id else None
-        study.undo_code_change(replace(change, recoded=recoded), self.interview.kept.written)
+        study.undo_code_change(
+            replace(change, recoded=recoded), self.interview.kept.written, open_id or None
+        )
         for crossing, back in taken:
             crossing.forget(back, change.mapping)
         for source in change.mapping:
             self.interview.kept.merged.pop(source, None)
         self.restore_open(restore_open)
+        self.interview.flush()  # before study.json, as the change
 
     def alone_change(self, change: CodeChange) -> Recoded | None:
         """The change to the codebook of the interview opened alone, on its highlights."""

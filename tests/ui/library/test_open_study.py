@@ -334,3 +334,18 @@ def test_a_code_merge_done_and_undone_leaves_nothing_to_finish(
     window.study.undo_stack.undo()
     assert not record.exists()
     assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Work", "Care"]
+
+
+def test_study_json_is_written_after_the_open_interviews_notes_in_a_merge(
+    make_study_window: Callable[[Path], MainWindow], study: Study
+) -> None:
+    """Killed as soon as study.json holds the merge, the open interview's notes did not:
+    opening it again brought Work back into the Codebook (adopted from its notes). Both
+    ways: its notes are written before study.json."""
+    work, care = ids(study)
+    window = make_study_window(study.folder)
+    assert window.switcher.current
+    assert window.codebook.hub.merge(work, care)
+    assert codings(study.folder) == [[care]] * 3  # at once, the open interview's too
+    window.study.undo_stack.undo()
+    assert codings(study.folder) == [[work]] * 3
