@@ -9,11 +9,9 @@ the notes cannot be written.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core import checked_notes
 from reader.core.anchoring import PlacedAgain
@@ -26,6 +24,7 @@ from reader.core.store import content_hash, describe_os_error, keep_aside
 from reader.ui.after_paint import AfterPaint
 from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
+from reader.ui.persistence.interview_host import InterviewHost
 from reader.ui.persistence.locks import unwritable_message
 from reader.ui.persistence.notes_copy import save_copy
 from reader.ui.persistence.offered_copies import (
@@ -36,29 +35,6 @@ from reader.ui.persistence.offered_copies import (
 )
 from reader.ui.persistence.other_computer import open_here_offer
 from reader.ui.typed_text import UNDO_RESTARTS
-
-
-class InterviewHost(Protocol):
-    """What the safety logic asks of the owner of the open interview."""
-
-    controller: Controller | None  # the open interview's; another once this one closed
-    in_study: bool  # the notes are a study's: they stay in its notes folder
-    said: list[str]  # what opening said, in the banner
-
-    @property
-    def notes_document(self) -> QTextDocument: ...
-
-    @property
-    def read_only_cause(self) -> ReadOnly | None: ...
-
-    def research_notes(self) -> str: ...
-    def replace_notes(self, notes: NotesData, keep_history: bool = False) -> None: ...
-    def replace_session(self, session: Session) -> None: ...
-    def notes_moved(self, path: Path) -> None: ...
-    def set_read_only(self, read_only: bool, cause: ReadOnly | None = None) -> None: ...
-    def show_message(self, text: str, actions: BannerActions | None = None) -> None: ...
-    def show_status(self, text: str, ms: int) -> None: ...
-    def dialog_parent(self) -> QWidget | None: ...
 
 
 class NotesSafety(QObject):
