@@ -333,6 +333,36 @@ def test_the_second_window_follows_the_first_and_writes_once_it_closes(
     qtbot.waitUntil(lambda: saved(notes_path)["notes"] == "from the first start\nfrom the second")
 
 
+def delete_line(window: MainWindow, qtbot, line: int) -> None:
+    """Select line `line` (from 0) of the notes shown, and delete it with the Delete key."""
+    editor = window.notes_editor
+    block = editor.document().findBlockByNumber(line)
+    cursor = editor.textCursor()
+    cursor.setPosition(block.position())
+    cursor.setPosition(block.next().position(), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+
+
+def test_the_read_only_window_backs_up_nothing_the_other_window_deletes(
+    make_window, notes_path, qtbot
+) -> None:
+    """Each line or highlight the editing window took out made the read-only window write
+    a backup of the notes as they were before (nothing of its own was in them), pushing
+    older backups out of the few that are kept."""
+    notes_with(notes_path, ["Rehearsal"], text="one\ntwo\nthree\n")
+    first, second = make_window(), make_window()
+    first.notes_editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(first.notes_editor, "four")
+    qtbot.waitUntil(lambda: "four" in second.notes_editor.toPlainText(), timeout=5000)
+    kept = sorted(backups.backup_dir(notes_path).iterdir())  # the first window's, as it began
+    delete_line(first, qtbot, 1)
+    qtbot.waitUntil(lambda: second.notes_editor.toPlainText() == "one\nthree\nfour", timeout=5000)
+    assert sorted(backups.backup_dir(notes_path).iterdir()) == kept
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    assert "is editing these notes" in second.banner.text()
+
+
 def test_stale_lock_from_a_crash_is_taken_over(make_window, notes_path) -> None:
     # A lock left by a process that no longer exists (pid 2**22 - 1 is above pid_max here).
     lock = Path(f"{notes_path}.lock")

@@ -283,7 +283,11 @@ class NotesSafety(QObject):
         result = merge(base, controller.session.notes, theirs, source)
         if not result.changed and result.notes.notes == controller.session.notes.notes:
             return
-        actions, kept = self._keep_ours() if result.removed or result.lines_removed else ([], "")
+        # Written by the window that has the notes, this one having nothing of its own: what
+        # went, that window took out; not kept (a backup of it would push older ones out).
+        by_window = self.host.read_only_cause in _IN_USE and not controller.saver.dirty
+        took_out = (result.removed or result.lines_removed) and not by_window
+        actions, kept = self._keep_ours() if took_out else ([], "")
         # Steps on colour labels, speakers, roles and codes hold them whole: undone over
         # another program's change to them, they would take it back. Highlights go by id.
         keep = not result.other_changes
