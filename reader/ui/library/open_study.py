@@ -32,6 +32,9 @@ from reader.ui.persistence.locks import WindowLock
 from reader.ui.persistence.other_computer import open_here_offer
 from reader.ui.persistence.saver import RETRY_MS
 
+# What a window that has the study read-only says of the other window's change it shows.
+UPDATED_BY_WINDOW = "Updated from the other window."
+
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_merge import StudyMergeResult
@@ -281,7 +284,7 @@ class OpenStudy(StudyEdits, QObject):
         notes = list(self.study.warnings)
         self.study.warnings.clear()
         if merged is not None and merged.changed and by_window:  # the banner says why read-only
-            self.status.emit("Updated from the other window.", 6000)
+            self.status.emit(UPDATED_BY_WINDOW, 6000)
         elif merged is not None and merged.changed:
             notes.append(merged.message("another program"))
         if notes:

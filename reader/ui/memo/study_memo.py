@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QWidget
 
 from reader.core.half_written import cut_wait_ms
+from reader.core.read_only import ReadOnly
 from reader.core.store import (
     came_from,
     content_hash,
@@ -36,10 +37,10 @@ from reader.core.study_memo import (
 from reader.core.study_places import MEMO_FILE
 from reader.core.study_unsaved import MEMO_CHANGES, kept_now, since_words, unsaved_read_only
 from reader.core.text_merge import lines_removed, merge_text
-from reader.core.wording import counted
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.rescued_study import ask_to_close
+from reader.ui.memo.memo_merged import say_merged
 from reader.ui.memo.missing_memo import recovered_memo
 from reader.ui.persistence.file_guard import WatchedFile
 from reader.ui.persistence.offered_copies import (
@@ -370,7 +371,11 @@ class StudyMemo(QObject):
             self.readOnlyChanged.emit(self.read_only)
         ours = self.text()  # empty while it was unreadable: theirs is taken as it is
         merged = merge_text(self._base, ours, theirs, "another program")
-        if lost := lines_removed(ours, merged.text):  # an older copy won a sync, say
+        # Written by the window that has the study, this one having nothing of its own: what
+        # went, that window took out; not kept (a backup of it would push older ones out).
+        by_window = self._study.read_only_cause is ReadOnly.STUDY_IN_USE and not saver.dirty
+        kept = None
+        if lost := 0 if by_window else lines_removed(ours, merged.text):  # an older copy won
             kept = saver.keep_version(memo_bytes(ours), memo_rescue_name(saver.path))
             if kept.backup is None and kept.rescued is None:  # nothing of ours goes then
                 merged = merge_text(None, ours, theirs, "another program")
@@ -385,31 +390,7 @@ class StudyMemo(QObject):
         if merged.text != theirs:
             saver.mark_dirty()
         undo = UNDO_RESTARTS if retyped else ""
-        if lost:
-            marked = (
-                f" Both versions of {merged.conflicts} passage(s) are kept, between marker lines."
-                if merged.conflicts
-                else ""
-            )
-            self._study.message.emit(
-                f"Another program changed the study memo: {counted(lost, 'line')} of yours "
-                f"went.{kept.said(MEMO_IN_BACKUP, '')}{marked}{undo}"
-            )
-        elif merged.conflicts:
-            self._study.message.emit(
-                f"Another program changed the study memo where you did too: both versions "
-                f"of {merged.conflicts} passage(s) are kept, between marker lines.{undo}"
-            )
-        elif undo:
-            self._study.message.emit(f"The study memo was changed by another program.{undo}")
-        else:
-            self._study.status.emit("The study memo was changed by another program.", 6000)
-
-
-MEMO_IN_BACKUP = (
-    " Your version from before is in a backup: Restore from Backup… in the File menu brings "
-    "it back."
-)
+        say_merged(self._study, merged, lost, kept, undo, by_window)
 
 
 def memo_rescue_name(path: Path) -> Path:

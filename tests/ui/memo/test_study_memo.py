@@ -20,6 +20,7 @@ from reader.ui.typed_text import typed_text
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key
 from tests.ui.test_read_only_undo import activate
+from tests.ui.test_safety import delete_line
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -467,3 +468,28 @@ def test_a_read_only_memo_md_is_not_replaced(
         assert memo_file(folder).read_text("utf-8") == "Archived memo."
     finally:
         memo_file(folder).chmod(0o644)
+
+
+def test_the_read_only_window_follows_lines_the_other_window_deletes_from_the_memo(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """The read-only window, shown a line the other window took out of the memo, said in
+    its banner, in place of why it was read-only, that "another program" had changed the
+    memo and a line "of yours" went, kept in a backup it wrote (of nothing of its own)."""
+    memo_file(folder).write_text("one\ntwo\nthree\n", encoding="utf-8")
+    first, second = make_study_window(folder), make_study_window(folder)
+    open_memo(first, qtbot)
+    open_memo(second, qtbot)
+    first.notes_editor.moveCursor(first.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(first.notes_editor, "four")
+    assert first.study_actions.memo_saved()
+    qtbot.waitUntil(lambda: "four" in second.notes_editor.toPlainText(), timeout=5000)
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    backups = folder / "notes" / "backups"
+    kept = sorted(backups.iterdir())  # the first window's, as the memo was
+    delete_line(first, qtbot, 1)
+    assert first.study_actions.memo_saved()
+    qtbot.waitUntil(lambda: second.notes_editor.toPlainText() == "one\nthree\nfour", timeout=5000)
+    assert "another Interview Reader window" in second.banner.text()
+    assert second.statusBar().currentMessage() == "Updated from the other window."
+    assert sorted(backups.iterdir()) == kept
