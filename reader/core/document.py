@@ -62,6 +62,11 @@ class DocumentError(Exception):
     """A file that cannot be opened as an interview; the message is for the user."""
 
 
+class EmptyTranscriptError(DocumentError):
+    """A file that holds no transcript at all: empty, or subtitles with no words. A study's
+    scan of a folder says so of a small one, read whole, rather than add it."""
+
+
 # A timed cue of a transcript file: where its words start in the text, when they start
 # and, when the file says, when they end (milliseconds from the recording's start).
 CueTime = tuple[int, int, int | None]
@@ -185,7 +190,7 @@ def bom_encoding(data: bytes) -> str:
 def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
     """(text, encoding, notice) of `data`; raises DocumentError for empty or binary data."""
     if not data or data.isspace():  # strip() would copy megabytes to say this
-        raise DocumentError(f"{name} is empty.")
+        raise EmptyTranscriptError(f"{name} is empty.")
     if encoding := bom_encoding(data):
         try:
             # A BOM written twice (a tool that adds one to a file that had one) is a BOM
@@ -451,7 +456,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str, str]:
     if len(_CONTROL.findall(text[:65536])) > 8:
         raise DocumentError(f"{name} looks like a binary file, not a text interview.")
     if not text or text.isspace():
-        raise DocumentError(f"{name} is empty.")
+        raise EmptyTranscriptError(f"{name} is empty.")
     return text, encoding, notice
 
 

@@ -345,3 +345,22 @@ def test_a_doc_that_is_rich_text_or_text_is_a_transcript_of_the_folder(tmp_path:
     assert refused[0].startswith("P03.doc cannot be added: it is an older Word document")
     shutil.copy(TRANSCRIPTS / "text-saved-as.doc", tmp_path / "study" / "P04.doc")
     assert study.not_listed([tmp_path / "study" / "P04.doc"]) == [tmp_path / "study" / "P04.doc"]
+
+
+def test_a_small_transcript_that_cannot_open_is_skipped_with_what_opening_says(
+    tmp_path: Path,
+) -> None:
+    """A Teams meeting not transcribed gives a .vtt of its header alone, a silent recording
+    Whisper's JSON with no segments, a tool a byte order mark alone: each was added to the
+    study as an interview, and only opening it said it could not be read."""
+    shutil.copy(TRANSCRIPTS / "zoom.vtt", tmp_path / "P01.vtt")
+    (tmp_path / "P02.vtt").write_bytes(b"WEBVTT\r\n\r\n")
+    (tmp_path / "P03.json").write_bytes(b'{"text": "", "segments": [], "language": "en"}')
+    (tmp_path / "P04.srt").write_bytes(b"\xef\xbb\xbf")
+    report = scan_folder(tmp_path)
+    assert [p.name for p in report.found] == ["P01.vtt"]
+    said = report.messages()
+    assert said[0].startswith("P02.vtt was skipped: it holds no transcript: no words under")
+    assert said[0].endswith("download it again.")
+    assert said[1].startswith("P03.json was skipped: it holds no transcript: no words with")
+    assert said[2] == "P04.srt was skipped: it is empty."

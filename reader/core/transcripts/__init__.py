@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from reader.core.document import CueTime, DocumentError, Span, Turn, normalise
+from reader.core.document import CueTime, DocumentError, EmptyTranscriptError, Span, Turn, normalise
 from reader.core.interview import (
     Label,
     capitalised,
@@ -267,7 +267,7 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     by them.
     """
     if not cues:
-        raise DocumentError(
+        raise EmptyTranscriptError(
             f"{name} holds no transcript: no words with their times. The recording may be "
             "silent, or the transcription stopped: transcribe it again."
         )
@@ -276,7 +276,9 @@ def from_cues(cues: Sequence[Cue], format: str, name: str) -> Parsed:
     cues = [turn for part in parts for turn in _labelled_lines(part, speaking)]
     texts = [_BRACKETED_CUE_LABEL_RE.sub(r"\1: ", clean(cue.text), count=1) for cue in cues]
     if not any(texts):
-        raise DocumentError(f"{name} has cues but no words in them.")
+        raise EmptyTranscriptError(
+            f"{name} holds no transcript: its times have no words under them."
+        )
     prefixes = [
         None if cue.speaker else _CUE_LABEL_RE.match(t) for cue, t in zip(cues, texts, strict=True)
     ]

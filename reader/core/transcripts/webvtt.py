@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reader.core.document import DocumentError
+from reader.core.document import DocumentError, EmptyTranscriptError
 from reader.core.interview import capitalised, is_bracket_note
 from reader.core.transcripts import (
     Cue,
@@ -180,7 +180,7 @@ def _cues(blocks: list[str], name: str, teams: bool | None) -> tuple[list[Cue], 
         read = bool(teams)
         cues.extend(_voices(body, cue_time_ms(start, read), cue_time_ms(end, read)))
     if not cues:
-        raise DocumentError(
+        raise EmptyTranscriptError(
             f"{name} holds no transcript: no words under a time such as “00:00:01.000 --> "
             "00:00:04.000” follow its “WEBVTT” header. The meeting may not have been "
             "transcribed, or the download stopped: download it again."
