@@ -138,6 +138,37 @@ def test_words_of_tracked_changes_accepted_smart_tags_and_fields(tmp_path: Path)
     )
 
 
+def test_paragraphs_whose_mark_is_deleted_join_the_next_as_word_shows_them(
+    tmp_path: Path,
+) -> None:
+    """A transcriber who joins two paragraphs with tracked changes on deletes the mark
+    between them: Word shows one paragraph with the change accepted, and it was read as
+    two, the sentence cut ("Ana: I was born" / "in Porto"). A paragraph deleted whole,
+    its mark too, is not read at all, nor is the blank line it left."""
+
+    def mark_deleted(*runs: str, tag: str = "del") -> str:
+        mark = f'<w:pPr><w:rPr><w:{tag} w:id="9" w:author="T"/></w:rPr></w:pPr>'
+        return f"<w:p>{mark}{''.join(runs)}</w:p>"
+
+    gone = '<w:del w:id="8" w:author="T"><w:r><w:delText>Off the record?</w:delText></w:r></w:del>'
+    doc = load_body(
+        tmp_path / "joined.docx",
+        para(run("Interviewer: Where were you born?"))
+        + mark_deleted(run("Ana", bold=True), run(": I was born "))
+        + mark_deleted(run("in Porto, "), tag="moveFrom")
+        + para(run("by the river."))
+        + mark_deleted(gone)
+        + para(run("Interviewer: And your parents?"))
+        + mark_deleted(run("Ana: Fishers.")),  # the last mark, which Word keeps: read
+    )
+    assert doc.text == (
+        "Interviewer: Where were you born?\n\n"
+        "Ana: I was born in Porto, by the river.\n\n"
+        "Interviewer: And your parents?\n\n"
+        "Ana: Fishers.\n"
+    )
+
+
 def test_a_bold_name_inside_an_insertion_is_a_name(tmp_path: Path) -> None:
     """The leading bold runs are counted over the runs read, the inserted ones included."""
     inserted = f'<w:ins w:id="1" w:author="A">{run("Amal", bold=True)}</w:ins>'

@@ -1,8 +1,8 @@
 """Word documents (.docx): paragraphs in order, tables' cells included, with the words Word
-shows with tracked changes accepted (not hidden text, nor a ruby's reading; text boxes and
-alt text are not read either); a bold run at a paragraph's start may be a speaker's
-name, and a table's row of a time, a name and words a timed turn. Teams' transcripts are
-Word documents too."""
+shows with tracked changes accepted (two paragraphs whose mark between them is deleted
+read as one; not hidden text, nor a ruby's reading; text boxes and alt text are not read
+either); a bold run at a paragraph's start may be a speaker's name, and a table's row of
+a time, a name and words a timed turn. Teams' transcripts are Word documents too."""
 
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ _WRAPPERS = {_W + "sdt", _W + "sdtContent", _W + "customXml"}
 # changes; a deletion or a move away, w:del and w:moveFrom, is not shown, so not read), a
 # smart tag, a field shown as its value, a link, and right-to-left or bidirectional text.
 # Word shows these runs with tracked changes accepted.
+_GONE = ("del", "moveFrom")  # what tracked changes took away: not shown, so not read
 _RUN_WRAPPERS = _WRAPPERS | {
     _W + tag for tag in ("ins", "moveTo", "smartTag", "fldSimple", "hyperlink", "dir", "bdo")
 }
@@ -135,14 +136,40 @@ def _blocks(container: _Element, styles: TextStyles) -> Iterator[Para]:
     """The paragraphs of a body or a table's cell in document order, those of its tables'
     cells included. A cell is read as written, once: python-docx's rows give a cell merged
     across columns once a column, and one merged down rows again in each row under it."""
+    held: Para | None = None  # a paragraph whose mark is deleted: it joins the next
     for child in _inside(container, _BLOCKS, _WRAPPERS):
         if child.tag == _W + "p":
-            yield _para(child, styles)
+            para = _para(child, styles)
+            para = para if held is None else _joined(held, para)
+            held = para if _mark_deleted(child) else None
+            if held is None:
+                yield para
             continue
+        if held is not None:  # before a table, as it is
+            yield held
+            held = None
         for row in _inside(child, {_W + "tr"}, _WRAPPERS):
             row_cells = _inside(row, {_W + "tc"}, _WRAPPERS)
             cells = [list(_blocks(cell, styles)) for cell in row_cells]
             yield from timed_row(cells) or itertools.chain.from_iterable(cells)
+    if held is not None:  # the last mark, which Word keeps: a file may not
+        yield held
+
+
+def _mark_deleted(paragraph: _Element) -> bool:
+    """Whether the paragraph's mark is deleted or moved away with tracked changes on (two
+    paragraphs joined, or one deleted whole): Word shows it one with the next, the changes
+    accepted."""
+    mark = paragraph.find(f"{_W}pPr/{_W}rPr")
+    return mark is not None and any(mark.find(_W + tag) is not None for tag in _GONE)
+
+
+def _joined(first: Para, then: Para) -> Para:
+    """One paragraph of two whose mark between them is deleted: the words of both, a bold
+    name opening the first (or, where all of it is bold or it is empty, both), the style
+    of the second, whose mark stays."""
+    bold = first.bold + then.bold if first.bold == len(first.text) else first.bold
+    return Para(first.text + then.text, bold, then.heading)
 
 
 # What a run's elements other than w:t show: a break of any kind (a page or column break
