@@ -5,14 +5,16 @@ are the recording's skips, Backspace deletes a highlight). A jump is a move the 
 did not scroll to: a question from the Outline, a search result, a quote's link back, a
 highlight gone to from the Annotations list or the Codebook, a click on the overview
 strip. Steps (Ctrl+Down, ]) and finding read on, and are no jumps. The jumps are the open
-interview's: another one shown starts afresh."""
+interview's: another one shown starts afresh; in a study, Back past its first goes back to
+the interview the reading came from (library/interview_history.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import QTimer, SignalInstance
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 KEEP = 50  # jumps remembered each way; older ones drop off
@@ -48,23 +50,35 @@ class Jumps:
         self._reader = reader
         self._back: list[Spot] = []
         self._forward: list[Spot] = []
+        # Where no jump is left that way: another interview's turn (True when it took it).
+        self.elsewhere: Callable[[bool], bool] | None = None
+        self._arrived = False  # another interview shown, this turn of the event loop
 
     def clear(self) -> None:
+        """Another interview shown. A jump made as it opens (a search result in it) leaves
+        no place of it to come back to: where it opened is where no one was reading."""
         self._back.clear()
         self._forward.clear()
+        self._arrived = True
+        QTimer.singleShot(0, self._settle)
+
+    def _settle(self) -> None:
+        self._arrived = False
 
     def leaving(self) -> None:
         """A jump is about to be made from here: Back comes back to it."""
         spot = self._spot()
-        if not self._back or self._back[-1] != spot:
+        if not self._arrived and (not self._back or self._back[-1] != spot):
             self._back = [*self._back, spot][-KEEP:]
+        self._arrived = False
         self._forward.clear()
 
     def go(self, forward: bool) -> None:
         """Back to where the last jump left (`forward`: on to where Back came from)."""
         ahead, behind = (self._forward, self._back) if forward else (self._back, self._forward)
         if not ahead:
-            self._reader.hint.emit(NOWHERE[forward])
+            if self.elsewhere is None or not self.elsewhere(forward):
+                self._reader.hint.emit(NOWHERE[forward])
             return
         behind.append(self._spot())
         spot = ahead.pop()

@@ -390,7 +390,10 @@ def build_actions(window: QMainWindow) -> Actions:
             "Select to the paragraph's start; again, the one before",
         ),
         jump_back=_action(
-            window, "&Back", "Alt+Shift+Left", "Back to where the reading was before a jump"
+            window,
+            "&Back",
+            "Alt+Shift+Left",
+            "Back to where the reading was before a jump, in this interview or the one before",
         ),
         jump_forward=_action(window, "&Forward", "Alt+Shift+Right", "On to where Back came from"),
         view=_view_actions(window),

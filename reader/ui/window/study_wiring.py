@@ -4,8 +4,9 @@ with no interview open when none of a study's transcripts can be, and what openi
 study found in the banner, behind what its first interview said; study.json written with
 the first notes of a folder opened as a study; transcripts that come into the folder
 offered in the banner; Edit ▸ Fill Participants from Transcripts; the participant
-following a speaker renamed, and Rename in Study… in the Speakers dialog. (The Annotations
-panel joins the study when it is made, in later_panels.py.)"""
+following a speaker renamed, and Rename in Study… in the Speakers dialog; Go ▸ Back and
+Forward across its interviews. (The Annotations panel joins the study when it is made, in
+later_panels.py.)"""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING, Protocol, cast
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.lazy_dock import LazyDock, focus_dock
+from reader.ui.library.interview_history import InterviewHistory
 from reader.ui.library.new_transcripts import NewTranscripts
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
@@ -66,6 +68,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     offer = NewTranscripts(study, window.banner)  # come into the folder: offered to add
     offer.taken.connect(lambda: focus_library(window))  # where Ctrl+Z undoes it
     window.study_actions.added.connect(lambda: focus_library(window))  # and shows them
+    InterviewHistory(window.switcher, study, window.reader.jumps)  # Back to the one before
 
     def speakers_in_study(_study: object) -> None:  # made as the first study opens
         if window.speakers.across is None:  # start-up (a lone interview) loads neither
