@@ -196,6 +196,14 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     near = _its_places(text, h, found)
     if in_place and h.start in found and h.start not in near:  # still where it was
         near.append(h.start)
+    own = _between_its_context(text, h, expected)
+    # Its words changed where they were, nearer than the same words elsewhere.
+    if (
+        own
+        and text[own[0] : own[1]] != exact
+        and all(abs(own[0] - expected) < abs(p - expected) for p in near)
+    ):
+        return _moved(text, h, *own), True
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         if in_place and pos == h.start:  # its context changed, no better place found
@@ -232,6 +240,29 @@ def _same_context(text: str, h: Highlight) -> bool:
     Its context changed, it is looked for near, the best context winning."""
     before = text[max(0, h.start - len(h.prefix)) : h.start]
     return before == h.prefix and text[h.end : h.end + len(h.suffix)] == h.suffix
+
+
+def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
+    """The span between the quote's saved words on each side, found whole around
+    `expected`, if like the quote (a typo corrected in it, a word put in): it is the quote
+    where it was. A question asked in every round of an interview, beside the same words
+    each time, went to the nearest copy whose words still read as it had, its note with
+    it. A short quote (fewer than MIN_FUZZY_CHARS) moves only exactly, as elsewhere."""
+    from rapidfuzz import fuzz
+
+    prefix, suffix, n = h.prefix, h.suffix, len(h.exact)
+    if n < MIN_FUZZY_CHARS or min(len(prefix), len(suffix)) < MIN_CONTEXT_CHARS:
+        return None
+    lo = expected - NEAR_CHARS - len(prefix)
+    found = _occurrences(text, prefix, lo, expected + NEAR_CHARS)
+    if not found:
+        return None
+    start = min(found, key=lambda p: abs(p + len(prefix) - expected)) + len(prefix)
+    # A ratio of FUZZY_THRESHOLD leaves the words at most 1.5 times the quote's length.
+    end = text.find(suffix, start, start + n * 3 // 2 + len(suffix) + 1)
+    if end == -1 or fuzz.ratio(h.exact, text[start:end]) < FUZZY_THRESHOLD:
+        return None
+    return start, end
 
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:

@@ -232,3 +232,38 @@ def test_a_highlight_across_a_paragraph_break(tmp_path: Path) -> None:
     assert on(
         crlf.replace("\r\n", "\n"), h, "in green letters.\n\nInterviewer: Did you like the job?"
     )
+
+
+ROUND = (
+    "Interviewer: Next photo. What do you see in this one, and how does it make you feel?\n\n"
+    "Ana: A street.\n\n"
+)
+
+
+@pytest.mark.parametrize("rounds_between", [2, 40])  # the copies near it, or far off
+def test_a_question_asked_in_every_round_corrected_in_one_stays_in_that_round(
+    tmp_path: Path, rounds_between: int
+) -> None:
+    """The same words beside the same words in every round: the corrected question went to
+    the nearest round whose question still read as it had, its note with it."""
+    typo = ROUND.replace("how does it", "how dose it")
+    before = ROUND * rounds_between + typo + ROUND * rounds_between
+    after = before.replace("dose", "does")
+    quote = "What do you see in this one, and how dose it make you feel?"
+    (h,) = reopened(tmp_path, before, after, [(quote, 0)])
+    assert on(after, h, quote.replace("dose", "does"), rounds_between)
+
+
+def test_words_changed_just_before_a_round_s_question_leave_it_on_that_round(
+    tmp_path: Path,
+) -> None:
+    """The rounds' questions differ by a word, and the words saved before this one changed:
+    it stays on its own words, not on the next round's question between words like its."""
+    rounds = [ROUND.replace("this one", f"photo {i}") for i in range(1, 5)]
+    before = "".join(rounds)
+    after = before.replace(
+        "photo. What do you see in photo 3", "photo, please. What do you see in photo 3"
+    )
+    quote = "What do you see in photo 3, and how does it make you feel?"
+    (h,) = reopened(tmp_path, before, after, [(quote, 0)])
+    assert on(after, h, quote)
