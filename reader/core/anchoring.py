@@ -244,11 +244,13 @@ def _same_context(text: str, h: Highlight) -> bool:
 
 def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     """The span between the quote's saved words on each side, found whole around
-    `expected`, if like the quote (a typo corrected in it, a word put in): it is the quote
-    where it was. A question asked in every round of an interview, beside the same words
-    each time, went to the nearest copy whose words still read as it had, its note with
-    it. A short quote (fewer than MIN_FUZZY_CHARS) moves only exactly, as elsewhere."""
+    `expected`, if like the quote (a typo corrected in it) or the quote with words put in
+    (at most doubled): it is the quote where it was. A question asked in every round of an
+    interview, beside the same words each time, went to the nearest copy whose words still
+    read as it had, its note with it. A short quote (fewer than MIN_FUZZY_CHARS) moves
+    only exactly, as elsewhere."""
     from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq
 
     prefix, suffix, n = h.prefix, h.suffix, len(h.exact)
     if n < MIN_FUZZY_CHARS or min(len(prefix), len(suffix)) < MIN_CONTEXT_CHARS:
@@ -258,11 +260,13 @@ def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, i
     if not found:
         return None
     start = min(found, key=lambda p: abs(p + len(prefix) - expected)) + len(prefix)
-    # A ratio of FUZZY_THRESHOLD leaves the words at most 1.5 times the quote's length.
-    end = text.find(suffix, start, start + n * 3 // 2 + len(suffix) + 1)
-    if end == -1 or fuzz.ratio(h.exact, text[start:end]) < FUZZY_THRESHOLD:
+    end = text.find(suffix, start, start + 2 * n + len(suffix))
+    if end == -1:
         return None
-    return start, end
+    words = text[start:end]
+    if fuzz.ratio(h.exact, words) >= FUZZY_THRESHOLD or LCSseq.similarity(h.exact, words) == n:
+        return start, end
+    return None
 
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:

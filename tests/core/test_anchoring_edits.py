@@ -267,3 +267,16 @@ def test_words_changed_just_before_a_round_s_question_leave_it_on_that_round(
     quote = "What do you see in photo 3, and how does it make you feel?"
     (h,) = reopened(tmp_path, before, after, [(quote, 0)])
     assert on(after, h, quote)
+
+
+@pytest.mark.parametrize("rounds_between", [2, 40])
+def test_words_put_inside_a_round_s_short_highlight_keep_it_in_that_round(
+    tmp_path: Path, rounds_between: int
+) -> None:
+    """Too changed to be found like itself, it went to the same words in another round."""
+    before = ROUND * (2 * rounds_between + 1)
+    marked = before.index("how does it", len(ROUND) * rounds_between)
+    after = before[:marked] + before[marked:].replace("does it", "does it really, truly", 1)
+    (h,) = reopened(tmp_path, before, after, [("how does it make you feel", rounds_between)])
+    assert on(after, h, "how does it really, truly make you feel")
+    assert h.start == after.index("how does it really")
