@@ -222,8 +222,12 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         # elsewhere would drag all of them into the wrong copy.
         return _moved(text, h, pos, pos + n), len(everywhere) == 1
     if n >= MIN_FUZZY_CHARS:
-        slack = 3 * n + 256
-        span = _fuzzy(text, exact, [(expected - slack, expected + n + slack)])
+        # Within its length of where it was first, then further off, the first of equal
+        # matches kept: the same words said again further off won as often (a turn whose
+        # time a re-export changed, "[00:00:06] Ana: Yes.", went to the next "[00:00:14]
+        # Ana: Yes.", and that one to the first).
+        windows = [(expected - slack, expected + n + slack) for slack in (n, 3 * n + 256)]
+        span = _fuzzy(text, exact, windows)
         if span and _its_own(text, h, *span):
             return _moved(text, h, *span), True
         span = _fuzzy(text, exact, _seed_windows(text, exact, expected))

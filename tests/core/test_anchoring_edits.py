@@ -5,6 +5,8 @@ opens it (decoded and normalised, the notes file read back from disk)."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -280,3 +282,41 @@ def test_words_put_inside_a_round_s_short_highlight_keep_it_in_that_round(
     (h,) = reopened(tmp_path, before, after, [("how does it make you feel", rounds_between)])
     assert on(after, h, "how does it really, truly make you feel")
     assert h.start == after.index("how does it really")
+
+
+def _restamped(text: str, seconds: int) -> str:
+    """`text` with each time at a turn's start moved by `seconds`: exported again from the
+    recording, trimmed differently."""
+
+    def later(match: re.Match[str]) -> str:
+        total = int(match[1]) * 60 + int(match[2]) + seconds
+        return f"[00:{total // 60:02d}:{total % 60:02d}]"
+
+    return re.sub(r"\[00:(\d\d):(\d\d)\]", later, text)
+
+
+@pytest.mark.parametrize(
+    ("edit", "may_be_lost"),
+    [
+        (lambda text: _restamped(text, 7), False),
+        (lambda text: re.sub(r"(?m)^\[00:\d\d:\d\d\] ", "", text), True),
+        (lambda text: text.replace("Interviewer:", "I:").replace("Ana:", "Ana Lima:"), True),
+    ],
+    ids=["times moved", "times removed", "speakers renamed"],
+)
+def test_whole_turns_highlighted_follow_their_words_or_are_said_lost(
+    tmp_path: Path, edit: Callable[[str], str], may_be_lost: bool
+) -> None:
+    """A turn highlighted whole (a paragraph's triple click) starts with its time and its
+    speaker's name. With the times moved, "[00:00:06] Ana: Yes." went to the next
+    "[00:00:21] Ana: Yes." and that one to the first, the repeated question's two turns
+    swapped too. A short turn that lost its time or its speaker's name may be too unlike
+    itself to be found: it is then said not found, never put on other words."""
+    before = _stamped(TRANSCRIPT)
+    after = edit(before)
+    turns = [line for line in before.split("\n") if line]
+    placed = reopened(tmp_path, before, after, [(turn, 0) for turn in turns])
+    now = [line for line in after.split("\n") if line]
+    for h, turn, turn_now in zip(placed, turns, now, strict=True):
+        lost = may_be_lost and h.orphan and h.exact == turn
+        assert on(after, h, turn_now) or lost, turn_now
