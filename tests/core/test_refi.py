@@ -778,6 +778,37 @@ def test_bad_files_are_refused_with_a_reason(tmp_path: Path, data, message: str)
     assert not (tmp_path / "new" / "study.json").exists()
 
 
+def test_a_source_too_large_to_be_an_interview_is_named_and_the_others_come_in(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """A .qdpx of 250 KB whose one source unpacks to 70 MB of text (more than the 64 MB an
+    interview can be): the import stopped on a traceback, the sources after it not read
+    and, into the open study, the transcripts written so far left in its folder unlisted.
+    That source is named with the reason, and the others come in. (The limit is made
+    1 MB here, for a test of 1.5 MB.)"""
+    monkeypatch.setattr("reader.core.document.MAX_BYTES", 2**20)
+    sources = {"Small": "A small text.\n", "Huge": "words " * 250_000, "After": "After it.\n"}
+    qde = "".join(
+        f'<TextSource guid="{i}1111111-1111-1111-1111-111111111111" name="{name}" '
+        f'plainTextPath="internal://{i}.txt"/>'
+        for i, name in enumerate(sources, 1)
+    )
+    project = f'<Project xmlns="{PROJECT_NS}" name="P"><Sources>{qde}</Sources></Project>'
+    texts = {f"sources/{i}.txt": text for i, text in enumerate(sources.values(), 1)}
+    data = zipped({"project.qde": project, **texts})
+    study = coded_study(tmp_path / "study")
+    report = import_qdpx(data, study.folder, study=study)
+    assert [e.title for e in study.interviews] == ["P1", "P2", "Small", "After"]
+    assert said(report) == [
+        "text source “Huge”: Huge.txt is 1 MB; the limit for this kind of file is 1 MB"
+    ]
+    assert sorted(p.name for p in (study.folder / "transcripts").iterdir()) == [
+        "After.txt",
+        "Small.txt",
+    ]
+    assert [e.title for e in open_study(study.folder).interviews] == ["P1", "P2", "Small", "After"]
+
+
 def test_a_choice_attribute_comes_back_a_choice_with_its_choices(tmp_path: Path) -> None:
     """REFI-QDA has no variable of choices: an attribute "Site" of the choices North and
     South went out as text and came back as text, its choices lost. They go as the

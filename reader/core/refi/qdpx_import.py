@@ -1057,12 +1057,18 @@ def _interview(
         path.unlink(missing_ok=True)
         report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
         return None
+    try:
+        document = load_document(path)
+    except DocumentError as exc:  # larger than an interview can be: it stopped the import
+        study.remove_interview(entry.id)
+        path.unlink(missing_ok=True)
+        report.not_imported.append(LeftOut(label, name, str(exc).rstrip(".")))
+        return None
     if entry.title != name:  # another interview has that title
         report.retitled.append(f"“{name}” as “{entry.title}”")
     _remember(run.guids, "source", entry.id, source_guid)
     run.went_to[source_guid] = entry.id
     report.interviews += 1
-    document = load_document(path)
     as_read = _digest(document.text)
     run.texts[as_read] = entry
     run.file_texts.update({d: entry for d in hashed if d != as_read})
