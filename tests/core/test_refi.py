@@ -1162,6 +1162,26 @@ def test_sources_named_apart_by_case_alone_get_files_apart_by_more(tmp_path: Pat
     assert len({name.casefold() for name in names}) == 2, names
 
 
+def test_a_source_named_as_a_windows_device_gets_a_file_windows_can_make(tmp_path: Path) -> None:
+    """A participant called "Con" (or a source "aux", "NUL", "COM1"): its transcript was
+    transcripts/Con.txt, a name Windows keeps for a device at every suffix, where writing
+    it fails or goes to the console; the interview keeps the source's name as its title."""
+    names = ("Con", "aux", "NUL", "com1", "Lpt9", "Console")
+    sources = "".join(
+        f'<TextSource guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
+        f'plainTextPath="internal://{k}.txt"/>'
+        for k, name in enumerate(names)
+    )
+    qde = f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>{sources}</Sources></Project>'
+    texts = {f"sources/{k}.txt": f"A: said by {name}\n" for k, name in enumerate(names)}
+    import_qdpx(zipped({"project.qde": qde, **texts}), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == list(names)
+    assert [Path(e.path).name for e in study.interviews] == [
+        "Con_.txt", "aux_.txt", "NUL_.txt", "com1_.txt", "Lpt9_.txt", "Console.txt",
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("memo", ["Said at once.", "Q&A: said < 1 s & at once"])
 def test_a_qualcoder_annotation_is_the_note_of_its_passage(tmp_path: Path, memo: str) -> None:
     """A Note holding a PlainTextSelection (QualCoder's annotation) came in as a loose
