@@ -1265,6 +1265,26 @@ def test_a_selection_for_each_coding_of_one_passage_is_one_highlight(tmp_path: P
     assert [m.line for m in merged.merged] == ["“Doc”: 3 codings added to 1 highlight"]
 
 
+def test_a_case_tied_to_no_source_is_named(tmp_path: Path) -> None:
+    """A participant of the other tool with an age but no document of theirs (not yet
+    interviewed, or tied to theirs by a set): the case and its values were dropped without
+    a word. It is named; the source comes in as ever."""
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Ward">
+    <Variables><Variable guid="bbbbbbbb-0000-0000-0000-000000000001" name="Age"
+      typeOfVariable="Integer"/></Variables>
+    <Cases><Case guid="cccccccc-0000-0000-0000-000000000001" name="Bo">
+      <VariableValue><VariableRef targetGUID="bbbbbbbb-0000-0000-0000-000000000001"/>
+        <IntegerValue>40</IntegerValue></VariableValue></Case></Cases>
+    <Sources><TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc">
+      <PlainTextContent>{QC_TEXT}</PlainTextContent></TextSource></Sources>
+    </Project>"""
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "s")
+    assert [e.title for e in open_study(tmp_path / "s").interviews] == ["Doc"]
+    assert said(report) == [
+        "case “Bo”: it names no source, and a participant here is an interview's"
+    ]
+
+
 def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: Path) -> None:
     """A code's notes (NoteRef, NVivo's memo on a node) join its memo; a source's
     Description (QualCoder's memo) and a transcript's notes (ATLAS.ti's) its research

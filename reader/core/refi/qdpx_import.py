@@ -777,13 +777,18 @@ def _cases(
         if (case.findtext(tag(project.ns, "Description")) or "").strip():
             why = "a participant has no memo here"
             not_imported.append(LeftOut("case description", name or "?", why))
+        refs = case.findall(tag(project.ns, "SourceRef"))
+        coded = case.find(tag(project.ns, "CodeRef")) is not None  # a case coded whole
         if case.find(tag(project.ns, "SelectionRef")) is not None:
             why = "cases of passages are not imported"
             not_imported.append(LeftOut("case", name or "?", why))
-        if case.find(tag(project.ns, "CodeRef")) is not None:  # a case coded whole
+        elif not refs and not coded:  # its values had nowhere to go, and went unsaid
+            why = "it names no source, and a participant here is an interview's"
+            not_imported.append(LeftOut("case", name or "?", why))
+        if coded:
             why = "a participant is not coded here: code the interview's passages"
             not_imported.append(LeftOut("case codes", name or "?", why))
-        for ref in case.findall(tag(project.ns, "SourceRef")):
+        for ref in refs:
             source = guid_of(ref.get("targetGUID"))
             if source and source not in by_source:
                 by_source[source] = (name, case)
