@@ -29,6 +29,7 @@ from bench import (
     gui_participants,
     gui_soak,
     gui_study,
+    gui_study_lists,
     recording_bench,
     study_bench,
 )
@@ -389,6 +390,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     ),
     "study_window": gui_study.measure,
     "participants": gui_participants.measure,  # after study_window: section 9 too
+    "study_lists": gui_study_lists.measure,  # section 9 too
     "recording": recording_bench.measure,
     "memory": memory_loop,
     "soak": gui_soak.measure,  # after "memory": section 7 too
