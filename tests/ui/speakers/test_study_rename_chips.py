@@ -1,8 +1,8 @@
 """Rename in Study… and the quotes' chips of the other interviews: "Ruth" quoted in P07's
 research notes and in the study memo, then renamed "Ruth Okafor" from P06. The chips of
 P07 (its notes file, which the exports read, and its notes as it comes back) and the
-memo's of P07's passages say the new name; Ctrl+Z in the dialog puts the old one back
-everywhere, as one step, and Ctrl+Shift+Z the new one again."""
+memo's of P07's passages say the new name; Edit ▸ Undo puts the old one back everywhere,
+as one step, and Ctrl+Shift+Z in the dialog the new one again."""
 
 from __future__ import annotations
 
@@ -52,7 +52,9 @@ def test_the_other_interviews_chips_and_the_memos_follow_and_undo_takes_them_bac
     assert chips(typed_text(memo.document)) == ["P07, Ruth Okafor, Q2"]
     on_disk(qtbot, study_folder, typed_text(memo.document))
 
-    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, CTRL)
+    undo = window.window_actions.undo  # Edit ▸ Undo: one step takes back all of it
+    assert undo.text() == "&Undo Rename Speaker in 2 Interviews"
+    undo.trigger()
     assert chips(notes_text(study_folder, "P07")) == ["Ruth, Q1"]
     assert not (study_folder / "study.json.speaker-rename").exists()  # whole: none to finish
     assert chips(typed_text(memo.document)) == ["P07, Ruth, Q2"]
