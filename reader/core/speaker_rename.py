@@ -2,23 +2,25 @@
 corrections, before and after, and the record kept beside study.json while it is written.
 
 The app stopped between the interviews' notes files (killed, a power cut) left the speaker
-renamed in some interviews and not in others, and the participants that were the name as
-they were. The record is written before the first notes file and dropped once study.json
-holds the participants that followed (Study.save), or at once when none did. Opening the
-study with a record finishes the rename in the direction it was going: each correction
-holds its before and after, so an undo is finished as a rename is.
+renamed in some interviews and not in others, the participants that were the name as they
+were, and the memo's chips as they were. The record is written before the first notes file
+and dropped once the open interview's notes and the memo are written too (their savers'),
+after study.json. Opening the study with a record finishes the rename in the direction it
+was going (each correction holds its before and after, so an undo is finished as a rename
+is): the notes files, the participants, the memo's chips.
 """
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reader.core.chip_relabel import Renamed, renamed_quotes
+from reader.core.chip_relabel import Edit, Renamed, rename_edits, renamed_quotes
 from reader.core.interview import Role
 from reader.core.session import Session
+from reader.core.study_memo import interview_place
 from reader.core.under_way import read_record, record_path, write_record
 
 RECORD_SUFFIX = "speaker-rename"  # study.json.speaker-rename, beside it
@@ -71,6 +73,26 @@ class RenameUnderWay:
             f"The app was stopped while it renamed “{was}” to “{now}” in the study's "
             "interviews: that is finished now, in every interview."
         )
+
+
+def memo_edits(
+    memo: str, changes: list[SpeakerCorrection], back: bool, titles: Mapping[str, str]
+) -> list[Edit]:
+    """The study memo's chips of the passages the rename relabels (each interview's, its
+    label beginning with its title: `titles` by interview id), relabelled after it
+    (`back`: before it again); in order."""
+    return sorted(
+        edit
+        for change in changes
+        if change.interview_id in titles
+        for edit in rename_edits(
+            memo,
+            change.quotes,
+            back,
+            interview_place(change.interview_id),
+            titles[change.interview_id],
+        )
+    )
 
 
 def rename_path(study_file: Path) -> Path:

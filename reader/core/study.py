@@ -47,6 +47,7 @@ from reader.core.session import Session
 from reader.core.speaker_rename import (
     RenameUnderWay,
     SpeakerCorrection,
+    memo_edits,
     read_rename,
     rename_path,
     write_rename,
@@ -77,6 +78,7 @@ from reader.core.study_file import (
     parse,
     serialise,
 )
+from reader.core.study_memo import MemoUnreadableError, read_memo, write_memo
 from reader.core.study_merge import StudyMergeResult, merge_studies
 from reader.core.study_moves import join_renamed
 from reader.core.study_places import (
@@ -214,6 +216,9 @@ class Study:
     # The records of changes under way (core/under_way.py) that could not be finished as
     # the study opened: a save leaves them, to be tried again at the next opening.
     _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
+    # A speaker renamed across the study whose open interview's notes and memo are still
+    # to be written (`rename_written`): saving study.json leaves its record.
+    _renaming: bool = field(default=False, repr=False, compare=False)
     _followed: dict[str, tuple[Recoded, Codebook]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -1094,15 +1099,17 @@ class Study:
         new: str,
         back: bool = False,
         told: Told | None = None,
+        own: SpeakerCorrection | None = None,
     ) -> tuple[list[str], list[str]]:
         """A speaker renamed `old` to `new` across the study (`back`: its undo): recorded
         (core/speaker_rename.py), then `correct_speakers`, then each participant that was
         the name follows (`follow_speaker`); (the interviews passed over, those whose
-        participant followed). The record goes with the next save, or `rename_written`
-        when no participant followed. StudyError, nothing changed, when a file cannot be
-        written."""
+        participant followed). `own`: the open interview's, recorded, written by the
+        caller, who says when it is (`rename_written`). StudyError, nothing changed, when a
+        file cannot be written."""
         self._writable()
-        path, rename = rename_path(self.file), RenameUnderWay(changes, old, new, back)
+        recorded = [*changes, own] if own is not None else changes
+        path, rename = rename_path(self.file), RenameUnderWay(recorded, old, new, back)
         try:
             write_rename(path, rename)
         except OSError as exc:
@@ -1110,10 +1117,11 @@ class Study:
             raise StudyError(
                 f"The speaker could not be renamed ({why}): nothing was changed."
             ) from None
+        self._renaming = True
         try:
             passed = self.correct_speakers(changes, back, told)
         except StudyError:
-            drop_record(path)
+            self.rename_written()
             raise
         was, now = rename.names()
         return passed, [
@@ -1121,7 +1129,9 @@ class Study:
         ]
 
     def rename_written(self) -> None:
-        """Nothing of the speaker's rename is left to finish: no participant followed."""
+        """Nothing of the speaker's rename is left to finish: study.json, the open
+        interview's notes and the memo are written."""
+        self._renaming = False
         drop_record(rename_path(self.file))
 
     def _records(self) -> list[Path]:
@@ -1162,6 +1172,11 @@ class Study:
         was, now = rename.names()
         for change in rename.changes:
             self.follow_speaker(change.interview_id, was, now)
+        with contextlib.suppress(OSError, MemoUnreadableError):  # labels: the memo is as it was
+            memo = read_memo(self.folder / MEMO_FILE)
+            titles = {e.id: e.title for e in self.data.interviews}
+            if edits := memo_edits(memo, rename.changes, rename.back, titles):
+                write_memo(self.folder / MEMO_FILE, edited(memo, edits))
         return rename.said()
 
     def correct_speakers(
@@ -1286,7 +1301,8 @@ class Study:
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
-        for record in self._records():  # study.json holds the changes under way
+        held = [self._change_record] if self._renaming else self._records()
+        for record in held:  # study.json holds the changes under way
             if record not in self._unfinished:
                 drop_record(record)
         self._remember(raw)

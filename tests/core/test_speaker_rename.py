@@ -99,5 +99,22 @@ def test_an_undo_killed_is_finished_too(study: Study, monkeypatch: pytest.Monkey
 def test_a_rename_whole_and_saved_leaves_nothing_to_finish(study: Study) -> None:
     study.rename_across(renamed(study, "Ruth", "Ruth Okafor"), "Ruth", "Ruth Okafor")
     study.save()
+    study.rename_written()  # the open interview's notes and the memo written too
     assert open_study(study.folder).finish_speaker_rename() == ""
     assert participants(study.folder) == ["Ruth Okafor"] * 3
+
+
+def test_the_open_interviews_notes_and_the_memo_are_finished_too(study: Study) -> None:
+    """Killed before the open interview's notes (its saver's) and the memo were written:
+    both follow as the study opens."""
+    first, *others = renamed(study, "Ruth", "Ruth Okafor")
+    quoted = next(iter(first.quotes))
+    title = study.interview(first.interview_id).title
+    target = f"interview:{first.interview_id}#h-{quoted}"
+    (study.folder / "memo.md").write_text(f"> Ten years [↩\u00a0{title}, Ruth, Q1]({target})\n")
+    study.rename_across(others, "Ruth", "Ruth Okafor", own=first)  # killed: no save
+    again = open_study(study.folder)
+    assert again.finish_speaker_rename()
+    assert on_disk(again) == [({"Ruth": "Ruth Okafor"}, "Ruth Okafor, Q1")] * 3
+    memo = (study.folder / "memo.md").read_text("utf-8")
+    assert f"[↩\u00a0{title}, Ruth Okafor, Q1]({target})" in memo

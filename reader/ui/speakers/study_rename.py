@@ -11,6 +11,9 @@ back keeps it. It is one step of the open interview's undo history, "Rename Spea
 Interviews": Ctrl+Z in the dialog takes it back everywhere, except in a file whose
 speakers changed since (it is left as it is, and the status bar says so). The others are
 written before the step is pushed: one that cannot be leaves nothing changed, and no step.
+The open interview's notes and the memo are written right after (Across.written): till
+then the study keeps a record of the rename, which it finishes should the app be stopped
+(core/speaker_rename.py).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from reader.core.markdown_links import quoted_ids
 from reader.core.wording import counted
@@ -68,7 +71,11 @@ class StudyRename(QObject):
                 session = loaded.session
                 quoted = quoted_ids(session.notes.notes) | in_memo
                 changes.append(SpeakerCorrection.of(entry.id, session, shown, new_name, quoted))
-        step = Across(self, study, changes, shown, new_name)
+        quoted = quoted_ids(self.interview.research_notes()) | in_memo
+        own = SpeakerCorrection.of(
+            self.switcher.current, controller.session, shown, new_name, quoted
+        )
+        step = Across(self, study, changes, shown, new_name, own)
         try:
             step.apply(back=False)  # before the step is pushed: refused, there is none
         except StudyError as exc:
@@ -76,6 +83,7 @@ class StudyRename(QObject):
             return
         where = counted(len(changes) + 1, "Interview")
         controller.rename_speaker(shown, new_name, step, f"Rename Speaker in {where}")
+        step.written()
         self.owner.status.emit(f"Renamed “{shown}” to “{new_name}” in {where.lower()}.", 8000)
 
     def say(self, text: str) -> None:
@@ -85,27 +93,14 @@ class StudyRename(QObject):
     def relabel_memo(self, study: Study, changes: list[SpeakerCorrection], back: bool) -> None:
         """The study memo's chips of the interviews' passages quoted, relabelled as their
         notes files were (`back`: as before the rename), one step of the memo's typing."""
-        from reader.core.chip_relabel import rename_edits
-        from reader.core.study_memo import interview_place
+        from reader.core.speaker_rename import memo_edits
         from reader.ui.notes.formatting import replace_spans
 
         memo = self.memo()
         if memo is None or memo.document is None or memo.read_only:
             return
         text, titles = typed_text(memo.document), {e.id: e.title for e in study.interviews}
-        edits = sorted(
-            edit
-            for change in changes
-            if change.interview_id in titles
-            for edit in rename_edits(
-                text,
-                change.quotes,
-                back,
-                interview_place(change.interview_id),
-                titles[change.interview_id],
-            )
-        )
-        if edits:
+        if edits := memo_edits(text, changes, back, titles):
             replace_spans(memo.document, text, edits)
 
 
@@ -119,6 +114,7 @@ class Across:
     changes: list[SpeakerCorrection]
     old: str
     new: str
+    own: SpeakerCorrection  # the open interview's: recorded while its notes are unwritten
     _pushed: bool = field(default=True)  # done before it was pushed: the first redo is
 
     def redo(self) -> None:
@@ -139,6 +135,18 @@ class Across:
             self.apply(back)
         except StudyError as exc:  # nothing of the others changed: said
             self.owner.say(f"The other interviews keep their speakers. {exc}")
+        else:  # once the step is over: its undo changes the open interview after this
+            QTimer.singleShot(0, self.owner, self.written)
+
+    def written(self) -> None:
+        """The open interview's notes and the memo written now, after the others and
+        study.json: nothing is left for the study to finish should the app be stopped."""
+        if self.owner.owner.study is not self.study:
+            return
+        self.owner.interview.flush()
+        if (memo := self.owner.memo()) is not None and memo.saver is not None:
+            memo.saver.flush()
+        self.study.rename_written()
 
     def apply(self, back: bool) -> None:
         """The notes files, then the participants that were the name (Study.rename_across);
@@ -147,7 +155,7 @@ class Across:
         # Seconds, in a large study: each notes file is read, backed up and written again.
         with waiting(len(self.changes) >= MANY_FILES):
             passed, followed = self.study.rename_across(
-                self.changes, self.old, self.new, back, kept.written
+                self.changes, self.old, self.new, back, kept.written, self.own
             )
         written = [change for change in self.changes if change.interview_id not in passed]
         self.owner.relabel_memo(self.study, written, back)
@@ -155,9 +163,7 @@ class Across:
             if texts is not None:
                 texts.forget(change.interview_id)  # read again, as written
         if followed:
-            self.owner.owner.study_edited()  # saved: nothing is left to finish
-        else:
-            self.study.rename_written()
+            self.owner.owner.study_edited()
         if passed:
             titles = ", ".join(f"“{self.study.interview(i).title}”" for i in passed)
             self.owner.say(f"Left as they are, their speakers changed since: {titles}.")
