@@ -25,6 +25,7 @@ from reader.core.store import save_notes
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import BUNDLED
 from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_read_only_undo import activate
 
 
 def saved(path: Path) -> dict:
@@ -780,6 +781,32 @@ def test_read_only_window_refuses_edits(make_window, notes_path, qtbot) -> None:
     assert second.interview.session.notes.highlights == []
     assert "read-only" in second.statusBar().currentMessage()
     first.close()
+
+
+def test_n_c_and_t_on_a_highlight_of_a_read_only_window_say_why_and_open_nothing(
+    make_window, notes_path, qtbot, monkeypatch
+) -> None:
+    """N opened the note dialog, whose note was refused once typed (put on the clipboard);
+    C and T opened the code picker on the highlight (C on a selection said why at once)."""
+    from reader.ui.dialogs import NoteDialog
+
+    opened: list[str] = []
+    monkeypatch.setattr(NoteDialog, "exec", lambda _dialog: opened.append("note") or 0)
+    notes_with(notes_path, ["Rehearsal"])
+    first, second = make_window(), make_window()
+    activate(second, qtbot)
+    (highlight,) = second.interview.session.notes.highlights
+    why = second.interview.why_read_only()
+    for key in (Qt.Key.Key_N, Qt.Key.Key_C, Qt.Key.Key_T):
+        cursor = second.reader.textCursor()
+        cursor.setPosition(second.reader.reading.to_qt(highlight.start + 1))
+        second.reader.setTextCursor(cursor)
+        second.statusBar().clearMessage()
+        qtbot.keyClick(second.reader, key)
+        assert second.statusBar().currentMessage() == why, key
+    assert opened == [] and QApplication.activePopupWidget() is None
+    assert second.reader.hasFocus()
+    assert first.interview.flush() and saved(notes_path)["highlights"][0]["codes"] == []
 
 
 def test_save_as_refuses_the_locked_file_and_is_remembered(

@@ -60,8 +60,8 @@ class HighlightEditing(QObject):
     def edit_note(self, highlight_id: str) -> None:
         controller = self._interview.controller
         highlight = controller.session.highlight(highlight_id) if controller else None
-        if controller is not None and highlight is not None:
-            self._ask_note(controller, highlight)
+        if controller is not None and highlight is not None and controller.writable():
+            self._ask_note(controller, highlight)  # (read-only: the status bar says why)
 
     def _ask_note(self, controller: Controller, highlight: Highlight) -> None:
         """The note dialog on `highlight` (a new one is added with what is typed)."""

@@ -49,10 +49,10 @@ class Coding(QObject):
     # What the picker works on --------------------------------------------------------
 
     def pick_for_highlight(self, highlight_id: str) -> None:
-        session = self.hub.interview.session
+        session, controller = self.hub.interview.session, self.hub.interview.controller
         highlight = session.highlight(highlight_id) if session is not None else None
-        if highlight is None:
-            return
+        if highlight is None or controller is None or not controller.writable():
+            return  # (read-only: the status bar says so, as for a selection)
         self._highlight, self._span = highlight_id, None
         self._open(highlight.codes, highlight.exact)
 
