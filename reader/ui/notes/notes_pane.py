@@ -109,13 +109,20 @@ class NotesPane(QWidget):
         ToolbarKeys(self.toolbar).watch()  # one Tab stop, the arrows along it
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A key that would type into notes (or a memo) that take no typing says why on the
-        status line: typing into those another window had did nothing and said nothing."""
+        """A key that would type into notes (or a memo) that take no typing, or format them,
+        says why on the status line: typing into those another window had did nothing and
+        said nothing."""
         read_only = watched is self.editor and self.editor.isReadOnly()
         pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
-        if read_only and pressed and _would_type(event) and (why := self.why_read_only()):
+        changes = pressed and (_would_type(event) or self._formats(event))
+        if read_only and changes and (why := self.why_read_only()):
             self.interview.status.emit(why, 6000)
         return super().eventFilter(watched, event)
+
+    def _formats(self, event: QKeyEvent) -> bool:
+        """Whether `event` is the key of a formatting action (greyed out: it came here)."""
+        pressed = QKeySequence(event.keyCombination())
+        return any(pressed in action.shortcuts() for action in self._format_actions)
 
     def _follow_read_only(self, *_args: object) -> None:
         """Read-only notes take no typing and no formatting (a change could not be saved);

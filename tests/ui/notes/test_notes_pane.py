@@ -24,6 +24,8 @@ TYPING = [
     (Qt.Key.Key_Backspace, NONE),
     (Qt.Key.Key_Delete, NONE),
     (Qt.Key.Key_V, CTRL),
+    (Qt.Key.Key_B, CTRL),  # bold, greyed out in the menu
+    (Qt.Key.Key_1, CTRL | Qt.KeyboardModifier.AltModifier),  # a heading
 ]
 
 
@@ -41,8 +43,9 @@ def said_at_each_key(window: MainWindow, qtbot: Any) -> list[str]:
 def test_typing_into_notes_another_window_edits_says_why_nothing_comes(
     make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
 ) -> None:
-    """Typing, Enter, Backspace, Delete or Ctrl+V in the read-only window's notes did
-    nothing and said nothing (the banner, above, said why once): each says why now."""
+    """Typing, Enter, Backspace, Delete, Ctrl+V or a formatting key in the read-only
+    window's notes did nothing and said nothing (the banner, above, said why once; the
+    Format menu's greyed items in their tips): each says why now."""
     notes_with(notes_path, ["Rehearsal"], text="the first window's notes\n")
     first, second = make_window(), make_window()
     assert second.interview.read_only_cause is ReadOnly.NOTES_IN_USE
