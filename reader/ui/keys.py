@@ -213,7 +213,7 @@ USER_GUIDE = (
     PaneKey("Escape", "Close the guide", ("Esc",)),
 )
 
-# recording/player_bar.py: the position slider's steps (a second, five), each a seek
+# recording/player_bar.py: the position slider's steps (a second, five), each a seek; Space
 RECORDING = (
     PaneKey(
         "Left / Right (on the position slider)",
@@ -226,6 +226,7 @@ RECORDING = (
         ("PgDown", "PgUp"),
     ),
     PaneKey("Home / End (on the position slider)", "The recording's start / end", ("Home", "End")),
+    PaneKey("Space (on the position slider)", "Play or pause", ("Space",)),
 )
 
 # Every pane

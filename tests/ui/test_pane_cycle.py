@@ -116,3 +116,25 @@ def test_f6_reaches_the_recordings_bar_and_its_arrows_seek(
     assert press(Qt.Key.Key_F6) is window.notes_editor
     assert press(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier) is bar.slider
     assert press(Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier) is window.reader
+
+
+def test_space_on_the_recordings_slider_plays_and_pauses(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """F6 lands on the slider: Space there did nothing, where a player's Space plays."""
+    write_wav(folder / "P01 Ana.wav")
+    window = make_study_window(folder)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    bar = window.player_bar
+    qtbot.waitUntil(lambda: bar.isVisible() and bar.slider.maximum() > 0, timeout=10_000)
+    window.reader.setFocus()
+    qtbot.waitUntil(window.reader.hasFocus)
+    qtbot.keyClick(window.reader, Qt.Key.Key_F6)
+    assert QApplication.focusWidget() is bar.slider
+    player = window.recording.player
+    qtbot.keyClick(bar.slider, Qt.Key.Key_Space)
+    qtbot.waitUntil(player.is_playing, timeout=10_000)
+    qtbot.keyClick(bar.slider, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not player.is_playing(), timeout=10_000)
+    assert QApplication.focusWidget() is bar.slider

@@ -4,8 +4,8 @@ recording's owner (recording.py) plays."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -85,6 +85,7 @@ class PlayerBar(QWidget):
         self.slider.sliderReleased.connect(lambda: self.seekRequested.emit(self.slider.value()))
         self.slider.sliderMoved.connect(self._show_time)  # dragged: where it would land
         self.slider.actionTriggered.connect(self._slider_action)
+        self.slider.installEventFilter(self)  # Space plays, as on a player's own slider
         self.speed = QToolButton()
         self.speed.setObjectName("player-speed")
         self.speed.setToolTip("Playback speed (the pitch is kept)")
@@ -243,6 +244,15 @@ class PlayerBar(QWidget):
     def set_rate(self, rate: float) -> None:
         self.speed.setText(f"{rate:g}×")
         self.speed.setAccessibleName(f"Playback speed {rate:g}×")  # "1×" alone said nothing
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Space on the slider, where F6 puts the keys, plays or pauses (it did nothing)."""
+        if watched is self.slider and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Space and not event.modifiers():
+                self._play.trigger()
+                return True
+        return super().eventFilter(watched, event)
 
     def _slider_action(self, action: int) -> None:
         """A click or a key on the slider (not a drag, told on release) seeks at once."""
