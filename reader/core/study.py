@@ -326,21 +326,31 @@ class Study:
 
     # Interviews --------------------------------------------------------------------------
 
-    def add_interview(self, transcript: Path, title: str = "", added: str = "") -> InterviewEntry:
+    def add_interview(
+        self,
+        transcript: Path,
+        title: str = "",
+        added: str = "",
+        known: dict[Path | None, InterviewEntry] | None = None,
+    ) -> InterviewEntry:
         """Add a transcript at the end; StudyError if it is in the study already, is not a
         file, or does not look like a transcript (binary, empty). Only its head is read.
-        `added`: when it joined a study elsewhere (an imported project says), else now."""
+        `added`: when it joined a study elsewhere (an imported project says), else now.
+        `known`: the study's files (`known_files`), given for many added one by one (an
+        imported project's), to look each up once; the new one joins them."""
         self._writable()
         transcript = Path(transcript)
-        self._addable(transcript, self._known_files())
+        known = self.known_files() if known is None else known
+        self._addable(transcript, known)
         entry = self._append([transcript], title)[0]
         if added:
             entry = self.data.interviews[-1] = replace(entry, added=added)
+        known.setdefault(self._resolved(entry), entry)
         return entry
 
     def _addable(self, transcript: Path, known: dict[Path | None, InterviewEntry]) -> None:
         """StudyError, saying why, where `transcript` cannot be added (`known`: the study's
-        transcripts, `_known_files`)."""
+        transcripts, `known_files`)."""
         if not transcript.is_file():
             raise StudyError(f"{transcript} is not a file.")
         self._refuse_twice(transcript, known=known)
@@ -357,7 +367,7 @@ class Study:
         first of them kept "P71"). A folder's transcripts in the study already are passed
         over, as adding the folder alone does."""
         self._writable()
-        known = self._known_files()  # resolved once for the whole batch, not for each file
+        known = self.known_files()  # resolved once for the whole batch, not for each file
         taken = set(known)
         batch: list[Path] = []
         problems: list[str] = []
@@ -622,8 +632,8 @@ class Study:
         known: dict[Path | None, InterviewEntry] | None = None,
     ) -> None:
         """StudyError when the file (compared by resolved path) is in the study already,
-        but as `other_than`; `known`, where given, the study's files (`_known_files`)."""
-        known = known if known is not None else self._known_files()
+        but as `other_than`; `known`, where given, the study's files (`known_files`)."""
+        known = known if known is not None else self.known_files()
         entry = known.get(transcript.resolve())
         if entry is not None and entry.id != other_than:
             # Locating: the way out (a renamed transcript added again as a new, empty one).
@@ -632,7 +642,7 @@ class Study:
                 f"{transcript.name} is in the study already, as “{entry.title}”{then}."
             )
 
-    def _known_files(self) -> dict[Path | None, InterviewEntry]:
+    def known_files(self) -> dict[Path | None, InterviewEntry]:
         """The study's transcripts by resolved path, the first interview of each."""
         known: dict[Path | None, InterviewEntry] = {}
         for entry in self.data.interviews:
