@@ -144,6 +144,10 @@ CODEBOOK = (
         ("Alt+Left", "Alt+Right"),
     ),
     PaneKey("Ctrl+Shift+M", "Move it under a code chosen from the whole tree", ("Ctrl+Shift+M",)),
+    PaneKey(
+        "Escape (in the code's description)",
+        "Stays there, so what you type goes on there: Tab goes on, Ctrl+1 to the reader",
+    ),
     PaneKey("Enter", "Its coded passages", ("Return", "Enter")),
     PaneKey(
         "Menu key or Shift+F10",

@@ -4,7 +4,7 @@ away as many as its text takes, two to six, so that the tree keeps the dock's he
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.ui.edit_menus import letter_edit_menus
@@ -19,8 +19,17 @@ PLACEHOLDERS = (
 )
 
 
+# Escape where one writes: it goes back to the reader from the panel's lists, not from here
+# (what was typed next would go to the reader's keys, H highlighting).
+ESCAPE_STAYS = (
+    "Escape leaves the description alone, so what you type next stays here: "
+    "Tab goes on to the next field, Ctrl+1 back to the interview."
+)
+
+
 class CodeMemo(QPlainTextEdit):
     left = Signal()  # the focus went elsewhere: what was typed is to be kept
+    said = Signal(str)  # for the status line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +41,12 @@ class CodeMemo(QPlainTextEdit):
         letter_edit_menus(self)
         self.textChanged.connect(self._fit)
         self._fit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if event.key() == Qt.Key.Key_Escape and plain and not self.isReadOnly():
+            self.said.emit(ESCAPE_STAYS)  # and on: a message above the panes it dismisses
+        super().keyPressEvent(event)
 
     def focusInEvent(self, event: QFocusEvent) -> None:
         super().focusInEvent(event)

@@ -109,6 +109,7 @@ class CodebookPanel(QWidget):
         self.category_box.clicked.connect(self._category_clicked)
         self.memo = CodeMemo()
         self.memo.left.connect(self._commit_memo)
+        self.memo.said.connect(lambda text: self.hub.interview.status.emit(text, 6000))
         details = QHBoxLayout()
         details.setSpacing(4)
         details.addWidget(self.color_button)

@@ -13,6 +13,14 @@ from PySide6.QtCore import Qt
 from reader.ui.codebook.panel import CodebookPanel
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_codebook import code_with_keys, names, study_json
+from tests.ui.test_coding_session import (
+    code_found,
+    focused,
+    open_window,
+    press,
+    study_folder,
+    type_in,
+)
 from tests.ui.test_highlights import wait_saved
 from tests.ui.test_read_only_undo import activate
 
@@ -492,3 +500,23 @@ def test_a_read_only_codebooks_keys_say_why_they_do_nothing(
         assert window.statusBar().currentMessage() == why
     assert [code.name for _, code in hub.book.tree()] == ["Work", "Sleep"]
     assert dialogs.shown == []
+
+
+def test_escape_in_a_codes_description_says_how_to_leave_it_and_the_typing_stays(
+    qtbot: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    """Escape in the description did nothing and said nothing, as in the notes: where
+    one writes, it does not go back to the reader (H typed next would highlight)."""
+    folder = study_folder(tmp_path)
+    window = open_window(qtbot, folder)
+    code_found(qtbot, "coffee", "Drinks")
+    panel = to_codebook(window, qtbot)
+    while focused() is not panel.memo:
+        press(qtbot, Qt.Key.Key_Tab)
+    type_in(qtbot, "Night")
+    press(qtbot, Qt.Key.Key_Escape)
+    told = window.statusBar().currentMessage()
+    assert "Tab" in told and "Ctrl+1" in told and focused() is panel.memo
+    type_in(qtbot, " work")
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    assert [c["description"] for c in study_json(folder)["codes"]] == ["Night work"]
