@@ -91,12 +91,9 @@ def test_a_lists_rows_start_below_the_bar_that_marks_the_keyboard(window: Any, q
     assert bar.geometry().bottom() < first.top()
 
 
-def test_f6_reaches_the_recordings_bar_and_its_arrows_seek(
-    make_study_window: Any, folder: Path, qtbot: Any
-) -> None:
-    """F6 went round the reader, the notes and the panels, never to the recording's bar
-    under the reader, though it shows: only Tab from the reader reached it. Now F6 stops on
-    its slider, where the arrows seek, between the reader and the notes, as on screen."""
+def with_a_recording(make_study_window: Any, folder: Path, qtbot: Any) -> Any:
+    """A study window whose first interview has a recording, its bar shown, the reader
+    with the keys."""
     write_wav(folder / "P01 Ana.wav")
     window = make_study_window(folder)
     window.activateWindow()
@@ -105,6 +102,17 @@ def test_f6_reaches_the_recordings_bar_and_its_arrows_seek(
     qtbot.waitUntil(lambda: bar.isVisible() and bar.slider.maximum() > 0, timeout=10_000)
     window.reader.setFocus()
     qtbot.waitUntil(window.reader.hasFocus)
+    return window
+
+
+def test_f6_reaches_the_recordings_bar_and_its_arrows_seek(
+    make_study_window: Any, folder: Path, qtbot: Any
+) -> None:
+    """F6 went round the reader, the notes and the panels, never to the recording's bar
+    under the reader, though it shows: only Tab from the reader reached it. Now F6 stops on
+    its slider, where the arrows seek, between the reader and the notes, as on screen."""
+    window = with_a_recording(make_study_window, folder, qtbot)
+    bar = window.player_bar
 
     def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> Any:
         qtbot.keyClick(QApplication.focusWidget(), key, modifier)
@@ -122,14 +130,8 @@ def test_space_on_the_recordings_slider_plays_and_pauses(
     make_study_window: Any, folder: Path, qtbot: Any
 ) -> None:
     """F6 lands on the slider: Space there did nothing, where a player's Space plays."""
-    write_wav(folder / "P01 Ana.wav")
-    window = make_study_window(folder)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    window = with_a_recording(make_study_window, folder, qtbot)
     bar = window.player_bar
-    qtbot.waitUntil(lambda: bar.isVisible() and bar.slider.maximum() > 0, timeout=10_000)
-    window.reader.setFocus()
-    qtbot.waitUntil(window.reader.hasFocus)
     qtbot.keyClick(window.reader, Qt.Key.Key_F6)
     assert QApplication.focusWidget() is bar.slider
     player = window.recording.player
