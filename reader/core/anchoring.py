@@ -196,14 +196,21 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     near = _its_places(text, h, found)
     if in_place and h.start in found and h.start not in near:  # still where it was
         near.append(h.start)
+    # Its words changed where they were, nearer than the same words elsewhere: a question
+    # asked in every round of an interview, beside the same words each time, its typo
+    # corrected in one round, went to the nearest copy whose words still read as it had,
+    # its note with it; rewritten, it went there too. Other words between its own (not
+    # the quote taken out) are said not found.
     own = _between_its_context(text, h, expected)
-    # Its words changed where they were, nearer than the same words elsewhere.
     if (
         own
-        and text[own[0] : own[1]] != exact
+        and (words := text[own[0] : own[1]]) != exact
         and all(abs(own[0] - expected) < abs(p - expected) for p in near)
     ):
-        return _moved(text, h, *own), True
+        if _still_its_words(exact, words):
+            return _moved(text, h, *own), True
+        if words.strip():
+            return _orphaned(h), False
     if near:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         if in_place and pos == h.start:  # its context changed, no better place found
@@ -233,8 +240,11 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         span = _fuzzy(text, exact, _seed_windows(text, exact, expected))
         if span and _its_own(text, h, *span):
             return _moved(text, h, *span), False
-    orphan = h if h.orphan else replace(h, orphan=True)
-    return AnchorResult(orphan, AnchorStatus.ORPHANED), False
+    return _orphaned(h), False
+
+
+def _orphaned(h: Highlight) -> AnchorResult:
+    return AnchorResult(h if h.orphan else replace(h, orphan=True), AnchorStatus.ORPHANED)
 
 
 def _same_context(text: str, h: Highlight) -> bool:
@@ -248,14 +258,8 @@ def _same_context(text: str, h: Highlight) -> bool:
 
 def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     """The span between the quote's saved words on each side, found whole around
-    `expected`, if like the quote (a typo corrected in it) or the quote with words put in
-    (at most doubled): it is the quote where it was. A question asked in every round of an
-    interview, beside the same words each time, went to the nearest copy whose words still
-    read as it had, its note with it. A short quote (fewer than MIN_FUZZY_CHARS) moves
-    only exactly, as elsewhere."""
-    from rapidfuzz import fuzz
-    from rapidfuzz.distance import LCSseq
-
+    `expected`, at most twice the quote's length: where the quote was. A short quote
+    (fewer than MIN_FUZZY_CHARS) moves only exactly, as elsewhere."""
     prefix, suffix, n = h.prefix, h.suffix, len(h.exact)
     if n < MIN_FUZZY_CHARS or min(len(prefix), len(suffix)) < MIN_CONTEXT_CHARS:
         return None
@@ -265,12 +269,26 @@ def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, i
         return None
     start = min(found, key=lambda p: abs(p + len(prefix) - expected)) + len(prefix)
     end = text.find(suffix, start, start + 2 * n + len(suffix))
-    if end == -1:
-        return None
-    words = text[start:end]
-    if fuzz.ratio(h.exact, words) >= FUZZY_THRESHOLD or LCSseq.similarity(h.exact, words) == n:
-        return start, end
-    return None
+    return None if end == -1 else (start, end)
+
+
+def _still_its_words(quote: str, words: str) -> bool:
+    """Whether `words`, where `quote` was, are it still: like it (a typo corrected), or it
+    with words put in, whatever its spacing, case and quotation marks (see `_respaced`)."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import LCSseq
+
+    quote, words = _plain(quote), _plain(words)
+    alike = fuzz.ratio(quote, words) >= FUZZY_THRESHOLD
+    return alike or LCSseq.similarity(quote, words) == len(quote)
+
+
+# Each quotation mark or apostrophe made the first of its kind.
+_PLAIN_QUOTES = str.maketrans({mark: kind[0] for kind in QUOTE_MARKS for mark in kind})
+
+
+def _plain(words: str) -> str:
+    return " ".join(words.split()).casefold().translate(_PLAIN_QUOTES)
 
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:

@@ -320,3 +320,18 @@ def test_whole_turns_highlighted_follow_their_words_or_are_said_lost(
     for h, turn, turn_now in zip(placed, turns, now, strict=True):
         lost = may_be_lost and h.orphan and h.exact == turn
         assert on(after, h, turn_now) or lost, turn_now
+
+
+@pytest.mark.parametrize("rounds_between", [2, 40])
+def test_a_round_s_highlight_whose_words_were_rewritten_is_said_lost(
+    tmp_path: Path, rounds_between: int
+) -> None:
+    """Its words rewritten in that round, it went with its note to the same words in
+    another round, beside the same words as its own."""
+    before = ROUND * (2 * rounds_between + 1)
+    marked = before.index("how does it", len(ROUND) * rounds_between)
+    rewritten = "what do you think of it"
+    after = before[:marked] + before[marked:].replace("how does it make you feel", rewritten, 1)
+    (h,) = reopened(tmp_path, before, after, [("how does it make you feel", rounds_between)])
+    assert h.orphan
+    assert (h.start, h.exact) == (marked, "how does it make you feel")
