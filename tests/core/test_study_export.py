@@ -399,6 +399,16 @@ def test_missing_transcript_exported_from_notes_unreadable_named(study: Study) -
     assert in_json.startswith("“P2” left out: its notes cannot be read")
 
 
+def test_an_emptied_transcript_is_said_to_be_empty_not_unreadable(study: Study) -> None:
+    """A transcript emptied since its passages were marked (to be typed again) was said
+    to be one that "cannot be read", which sent the co-author looking for a damaged file."""
+    study.transcript_path(study.interviews[0]).write_bytes(b"")
+    for name in ("md", "html"):
+        out = export_study(study, name)[0].decode()
+        assert "P1.txt</bdi> (transcript empty" in out or "P1.txt (transcript empty" in out
+        assert "cannot be read" not in out, name
+
+
 def test_progress_counts_interviews_and_can_cancel(study: Study) -> None:
     seen: list[tuple[int, int]] = []
     options = StudyExportOptions(ExportOptions(progress=lambda d, t: seen.append((d, t)) or None))

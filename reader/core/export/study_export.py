@@ -106,8 +106,13 @@ def _problem(study: Study, entry: InterviewEntry, problem: str) -> str:
     it could), without its path: a shared summary must not carry the user's folders."""
     if not problem:
         return ""
-    missing = not study.transcript_path(entry).exists()
-    return f"transcript {'missing' if missing else 'cannot be read'}; exported from its notes"
+    try:
+        state = "empty" if study.transcript_path(entry).stat().st_size == 0 else "cannot be read"
+    except FileNotFoundError:
+        state = "missing"
+    except OSError:
+        state = "cannot be read"
+    return f"transcript {state}; exported from its notes"
 
 
 def _matching(parts: list[_Part], hl: ExportOptions) -> tuple[list[_Matched], str]:
