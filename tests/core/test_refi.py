@@ -1528,9 +1528,11 @@ def test_a_raw_otter_export_coded_elsewhere_keeps_its_codings_by_their_words(
     ]
 
 
-def test_an_import_stopped_half_way_lists_what_it_wrote(
+def test_a_source_file_larger_than_the_limit_is_named_and_the_import_goes_on(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """A source's file in the zip larger than 200 MB ended the import: the sources after
+    it never came in, nor would they again. It is named, and the others come in."""
     from reader.core.refi import qdpx_import
 
     study = coded_study(tmp_path / "study")
@@ -1539,14 +1541,18 @@ def test_an_import_stopped_half_way_lists_what_it_wrote(
         '<TextSource guid="11111111-0000-0000-0000-000000000001" name="Inline">'
         "<PlainTextContent>Short and new.</PlainTextContent></TextSource>"
         '<TextSource guid="11111111-0000-0000-0000-000000000002" name="Huge" '
-        'plainTextPath="internal://huge.txt"/></Sources></Project>'
+        'plainTextPath="internal://huge.txt"/>'
+        '<TextSource guid="11111111-0000-0000-0000-000000000003" name="After" '
+        'plainTextPath="internal://after.txt"/></Sources></Project>'
     )
-    project = zipped({"project.qde": qde, "sources/huge.txt": "word " * len(qde)})
+    files = {"sources/huge.txt": "word " * len(qde), "sources/after.txt": "Q: After?\nA: Yes.\n"}
     monkeypatch.setattr(qdpx_import, "MAX_MEMBER_BYTES", len(qde.encode()))
-    with pytest.raises(RefiError, match="larger than"):
-        import_qdpx(project, study.folder)
+    report = import_qdpx(zipped({"project.qde": qde, **files}), study.folder)
+    assert said(report) == [
+        f"text source “Huge”: sources/huge.txt is larger than {len(qde.encode()) // 2**20} MB"
+    ]
     titles = [e.title for e in open_study(study.folder).interviews]
-    assert titles == ["P1", "P2", "Inline"]  # the transcript written is not left astray
+    assert titles == ["P1", "P2", "Inline", "After"]
 
 
 def test_a_whole_number_beyond_64_bits_is_a_value_refused_and_the_import_ends(

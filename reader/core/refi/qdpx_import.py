@@ -253,7 +253,7 @@ class _Project:
         if found is None:
             return None
         if self.archive.getinfo(found).file_size > MAX_MEMBER_BYTES:
-            raise RefiError(f"{found} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
+            raise _TooLargeError(f"{found} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
         return _read_member(self.archive, found)
 
 
@@ -307,6 +307,11 @@ class _Text:
 
 class NotAProjectError(RefiError):
     """The file is no REFI-QDA project this build can read: the study was not touched."""
+
+
+class _TooLargeError(RefiError):
+    """A file of the zip larger than MAX_MEMBER_BYTES: the source or note it holds is
+    left out, named (it ended the import, and the sources after it never came in)."""
 
 
 def import_qdpx(
@@ -491,15 +496,19 @@ def _into_memo(study: Study, notes: list[tuple[str, str]], report: ImportReport)
 def _source(run: _Import, element: ET.Element) -> None:
     kind = element.tag.rsplit("}", 1)[-1]
     name = (element.get("name") or "").strip() or _file_name(element) or element.get("guid") or "?"
-    if kind in _MEDIA_KINDS:
-        _media_source(run, element, name)
-    elif kind == "TextSource":
-        _text_source(run, element, name)
-    elif kind == "PDFSource" and element.find(tag(run.ns, "Representation")) is not None:
-        _pdf_source(run, element, name)
-    else:
-        label = "PDF" if kind == "PDFSource" else kind.removesuffix("Source").lower() or kind
-        run.report.not_imported.append(LeftOut(f"{label} source", name, "it has no text to read"))
+    label = "PDF" if kind == "PDFSource" else kind.removesuffix("Source").lower() or kind
+    try:
+        if kind in _MEDIA_KINDS:
+            _media_source(run, element, name)
+        elif kind == "TextSource":
+            _text_source(run, element, name)
+        elif kind == "PDFSource" and element.find(tag(run.ns, "Representation")) is not None:
+            _pdf_source(run, element, name)
+        else:
+            why = "it has no text to read"
+            run.report.not_imported.append(LeftOut(f"{label} source", name, why))
+    except _TooLargeError as exc:  # its text's file, read before anything of it is written
+        run.report.not_imported.append(LeftOut(f"{label} source", name, str(exc)))
 
 
 def _file_name(element: ET.Element) -> str:
@@ -661,7 +670,11 @@ def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[st
     for note in project.all("Notes", "Note"):
         note_guid = guid_of(note.get("guid"))
         name = note.get("name") or "a note"
-        text = _text_of(project, note)
+        try:
+            text = _text_of(project, note)
+        except _TooLargeError as exc:
+            not_imported.append(LeftOut("note", name, str(exc)))
+            continue
         if note_guid is None or text is None:
             not_imported.append(LeftOut("note", name, "no GUID or no text"))
             continue
