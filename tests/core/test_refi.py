@@ -1314,6 +1314,23 @@ def test_a_case_tied_to_no_source_is_named(tmp_path: Path) -> None:
     ]
 
 
+def test_a_variable_without_a_name_is_named_by_its_guid(tmp_path: Path) -> None:
+    """A variable the other tool wrote without a name (the schema asks one) was dropped
+    with every value of it, without a word."""
+    qde = f"""<Project xmlns="{PROJECT_NS}" name="Ward">
+    <Variables><Variable guid="bbbbbbbb-0000-0000-0000-000000000001" name=" "
+      typeOfVariable="Integer"/></Variables>
+    <Sources><TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Doc">
+      <PlainTextContent>{QC_TEXT}</PlainTextContent>
+      <VariableValue><VariableRef targetGUID="bbbbbbbb-0000-0000-0000-000000000001"/>
+        <IntegerValue>40</IntegerValue></VariableValue></TextSource></Sources>
+    </Project>"""
+    report = import_qdpx(zipped({"project.qde": qde}), tmp_path / "s")
+    assert said(report) == [
+        "variable “bbbbbbbb-0000-0000-0000-000000000001”: it has no name, which an attribute needs"
+    ]
+
+
 def test_memos_on_codes_sources_and_the_project_go_where_they_belong(tmp_path: Path) -> None:
     """A code's notes (NoteRef, NVivo's memo on a node) join its memo; a source's
     Description (QualCoder's memo) and a transcript's notes (ATLAS.ti's) its research

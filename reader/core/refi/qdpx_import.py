@@ -732,6 +732,9 @@ def _variables(
     for variable in project.all("Variables", "Variable"):
         variable_guid = guid_of(variable.get("guid"))
         name = (variable.get("name") or "").strip()
+        if variable_guid is not None and not name:  # its values went with it, unsaid
+            why = "it has no name, which an attribute needs"
+            not_imported.append(LeftOut("variable", variable_guid, why))
         if variable_guid is None or not name:
             continue
         if (first := named_here.get(name.casefold())) is not None:
