@@ -809,6 +809,34 @@ def test_a_source_too_large_to_be_an_interview_is_named_and_the_others_come_in(
     assert [e.title for e in open_study(study.folder).interviews] == ["P1", "P2", "Small", "After"]
 
 
+def test_an_attribute_named_interview_date_stays_apart_from_the_interviews_dates(
+    tmp_path: Path,
+) -> None:
+    """A study with an attribute of its own called "Interview date": it went out as a
+    variable of the name the interviews' dates go by, and came back as those dates, the
+    attribute gone and P2's date (2024-05-05) replaced by its value (2021-02-02). The dates
+    go as a variable of another name then, known by its GUID."""
+    study = coded_study(tmp_path / "study")
+    own = study.define_attribute("Interview date", "date")
+    p1, p2 = study.interviews
+    study.set_attribute(p1.id, own.key, "2020-01-01")
+    study.update_interview(p2.id, date="2024-05-05")
+    study.set_attribute(p2.id, own.key, "2021-02-02")
+    study.save()
+    data = sent_qdpx(open_study(study.folder))
+    names = [v.get("name") for v in ET.fromstring(unzip(data)["project.qde"]).iter(f"{P}Variable")]
+    assert len(names) == len({name.casefold() for name in names}), names
+    report = import_qdpx(data, tmp_path / "back")
+    assert not report.not_imported
+    back = open_study(tmp_path / "back")
+    key = next(a.key for a in back.data.attributes if a.label == "Interview date")
+    assert [(e.date, e.attributes.get(key)) for e in back.interviews] == [
+        ("2024-03-01", "2020-01-01"),
+        ("2024-05-05", "2021-02-02"),
+    ]
+    assert_valid(unzip(data)["project.qde"])
+
+
 def test_a_choice_attribute_comes_back_a_choice_with_its_choices(tmp_path: Path) -> None:
     """REFI-QDA has no variable of choices: an attribute "Site" of the choices North and
     South went out as text and came back as text, its choices lost. They go as the

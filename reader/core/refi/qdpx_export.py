@@ -340,7 +340,7 @@ def _project(
     choices = {a.key: a.options for a in attributes if a.type == "choice" and a.options}
     if any(i.entry.date for i in interviews):
         variables[DATE_KEY], types[DATE_KEY] = guid("variable", DATE_KEY), "Date"
-        named[DATE_KEY] = DATE_VARIABLE
+        named[DATE_KEY] = _date_variable_name(attributes)
     if variables:
         element = ET.SubElement(project, tag(PROJECT_NS, "Variables"))
         for key, variable in variables.items():
@@ -372,6 +372,18 @@ def _project(
     for note in notes:
         _add_note(project, note, guid)
     return project
+
+
+def _date_variable_name(attributes: Sequence[AttributeDef]) -> str:
+    """The interviews' dates' variable's name: DATE_VARIABLE, numbered apart from an
+    attribute called so ("Interview date (2)"), which the other tools would take for one
+    variable (the import knows it by its GUID)."""
+    taken = {a.label.casefold() for a in attributes}
+    name, number = DATE_VARIABLE, 1
+    while name.casefold() in taken:
+        number += 1
+        name = f"{DATE_VARIABLE} ({number})"
+    return name
 
 
 def _add_note(

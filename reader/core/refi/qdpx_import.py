@@ -726,10 +726,16 @@ def _links(project: _Project) -> dict[str, list[str]]:
 def _variables(
     project: _Project, study: Study, guids: dict[str, str], not_imported: list[LeftOut]
 ) -> dict[str, str]:
-    """Variable GUID -> the attribute key made for it."""
+    """Variable GUID -> the attribute key made for it (DATE_KEY for the interviews' own
+    dates: the variable of the GUID this app gives them, else of their name and type)."""
     keys = {}
     named_here: dict[str, str] = {}  # a variable's name, folded -> the first so named
-    for variable in project.all("Variables", "Variable"):
+    defined = project.all("Variables", "Variable")
+    # By its GUID where it has this app's: by its name, an attribute called so was taken
+    # for it, its values made the interviews' dates.
+    dates = derived_guid("variable", DATE_KEY)
+    by_guid = any(guid_of(variable.get("guid")) == dates for variable in defined)
+    for variable in defined:
         variable_guid = guid_of(variable.get("guid"))
         name = (variable.get("name") or "").strip()
         if variable_guid is not None and not name:  # its values went with it, unsaid
@@ -737,19 +743,20 @@ def _variables(
             not_imported.append(LeftOut("variable", variable_guid, why))
         if variable_guid is None or not name:
             continue
+        kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
+        named_date = kind == "date" and name.casefold() == DATE_VARIABLE.casefold()
+        if variable_guid == dates if by_guid else named_date:
+            keys[variable_guid] = DATE_KEY  # the interviews' own dates, no attribute
+            continue
         if (first := named_here.get(name.casefold())) is not None:
             why = f"one attribute with “{first}”, whose value is kept where both have one"
             not_imported.append(LeftOut("variable", name, why))
         named_here.setdefault(name.casefold(), name)
         described = (variable.findtext(tag(project.ns, "Description")) or "").strip()
-        kind = _ATTRIBUTE_TYPES.get(variable.get("typeOfVariable") or "", "text")
         choices = _choices(project, variable_guid, described) if kind == "text" else ()
         if described and not choices:
             why = "an attribute has no description here"
             not_imported.append(LeftOut("variable description", name, why))
-        if kind == "date" and name.casefold() == DATE_VARIABLE.casefold():
-            keys[variable_guid] = DATE_KEY  # the interviews' own dates, no attribute
-            continue
         try:
             definition = study.define_attribute(name, "choice" if choices else kind, choices)
         except StudyError:  # two variables of one name: the second shares the first's key
