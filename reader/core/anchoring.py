@@ -205,7 +205,7 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     if (
         own
         and (words := text[own[0] : own[1]]) != exact
-        and all(abs(own[0] - expected) < abs(p - expected) for p in near)
+        and all(_nearer_apart(own, p, n, expected) for p in near)
     ):
         if _still_its_words(exact, words):
             return _moved(text, h, *own), True
@@ -254,6 +254,14 @@ def _same_context(text: str, h: Highlight) -> bool:
     Its context changed, it is looked for near, the best context winning."""
     before = text[max(0, h.start - len(h.prefix)) : h.start]
     return before == h.prefix and text[h.end : h.end + len(h.suffix)] == h.suffix
+
+
+def _nearer_apart(own: tuple[int, int], copy: int, n: int, expected: int) -> bool:
+    """Whether the span `own` is nearer `expected` than the quote's copy at `copy` (`n`
+    long), and apart from it: a copy within it is the quote itself, shifted (in a text of
+    one letter repeated, "00000010" was put one letter before itself)."""
+    apart = own[1] <= copy or copy + n <= own[0]
+    return apart and abs(own[0] - expected) < abs(copy - expected)
 
 
 def _between_its_context(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
