@@ -8,9 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from functools import cache
 
 from reader.core.annotations import Highlight, quote_context
-from reader.core.folding import QUOTE_MARKS
 from reader.core.shorten import continues_character, whole_characters
 from reader.core.wording import counted
 
@@ -291,12 +291,8 @@ def _still_its_words(quote: str, words: str) -> bool:
     return alike or LCSseq.similarity(quote, words) == len(quote)
 
 
-# Each quotation mark or apostrophe made the first of its kind.
-_PLAIN_QUOTES = str.maketrans({mark: kind[0] for kind in QUOTE_MARKS for mark in kind})
-
-
 def _plain(words: str) -> str:
-    return " ".join(words.split()).casefold().translate(_PLAIN_QUOTES)
+    return " ".join(words.split()).casefold().translate(_quote_marks()[1])
 
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
@@ -457,15 +453,26 @@ def _spaced(letters: list[str]) -> str:
     return r"\s*".join(map(_letters, letters))
 
 
-# Each quotation mark or apostrophe, as a pattern of any of its kind.
-_ANY_QUOTE = {mark: f"[{re.escape(kind)}]" for kind in QUOTE_MARKS for mark in kind}
-
-
 def _letters(letters: str) -> str:
     """A pattern of `letters`, a quotation mark or an apostrophe in them matching any of its
     kind: the transcript's quotes made typographic in another editor (or plain again) cut a
     quote's closing mark off, and a short quoted name was not found."""
-    return "".join(_ANY_QUOTE.get(c) or re.escape(c) for c in letters)
+    any_quote = _quote_marks()[0]
+    return "".join(any_quote.get(c) or re.escape(c) for c in letters)
+
+
+@cache
+def _quote_marks() -> tuple[dict[str, str], dict[int, str]]:
+    """Each quotation mark or apostrophe as a pattern of any of its kind, and the table
+    that makes each the first of its kind. Made on first use: the folding module (~3 ms
+    to import) is not needed at start-up."""
+    from reader.core.folding import QUOTE_MARKS
+
+    marks = [(mark, kind) for kind in QUOTE_MARKS for mark in kind]
+    return (
+        {mark: f"[{re.escape(kind)}]" for mark, kind in marks},
+        str.maketrans({mark: kind[0] for mark, kind in marks}),
+    )
 
 
 def _nearest(positions: list[int], expected: int, limit: int = MAX_CANDIDATES) -> list[int]:

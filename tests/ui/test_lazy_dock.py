@@ -44,6 +44,7 @@ LATER = [
     "fastjsonschema",  # the notes validator is generated ahead, with its own exceptions
     "decimal",
     "hashlib",  # OpenSSL's hashes: for large inputs only (reader/core/hashing.py)
+    "reader.core.folding",  # search, filters and re-anchoring fold text on first use
 ]
 
 
