@@ -292,6 +292,7 @@ def _still_its_words(quote: str, words: str) -> bool:
 
 
 def _plain(words: str) -> str:
+    """`words` as `_respaced` reads them: single spaces, no case, plain quotation marks."""
     return " ".join(words.split()).casefold().translate(_quote_marks()[1])
 
 
@@ -417,9 +418,9 @@ def _respaced(text: str, h: Highlight, expected: int) -> tuple[int, int] | None:
     """The quote near `expected` with only its spacing, its letters' case or its quotation
     marks changed: a double space made single, a line wrapped again, a sentence's first
     word now in lower case after an edit ("It waits" in "…, it waits"), a word in capitals,
-    "straight" quotes made “curly” (see `_letters`). Every letter is
-    in its place, so it is as sure as an exact match; a fuzzy one took such a quote for
-    "t waits…" or "oo quick" (a span cut into a word) further off. The nearest such span.
+    "straight" quotes made “curly” (see `_letters`). Every letter is in its place, so it
+    is as sure as an exact match; a fuzzy one took such a quote for "t waits…" or "oo
+    quick" (a span cut into a word) further off. The nearest such span.
 
     A short quote (fewer than MIN_FUZZY_CHARS) is found letter by letter, with the letters
     of its context around it: the spaces gone that a Japanese or Chinese subtitle file's
