@@ -59,7 +59,7 @@ def run_retrieve(app: QApplication, interviews: int = INTERVIEWS) -> dict[str, A
 
     def done() -> bool:
         retrieval = codebook.retrieval
-        return retrieval is not None and not getattr(retrieval, "filling", False)
+        return retrieval is not None and not retrieval.filling
 
     figures = _measured(lambda: codebook.retrieve(tag_code_id(CODE)), done)
     retrieval = codebook.retrieval

@@ -523,32 +523,76 @@ def test_passages_kept_by_an_attribute_open_only_their_interviews_transcripts(
     assert sorted(opened) == sorted([ben, cem])
 
 
-def test_the_wait_cursor_shows_while_many_transcripts_are_opened_for_passages(
-    make_study_window, folder: Path, qtbot, monkeypatch
-) -> None:
-    """A code's passages in 300 interviews took 3 s to place (each transcript opened),
-    the window still and the arrow saying nothing; the wait cursor shows then, from
-    MANY_FILES transcripts to open (two here)."""
+def coffee_in_ana_and_cem(window: MainWindow, qtbot, monkeypatch) -> list[str]:
+    """Coffee coded in P01 and P10, Ben's open: both transcripts to open, one a slice
+    (as each of 300 would be); the interviews whose passages are placed from their
+    transcripts, in order."""
+    from reader.ui import slices
     from reader.ui.codebook import passage_finding
 
-    window = make_study_window(folder)
     code_with_keys(window, qtbot, "coffee", "Coffee")
+    code_with_keys(window, qtbot, "handover", "Handover")
     window.switcher.step(2)
     code_with_keys(window, qtbot, "coffee", "Coffee")
     window.switcher.step(-1)  # Ben's: the coded interviews are the others
-    cursors: list[object] = []
+    monkeypatch.setattr(slices, "SLICE_S", 0.0)  # one interview a slice
+    monkeypatch.setattr(passage_finding, "AT_ONCE", 0)  # even two are not placed at once
+    opened: list[str] = []
     placed = passage_finding.placed
 
     def watched(study, passages):
-        cursor = QApplication.overrideCursor()
-        cursors.append(cursor.shape() if cursor is not None else None)
+        opened.extend(sorted({p.interview_id for p in passages}))
         return placed(study, passages)
 
     monkeypatch.setattr(passage_finding, "placed", watched)
-    monkeypatch.setattr(passage_finding, "MANY_FILES", 2, raising=False)
-    retrieve_code(window, qtbot, "Coffee")
-    assert cursors == [Qt.CursorShape.WaitCursor]
+    return opened
+
+
+def test_a_code_in_many_interviews_fills_the_list_one_interview_at_a_time(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """A code in every interview of a study of 300 held the window 2.8-8 s under the wait
+    cursor while each passage was placed (its transcript opened, for who says it and in
+    which question), the list empty until the last; it fills interview by interview now,
+    saying how far it is, the window painting and taking keys between two."""
+    window = make_study_window(folder)
+    coffee_in_ana_and_cem(window, qtbot, monkeypatch)
+    retrieval = retrieve_code(window, qtbot, "Coffee")
+    assert [p.title for p in retrieval.passages] == ["P01 Ana"]
+    assert retrieval.list.topLevelItemCount() == 1 and retrieval.filling
+    assert retrieval.count.text() == "Finding who says each passage: 1 of 2 interviews…"
+    assert retrieval.preview.toPlainText()  # the first passage is shown already
     assert QApplication.overrideCursor() is None
+    qtbot.waitUntil(lambda: not retrieval.filling)
+    shown = [(p.title, p.speaker, p.question) for p in retrieval.passages]
+    assert shown == [("P01 Ana", "A", 1), ("P10 Cem", "A", 1)]
+    assert retrieval.list.topLevelItemCount() == 2
+    assert retrieval.count.text() == "2 passages in 2 interviews"
+
+
+def test_another_code_or_escape_stops_the_list_being_filled(
+    make_study_window, folder: Path, qtbot, monkeypatch
+) -> None:
+    """The list being filled is dropped for the code chosen next, its transcripts left
+    unopened; Escape closes the window and stops it too."""
+    window = make_study_window(folder)
+    opened = coffee_in_ana_and_cem(window, qtbot, monkeypatch)
+    ana, _, cem = (e.id for e in window.study.study.interviews)
+    retrieval = retrieve_code(window, qtbot, "Coffee")
+    assert retrieval.filling and opened == [ana]
+    retrieval.first.setCurrentIndex(
+        retrieval.first.findData(window.codebook.hub.book.find("Handover").id)
+    )
+    qtbot.waitUntil(lambda: not retrieval.filling)
+    assert [p.highlight.exact for p in retrieval.passages] == ["handover"]
+    assert cem not in opened
+    retrieve_code(window, qtbot, "Coffee")  # Ana's kept; Cem's to place
+    assert retrieval.filling
+    qtbot.keyClick(retrieval.list, Qt.Key.Key_Escape)
+    assert not retrieval.isVisible() and not retrieval.filling
+    for _ in range(5):
+        QApplication.processEvents()
+    assert cem not in opened and [p.title for p in retrieval.passages] == ["P01 Ana"]
 
 
 def test_a_code_chosen_again_places_a_passage_anew_once_its_interviews_structure_changed(

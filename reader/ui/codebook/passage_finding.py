@@ -7,12 +7,16 @@ finds its passages again at each coding and each code chosen, so it keeps the pl
 found (`Places`), of the codes shown before too: a passage of another interview whose
 highlight and structure (`structure_of`) are unchanged keeps its place, and only new ones
 are placed. Going back to a code of 1,000 passages in 300 interviews opened all 300 again:
-3 s of the window.
+3 s of the window. The passages are placed interview by interview (`Finding.batches`), for
+the window to fill its list from the event loop.
 """
 
 from __future__ import annotations
 
-from itertools import islice
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import groupby, islice
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,6 @@ from reader.core.notes_file import NotesData
 from reader.core.study_file import InterviewEntry
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.save_folder import home_folder
-from reader.ui.wait_cursor import MANY_FILES, waiting
 
 FOLLOW_MS = 150  # codings a moment apart (a macro, a burst of keys) refresh the list once
 
@@ -31,6 +34,35 @@ Structure = tuple[object, ...]
 Places = dict[str, tuple[Passage, Structure]]
 INTERVIEW = "\0interview"  # the interviews list's key for one interview (by id), no attribute's
 KEPT_PLACES = 20_000  # passages; those used least recently go first (~2 KB each)
+# Transcripts to open from which a list is filled from the event loop, interview by interview
+# (about 10 ms each: 300 held the window 2.8 s); fewer are placed at once.
+AT_ONCE = 4
+
+
+@dataclass(frozen=True)
+class Asked:
+    """What a picture's cell asks for: the passages of `first`, with `second` too if
+    given, with sub-codes or not; in the interviews `where` picks ((attribute key or
+    "participant", value), or (INTERVIEW, id); None: all), `where_label` naming them."""
+
+    first: str
+    second: str = ""
+    descendants: bool = True
+    where: tuple[str, object] | None = None
+    where_label: str = ""
+
+
+def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
+    """The query for "first operator second" (operator "" for the first code alone): "and"
+    lists the first code's passages that the second is on or overlaps, "not" those it
+    neither is on nor overlaps (codebook_retrieval.overlapping)."""
+    if not operator or not second:
+        return CodeQuery(frozenset({first}), descendants=descendants)
+    if operator == "or":
+        return CodeQuery(frozenset({first, second}), descendants=descendants)
+    if operator == "and":
+        return CodeQuery(frozenset({first}), meeting=frozenset({second}), descendants=descendants)
+    return CodeQuery(frozenset({first}), not_meeting=frozenset({second}), descendants=descendants)
 
 
 def coded_now(hub: CodebookHub) -> list[Coded]:
@@ -55,17 +87,28 @@ def save_home(hub: CodebookHub) -> Path:
     return home_folder(hub.interview.session, hub.study.folder if hub.study else None)
 
 
+@dataclass
+class Finding:
+    """A retrieval's passages, to be placed: `batches` gives each interview's in turn (in
+    the study's order, each in document order), placed, opening at most one transcript a
+    step; `interviews` of them in all, `to_open` of whose transcripts are opened."""
+
+    batches: Iterator[list[Passage]]
+    interviews: int
+    to_open: int
+
+
 def find_passages(
     hub: CodebookHub,
     query: CodeQuery,
     places: Places | None = None,
     filters: dict[str, set[Any]] | None = None,
-) -> list[Passage]:
+) -> Finding:
     """The matching passages with speaker and question (the open interview placed from
     its session, the others from their transcripts, or from `places` when their highlight
-    has not changed since; `places` then holds these too); in a study, only those of the
-    interviews `filters` keep (Study.matching, or {INTERVIEW: ids}), whose transcripts
-    alone are opened."""
+    has not changed since; `places` then holds these too, each interview's as it is
+    placed); in a study, only those of the interviews `filters` keep (Study.matching, or
+    {INTERVIEW: ids}), whose transcripts alone are opened."""
     coded = coded_now(hub)
     structures = {entry.id: structure_of(notes) for entry, notes in coded}
     found = retrieve(coded, hub.book, query)
@@ -74,18 +117,13 @@ def find_passages(
         kept = one if one is not None else {e.id for e in hub.study.matching(filters)}
         found = [p for p in found if p.interview_id in kept]
     session, study = hub.interview.session, hub.study
-    current = hub.current_id()
-    mine = [p for p in found if session is not None and p.interview_id == current]
-    theirs = [p for p in found if p not in mine]
-    where: dict[str, Passage] = {}
-    if session is not None and mine:
-        times = session.sync_table()
-        for p in mine:
-            if not p.highlight.orphan:
-                where[p.highlight.id] = placed_in(p, session, times)
+    current = hub.current_id() if session is not None else None
     known = places or {}
-    to_place = []
-    for p in theirs:
+    where: dict[str, Passage] = {}
+    to_place: dict[str, list[Passage]] = {}
+    for p in found:
+        if p.interview_id == current:
+            continue
         was, structure = known.get(p.highlight.id) or (None, ())
         if (
             was is not None
@@ -93,19 +131,40 @@ def find_passages(
             and structure == structures.get(p.interview_id)
         ):
             where[p.highlight.id] = p.placed_as(was)
-        else:
-            to_place.append(p)
-    if study is not None and to_place:
-        # About 10 ms a transcript: 300 interviews held the window 3 s, the arrow still.
-        with waiting(len({p.interview_id for p in to_place}) >= MANY_FILES):
-            where.update({p.highlight.id: p for p in placed(study, to_place)})
-    if places is not None:
-        for key in where:  # to the end: those used last are kept longest
-            places.pop(key, None)
-        places.update({key: (p, structures.get(p.interview_id, ())) for key, p in where.items()})
-        for key in list(islice(places, max(0, len(places) - KEPT_PLACES))):
-            del places[key]
-    return [where.get(p.highlight.id, p) for p in found]
+        elif study is not None:
+            to_place.setdefault(p.interview_id, []).append(p)
+
+    def batches() -> Iterator[list[Passage]]:
+        for interview_id, group in groupby(found, key=attrgetter("interview_id")):
+            passages = list(group)
+            if interview_id == current:
+                assert session is not None
+                times = session.sync_table()
+                where.update(
+                    (p.highlight.id, placed_in(p, session, times))
+                    for p in passages
+                    if not p.highlight.orphan
+                )
+            elif interview_id in to_place:
+                assert study is not None
+                where.update((p.highlight.id, p) for p in placed(study, to_place[interview_id]))
+            batch = [where.get(p.highlight.id, p) for p in passages]
+            if places is not None:
+                keep(places, batch, structures.get(interview_id, ()))
+            yield batch
+
+    interviews = len({p.interview_id for p in found})
+    return Finding(batches(), interviews, len(to_place))
+
+
+def keep(places: Places, passages: list[Passage], structure: Structure) -> None:
+    """`passages` of one interview, as placed now in its `structure`, the last used of
+    `places`: those used least recently go first, past KEPT_PLACES."""
+    for p in passages:
+        places.pop(p.highlight.id, None)
+        places[p.highlight.id] = (p, structure)
+    for key in list(islice(places, max(0, len(places) - KEPT_PLACES))):
+        del places[key]
 
 
 def structure_of(notes: NotesData) -> Structure:

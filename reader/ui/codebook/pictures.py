@@ -25,9 +25,8 @@ from reader.core.codebook_retrieval import Matrix, co_occurrence, code_matrix, v
 from reader.core.store import atomic_write, describe_os_error
 from reader.ui.codebook.drawing import Picture, save_png, save_svg
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.passage_finding import FOLLOW_MS, INTERVIEW, coded_now, save_home
+from reader.ui.codebook.passage_finding import FOLLOW_MS, INTERVIEW, Asked, coded_now, save_home
 from reader.ui.codebook.picture_view import PictureView
-from reader.ui.codebook.retrieval import Asked
 from reader.ui.dialogs import KeptSize, close_only
 from reader.ui.exporting.save_folder import ask_save_path
 

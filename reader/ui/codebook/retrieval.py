@@ -12,12 +12,8 @@ merged away) leaves the list empty, saying so, until an undo brings it back.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QHideEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,60 +31,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.codebook_retrieval import (
-    CodeQuery,
-    Passage,
-    passages_csv,
-    passages_html,
-    passages_markdown,
-)
-from reader.core.export.csv_export import excel_caution
-from reader.core.store import atomic_write, describe_os_error
+from reader.core.codebook_retrieval import CodeQuery, Passage
 from reader.core.wording import counted
+from reader.ui.codebook import passage_finding
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.codebook.passage_finding import FOLLOW_MS, Places, find_passages, save_home
+from reader.ui.codebook.passage_finding import FOLLOW_MS, Asked, Places, find_passages, query_of
 from reader.ui.codebook.passage_view import codes_line, passage_html
+from reader.ui.codebook.passages_export import EXPORTS, NOTHING_TO_EXPORT, export_passages
 from reader.ui.dialogs import KeptSize, close_only
-from reader.ui.exporting.save_folder import ask_save_path, file_name
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.attribute_values import index_of
+from reader.ui.slices import Slices
 from reader.ui.theme import color_icon
+from reader.ui.wait_cursor import MANY_FILES, waiting
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
-EXPORTS = {
-    "md": ("Markdown", passages_markdown),
-    "html": ("HTML", passages_html),
-    "csv": ("CSV", None),
-}
-NOTHING_TO_EXPORT = "No coded passages here to export: choose a code that has some."
+FILLING = "Export is ready once the list is complete."
 FITTED_CHARS = 30  # the widest a column but the passage's is made to fit its contents
 SAID_MS = 8000  # how long "Exported …" stands in place of the count
-
-
-@dataclass(frozen=True)
-class Asked:
-    """What a picture's cell asks for: the passages of `first`, with `second` too if
-    given, with sub-codes or not; in the interviews `where` picks ((attribute key or
-    "participant", value), or (INTERVIEW, id); None: all), `where_label` naming them."""
-
-    first: str
-    second: str = ""
-    descendants: bool = True
-    where: tuple[str, object] | None = None
-    where_label: str = ""
-
-
-def query_of(first: str, operator: str, second: str, descendants: bool) -> CodeQuery:
-    """The query for "first operator second" (operator "" for the first code alone): "and"
-    lists the first code's passages that the second is on or overlaps, "not" those it
-    neither is on nor overlaps (codebook_retrieval.overlapping)."""
-    if not operator or not second:
-        return CodeQuery(frozenset({first}), descendants=descendants)
-    if operator == "or":
-        return CodeQuery(frozenset({first, second}), descendants=descendants)
-    if operator == "and":
-        return CodeQuery(frozenset({first}), meeting=frozenset({second}), descendants=descendants)
-    return CodeQuery(frozenset({first}), not_meeting=frozenset({second}), descendants=descendants)
 
 
 class RetrievalWindow(QDialog):
@@ -104,6 +64,12 @@ class RetrievalWindow(QDialog):
         self._gone = ["", ""]  # the code each box showed that went (deleted, merged away)
         self._names: dict[str, str] = {}  # code id -> name, of every code listed
         self._count_text = ""
+        # The list filled interview by interview (find_passages' batches): how far it is.
+        self._slices = Slices(self)
+        self._slices.grown.connect(self._grown)
+        self._interviews = (0, 0)  # listed, of
+        self._was: tuple[str, str] | None = None  # the passage selected before, if it comes
+        self._chosen: QTreeWidgetItem | None = None  # the first, made current meanwhile
         self._asked_where: tuple[str, tuple[str, object]] | None = None  # offered, with its label
         self.follow = QTimer(self, singleShot=True, interval=FOLLOW_MS, timeout=self.refresh)
         self.said = QTimer(self, singleShot=True, interval=SAID_MS, timeout=self._show_count)
@@ -296,45 +262,90 @@ class RetrievalWindow(QDialog):
         gone = [g for g, box in boxes if g and box.currentIndex() < 0]
         return self._names.get(gone[0], "?") if gone else ""
 
-    def refresh(self) -> None:
+    @property
+    def filling(self) -> bool:
+        """The list is being filled, interview by interview."""
+        return self._slices.running
+
+    def refresh(self, at_once: bool = False) -> None:
+        """The list as a retrieval gives it now: filled from the event loop, interview by
+        interview, when many transcripts are to be opened, unless `at_once`."""
         if not self.isVisible():
             return  # filled when shown
         self.follow.stop()
+        self._slices.stop()
         gone = self._gone_code()
         query = None if gone else self.query()
         selected = self.list.currentItem()
-        was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
+        self._was = selected.data(0, Qt.ItemDataRole.UserRole) if selected is not None else None
+        self._chosen = None
         self.list.clear()  # first: the current row moves as it empties, shown from passages
         study = self.hub.study
         self._offer_interviews()
         self.interviews.setVisible(study is not None and self.interviews.count() > 1)
         kept = self._filters()  # the interviews kept: only their transcripts are opened
-        self.passages = [] if query is None else find_passages(self.hub, query, self.places, kept)
+        self.passages = []
+        self._count_text = (
+            f"“{gone}” is no longer in the codebook (deleted or merged): "
+            "Edit ▸ Undo brings it back."
+            if gone
+            else ""
+        )
+        if query is None:
+            self._grown([])
+            return
+        finding = find_passages(self.hub, query, self.places, kept)
+        self._interviews = (0, finding.interviews)
+        slow = finding.to_open > passage_finding.AT_ONCE
+        with waiting(at_once and finding.to_open >= MANY_FILES):
+            first = self._slices.start(
+                finding.batches, None if slow and not at_once else float("inf")
+            )
+        self._grown(first)
+
+    def _grown(self, batches: list[list[Passage]]) -> None:
+        """The passages of the interviews placed since, added to the list; the passage
+        selected before made current again as it comes, else the first."""
+        self._interviews = (self._interviews[0] + len(batches), self._interviews[1])
         items = []
-        for p in self.passages:
+        for p in (p for batch in batches for p in batch):
             quote = " ".join(p.highlight.exact.split())
             question = "" if p.question is None else str(p.question)
             item = QTreeWidgetItem([p.title, p.speaker, question, quote, codes_line(p)])
             item.setToolTip(3, p.highlight.exact[:2000])
             item.setData(0, Qt.ItemDataRole.UserRole, (p.interview_id, p.highlight.id))
             items.append(item)
-        self.list.addTopLevelItems(items)
-        self._fit_columns()
-        if items:  # the passage selected before, still listed; else the first
+            self.passages.append(p)
+        if items:
+            self.list.addTopLevelItems(items)
+            self._fit_columns()
             ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
-            self.list.setCurrentItem(items[ids.index(was)] if was in ids else items[0])
-        else:
+            if self._was in ids and self.list.currentItem() in (None, self._chosen):
+                self.list.setCurrentItem(items[ids.index(self._was)])
+            elif self.list.currentItem() is None:
+                self._chosen = items[0]
+                self.list.setCurrentItem(items[0])
+        elif not self.passages:
             self._show_current()
-        interviews = len({p.interview_id for p in self.passages})
-        self._count_text = (
-            f"“{gone}” is no longer in the codebook (deleted or merged): "
-            "Edit ▸ Undo brings it back."
-            if gone
-            else f"{counted(len(self.passages), 'passage')} in {counted(interviews, 'interview')}"
-        )
+        if not self._gone_code():
+            listed, of = self._interviews
+            interviews = len({p.interview_id for p in self.passages})
+            self._count_text = (
+                f"Finding who says each passage: {listed} of {counted(of, 'interview')}…"
+                if self.filling
+                else f"{counted(len(self.passages), 'passage')} in "
+                f"{counted(interviews, 'interview')}"
+            )
         self._show_count()
-        self.export_button.setEnabled(bool(self.passages))  # an empty list is no export
-        self.export_button.setToolTip("" if self.passages else NOTHING_TO_EXPORT)
+        done = bool(self.passages) and not self.filling  # an empty list is no export
+        self.export_button.setEnabled(done)
+        self.export_button.setToolTip(
+            "" if done else FILLING if self.filling else NOTHING_TO_EXPORT
+        )
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._slices.stop()  # Escape, Close: the rest is placed when shown again
+        super().hideEvent(event)
 
     def _fit_columns(self) -> None:
         """Interview, speaker and codes as wide as they are, up to FITTED_CHARS each, but
@@ -384,33 +395,7 @@ class RetrievalWindow(QDialog):
         self.said.start()
 
     def export(self, extension: str) -> None:
-        self.refresh()  # what a retrieval gives now, whatever was listed a moment ago
-        passages = self.passages
-        if not passages:
-            self._say(NOTHING_TO_EXPORT)
-            return
-        label, writer = EXPORTS[extension]
-        name = file_name(self.title())
-        path = ask_save_path(
-            self,
-            f"Export as {label}",
-            f"{name or 'passages'}.{extension}",
-            save_home(self.hub),
-            f"{label} (*.{extension})",
-        )
-        if not path:
-            return
-        attributes = self.hub.study.data.attributes if self.hub.study else []
-        make: Callable[[], bytes] = (
-            (lambda: passages_csv(passages, attributes))
-            if writer is None
-            else (lambda: writer(passages, self.title()))
-        )
-        try:
-            atomic_write(Path(path), data := make())
-        except OSError as exc:
-            self._say(f"Not exported: {describe_os_error(exc)}")
-            return
-        caution = excel_caution(data) if writer is None else ""  # a CSV's cells Excel cuts
-        said = f"Exported {counted(len(passages), 'passage')} to {path}"
-        self._say(f"{said}; in it, {caution}." if caution else said)
+        self.refresh(at_once=True)  # what a retrieval gives now, whatever was listed before
+        said = export_passages(self, self.hub, self.passages, self.title(), extension)
+        if said:
+            self._say(said)
