@@ -122,11 +122,11 @@ def test_search_everything_in_a_study_is_announced_once_it_is_done(
     """Searching a study as one types, its count grew slice by slice ("5 in 3 interviews,
     searching…"), and each was announced: a queue of counts in a large study. Here an
     interview a slice, as a few a slice of 300 interviews."""
-    import reader.ui.find.study_scope as study_scope
+    from reader.ui import slices
 
     for n in range(4, 12):
         (folder / f"P{n:02} Night.txt").write_text("Q: Nights?\nA: The night shift.\n", "utf-8")
-    monkeypatch.setattr(study_scope, "SLICE_S", 0.0)
+    monkeypatch.setattr(slices, "SLICE_S", 0.0)
     window = make_study_window(folder)
     window.window_actions.search_everything.trigger()
     panel = window.search_panel

@@ -42,6 +42,8 @@ def search(window: MainWindow, qtbot: Any, text: str) -> None:
     window.window_actions.search_everything.trigger()
     qtbot.keyClicks(window.search_panel.edit, text)
     qtbot.keyClick(window.search_panel.edit, Qt.Key.Key_Return)
+    scope = window.search_panel.scope
+    qtbot.waitUntil(lambda: not scope.searching)  # the rest after the first, as they come
 
 
 def top_titles(window: MainWindow) -> list[str]:
@@ -65,7 +67,7 @@ def export(
 def test_search_groups_by_interview_and_opens_the_passage(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.ui.find.study_scope.SLICE_S", 0.0)  # one interview a slice
+    monkeypatch.setattr("reader.ui.slices.SLICE_S", 0.0)  # one interview a slice
     search(window, qtbot, "coffee")
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
     assert window.search_panel.status.text() == "2 in 2 interviews"
@@ -157,23 +159,24 @@ def test_a_word_in_the_text_and_in_a_quote_of_it_is_counted_as_what_it_is(
 def test_study_results_stream_interview_by_interview(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reader.ui.find.study_scope.SLICE_S", 0.0)  # one interview a slice
+    monkeypatch.setattr("reader.ui.slices.SLICE_S", 0.0)  # one interview a slice
     panel = window.search_panel
     window.window_actions.search_everything.trigger()
     panel.edit.setText("coffee")
     panel.search()
     assert top_titles(window) == ["P01 Ana (1)"]  # painted before the rest is searched
-    assert panel.status.text() == "1 in 1 interview, searching…"
+    assert panel.status.text() == "1 in 1 interview, searching 1 of 3 interviews…"
     qtbot.waitUntil(lambda: not panel.scope.searching)
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
     assert panel.status.text() == "2 in 2 interviews"
-    # A new search drops the one under way; Enter searches the rest at once.
+    # A new search drops the one under way; Enter goes to the results as they come.
     panel.edit.setText("the")
     panel.search()
     panel.edit.setText("coffee")
     qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
-    assert not panel.scope.searching and top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
     assert panel.tree.hasFocus()
+    qtbot.waitUntil(lambda: not panel.scope.searching)
+    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
 
 
 def test_a_bad_pattern_across_the_study_is_said(window: MainWindow, qtbot: Any) -> None:
@@ -357,25 +360,49 @@ def test_the_memo_as_typed_is_searched_and_a_stale_result_searches_again(
     assert top_titles(window) == []
 
 
-def test_enter_shows_the_wait_cursor_while_the_rest_of_the_study_is_searched(
+def test_enter_goes_to_the_results_as_the_rest_of_the_study_is_searched(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Enter searches every interview left at once: in a study of 300, some not loaded
-    yet, the window was held 2.5-6.6 s, the arrow still; the wait cursor shows then."""
-    from reader.ui.find import study_scope
+    """Enter searched every interview left at once: in a study of 300, some not loaded
+    yet, the window was held 2.5-6.6 s under the wait cursor. The rest is searched from
+    the event loop now, the window answering meanwhile: the first result takes the
+    keyboard as it comes, and the line says how far the search is."""
+    monkeypatch.setattr("reader.ui.slices.SLICE_S", 0.0)  # one interview a slice
+    panel = window.search_panel
+    window.window_actions.search_everything.trigger()
+    qtbot.keyClicks(panel.edit, "sleep")  # in P10 alone, searched last
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    assert panel.scope.searching and QApplication.overrideCursor() is None
+    assert panel.status.text() == "Searching 1 of 3 interviews…"  # not "No results"
+    assert panel.edit.hasFocus()
+    qtbot.waitUntil(lambda: not panel.scope.searching)
+    assert top_titles(window) == ["P10 Cem (1)"] and panel.tree.hasFocus()
+    assert panel.status.text() == "1 in 1 interview"
 
-    monkeypatch.setattr(study_scope, "SLICE_S", 0.0)  # one interview a slice
-    cursors: list[object] = []
-    search_study = study_scope.search_study
 
-    def watched(*args: Any, **kwargs: Any):
-        for found in search_study(*args, **kwargs):
-            cursor = QApplication.overrideCursor()
-            cursors.append(cursor.shape() if cursor is not None else None)
-            yield found
-
-    monkeypatch.setattr(study_scope, "search_study", watched)
-    search(window, qtbot, "coffee")
-    assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
-    assert cursors == [None, Qt.CursorShape.WaitCursor, Qt.CursorShape.WaitCursor]
-    assert QApplication.overrideCursor() is None
+def test_escape_or_an_emptied_field_stops_the_search_of_the_study(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Escape stops a study's search under way, saying where, and Enter searches it all
+    again; the field emptied drops it too (it went on to the last interview)."""
+    monkeypatch.setattr("reader.ui.slices.SLICE_S", 0.0)  # one interview a slice
+    panel = window.search_panel
+    window.window_actions.search_everything.trigger()
+    panel.edit.setText("the")
+    panel.search()
+    assert panel.scope.searching and top_titles(window) == ["P01 Ana (1)"]
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Escape)
+    assert not panel.scope.searching and panel.edit.hasFocus()
+    stopped = "1 in 1 interview. Stopped after 1 of 3 interviews: Enter searches them all."
+    assert panel.status.text() == stopped
+    for _ in range(5):
+        QApplication.processEvents()
+    assert top_titles(window) == ["P01 Ana (1)"]
+    qtbot.keyClick(panel.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not panel.scope.searching)
+    assert top_titles(window) == ["P01 Ana (1)", "P02 Ben (1)", "P10 Cem (3)"]
+    panel.search()
+    assert panel.scope.searching
+    panel.edit.clear()
+    panel.search()
+    assert not panel.scope.searching and top_titles(window) == []

@@ -36,7 +36,7 @@ from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_query, option_buttons
 from reader.ui.find.kept_row import KeptRow, results_under
 from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate, kind_group
-from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, found_where, memo_group, populate
+from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
 from reader.ui.window.spoken import announce
@@ -87,6 +87,7 @@ class SearchPanel(QWidget):
         self.scope: StudyScope | None = None  # a study is searched whole when one is open
         self.study_results: StudyResults | None = None
         self.error = ""
+        self._to_results = False  # Enter was pressed before a study's first result came
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.search)
         # A moment after the notes, a highlight or the open interview changed, while shown.
@@ -184,6 +185,9 @@ class SearchPanel(QWidget):
         self.results = {}
         self.study_results = None
         self.searched_session = None
+        self._to_results = False
+        if self.scope is not None:
+            self.scope.stop()  # an empty query too: the study's search under way is dropped
         if self.scope is not None and self.scope.active() and query:
             try:
                 self.study_results = self.scope.search(query, self.options())
@@ -235,6 +239,8 @@ class SearchPanel(QWidget):
             populate(self.tree, found, GROUP_TITLES)
             self._restore(first)
             self.show_status()
+            if found and self._to_results and self.edit.hasFocus():
+                self.focus_results()
 
     def _restore(self, first: int) -> None:
         """The row current before the results were filled again, if it is among the
@@ -261,9 +267,8 @@ class SearchPanel(QWidget):
             text = "Find words in the interview, your highlights, their notes and codes, and "
             text += "your research notes."
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
-        elif self.study_results is not None and self.study_results.total:
-            text = found_where(self.study_results)
-            text += ", searching…" if self.scope is not None and self.scope.searching else ""
+        elif self.study_results is not None and self.scope is not None and self.scope.said():
+            text = self.scope.said()
             palette.setColor(QPalette.ColorRole.WindowText, theme.muted_color())
         elif not any(self.results.values()):
             text = "No results"
@@ -302,14 +307,17 @@ class SearchPanel(QWidget):
         if event.type() != QEvent.Type.KeyPress:
             return super().eventFilter(watched, event)
         assert isinstance(event, QKeyEvent)
-        key = event.key()  # Escape goes on to the window's (reader/ui/escape_back.py)
+        key = event.key()  # Escape goes on to the window's (reader/ui/escape_back.py) ...
+        if key == Qt.Key.Key_Escape and self.scope is not None and self.scope.halt():
+            self.show_status()  # ... once it has stopped a study's search under way
+            return True
         if watched is self.edit:
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                if self._timer.isActive() or not (self.results or self.study_results):
+                stopped = self.scope is not None and self.scope.stopped
+                if self._timer.isActive() or not (self.results or self.study_results) or stopped:
                     self.search()
-                if self.scope is not None:
-                    self.scope.finish()  # every result, to go through them
-                self.focus_results()
+                # To the results; the first of a study's, as it comes (the rest follow it).
+                self._to_results = not self.focus_results()
                 return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_PageDown):
                 if self._timer.isActive():

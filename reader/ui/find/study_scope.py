@@ -4,23 +4,23 @@ the interviews with one attribute value ("Role: nurse"). Activating a result ope
 interview first. The study memo, as typed, is searched too: its results come first, in
 a group of their own, whatever the filter (it is no interview's).
 
-The search streams: interviews are searched one at a time in slices of SLICE_S on the
-GUI thread, the first slice at once (a small study is done in it) and the rest from a
-zero timer, each slice's results handed on (`grown`) to be painted while the next is
-searched. A new search, or the study closing, drops the one under way.
+The search streams: interviews are searched one at a time in slices (reader/ui/slices.py)
+on the GUI thread, the first slice at once (a small study is done in it) and the rest from
+a zero timer, each slice's results handed on (`grown`) to be painted while the next is
+searched, loading the interviews the background has not loaded yet. A new search, Escape
+(`halt`), or the study closing, drops the one under way.
 """
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QTreeWidget, QTreeWidgetItem
 
-from reader.core.search import KINDS, ResultList, SearchError
+from reader.core.search import KINDS, ResultList
 from reader.core.study_search import MEMO, InterviewResults, StudyResults, search_memo, search_study
 from reader.core.wording import counted
 from reader.ui.find.result_delegate import kind_group
@@ -28,10 +28,9 @@ from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.attribute_filter import chosen_filters, fill_attribute_filter
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.switcher import InterviewSwitcher
-from reader.ui.wait_cursor import waiting
+from reader.ui.slices import Slices
 
 INTERVIEW_ROLE = Qt.ItemDataRole.UserRole + 2
-SLICE_S = 0.03  # searched between two paints: the window stays responsive while it runs
 
 
 class StudyScope(QObject):
@@ -53,9 +52,10 @@ class StudyScope(QObject):
         owner.closed.connect(self.stop)
         self.results = StudyResults()
         self.memo_text: Callable[[], str] = lambda: ""  # the study memo's, as typed
-        self._pending: Iterator[InterviewResults] | None = None
-        self._timer = QTimer(self, interval=0)
-        self._timer.timeout.connect(self._next_slice)
+        self._slices = Slices(self)
+        self._slices.grown.connect(self._next_slice)
+        self.searched = (0, 0)  # interviews searched, of those to search
+        self.stopped = False  # by Escape, before the last interview
 
     def active(self) -> bool:
         return self.owner.study is not None and self.switcher.texts is not None
@@ -69,7 +69,7 @@ class StudyScope(QObject):
 
     @property
     def searching(self) -> bool:
-        return self._pending is not None
+        return self._slices.running
 
     def search(self, query: str, options: dict[str, bool]) -> StudyResults:
         """Start a search, dropping any under way: the results of its first slice, to
@@ -86,45 +86,45 @@ class StudyScope(QObject):
             every=True,
             **options,
         )
-        self.results, self._pending = StudyResults(), found
-        try:
-            self.results.memo = search_memo(self.memo_text(), query, **options)
-            self._slice()
-        except SearchError:  # a bad pattern, found when the first interview is searched
-            self.stop()
-            raise
-        if self._pending is not None:
-            self._timer.start()
+        self.results, self.stopped = StudyResults(), False
+        self.searched = (0, len(self.owner.study.matching(self.filters())))
+        self.results.memo = search_memo(self.memo_text(), query, **options)
+        self._add(self._slices.start(found))  # a bad pattern fails in the first
         return self.results
 
-    def finish(self) -> None:
-        """Search the rest now (Enter asks for the results), under the wait cursor: the
-        rest of 300 interviews, some not loaded yet, held the window 2.5-6.6 s."""
-        if self._pending is not None:
-            self._timer.stop()
-            with waiting():  # and while the results are listed
-                self.grown.emit(self._slice(float("inf")))
-
     def stop(self) -> None:
-        self._timer.stop()
-        self._pending = None
+        self._slices.stop()
 
-    def _next_slice(self) -> None:
-        self.grown.emit(self._slice())
-
-    def _slice(self, budget: float | None = None) -> list[InterviewResults]:
-        """Search interviews until `budget` seconds (SLICE_S) are spent; what they had."""
-        assert self._pending is not None
-        new: list[InterviewResults] = []
-        deadline = time.perf_counter() + (SLICE_S if budget is None else budget)
-        for one in self._pending:
-            if one.total:
-                self.results.add(one)
-                new.append(one)
-            if time.perf_counter() >= deadline:
-                return new
+    def halt(self) -> bool:
+        """Stop the search under way (Escape), saying so; False when there is none."""
+        if not self.searching:
+            return False
         self.stop()
+        self.stopped = True
+        return True
+
+    def _next_slice(self, found: list[InterviewResults]) -> None:
+        self.grown.emit(self._add(found))
+
+    def _add(self, found: list[InterviewResults]) -> list[InterviewResults]:
+        """`found`, searched in a slice, counted; those with results added to them."""
+        self.searched = (self.searched[0] + len(found), self.searched[1])
+        new = [one for one in found if one.total]
+        for one in new:
+            self.results.add(one)
         return new
+
+    def said(self) -> str:
+        """What was found where, and how far the search is: "5 in 3 interviews, searching
+        120 of 300 interviews…", "Stopped after 120 of 300 interviews: …"."""
+        found = found_where(self.results) if self.results.total else ""
+        done, of = self.searched[0], counted(self.searched[1], "interview")
+        if self.searching:
+            return f"{found}, searching {done} of {of}…" if found else f"Searching {done} of {of}…"
+        if self.stopped:
+            stopped = f"Stopped after {done} of {of}: Enter searches them all."
+            return f"{found}. {stopped}" if found else stopped
+        return found
 
     def open(self, interview_id: str) -> bool:
         """Open the result's interview (if it is not open); True when it is open now."""
