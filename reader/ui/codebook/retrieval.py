@@ -318,7 +318,6 @@ class RetrievalWindow(QDialog):
             self.passages.append(p)
         if items:
             self.list.addTopLevelItems(items)
-            self._fit_columns()
             ids = [item.data(0, Qt.ItemDataRole.UserRole) for item in items]
             if self._was in ids and self.list.currentItem() in (None, self._chosen):
                 self.list.setCurrentItem(items[ids.index(self._was)])
@@ -327,6 +326,8 @@ class RetrievalWindow(QDialog):
                 self.list.setCurrentItem(items[0])
         elif not self.passages:
             self._show_current()
+        if not self.filling or len(self.passages) == len(items):  # at the start and the end
+            self._fit_columns()  # each slice, it measured the rows again: a third of the time
         if not self._gone_code():
             listed, of = self._interviews
             interviews = len({p.interview_id for p in self.passages})
