@@ -562,12 +562,14 @@ def test_a_code_in_many_interviews_fills_the_list_one_interview_at_a_time(
     assert retrieval.list.topLevelItemCount() == 1 and retrieval.filling
     assert retrieval.count.text() == "Finding who says each passage: 1 of 2 interviews…"
     assert retrieval.preview.toPlainText()  # the first passage is shown already
+    assert not retrieval.export_button.isEnabled()  # the list is not whole yet
     assert QApplication.overrideCursor() is None
     qtbot.waitUntil(lambda: not retrieval.filling)
     shown = [(p.title, p.speaker, p.question) for p in retrieval.passages]
     assert shown == [("P01 Ana", "A", 1), ("P10 Cem", "A", 1)]
     assert retrieval.list.topLevelItemCount() == 2
     assert retrieval.count.text() == "2 passages in 2 interviews"
+    assert retrieval.export_button.isEnabled()
 
 
 def test_another_code_or_escape_stops_the_list_being_filled(
