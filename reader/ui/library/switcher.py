@@ -24,6 +24,7 @@ from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtWidgets import QTextEdit
 
 from reader.core.annotations import NO_COLOR
+from reader.core.read_only import ReadOnly
 from reader.core.wording import listed
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.library.open_study import OpenStudy
@@ -127,12 +128,21 @@ class InterviewSwitcher(QObject):
         self.interview.show_message("  ".join(filter(None, [taken, said])), actions)
 
     def _study_read_only(self, read_only: bool) -> None:
-        """The study is read-only for another reason now (a newer build's study.json came
-        while another window had it): the open interview's notes, read-only for the
-        study's reason, say the new one."""
-        if read_only and self.interview.study_read_only is not None:
-            self.interview.study_read_only = self.owner.read_only_cause
-            self.interview.readOnlyChanged.emit(True)
+        """The study turned read-only (a newer build's study.json came, another window took
+        it late), or is so for another reason now: the open interview's notes follow, as
+        notes opened in it would be, and say the study's reason; unless their own file
+        keeps them read-only (a newer build's notes). Writable, they are written first."""
+        interview, safety = self.interview, self.interview.safety
+        if not read_only or safety is None:
+            return
+        if interview.study_read_only is None:
+            if interview.read_only_cause not in (None, ReadOnly.NOTES_IN_USE):
+                return
+            if not interview.read_only:
+                safety.study_turned_read_only()
+                interview.set_read_only(True)
+        interview.study_read_only = self.owner.read_only_cause
+        interview.readOnlyChanged.emit(True)
 
     def _study_closed(self) -> None:
         self._resting.stop()

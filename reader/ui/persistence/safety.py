@@ -190,6 +190,15 @@ class NotesSafety(QObject):
         said = [ReadOnly.NOTES_IN_USE.value] if held else messages
         return "  ".join(m for m in [*said, text] if m), actions
 
+    def study_turned_read_only(self) -> None:
+        """The study turned read-only while these notes were writable: what was typed is
+        written first (or kept in a rescue copy at closing), their lock let go, so that the
+        window that has the study may edit them; `study_taken` takes them back."""
+        self.controller.saver.flush()
+        self.lock_pending = False
+        self.guard.lock.release()
+        self.controller.saver.stateChanged.emit("read-only", "")
+
     def _offer_conflict_copies(self) -> None:
         text, actions = self.conflict_actions()
         if text:

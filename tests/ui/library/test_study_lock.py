@@ -269,3 +269,34 @@ def test_undo_after_another_window_took_the_study_late_says_that_window_has_it(
     assert said == ReadOnly.STUDY_IN_USE.value and "newer" not in first.banner.text()
     assert study_json(folder)["interviews"][0]["title"] == "Ana, nights"
     other.release()
+
+
+def test_notes_open_as_another_window_takes_the_study_late_follow_it_and_come_back(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    disk_full: FullLockDisk,
+) -> None:
+    """Found by the lock review: the banner said nothing in the study would be changed here
+    while the open interview's notes stayed editable (and saved). They follow the study now,
+    as another interview opened in it would, what was typed written first; and they are
+    editable again once the other window closes the study."""
+    window = make_study_window(folder)
+    notes_path = window.interview.notes_path
+    assert notes_path is not None
+    disk_full.full = False
+    other = WindowLock(study_lock(folder), "has it open", unwritable_words="")
+    assert other.acquire() == ""  # another window takes the study, before this one looks
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "typed just before")
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    assert window.interview.read_only_cause is ReadOnly.STUDY_IN_USE
+    assert window.notes_editor.isReadOnly()
+    assert "typed just before" in notes_path.read_text("utf-8")
+    assert not Path(f"{notes_path}.lock").exists()  # the other window may edit them
+    other.release()
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=10_000)
+    assert not window.notes_editor.isReadOnly() and Path(f"{notes_path}.lock").exists()
+    qtbot.keyClicks(window.notes_editor, " and after")
+    assert window.interview.flush()
+    assert "typed just before and after" in notes_path.read_text("utf-8")
