@@ -4,7 +4,14 @@ in a study, tabs above them switch between the interview's notes and the study m
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QStackedWidget, QTabBar, QTextBrowser, QToolBar, QVBoxLayout, QWidget
 
 from reader.core.markdown_links import heading_anchors, heading_line
@@ -87,6 +94,7 @@ class NotesPane(QWidget):
         self.editor.noLinkAtCaret.connect(lambda: interview.status.emit(NO_LINK, 6000))
         self.editor.said.connect(lambda text: interview.status.emit(text, 6000))
         self.editor.installEventFilter(self)
+        self.editor.viewport().installEventFilter(self)  # where text dragged there lands
         self.preview.anchorClicked.connect(lambda url: self.linkActivated.emit(url.toString()))
 
     def set_actions(
@@ -110,11 +118,14 @@ class NotesPane(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """A key that would type into notes (or a memo) that take no typing, or format them,
-        says why on the status line: typing into those another window had did nothing and
-        said nothing."""
-        read_only = watched is self.editor and self.editor.isReadOnly()
+        says why on the status line, and so does text dragged onto them: typing into those
+        another window had did nothing and said nothing."""
+        editor = self.editor
+        read_only = watched in (editor, editor.viewport()) and editor.isReadOnly()
         pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
         changes = pressed and (_would_type(event) or self._formats(event))
+        if isinstance(event, QDragEnterEvent) and event.mimeData() is not None:
+            changes = editor.canInsertFromMimeData(event.mimeData())
         if read_only and changes and (why := self.why_read_only()):
             self.interview.status.emit(why, 6000)
         return super().eventFilter(watched, event)

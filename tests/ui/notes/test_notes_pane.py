@@ -67,3 +67,35 @@ def test_typing_into_a_memo_another_window_has_says_why_nothing_comes(
     assert "another Interview Reader window" in why
     assert said_at_each_key(second, qtbot) == [why] * len(TYPING) + [""]
     assert second.notes_editor.toPlainText() == "" and not memo_file(folder).exists()
+
+
+def dragged_over(window: MainWindow, text: str) -> str:
+    """`text` dragged onto the notes editor and dropped there, as a mouse does (the drag's
+    events sent to where it lands); what the status line says."""
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    viewport, data = window.notes_editor.viewport(), QMimeData()
+    data.setText(text)
+    window.statusBar().clearMessage()
+    at, move = QPointF(10, 10), Qt.DropAction.CopyAction
+    buttons = Qt.MouseButton.LeftButton
+    QGuiApplication.sendEvent(viewport, QDragEnterEvent(at.toPoint(), move, data, buttons, NONE))
+    QGuiApplication.sendEvent(viewport, QDropEvent(at, move, data, buttons, NONE))
+    return window.statusBar().currentMessage()
+
+
+def test_text_dropped_onto_notes_or_a_memo_another_window_has_says_why_nothing_comes(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by the lock review: text dragged there was refused without a word, where
+    the keys say why."""
+    make_study_window(folder)
+    second = make_study_window(folder)
+    activate(second, qtbot)
+    notes = second.notes_editor.toPlainText()
+    assert dragged_over(second, "dropped") == second.interview.why_read_only() != ""
+    assert second.notes_editor.toPlainText() == notes
+    open_memo(second, qtbot)
+    assert dragged_over(second, "dropped") == second.notes_pane.why_read_only() != ""
+    assert second.notes_editor.toPlainText() == ""
