@@ -38,6 +38,7 @@ from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.codebook.tree_fit import TreeFit
 from reader.ui.codebook.wrapped_names import WrappedNames
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.refused_drag import RefusedDrag
 from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
 from reader.ui.typed_text import typed_text
@@ -65,6 +66,9 @@ class CodebookPanel(QWidget):
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        RefusedDrag(
+            self.view, self._why_read_only, lambda why: hub.interview.status.emit(why, 6000)
+        )
         self.fit = TreeFit(self.view, self.model)
         self.view.installEventFilter(self)
         self.installEventFilter(self)  # its height: the use line goes where the tree needs it
@@ -373,14 +377,17 @@ class CodebookPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
+    def _why_read_only(self) -> str:
+        return self.hub.why_read_only() if self.hub.read_only else ""
+
     def _key(self, event: QKeyEvent) -> bool:
         """A code's editing key (`code_key`); in a read-only codebook it says why it does
         nothing, where it did nothing unsaid (the buttons greyed say it in their tips)."""
         if self.view.state() == QAbstractItemView.State.EditingState:
             return False
         act = code_key(self, event.key(), event.modifiers())
-        if act is not None and self.hub.read_only:
-            self.hub.interview.status.emit(self.hub.why_read_only(), 6000)
+        if act is not None and (why := self._why_read_only()):
+            self.hub.interview.status.emit(why, 6000)
         elif act is not None:
             act()
         return act is not None

@@ -49,6 +49,7 @@ from reader.ui.library.library_model import (
 )
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.painting import EmptyListText
+from reader.ui.refused_drag import RefusedDrag
 from reader.ui.row_menu import menu_from_key
 from reader.ui.type_to_filter import type_to_filter
 from reader.ui.window.spoken import SpokenLabel
@@ -147,6 +148,9 @@ class LibraryPanel(LibraryMenus, QWidget):
         self.view.setDragDropOverwriteMode(False)
         self.view.horizontalHeader().sortIndicatorChanged.connect(
             lambda *_: self.view.setDragEnabled(self.in_study_order())
+        )
+        RefusedDrag(
+            self.view, self.owner.why_read_only, lambda why: self.owner.status.emit(why, 6000)
         )
         self.view.setWordWrap(False)
         self.view.setShowGrid(False)
