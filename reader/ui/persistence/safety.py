@@ -11,14 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from reader.core import checked_notes
 from reader.core.anchoring import PlacedAgain
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
 from reader.core.read_only import ReadOnly
-from reader.core.recording import with_notes_moved
 from reader.core.session import Session
 from reader.core.store import content_hash, describe_os_error, keep_aside
 from reader.ui.after_paint import AfterPaint
@@ -26,7 +24,6 @@ from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.interview_host import InterviewHost
 from reader.ui.persistence.locks import unwritable_message
-from reader.ui.persistence.notes_copy import save_copy
 from reader.ui.persistence.offered_copies import (
     BannerActions,
     copies_offer,
@@ -53,7 +50,7 @@ class NotesSafety(QObject):
         self._save_problem_shown = False
         self.lock_pending = False  # see start
         self._placed_again = PlacedAgain()
-        self.guard = self._make_guard(self.notes_path, document_path)
+        self.guard = self.make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
         self.base_bytes = on_disk
@@ -67,7 +64,7 @@ class NotesSafety(QObject):
         controller.saver.outsideChange.connect(self._outside_change_at_save)
         controller.saver.stateChanged.connect(self._save_state)
 
-    def _make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
+    def make_guard(self, notes_path: Path, document_path: Path) -> FileGuard:
         guard = FileGuard(notes_path, document_path, self)
         guard.file.writing_hash = lambda: self.controller.saver.in_flight_hash
         guard.lock.make_parents = not self.host.in_study
@@ -360,44 +357,9 @@ class NotesSafety(QObject):
 
     def save_as(self) -> None:
         """File ▸ Save Notes As…: a lone interview goes on there; a study's is copied."""
-        notes = self.controller.session.notes
-        if self.host.in_study:
-            notes.notes = self.host.research_notes()
-            save_copy(self.host.dialog_parent(), notes, self.guard, self.host.show_status)
-            return
-        path, _ = QFileDialog.getSaveFileName(
-            self.host.dialog_parent(), "Save Notes As", str(self.notes_path), "Notes (*.json)"
-        )
-        if not path:
-            return
-        target = Path(path)
-        saver, cause = self.controller.saver, self.host.read_only_cause
-        if cause is not None and target.resolve() == self.notes_path.resolve():
-            QMessageBox.warning(
-                self.host.dialog_parent(), "Save Notes As", f"{cause.value} Choose another file."
-            )
-            return
-        guard = self._make_guard(target, self.guard.document_path)
-        holder = guard.lock.acquire()
-        if holder:
-            QMessageBox.warning(
-                self.host.dialog_parent(), "Save Notes As", f"{target.name}: {holder}."
-            )
-            guard.deleteLater()
-            return
-        self.guard.lock.release()
-        self.guard.deleteLater()
-        self.guard, self.lock_pending = guard, False
-        notes.recording = with_notes_moved(notes, self.notes_path, target).recording
-        self.notes_path = target
-        # The user chose to replace whatever is there: known, it is no other program's.
-        try:
-            saver.expected_hash = content_hash(target.read_bytes())
-        except OSError:  # none there (or one the write then says it cannot replace)
-            saver.expected_hash = ""
-        saver.retarget(target)
-        guard.file.watch()
-        self.host.notes_moved(target)
+        from reader.ui.persistence.save_notes_as import save_notes_as  # rarely used
+
+        save_notes_as(self)
 
 
 _IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
