@@ -156,6 +156,28 @@ def test_a_word_in_the_text_and_in_a_quote_of_it_is_counted_as_what_it_is(
     assert window.search_panel.status.text() == "3 in 2 interviews: 2 in the text, 1 in quotes"
 
 
+def test_a_search_under_way_says_how_far_it_is_first_in_a_line_that_stays_short(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under way, the status said what was found where before how far the search was ("4,299
+    in 155 interviews: 2,790 in the text, 470 in quotes, 1,039 in highlight notes, searching
+    155 of 300 interviews…"): five lines in the dock at 1024 px, growing and shrinking as the
+    list filled under it. Now how far first, and the count alone until the whole is known."""
+    monkeypatch.setattr("reader.ui.slices.SLICE_S", 0.0)  # one interview a slice
+    text = window.interview.session.document.text
+    start = text.lower().index("coffee")
+    window.reader.select_span(start, start + len("coffee"))
+    window.reader.setFocus()
+    QTest.keyClick(window.reader, Qt.Key.Key_H)
+    panel = window.search_panel
+    window.window_actions.search_everything.trigger()
+    panel.edit.setText("coffee")
+    panel.search()
+    assert panel.status.text() == "Searching 1 of 3 interviews: 2 found so far…"
+    qtbot.waitUntil(lambda: not panel.scope.searching)
+    assert panel.status.text() == "3 in 2 interviews: 2 in the text, 1 in quotes"
+
+
 def test_study_results_stream_interview_by_interview(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -165,7 +187,7 @@ def test_study_results_stream_interview_by_interview(
     panel.edit.setText("coffee")
     panel.search()
     assert top_titles(window) == ["P01 Ana (1)"]  # painted before the rest is searched
-    assert panel.status.text() == "1 in 1 interview, searching 1 of 3 interviews…"
+    assert panel.status.text() == "Searching 1 of 3 interviews: 1 found so far…"
     qtbot.waitUntil(lambda: not panel.scope.searching)
     assert top_titles(window) == ["P01 Ana (1)", "P10 Cem (1)"]
     assert panel.status.text() == "2 in 2 interviews"

@@ -115,12 +115,15 @@ class StudyScope(QObject):
         return new
 
     def said(self) -> str:
-        """What was found where, and how far the search is: "5 in 3 interviews, searching
-        120 of 300 interviews…", "Stopped after 120 of 300 interviews: …"."""
+        """What was found where, and how far the search is: "Searching 120 of 300
+        interviews: 5 found so far…", "Stopped after 120 of 300 interviews: …". Under way,
+        how far first and the count alone: where each was found, changing at each slice,
+        made five lines in a narrow dock that grew and shrank above the list filling."""
         found = found_where(self.results) if self.results.total else ""
         done, of = self.searched[0], counted(self.searched[1], "interview")
         if self.searching:
-            return f"{found}, searching {done} of {of}…" if found else f"Searching {done} of {of}…"
+            so_far = f": {self.results.total:,} found so far" if found else ""
+            return f"Searching {done} of {of}{so_far}…"
         if self.stopped:
             stopped = f"Stopped after {done} of {of}: Enter searches them all."
             return f"{found}. {stopped}" if found else stopped
