@@ -11,10 +11,21 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from reader.ui.wrapped_text import wrapped_lines
+
+
+def cut_after_a_word(text: str, metrics: QFontMetrics, room: int) -> str:
+    """`text` as it fits `room` pixels: cut with "…", after a whole word, unless that loses
+    more than a third of what fits."""
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+    if shown == text:
+        return shown
+    head = shown.removesuffix("…")
+    words = head[: head.rfind(" ") + 1] if not text[len(head)].isspace() else head
+    return f"{words.rstrip()}…" if len(words) > len(head) * 2 // 3 else shown
 
 
 class ElidedLabel(QLabel):
@@ -82,12 +93,9 @@ class ElidedLabel(QLabel):
         """The text as it fits: cut with "…", after a whole word where it ends cut (a
         message read "…this build reads up…"), unless that loses more than a third."""
         text, room = self._one_line(), self.contentsRect().width()
-        shown = self.fontMetrics().elidedText(text, self._mode, room)
-        if self._mode != Qt.TextElideMode.ElideRight or shown == text:
-            return shown
-        head = shown.removesuffix("…")
-        words = head[: head.rfind(" ") + 1] if not text[len(head)].isspace() else head
-        return f"{words.rstrip()}…" if len(words) > len(head) * 2 // 3 else shown
+        if self._mode != Qt.TextElideMode.ElideRight:
+            return self.fontMetrics().elidedText(text, self._mode, room)
+        return cut_after_a_word(text, self.fontMetrics(), room)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         del event

@@ -69,6 +69,7 @@ from reader.ui.window.later_panels import (
 )
 from reader.ui.window.pane_cycle import connect_panes
 from reader.ui.window.spoken import speak_status
+from reader.ui.window.status_line import status_line
 from reader.ui.window.study_wiring import wire_study_extras
 from reader.ui.window.tab_order import DockTabBars, ScreenTabOrder
 from reader.ui.window.undo_focus import UndoFocus
@@ -120,7 +121,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         self.tabifyDockWidget(self.annotations_dock, self.search_dock)
         self.search_dock.hide()
         self.outline_dock.raise_()
-        self.notes_label, self.words_label, self.save_label = status_labels(self.statusBar())
+        self.notes_label, self.words_label, self.save_label = status_labels(status_line(self))
 
         self.window_actions: Actions = build_actions(self)
         docks = [self.library_dock, self.outline_dock, self.annotations_dock, self.search_dock]
