@@ -1070,7 +1070,11 @@ class Study:
         if under_way is None:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)
-        self.data.codebook = under_way.codebook.copy()
+        # Codes made since (the change left unfinished at an opening, the study saved
+        # meanwhile) stay: the change took none of them.
+        gone = {*under_way.mapping, *under_way.removed}
+        since = [c.to_json() for c in book if c.id not in under_way.codebook and c.id not in gone]
+        self.data.codebook = Codebook.from_json([*under_way.codebook.to_json(), *since])
         retire(self.data.settings, under_way.mapping, under_way.removed)
         change = CodeChange(
             Codebook(), dict(under_way.mapping), under_way.removed, quoted=self.memo_quoted()

@@ -123,3 +123,29 @@ def test_a_change_finished_and_saved_leaves_nothing_to_finish(study: Study) -> N
     study.merge_codes(work, care)
     study.save()
     assert opened_again(study.folder)[1] == ""
+
+
+def test_a_code_made_while_a_change_stayed_unfinished_is_kept_when_it_is_finished(
+    study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work, care = ids(study)
+    kill_at_write(monkeypatch, 1)
+    with pytest.raises(Killed):
+        study.merge_codes(work, care)
+    real = study_module.atomic_write
+
+    def full_disk(path: Path, data: bytes, **kwargs: bool) -> None:
+        if path.parent.name == "notes":
+            raise OSError(28, "No space left on device")
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(study_module, "atomic_write", full_disk)
+    unfinished = open_study(study.folder)
+    assert "could not be finished now" in unfinished.finish_under_way()[0]
+    unfinished.writable_codebook().create("Family")  # the user works on meanwhile
+    unfinished.save()
+    monkeypatch.setattr(study_module, "atomic_write", real)
+    again, said = opened_again(study.folder)
+    assert said.startswith("The app was stopped while it merged codes")
+    assert [c.name for c in again.codebook] == ["Care", "Family"]
+    assert codings(study.folder) == [[care]] * 3
