@@ -140,13 +140,14 @@ class Across:
 
     def written(self) -> None:
         """The open interview's notes and the memo written now, after the others and
-        study.json: nothing is left for the study to finish should the app be stopped."""
+        study.json: nothing is left for the study to finish should the app be stopped. One
+        that cannot be written (a full disk) leaves the record, for the study to finish."""
         if self.owner.owner.study is not self.study:
             return
-        self.owner.interview.flush()
-        if (memo := self.owner.memo()) is not None and memo.saver is not None:
-            memo.saver.flush()
-        self.study.rename_written()
+        notes_written, memo = self.owner.interview.flush(), self.owner.memo()
+        memo_written = memo is None or memo.saver is None or memo.saver.flush()
+        if notes_written and memo_written:
+            self.study.rename_written()
 
     def apply(self, back: bool) -> None:
         """The notes files, then the participants that were the name (Study.rename_across);

@@ -135,3 +135,16 @@ def test_a_rename_across_many_interviews_shows_the_wait_cursor(
     assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
     assert cursors == [Qt.CursorShape.WaitCursor]
     assert QApplication.overrideCursor() is None  # given back
+
+
+def test_the_rename_stays_recorded_while_the_open_interviews_notes_cannot_be_written(
+    window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    from reader.ui.interview.open_interview import OpenInterview
+
+    dialog = open_speakers(window, "P06", qtbot)
+    monkeypatch.setattr(OpenInterview, "flush", lambda self: False)  # a full disk
+    rename_by_keys(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot, study=True)
+    assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
+    # Killed now, the study opened again would rename P06's notes too.
+    assert (study_folder / "study.json.speaker-rename").exists()
