@@ -1059,6 +1059,12 @@ class Study:
             raise StudyError(
                 f"The codes could not be changed ({why}): nothing was changed."
             ) from None
+        self._unfinished.discard(self._change_record)  # this change's, dropped once saved
+
+    def change_unwritten(self) -> None:
+        """The open interview's notes the code change names could not be written (a full
+        disk): its record stays through saves, for the study to finish when it next opens."""
+        self._unfinished.add(self._change_record)
 
     def finish_code_change(self) -> str:
         """A code change (or its undo) the app was stopped in the middle of, finished

@@ -46,7 +46,10 @@ class Recoding:
         change = change_of(open_id or None, kept.written)
         kept.merged.update(change.mapping)
         memo = change, open_id, self.recode_open(change) if open_id else None
-        self.interview.flush()  # before study.json: all the files the change names, whole
+        # Before study.json: all the files the change names, whole. Not written (a full
+        # disk), the change's record outlives the save, for the next opening to finish.
+        if not self.interview.flush() and self.owner.study is not None:
+            self.owner.study.change_unwritten()
         return memo
 
     def undo_study_change(self, memo: StudyMemo, open_id: str) -> None:
@@ -76,7 +79,9 @@ class Recoding:
         for source in change.mapping:
             self.interview.kept.merged.pop(source, None)
         self.restore_open(restore_open)
-        self.interview.flush()  # before study.json, as the change
+        # Before study.json, as the change. Not written, its record is dropped all the
+        # same: finished at the next opening, an undo is made the change again.
+        self.interview.flush()
 
     def alone_change(self, change: CodeChange) -> Recoded | None:
         """The change to the codebook of the interview opened alone, on its highlights."""

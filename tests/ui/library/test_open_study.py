@@ -349,3 +349,23 @@ def test_study_json_is_written_after_the_open_interviews_notes_in_a_merge(
     assert codings(study.folder) == [[care]] * 3  # at once, the open interview's too
     window.study.undo_stack.undo()
     assert codings(study.folder) == [[work]] * 3
+
+
+def test_a_merge_whose_open_interviews_notes_cannot_be_written_stays_recorded(
+    make_study_window: Callable[[Path], MainWindow], study: Study, monkeypatch: Any
+) -> None:
+    """The open interview's notes not written (a full disk), study.json saved: the record
+    went, and killed then, its notes brought Work back into the Codebook at the next
+    opening. The record stays, and the merge is finished there; undone, it goes."""
+    from reader.ui.interview.open_interview import OpenInterview
+
+    work, care = ids(study)
+    window = make_study_window(study.folder)
+    record = study.folder / "study.json.code-change"
+    monkeypatch.setattr(OpenInterview, "flush", lambda self: False)
+    assert window.codebook.hub.merge(work, care)
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Care"]
+    assert record.exists()
+    monkeypatch.setattr(OpenInterview, "flush", lambda self: True)
+    window.study.undo_stack.undo()
+    assert not record.exists()
