@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QToolButton
 
 from reader.core.library_columns import OTHER_CHARS
 from reader.ui import theme
@@ -295,6 +295,26 @@ def test_a_long_participant_elides_and_leaves_room_for_the_date(
     assert cell.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0] == name
 
 
+def room_left_of_clear(field: QLineEdit) -> int:
+    """Where the filter's placeholder is shown whole: left of its clear button's place,
+    which the field keeps even while the button is hidden."""
+    (clear,) = field.findChildren(QToolButton)
+    return clear.x() - 4
+
+
+def test_the_placeholder_is_never_cut_into_another_number(
+    netbook: Callable[[], MainWindow], qtbot
+) -> None:
+    """The room was counted without the clear button's: at 1024 px a study of 300 read
+    "Filter all 30…", Qt cutting "Filter all 300…" to the field; now what is chosen fits."""
+    field = netbook().library.filter
+    whole = field.fontMetrics().horizontalAdvance("Filter all 3…")
+    field.setFixedWidth(whole + 16)  # room for it but for the clear button's place
+    qtbot.waitUntil(lambda: field.placeholderText() != "Filter all 3…")
+    shown = field.placeholderText()
+    assert field.fontMetrics().horizontalAdvance(shown) <= room_left_of_clear(field)
+
+
 def test_the_count_takes_no_line_of_its_own(netbook: Callable[[], MainWindow], qtbot) -> None:
     """The total is in the filter's placeholder; while it filters, "1 of 3" stands beside
     the field, and a screen reader hears it with the field. The table reaches the dock's
@@ -304,7 +324,7 @@ def test_the_count_takes_no_line_of_its_own(netbook: Callable[[], MainWindow], q
     # Whole: at 1024 px it read "Filter 3 int…" (the study review's F7f).
     shown, field = library.filter.placeholderText(), library.filter
     assert shown == "Filter all 3…"
-    assert field.fontMetrics().horizontalAdvance(shown) <= field.contentsRect().width() - 12
+    assert field.fontMetrics().horizontalAdvance(shown) <= room_left_of_clear(field)
     window.resizeDocks([window.library_dock], [400], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: field.placeholderText() == "Filter 3 interviews…")
     assert not library.count.isVisible()

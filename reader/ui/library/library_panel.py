@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -333,7 +334,13 @@ class LibraryPanel(LibraryMenus, QWidget):
         it read "Filter 15 int…"; "all 15", as "Filter 15…" read as a number to look for."""
         total = self.model.rowCount()
         said = [f"Filter {counted(total, 'interview')}…", f"Filter all {total}…"] if total else []
-        room = self.filter.contentsRect().width() - 12  # the field's own margins and frame
+        # Left of the clear button's place, kept while it is hidden: counted without it,
+        # "Filter all 300…" was cut by the field to "Filter all 30…", another number.
+        # Qt's measure of that place (a small icon, 6 px and a quarter icon more); the text's
+        # own margins take 2 px a side, and a few pixels spare.
+        icon = self.filter.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        clear = icon + 6 + icon // 4 if self.filter.isClearButtonEnabled() else 0
+        room = self.filter.contentsRect().width() - clear - 8
         metrics = self.filter.fontMetrics()
         fits = (
             text
