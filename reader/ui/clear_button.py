@@ -51,6 +51,14 @@ def placeholder_cuts(placeholder: str) -> list[str]:
     return [placeholder, *cuts]
 
 
+def placeholder_room(edit: QLineEdit) -> int:
+    """The width in which `edit` shows its placeholder whole: less its own margins and frame,
+    and its clear button's place, which Qt keeps while the field is empty, unseen."""
+    room = edit.contentsRect().width() - 12
+    buttons = edit.findChildren(QToolButton)
+    return room - sum(b.width() + 2 for b in buttons if b.isVisibleTo(edit))
+
+
 class _FittedPlaceholder(QObject):
     """Shows the longest of the placeholder's cuts that the field shows whole."""
 
@@ -60,10 +68,7 @@ class _FittedPlaceholder(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and isinstance(watched, QLineEdit):
-            room = watched.contentsRect().width() - 12  # the field's own margins and frame
-            # Less the clear button's place: Qt keeps it while the field is empty, unseen.
-            buttons = watched.findChildren(QToolButton)
-            room -= sum(b.width() + 2 for b in buttons if b.isVisibleTo(watched))
+            room = placeholder_room(watched)
             advance = watched.fontMetrics().horizontalAdvance
             fits = (cut for cut in self._cuts if advance(cut) <= room)
             watched.setPlaceholderText(next(fits, self._cuts[-1]))

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.wording import counted
-from reader.ui.clear_button import add_clear_button
+from reader.ui.clear_button import add_clear_button, placeholder_room
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.library.cell_clearing import KEYS
 from reader.ui.library.empty_library import empty_library_page
@@ -334,13 +333,9 @@ class LibraryPanel(LibraryMenus, QWidget):
         it read "Filter 15 int…"; "all 15", as "Filter 15…" read as a number to look for."""
         total = self.model.rowCount()
         said = [f"Filter {counted(total, 'interview')}…", f"Filter all {total}…"] if total else []
-        # Left of the clear button's place, kept while it is hidden: counted without it,
-        # "Filter all 300…" was cut by the field to "Filter all 30…", another number.
-        # Qt's measure of that place (a small icon, 6 px and a quarter icon more); the text's
-        # own margins take 2 px a side, and a few pixels spare.
-        icon = self.filter.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        clear = icon + 6 + icon // 4 if self.filter.isClearButtonEnabled() else 0
-        room = self.filter.contentsRect().width() - clear - 8
+        # Left of the clear button's place: counted without it, "Filter all 300…" was cut
+        # by the field to "Filter all 30…", another number.
+        room = placeholder_room(self.filter)
         metrics = self.filter.fontMetrics()
         fits = (
             text
