@@ -143,7 +143,9 @@ class OpenStudy(StudyEdits, QObject):
     def _watch(self) -> None:
         """study.json, and transcripts coming and going in the study folder."""
         assert self.study is not None
-        self.disk = DiskWatch([self.study.file], self, listing=names_in_folder)
+        # Its lock file too: rewritten by another computer's window, it is that one's now.
+        paths = [self.study.file, study_lock(self.study.folder)]
+        self.disk = DiskWatch(paths, self, listing=names_in_folder)
         self.disk.due.connect(self.check_disk)
         if self._lock is not None:  # the window that has it killed: taken over as it closes
             self.disk.follow_holder(self._lock)
@@ -179,6 +181,10 @@ class OpenStudy(StudyEdits, QObject):
     def save(self) -> bool:
         """Write study.json now (merging what others wrote); False when it could not be."""
         if self.study is None or self.study.read_only:
+            return False
+        if self._lock is not None and self._lock.lost():  # another computer's window has it
+            self._not_saved()
+            self.check_disk()  # read-only from now on, what was not saved kept, and said
             return False
         try:
             merged = self.study.save()
@@ -226,9 +232,14 @@ class OpenStudy(StudyEdits, QObject):
         if taken := self._lock is not None and self._lock.take_over():
             study = self.study
             study.read_only, study.in_use = study.newer or study.unwritable, False
-        # Opened where no lock could be made (a full disk): taken once it can be, or not.
-        late = ""
-        if self._lock is not None and not self.read_only and (holder := self._lock.late()):
+        # Opened where no lock could be made (a full disk): taken once it can be, or not;
+        # or taken from this window by one on another computer (Open Here Anyway).
+        late, lock = "", self._lock
+        if (
+            lock is not None
+            and not self.read_only
+            and (holder := lock.late() or lock.taken_from_us())
+        ):
             self.study.read_only = self.study.in_use = True
             late = f"The study is read-only here now: {holder}."
         try:  # a study.json of a newer build makes it read-only (again)

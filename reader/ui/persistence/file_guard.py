@@ -222,6 +222,7 @@ class FileGuard(QObject):
     documentChangedOnDisk = Signal()
     conflictCopiesCame = Signal()  # a sync tool left one more beside the notes
     lockTaken = Signal()  # the window that had the notes let them go: the lock is ours now
+    lockLost = Signal(str)  # who took the notes' lock from this window (WindowLock.taken_from_us)
 
     def __init__(self, notes_path: Path, document_path: Path, parent: QObject) -> None:
         super().__init__(parent)
@@ -242,11 +243,12 @@ class FileGuard(QObject):
             self.document_mtime = mtime
             self.documentChangedOnDisk.emit()
 
-    def _listing(self, folder: Path) -> tuple[set[str], bool]:
-        """What of `folder` wakes the guard: the notes' conflict copies, their lock file."""
+    def _listing(self, folder: Path) -> tuple[set[str], _Stamp]:
+        """What of `folder` wakes the guard: the notes' conflict copies, their lock file
+        (come, gone, or rewritten by another computer's window)."""
         if folder != self.notes_path.parent:
-            return set(), False
-        return self._conflict_names(), notes_lock(self.notes_path).exists()
+            return set(), None
+        return self._conflict_names(), _stamp(notes_lock(self.notes_path))
 
     def _conflict_names(self) -> set[str]:
         return {path.name for path in conflict_copies(self.notes_path)}
@@ -254,12 +256,15 @@ class FileGuard(QObject):
     def _check_folder(self) -> None:
         """A conflict copy that came while the notes are open is offered then, not only
         the next time they open; the lock another window held is taken once it is let go
-        (that window closed, or crashed), so this one may write the notes again."""
+        (that window closed, or crashed), so this one may write the notes again; and one
+        taken from this window by another computer's is let go."""
         before, self._conflicts = self._conflicts, self._conflict_names()
         if self._conflicts - before:
             self.conflictCopiesCame.emit()
         if self.lock.take_over():
             self.lockTaken.emit()
+        elif holder := self.lock.taken_from_us():
+            self.lockLost.emit(holder)
 
     def _folder_there(self) -> bool:
         """Whether the deleted notes can be written again where they were: their folder is

@@ -29,6 +29,7 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QSysInfo
 
 from reader.core.lock_files import holder_words, lock_holder, notes_lock
+from reader.core.store import atomic_write
 
 
 def new_lock(path: Path) -> QLockFile:
@@ -80,12 +81,54 @@ class WindowLock:
             return ""
         if self.file.error() != QLockFile.LockError.LockFailedError:
             return self._unwritable_words
+        return self._held_by(self.file.getLockInfo())
+
+    def _held_by(self, info: tuple) -> str:
+        """Another window holds the lock, whose file says `info` (pid, host, app; empty
+        when unreadable): who, in words for the user."""
         self.held_elsewhere = True
-        info = self.file.getLockInfo()  # (pid, host, app), or empty when unreadable
         host = info[1] if info else ""
         self.other_computer = "" if host in ("", QSysInfo.machineHostName()) else host
         self.on_held_elsewhere()
         return f"{holder_words(info[1] if info else None)} {self._held_words}"
+
+    def taken_from_us(self) -> str:
+        """Who has the lock this window held, now that its file names another window:
+        one on another computer that opened it anyway ("Open Here Anyway" deleted this
+        window's lock file, synced there, and wrote its own, synced here). The lock is let
+        go here, that file left as it is, and taken over as that window lets it go; ""
+        while the file still names this window (or cannot be read)."""
+        if not self.lost():
+            return ""
+        info = self.file.getLockInfo()
+        self._unlock_keeping_file()
+        return self._held_by(info)
+
+    def lost(self) -> bool:
+        """Whether the lock this window holds names another window now (`taken_from_us`)."""
+        info = self.file.getLockInfo() if self.file.isLocked() else ()
+        return bool(info) and (info[0], info[1]) not in (
+            (os.getpid(), ""),
+            (os.getpid(), QSysInfo.machineHostName()),
+        )
+
+    def _unlock_keeping_file(self) -> None:
+        """Unlocked, the file at the lock's path (another window's) left there: Qt's unlock
+        deletes whatever is there, so it is kept under another name meanwhile (the same
+        file: its time and contents as they were), else its contents written again."""
+        aside = self.path.with_name(f"{self.path.name}.{os.getpid()}.kept")
+        data, linked = b"", False
+        with contextlib.suppress(OSError):  # gone meanwhile: nothing to keep
+            data = self.path.read_bytes()
+            os.link(self.path, aside)
+            linked = True
+        self.file.unlock()
+        with contextlib.suppress(OSError):
+            if linked:
+                os.replace(aside, self.path)
+            elif data:  # no hard links on this disk
+                atomic_write(self.path, data)
+        self._folder.let_go()
 
     def take_over(self) -> bool:
         """Whether the lock another window held is this one's now: that window let it go

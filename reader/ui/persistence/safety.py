@@ -73,6 +73,7 @@ class NotesSafety(QObject):
         guard.documentChangedOnDisk.connect(self._reload_document)
         guard.conflictCopiesCame.connect(self._offer_conflict_copies)
         guard.lockTaken.connect(self._lock_taken)
+        guard.lockLost.connect(self._lock_lost)
         return guard
 
     def start(self, lock_after_paint: bool = False) -> list[str]:
@@ -130,6 +131,9 @@ class NotesSafety(QObject):
         """Before a save: hold the lock, taking it now if the folder could not be written
         when the notes opened (a full disk with room again). False if another writer has
         taken it meanwhile: then these notes go read-only, and the edits stay on screen."""
+        if holder := self.guard.lock.taken_from_us():
+            self._lock_lost(holder)
+            return False
         if self.guard.lock.held():
             return True
         if self.lock_pending:  # before start-up's lock was taken: as it would have been
@@ -171,6 +175,23 @@ class NotesSafety(QObject):
         self.host.set_read_only(False)
         self.controller.saver.stateChanged.emit("saved", "")
         self.host.show_message(self.guard.lock.taken_words("these notes", "edit them"))
+
+    def _lock_lost(self, holder: str) -> None:
+        """A window on another computer took these notes from this one (Open Here Anyway):
+        read-only here from now on, as if opened while it had them, what was not saved kept
+        in a copy (that window writes the file now), and said; taken back as it lets go."""
+        saver = self.controller.saver
+        copy = saver.rescue_copy() if saver.dirty else None
+        if copy is not None:
+            saver.kept_elsewhere()
+        self.host.set_read_only(True)
+        saver.stateChanged.emit("read-only", "")
+        kept = (
+            f" What you typed since they were last saved is kept in a copy, {copy}." if copy else ""
+        )
+        self.host.show_message(
+            f"These notes are read-only here now: {holder}.{kept}", self.conflict_actions()[1]
+        )
 
     def study_taken(self) -> tuple[str, BannerActions]:
         """The study, which another window had open (these notes read-only for it), is this

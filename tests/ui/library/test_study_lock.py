@@ -23,6 +23,7 @@ from tests.ui.library.conftest import FullLockDisk
 from tests.ui.memo.test_study_memo import memo_file, open_memo
 from tests.ui.test_codebook import study_json
 from tests.ui.test_read_only_undo import activate
+from tests.ui.test_rescued_copies import rescued
 from tests.ui.test_safety import lock_held_by_a_process
 
 
@@ -128,6 +129,42 @@ def test_a_study_left_open_on_another_computer_may_be_opened_here_after_asking(
     window.notes_editor.insertPlainText("typed here now")
     assert window.interview.flush() and "typed here now" in notes_path.read_text("utf-8")
     assert "laptop" not in (folder / "study.json.lock").read_text("utf-8")
+
+
+def test_a_window_whose_study_another_computer_opened_anyway_turns_read_only_keeping_words(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """Found by the lock review: "Open Here Anyway" on another computer deleted this
+    window's lock files (synced there) and wrote its own, which came back here; this window
+    never noticed, and went on writing the study and the notes over that one's. It turns
+    read-only as their lock files come, what was typed and not saved kept in a copy, and
+    those lock files are left as they are."""
+    window = make_study_window(folder)
+    notes_path = window.interview.notes_path
+    assert notes_path is not None
+    activate(window, qtbot)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "typed here")
+    assert window.interview.flush()
+    qtbot.keyClicks(window.notes_editor, " and more")  # not saved yet
+    laptop = "4242\ninterview-reader\nlaptop\n\n"  # as QLockFile writes one there
+    for lock in (study_lock(folder), Path(f"{notes_path}.lock")):  # as a sync tool writes
+        lock.with_name("synced.tmp").write_text(laptop, "utf-8")
+        os.replace(lock.with_name("synced.tmp"), lock)
+    qtbot.waitUntil(lambda: window.study.read_only and window.interview.read_only, timeout=10_000)
+    assert window.study.read_only_cause is ReadOnly.STUDY_IN_USE
+    assert "on the computer “laptop”" in window.banner.text()
+    assert window.notes_editor.isReadOnly() and "typed here and more" in (
+        window.notes_editor.toPlainText()
+    )
+    (copy,) = rescued("*.json")
+    assert "typed here and more" in copy.read_text("utf-8")
+    assert "and more" not in notes_path.read_text("utf-8")
+    assert (folder / "study.json.lock").read_text("utf-8") == laptop
+    assert Path(f"{notes_path}.lock").read_text("utf-8") == laptop
+    window.close()
+    assert (folder / "study.json.lock").read_text("utf-8") == laptop
+    assert Path(f"{notes_path}.lock").read_text("utf-8") == laptop
 
 
 def test_a_lock_of_this_computer_is_never_let_go_of_by_its_name(tmp_path: Path) -> None:

@@ -1,0 +1,72 @@
+"""The notes' lock (reader/ui/persistence/locks.py) taken from this window by a window on
+another computer that opened the notes anyway: their lock file, synced here, names that
+window now. This one turns read-only, keeps what was not saved, and leaves that file be."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from reader.core.lock_files import notes_lock
+from reader.core.read_only import ReadOnly
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_read_only_undo import activate
+from tests.ui.test_rescued_copies import rescued
+
+LAPTOP = "4242\ninterview-reader\nlaptop\n\n"  # as QLockFile writes one on "laptop"
+
+
+def typed(window: MainWindow, qtbot: Any, words: str) -> None:
+    activate(window, qtbot)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, words)
+
+
+def test_notes_whose_lock_another_computer_took_turn_read_only_and_keep_what_was_typed(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """Found by the lock review: the window never noticed and went on writing the notes
+    over the other computer's, and closing deleted that computer's lock file."""
+    window = make_window()
+    typed(window, qtbot, "saved")
+    assert window.interview.flush()
+    typed(window, qtbot, " and not yet")
+    lock = notes_lock(notes_path)
+    lock.with_name("synced.tmp").write_text(LAPTOP, "utf-8")  # as a sync tool writes it
+    os.replace(lock.with_name("synced.tmp"), lock)
+    qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+    assert window.interview.read_only_cause is ReadOnly.NOTES_IN_USE
+    said = window.banner.text()
+    assert said.startswith("These notes are read-only here now: an Interview Reader window")
+    assert "“laptop”" in said and "kept in a copy" in said
+    assert "Open Here Anyway…" in [b.text() for b in window.banner.buttons]
+    (copy,) = rescued("*.json")
+    assert "saved and not yet" in copy.read_text("utf-8")
+    assert "not yet" not in notes_path.read_text("utf-8")
+    assert window.notes_editor.toPlainText().startswith("saved and not yet")
+    assert lock.read_text("utf-8") == LAPTOP
+    lock.unlink()  # the laptop's window closed the notes: this one has them again
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=10_000)
+    assert "you can edit them here now" in window.banner.text()
+    window.close()
+    assert not lock.exists()
+
+
+def test_notes_whose_lock_another_computer_took_unseen_turn_read_only_at_the_next_save(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """A lock file rewritten where no watch sees it (in place): the next save finds it."""
+    window = make_window()
+    typed(window, qtbot, "saved")
+    assert window.interview.flush()
+    notes_lock(notes_path).write_text(LAPTOP, "utf-8")
+    typed(window, qtbot, " and not yet")
+    window.interview.flush()  # as the autosave would, a moment later
+    assert window.interview.read_only and "“laptop”" in window.banner.text()
+    assert "not yet" not in notes_path.read_text("utf-8")
+    (copy,) = rescued("*.json")
+    assert "saved and not yet" in copy.read_text("utf-8")
+    window.close()
+    assert notes_lock(notes_path).read_text("utf-8") == LAPTOP
