@@ -337,3 +337,24 @@ def test_notes_open_as_another_window_takes_the_study_late_follow_it_and_come_ba
     qtbot.keyClicks(window.notes_editor, " and after")
     assert window.interview.flush()
     assert "typed just before and after" in notes_path.read_text("utf-8")
+
+
+def test_notes_open_as_a_newer_study_json_comes_turn_read_only_with_the_study(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The banner said nothing in the study would be changed here; the notes stayed
+    editable and went on saving."""
+    from reader.core.study import open_study
+    from tests.ui.library.test_read_only_unsaved import newer_study_json_comes
+
+    open_study(folder).save()
+    window = make_study_window(folder)
+    notes_path = window.interview.notes_path
+    assert notes_path is not None
+    activate(window, qtbot)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "typed just before")
+    newer_study_json_comes(window, folder, qtbot)
+    assert window.interview.read_only_cause is ReadOnly.STUDY_FILE
+    assert window.notes_editor.isReadOnly()
+    assert "typed just before" in notes_path.read_text("utf-8")
