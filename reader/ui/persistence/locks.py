@@ -105,11 +105,17 @@ class WindowLock:
         return self._held_by(info)
 
     def lost(self) -> bool:
-        """Whether the lock this window holds names another window now (`taken_from_us`)."""
+        """Whether the lock this window holds names another window now (`taken_from_us`);
+        not when its file cannot be read (gone with its folder, renamed: Qt says pid 0)."""
         info = self.file.getLockInfo() if self.file.isLocked() else ()
-        return bool(info) and (info[0], info[1]) not in (
-            (os.getpid(), ""),
-            (os.getpid(), QSysInfo.machineHostName()),
+        return (
+            bool(info)
+            and info[0] > 0
+            and (info[0], info[1])
+            not in (
+                (os.getpid(), ""),
+                (os.getpid(), QSysInfo.machineHostName()),
+            )
         )
 
     def _unlock_keeping_file(self) -> None:
