@@ -21,6 +21,7 @@ from reader.ui.window.main_window import MainWindow
 from tests.core.test_lock_files import WAIT_FOR_STDIN, held_by
 from tests.ui.library.conftest import FullLockDisk
 from tests.ui.memo.test_study_memo import memo_file, open_memo
+from tests.ui.persistence.test_locks import typed
 from tests.ui.test_codebook import study_json
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_rescued_copies import rescued
@@ -140,11 +141,7 @@ def test_a_window_whose_study_another_computer_opened_anyway_turns_read_only_kee
     read-only as their lock files come, what was typed and not saved kept in a copy, and
     those lock files are left as they are."""
     window = make_study_window(folder)
-    notes_path = window.interview.notes_path
-    assert notes_path is not None
-    activate(window, qtbot)
-    window.notes_editor.setFocus()
-    qtbot.keyClicks(window.notes_editor, "typed here")
+    notes_path = typed(window, qtbot, "typed here")
     assert window.interview.flush()
     qtbot.keyClicks(window.notes_editor, " and more")  # not saved yet
     laptop = "4242\ninterview-reader\nlaptop\n\n"  # as QLockFile writes one there
@@ -349,11 +346,7 @@ def test_notes_open_as_a_newer_study_json_comes_turn_read_only_with_the_study(
 
     open_study(folder).save()
     window = make_study_window(folder)
-    notes_path = window.interview.notes_path
-    assert notes_path is not None
-    activate(window, qtbot)
-    window.notes_editor.setFocus()
-    qtbot.keyClicks(window.notes_editor, "typed just before")
+    notes_path = typed(window, qtbot, "typed just before")
     newer_study_json_comes(window, folder, qtbot)
     assert window.interview.read_only_cause is ReadOnly.STUDY_FILE
     assert window.notes_editor.isReadOnly()

@@ -18,10 +18,13 @@ from tests.ui.test_rescued_copies import rescued
 LAPTOP = "4242\ninterview-reader\nlaptop\n\n"  # as QLockFile writes one on "laptop"
 
 
-def typed(window: MainWindow, qtbot: Any, words: str) -> None:
+def typed(window: MainWindow, qtbot: Any, words: str) -> Path:
+    """`words` typed into `window`'s notes; their file."""
     activate(window, qtbot)
     window.notes_editor.setFocus()
     qtbot.keyClicks(window.notes_editor, words)
+    assert window.interview.notes_path is not None
+    return window.interview.notes_path
 
 
 def test_notes_whose_lock_another_computer_took_turn_read_only_and_keep_what_was_typed(
