@@ -202,7 +202,7 @@ def test_context_menus_give_each_item_a_letter_and_its_key(
     # The Annotations list's menu, on that highlight.
     menus = Menus(monkeypatch).opened
     annotations = window.annotations
-    annotations._context_menu(
+    annotations.keys.context_menu(
         annotations.view.visualRect(annotations.view.model().index(0, 0)).center()
     )
     assert clashes(menus[-1], "Annotations") == []

@@ -41,7 +41,7 @@ def test_row_menus_go_once_closed(make_study_window, folder: Path, qtbot) -> Non
         (library, lambda: library._row_menu(row)),
         (library, lambda: library._header_menu(row)),
         (codebook.view, lambda: codebook.view.customContextMenuRequested.emit(code)),
-        (annotations, lambda: annotations._context_menu(card)),
+        (annotations, lambda: annotations.keys.context_menu(card)),
     ]
     for pane, open_menu in panes:
         for _ in range(2):

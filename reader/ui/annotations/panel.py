@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QPalette, QShowEvent
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
 from reader.ui.annotations.deleting import delete_highlight
+from reader.ui.annotations.list_keys import ListKeys
 from reader.ui.annotations.model import (
     ID_ROLE,
     Entry,
@@ -36,8 +37,6 @@ from reader.ui.dialogs import filter_combo
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.painting import EmptyListText
-from reader.ui.row_menu import passing_menu
-from reader.ui.type_to_filter import type_to_filter
 from reader.ui.window.spoken import SpokenLabel
 from reader.ui.wrap_row import WrapRow
 
@@ -106,9 +105,8 @@ class AnnotationsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setMouseTracking(True)  # status tips on hover
-        self.view.installEventFilter(self)
-        self.view.clicked.connect(self._jump)
-        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.clicked.connect(self.jump)
+        self.keys = ListKeys(self, self)  # Enter, F2, Delete, and the row menu
         EmptyListText(self.view, self._nothing_shown)  # filtered to nothing: not blank
 
         # The colour beside the words (a swatch alone when narrow); the code and the scope
@@ -368,53 +366,25 @@ class AnnotationsPanel(QWidget):
         if not self.view.currentIndex().isValid() and self._model.rows:
             self._set_row(0)
 
-    def _jump(self, index: Index) -> None:
-        entry = self._entry(index)
+    def jump(self, index: Index) -> None:
+        entry = self.entry_at(index)
         # A row of another interview opens it first (the rows are made again then).
         if entry is not None and self.study.reach(entry) and not entry.highlight.orphan:
             self.jumpRequested.emit(entry.highlight.id)
             self.select(entry.highlight.id)
 
-    def _entry(self, index: Index) -> Entry | None:
+    def entry_at(self, index: Index) -> Entry | None:
         return self._model.rows[index.row()] if index.isValid() else None
 
-    def _edit(self) -> None:
-        if (entry := self._entry(self.view.currentIndex())) is not None and self.study.reach(entry):
+    def edit(self) -> None:
+        if (entry := self.entry_at(self.view.currentIndex())) is not None and self.study.reach(
+            entry
+        ):
             self.editNoteRequested.emit(entry.highlight.id)
 
-    def _delete(self) -> None:
-        entry = self._entry(self.view.currentIndex())
+    def delete(self) -> None:
+        entry = self.entry_at(self.view.currentIndex())
         if entry is not None and not self.study.is_open(entry):
             self._interview.status.emit("Open its interview (Enter) to delete it there.", 5000)
         elif entry is not None:
             delete_highlight(self._interview, entry.highlight.id, said=True)  # Backspace too
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.view and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            handler = {
-                Qt.Key.Key_Return: lambda: self._jump(self.view.currentIndex()),
-                Qt.Key.Key_Enter: lambda: self._jump(self.view.currentIndex()),
-                Qt.Key.Key_F2: self._edit,
-                Qt.Key.Key_Delete: self._delete,
-                Qt.Key.Key_Backspace: self._delete,
-            }.get(Qt.Key(event.key()))
-            plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            if handler is not None and plain:
-                handler()
-                return True
-            return type_to_filter(event, self.filter_edit) or super().eventFilter(watched, event)
-        return super().eventFilter(watched, event)
-
-    def _context_menu(self, pos: QPoint) -> None:
-        index = self.view.indexAt(pos)
-        entry = self._entry(index)
-        if entry is None:
-            return
-        self.view.setCurrentIndex(index)
-        menu = passing_menu(self)
-        go = menu.addAction("&Go to Highlight\tEnter", lambda: self._jump(index))
-        go.setEnabled(not entry.highlight.orphan)
-        menu.addAction("Edit &Note…\tF2", self._edit)
-        menu.addAction("&Delete Highlight\tDelete", self._delete)
-        menu.exec(self.view.viewport().mapToGlobal(pos))
