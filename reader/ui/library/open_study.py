@@ -62,6 +62,8 @@ class OpenStudy(StudyEdits, QObject):
         # The interviews' notes files as last read: the annotations and the codebook share it.
         self.notes_files = NotesFilesCache()
         self._lock: WindowLock | None = None  # study.json.lock, while a study is open
+        # What the window that had the study left unfinished, finished as it was taken over.
+        self._finished: list[str] = []
         # study.json and the study folder, watched while open; the memo's by the same watch.
         self.disk: DiskWatch | None = None
         self._listing: frozenset[str] = frozenset()  # the folder's names when last watched
@@ -94,7 +96,7 @@ class OpenStudy(StudyEdits, QObject):
     def taken_words(self) -> str:
         """What the window says as it takes the study over from another (`lockTaken`)."""
         assert self._lock is not None
-        return self._lock.taken_words("this study", "change it")
+        return "  ".join([self._lock.taken_words("this study", "change it"), *self._finished])
 
     # Opening and closing ---------------------------------------------------------------
 
@@ -246,6 +248,12 @@ class OpenStudy(StudyEdits, QObject):
             merged = self.study.merge_from_disk()
         except OSError:
             merged = None
+        # That window killed in a code change or Rename in Study: finished here, as opening
+        # the study would, before a save of ours drops its record.
+        if taken:
+            self._finished = [] if self.study.read_only else self.study.finish_under_way()
+            if self._finished:
+                self._not_saved()
         cause = self.study.read_only_cause
         if cause is not None and cause is not was_cause:  # what was not saved, and becomes
             kept = list(filter(None, (self._kept_read_only(), self.memo_kept())))

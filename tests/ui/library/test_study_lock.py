@@ -16,6 +16,7 @@ import pytest
 
 from reader.core.lock_files import study_lock
 from reader.core.read_only import ReadOnly
+from reader.core.study import open_study
 from reader.ui.persistence.locks import NotesLock, WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.core.test_lock_files import WAIT_FOR_STDIN, held_by
@@ -79,6 +80,27 @@ def test_a_window_watched_while_the_other_is_killed_takes_the_study_by_itself(
     window.notes_editor.insertPlainText("memo here")
     assert window.study_actions.memo_saved()
     assert memo_file(folder).read_text("utf-8") == "memo here"
+
+
+def test_a_code_merge_the_killed_window_left_unfinished_is_finished_on_taking_over(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any
+) -> None:
+    """The window that had the study killed in a merge, before study.json: the window that
+    took the study over saved it later without the merge, and dropped the record that
+    would have finished it; Work stayed in the Codebook for good."""
+    study = open_study(folder)
+    work, care = study.writable_codebook().create("Work"), study.writable_codebook().create("Care")
+    study.save()
+    with lock_held_by_a_process(study_lock(folder)):
+        window = make_study_window(folder)
+        owner = window.study
+        study.merge_codes(work.id, care.id)  # the other window, killed before study.json
+    qtbot.waitUntil(lambda: not owner.read_only, timeout=10_000)
+    assert owner.study is not None
+    assert [c.name for c in owner.study.codebook] == ["Care"]
+    assert [c["name"] for c in study_json(folder)["codes"]] == ["Care"]
+    assert not (folder / "study.json.code-change").exists()
+    assert "the merge is finished now" in window.banner.text()
 
 
 def test_notes_another_window_still_edits_stay_read_only_until_it_lets_them_go(
