@@ -1239,6 +1239,27 @@ def test_a_source_named_as_a_windows_device_gets_a_file_windows_can_make(tmp_pat
     ]  # fmt: skip
 
 
+def test_a_source_named_as_a_windows_device_before_a_dot_gets_a_file_windows_can_make(
+    tmp_path: Path,
+) -> None:
+    """ "Con.Ana" and "aux. notes" were written as Con.Ana.txt and aux. notes.txt: Windows
+    keeps a device's name before any suffix, "Con.Ana.txt" as "Con.txt"."""
+    names = ("Con.Ana", "aux. notes", "Console.Ana")
+    sources = "".join(
+        f'<TextSource guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
+        f'plainTextPath="internal://{k}.txt"/>'
+        for k, name in enumerate(names)
+    )
+    qde = f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>{sources}</Sources></Project>'
+    texts = {f"sources/{k}.txt": f"A: said by {name}\n" for k, name in enumerate(names)}
+    import_qdpx(zipped({"project.qde": qde, **texts}), tmp_path / "s")
+    study = open_study(tmp_path / "s")
+    assert [e.title for e in study.interviews] == list(names)
+    assert [Path(e.path).name for e in study.interviews] == [
+        "Con_.Ana.txt", "aux_. notes.txt", "Console.Ana.txt",
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("memo", ["Said at once.", "Q&A: said < 1 s & at once"])
 def test_a_qualcoder_annotation_is_the_note_of_its_passage(tmp_path: Path, memo: str) -> None:
     """A Note holding a PlainTextSelection (QualCoder's annotation) came in as a loose

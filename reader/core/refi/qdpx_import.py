@@ -143,8 +143,9 @@ _UNREADABLE_MEMBER = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, No
 _ATTRIBUTE_TYPES = {"Integer": "number", "Float": "number", "Date": "date", "DateTime": "date"}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:$|[T Z+-])")
 _UNSAFE = re.compile(r"[^\w\- .()]+")
-# Names Windows keeps for its devices, whatever the suffix: "Con.txt" is the console.
-_WINDOWS_DEVICE = re.compile(r"(?i)con|prn|aux|nul|(?:com|lpt)[0-9¹²³]")
+# Names Windows keeps for its devices, before any suffix: "Con.txt", "Con.Ana.txt" and
+# "Con .txt" are the console.
+_WINDOWS_DEVICE = re.compile(r"(?i)^(?:con|prn|aux|nul|(?:com|lpt)[0-9¹²³])(?= *(?:\.|$))")
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
@@ -1532,8 +1533,7 @@ def _free_path(folder: Path, name: str, suffix: str) -> Path:
     # File systems count a name's bytes (255 at most): 80 emoji would be 320.
     stem = stem.encode("utf-8")[:_MAX_STEM_BYTES].decode("utf-8", "ignore") or "source"
     stem = stem.removesuffix(suffix)
-    if _WINDOWS_DEVICE.fullmatch(stem):
-        stem += "_"
+    stem = _WINDOWS_DEVICE.sub(r"\g<0>_", stem, count=1)
     # Names told apart by case alone are one file on macOS and Windows: "P1.txt" and
     # "p1.txt" made on Linux came out of the study's folder there as one.
     try:
