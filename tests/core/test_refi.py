@@ -1219,32 +1219,27 @@ def test_a_project_of_many_sources_looks_up_the_studys_files_once(
     assert len(looked_up) <= 2 * count
 
 
-def test_a_source_named_as_a_windows_device_gets_a_file_windows_can_make(tmp_path: Path) -> None:
-    """A participant called "Con" (or a source "aux", "NUL", "COM1"): its transcript was
-    transcripts/Con.txt, a name Windows keeps for a device at every suffix, where writing
-    it fails or goes to the console; the interview keeps the source's name as its title."""
-    names = ("Con", "aux", "NUL", "com1", "Lpt9", "Console")
-    sources = "".join(
-        f'<TextSource guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
-        f'plainTextPath="internal://{k}.txt"/>'
-        for k, name in enumerate(names)
-    )
-    qde = f'<Project xmlns="{PROJECT_NS}" name="x"><Sources>{sources}</Sources></Project>'
-    texts = {f"sources/{k}.txt": f"A: said by {name}\n" for k, name in enumerate(names)}
-    import_qdpx(zipped({"project.qde": qde, **texts}), tmp_path / "s")
-    study = open_study(tmp_path / "s")
-    assert [e.title for e in study.interviews] == list(names)
-    assert [Path(e.path).name for e in study.interviews] == [
-        "Con_.txt", "aux_.txt", "NUL_.txt", "com1_.txt", "Lpt9_.txt", "Console.txt",
-    ]  # fmt: skip
-
-
-def test_a_source_named_as_a_windows_device_before_a_dot_gets_a_file_windows_can_make(
-    tmp_path: Path,
+@pytest.mark.parametrize(
+    ("names", "files"),
+    [
+        (
+            ("Con", "aux", "NUL", "com1", "Lpt9", "Console"),
+            ["Con_.txt", "aux_.txt", "NUL_.txt", "com1_.txt", "Lpt9_.txt", "Console.txt"],
+        ),
+        # Before any suffix too: "Con.Ana.txt" is the console as "Con.txt" is.
+        (
+            ("Con.Ana", "aux. notes", "Console.Ana"),
+            ["Con_.Ana.txt", "aux_. notes.txt", "Console.Ana.txt"],
+        ),
+    ],
+)
+def test_a_source_named_as_a_windows_device_gets_a_file_windows_can_make(
+    tmp_path: Path, names: tuple[str, ...], files: list[str]
 ) -> None:
-    """ "Con.Ana" and "aux. notes" were written as Con.Ana.txt and aux. notes.txt: Windows
-    keeps a device's name before any suffix, "Con.Ana.txt" as "Con.txt"."""
-    names = ("Con.Ana", "aux. notes", "Console.Ana")
+    """A participant called "Con" (or a source "aux", "NUL", "COM1", "Con.Ana"): its
+    transcript was transcripts/Con.txt, a name Windows keeps for a device at every suffix,
+    where writing it fails or goes to the console; the interview keeps the source's name
+    as its title."""
     sources = "".join(
         f'<TextSource guid="eeeeeeee-0000-0000-0000-00000000000{k}" name="{name}" '
         f'plainTextPath="internal://{k}.txt"/>'
@@ -1255,9 +1250,7 @@ def test_a_source_named_as_a_windows_device_before_a_dot_gets_a_file_windows_can
     import_qdpx(zipped({"project.qde": qde, **texts}), tmp_path / "s")
     study = open_study(tmp_path / "s")
     assert [e.title for e in study.interviews] == list(names)
-    assert [Path(e.path).name for e in study.interviews] == [
-        "Con_.Ana.txt", "aux_. notes.txt", "Console.Ana.txt",
-    ]  # fmt: skip
+    assert [Path(e.path).name for e in study.interviews] == files
 
 
 @pytest.mark.parametrize("memo", ["Said at once.", "Q&A: said < 1 s & at once"])
