@@ -205,7 +205,7 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
     if (
         own
         and (words := text[own[0] : own[1]]) != exact
-        and all(_nearer_apart(own, p, n, expected) for p in near)
+        and all(_nearer_apart(text, h, own, p, expected) for p in near)
     ):
         if _still_its_words(exact, words):
             return _moved(text, h, *own), True
@@ -256,11 +256,17 @@ def _same_context(text: str, h: Highlight) -> bool:
     return before == h.prefix and text[h.end : h.end + len(h.suffix)] == h.suffix
 
 
-def _nearer_apart(own: tuple[int, int], copy: int, n: int, expected: int) -> bool:
-    """Whether the span `own` is nearer `expected` than the quote's copy at `copy` (`n`
-    long), and apart from it: a copy within it is the quote itself, shifted (in a text of
-    one letter repeated, "00000010" was put one letter before itself)."""
-    apart = own[1] <= copy or copy + n <= own[0]
+def _nearer_apart(text: str, h: Highlight, own: tuple[int, int], copy: int, expected: int) -> bool:
+    """Whether the span `own` is nearer `expected` than the quote's copy at `copy`, and
+    apart from it: a copy within it is the quote itself, shifted (in a text of one letter
+    repeated, "00000010" was put one letter before itself), and so is a copy between its
+    saved words whose passage takes in `own` ("00000001" after "00000000", the insert
+    before it ending "00000001", was cut to "000000" between the saved words as found)."""
+    start, end = copy, copy + len(h.exact)
+    beside = start >= len(h.prefix) and text.startswith(h.prefix, start - len(h.prefix))
+    if beside and text.startswith(h.suffix, end):
+        start, end = start - len(h.prefix), end + len(h.suffix)
+    apart = own[1] <= start or end <= own[0]
     return apart and abs(own[0] - expected) < abs(copy - expected)
 
 

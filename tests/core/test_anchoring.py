@@ -388,6 +388,9 @@ def test_non_bmp_fuzzy_match() -> None:
 @example(text="0", span=(0, 1), cuts=(0, 0), before="", after="\u200d")  # joins the "0"
 @example(text="0", span=(0, 1), cuts=(0, 0), before="0\u0300", after="")  # another letter
 @example(text="0" * 14 + "1" + "0" * 9, span=(8, 8), cuts=(0, 0), before="0", after="")
+@example(  # the saved words after it found in the insert, the quote cut short before them
+    text="0" * 15 + "1" + "0" * 7 + "1", span=(8, 8), cuts=(8, 0), before="0" * 13 + "1", after=""
+)
 def test_text_inserted_outside_the_span_keeps_the_quote(
     text: str, span: tuple[int, int], cuts: tuple[int, int], before: str, after: str
 ) -> None:
