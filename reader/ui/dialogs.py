@@ -1,5 +1,6 @@
-"""Small dialogs: a highlight's note and the labels of the six colours; the docks' narrow
-filter drop-downs; windows that keep their size between sessions."""
+"""Small dialogs: a highlight's note and the labels of the six colours; a name or a choice
+asked for (get_text, get_item); the docks' narrow filter drop-downs; windows that keep
+their size between sessions."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -138,6 +140,64 @@ class ColorLabelsDialog(QDialog):
 
     def labels(self) -> dict[str, str]:
         return {cid: edit.text().strip() or cid.title() for cid, edit in self.edits.items()}
+
+
+def get_text(
+    parent: QWidget | None, title: str, label: str, text: str, name: str, description: str
+) -> tuple[str, bool]:
+    """A line typed in Qt's input dialog, starting from `text`, and whether it was given
+    (OK). Its field is named `name` and described by `description` for a screen reader:
+    Qt's static getText named it by its label alone ("Name for “Q”:"), with no word on what
+    it does (#17)."""
+    dialog = _input_dialog(parent, title, label)
+    dialog.setTextValue(text)
+    return _asked(dialog, QLineEdit, name, description)
+
+
+def get_item(
+    parent: QWidget | None, title: str, label: str, items: list[str], name: str, description: str
+) -> tuple[str, bool]:
+    """One of `items` (the first to start with), chosen in Qt's input dialog, and whether
+    it was (OK). Its list is named and described as get_text's field: Qt's named it by the
+    item it showed ("Drinks"), as if that were what it asked."""
+    dialog = _input_dialog(parent, title, label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    return _asked(dialog, QComboBox, name, description)
+
+
+def speaker_name(parent: QWidget | None, shown: str, study: bool = False) -> tuple[str, bool]:
+    """Rename Speaker… (in the reader's menu, the Speakers dialog) or, `study`, Rename in
+    Study…: the new name of the speaker shown as `shown`, and whether one was given."""
+    if study:
+        title, label = "Rename in Study", f"Name for “{shown}” in every interview:"
+        does = "in every interview of the study where they are shown"
+    else:
+        title, label = "Rename Speaker", f"Name for “{shown}”:"
+        does = "in this interview; another speaker's name merges the two"
+    return get_text(parent, title, label, shown, "New name", f"What “{shown}” is called {does}")
+
+
+def _input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    return dialog
+
+
+def _asked(
+    dialog: QInputDialog, kind: type[QWidget], name: str, description: str
+) -> tuple[str, bool]:
+    """`dialog` shown until answered, its field (of `kind`) named first; what it holds."""
+    field = dialog.findChild(kind)
+    assert field is not None, kind  # made by setTextValue or setComboBoxItems
+    field.setAccessibleName(name)
+    field.setAccessibleDescription(description)
+    try:
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return (dialog.textValue() if ok else "", ok)
+    finally:
+        dialog.deleteLater()
 
 
 def ask(

@@ -39,7 +39,7 @@ class DialogStub:
         self.color_answers: list[dict[str, str] | None] = []
         # Choices in `dialogs.ask` (e.g. "Start Empty"); without an answer, the first.
         self.choice_answers: list[str] = []
-        self.item_answers: list[tuple[int, bool]] = []  # QInputDialog.getItem: (row, ok)
+        self.item_answers: list[tuple[int, bool]] = []  # dialogs.get_item: (row, ok)
         self.save_answers: list[str] = []  # QFileDialog.getSaveFileName
         self.save_suggested: list[str] = []  # the path each save dialog opened at
         self.open_started: list[str] = []  # the folder each Open dialog started in
@@ -55,6 +55,24 @@ class DialogStub:
 
     def titles(self) -> list[str]:
         return [text.split(":", 1)[0] for _, text in self.shown]
+
+
+def input_answer(stub: DialogStub) -> Callable[[QInputDialog], int]:
+    """The exec() of a name or a choice asked for (reader.ui.dialogs.get_text, get_item):
+    the next of `stub`'s text_answers or item_answers (row, ok); none, cancelled."""
+
+    def exec_(dialog: QInputDialog) -> int:
+        items = dialog.comboBoxItems()
+        if items:
+            stub.shown.append(("item", f"{dialog.windowTitle()}: {dialog.labelText()}"))
+            row, ok = stub.item_answers.pop(0) if stub.item_answers else (0, False)
+            dialog.setTextValue(items[row])
+        else:
+            text, ok = stub.text_answers.pop(0) if stub.text_answers else ("", False)
+            dialog.setTextValue(text)
+        return QDialog.DialogCode.Accepted if ok else QDialog.DialogCode.Rejected
+
+    return exec_
 
 
 @pytest.fixture
@@ -73,9 +91,6 @@ def dialogs(tmp_path: Path) -> Iterator[DialogStub]:
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "exec", exec_box)
-
-    def get_text(*_args: Any, **_kwargs: Any) -> tuple[str, bool]:
-        return stub.text_answers.pop(0) if stub.text_answers else ("", False)
 
     def get_open(_parent: Any, _title: str = "", folder: str = "", *_a: Any) -> Any:
         stub.open_started.append(folder)
@@ -101,7 +116,6 @@ def dialogs(tmp_path: Path) -> Iterator[DialogStub]:
             dialog.edits[color_id].setText(label)
 
     monkeypatch.setattr(ColorLabelsDialog, "exec", answer(stub.color_answers, fill_colors))
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
 
     def ask(_parent: Any, title: str, text: str, choices: list[str], default: str = "") -> str:
         stub.shown.append(("ask", f"{title}: {text}"))
@@ -110,13 +124,8 @@ def dialogs(tmp_path: Path) -> Iterator[DialogStub]:
         assert answer in choices, (answer, choices)
         return answer
 
-    def get_item(_parent: Any, title: str, label: str, items: list[str], *_a: Any) -> Any:
-        stub.shown.append(("item", f"{title}: {label}"))
-        row, ok = stub.item_answers.pop(0) if stub.item_answers else (0, False)
-        return (items[row] if ok else "", ok)
-
     monkeypatch.setattr("reader.ui.dialogs.ask", ask)
-    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    monkeypatch.setattr(QInputDialog, "exec", input_answer(stub))
 
     def get_save(_parent: Any, _title: str = "", suggested: str = "", *_a: Any) -> Any:
         stub.save_suggested.append(suggested)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QApplication, QTabBar, QWidget
 
 from reader.ui.window.focus_marker import bar_width
@@ -58,21 +58,50 @@ def walk(interface, path: str = "", depth: int = 0):
 
 def unnamed(window: QWidget) -> list[str]:
     """The interactive elements without a name (or a description where one is due), and
-    any other Tab stops there (a text shown read-only, as a static text, is one)."""
+    any other Tab stops there (a text shown read-only, as a static text, is one), also
+    those the tree leaves out (a drop-down in a table's cell)."""
     found = []
+    walked = set()
     for interface, path in walk(QAccessible.queryAccessibleInterface(window)):
-        role, widget = interface.role(), interface.object()
-        tab_stop = isinstance(widget, QWidget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
-        if role not in INTERACTIVE and not tab_stop:
-            continue
-        name = interface.text(QAccessible.Text.Name).strip()
-        if not name:
-            found.append(f"{path} ({role.name}): no name")
-        elif not re.search(r"[^\W\d_]{2}", name):  # "B", "•", "H1": a glyph, said as one
-            found.append(f"{path} ({role.name}): named {name!r}, no word")
-        elif role in DESCRIBED and not interface.text(QAccessible.Text.Description).strip():
-            found.append(f"{path} ({role.name}): no description")
+        walked.add(interface.object())
+        found += _unnamed(interface, path)
+    for widget in window.findChildren(QWidget):
+        if widget not in walked and _tab_stop(widget) and widget.isVisibleTo(window):
+            interface = QAccessible.queryAccessibleInterface(widget)
+            found += _unnamed(interface, f"…/{widget.accessibleName() or type(widget).__name__}")
     return found
+
+
+def _tab_stop(widget: object) -> bool:
+    return isinstance(widget, QWidget) and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+
+
+def _unnamed(interface: QAccessibleInterface, path: str) -> list[str]:
+    role = interface.role()
+    if role not in INTERACTIVE and not _tab_stop(interface.object()):
+        return []
+    name = name_of(interface).strip()
+    if not name:
+        return [f"{path} ({role.name}): no name"]
+    if not re.search(r"[^\W\d_]{2}", name):  # "B", "•", "H1": a glyph, said as one
+        return [f"{path} ({role.name}): named {name!r}, no word"]
+    if role in DESCRIBED and not interface.text(QAccessible.Text.Description).strip():
+        return [f"{path} ({role.name}): no description"]
+    return []
+
+
+def name_of(interface: QAccessibleInterface) -> str:
+    """What names the element. A drop-down's Name is the item it shows on Linux, where Qt
+    gives its label by relation: there its accessible name (said on Windows and macOS) or
+    its label's words (a QLabel whose buddy it is), not its value, stand for a name."""
+    widget = interface.object()
+    if interface.role() != Role.ComboBox or not isinstance(widget, QWidget):
+        return interface.text(QAccessible.Text.Name)
+    labels = [
+        other.text(QAccessible.Text.Name)
+        for other, relation in interface.relations(QAccessible.RelationFlag.Label)
+    ]
+    return widget.accessibleName() or " ".join(labels)
 
 
 def test_every_interactive_element_has_a_name(window: MainWindow, qtbot) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from reader.core.annotations import Highlight
 from reader.core.interview import Role
@@ -120,9 +120,9 @@ class HighlightEditing(QObject):
         # Read-only notes refuse it, saying why, before a name is typed for nothing.
         if controller is None or not shown or not controller.writable():
             return
-        name, ok = QInputDialog.getText(
-            self._parent, "Rename Speaker", f"Name for “{shown}”:", text=shown
-        )
+        from reader.ui.dialogs import speaker_name  # dialogs load on first use
+
+        name, ok = speaker_name(self._parent, shown)
         if ok:
             controller.rename_speaker(shown, name)
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reader.core.codebook import Code, Codebook
+from reader.ui.dialogs import get_item
 
 
 def choose_code(
@@ -18,11 +19,13 @@ def choose_code(
     label: str,
     book: Codebook,
     codes: Sequence[Code],
+    description: str,
     first: str = "",
 ) -> str | None:
     """The id of the code chosen among `codes`; "" for `first`, an item listed before them
     ("The top level"); None when cancelled. The dialog gives back the text chosen, not its
-    row: two codes whose paths read alike are numbered."""
+    row: two codes whose paths read alike are numbered. Its list says `description` to a
+    screen reader."""
     seen: Counter[str] = Counter()
     paths = []
     for code in codes:
@@ -30,7 +33,7 @@ def choose_code(
         seen[path] += 1
         paths.append(path if seen[path] == 1 else f"{path} ({seen[path]})")
     items = [first, *paths] if first else paths
-    chosen, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    chosen, ok = get_item(parent, title, label, items, "Code", description)
     if not ok or chosen not in items:
         return None
     return "" if first and chosen == first else codes[paths.index(chosen)].id

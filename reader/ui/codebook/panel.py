@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QSizePolicy,
     QToolButton,
@@ -44,6 +43,8 @@ from reader.ui.theme import color_icon
 from reader.ui.typed_text import typed_text
 from reader.ui.wrap_row import WrapRow
 
+NEW_CODE = "Name of the new code"
+NEW_CODE_SAYS = "The new code's name; written as a path, “Work / Night shifts”, it goes under Work"
 TOP_LEVEL = "The top level"  # Move Into…'s place outside every code
 USE_LINE_MIN_HEIGHT = 340  # px of the panel below which the tree takes the use line's row
 
@@ -244,7 +245,7 @@ class CodebookPanel(QWidget):
             parent, index = "", None
         name, label = "", f"Name of the new code{where}:"
         while not self.hub.read_only:  # a name refused (said) is asked again, as typed
-            name, ok = QInputDialog.getText(self, "New Code", label, text=name)
+            name, ok = dialogs.get_text(self, "New Code", label, name, NEW_CODE, NEW_CODE_SAYS)
             if not ok or not name.strip():
                 return
             # Typed as a path ("Work / Night shifts"), under that code, as the picker makes it.
@@ -270,7 +271,8 @@ class CodebookPanel(QWidget):
             goes = "goes" if len(below) == 1 else "go"
             label += f"\nIts {counted(len(below), 'sub-code')} {goes} under the code chosen"
             label += " (one of them chosen takes its place)."
-        target = choose_code(self, "Merge Codes", label, book, targets)
+        said = f"The code that takes “{source.name}”'s passages; “{source.name}” goes"
+        target = choose_code(self, "Merge Codes", label, book, targets, said)
         if target and self.hub.merge(source.id, target):
             self.set_current(target)
 
@@ -286,7 +288,8 @@ class CodebookPanel(QWidget):
         places = [c for _, c in book.tree() if c.id not in {code.id, code.parent, *below}]
         top = TOP_LEVEL if code.parent else ""
         label = f"Move “{code.name}” under:"
-        parent = choose_code(self, "Move Code", label, book, places, top)
+        said = f"The code “{code.name}” goes under, with its sub-codes"
+        parent = choose_code(self, "Move Code", label, book, places, said, top)
         if parent is not None and self.hub.move(code.id, parent):
             self.set_current(code.id)
 

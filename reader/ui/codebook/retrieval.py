@@ -44,6 +44,7 @@ from reader.ui.library.attribute_values import index_of
 from reader.ui.slices import Slices
 from reader.ui.theme import color_icon
 from reader.ui.wait_cursor import MANY_FILES, waiting
+from reader.ui.window.focus_marker import FocusMarker
 
 OPERATORS = {"": "alone", "and": "and", "or": "or", "not": "and not"}
 FILLING = "Export is ready once the list is complete."
@@ -132,6 +133,7 @@ class RetrievalWindow(QDialog):
         split.addWidget(self.preview)
         split.setChildrenCollapsible(False)
         split.setSizes([220, 280])
+        self.focus_marker = FocusMarker(self, [self.list, self.preview])  # a bar, as in panes
         self.export_button = QPushButton("Export")
         menu = QMenu(self.export_button)
         for extension, (label, _) in EXPORTS.items():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reader.core.backups import BackupInfo, list_backups, make_backup
 from reader.core.notes_file import NotesFormatError, parse, serialise
@@ -84,14 +84,16 @@ def _choose(parent: QWidget | None, notes_path: Path, what: str) -> BackupInfo |
         QMessageBox.information(parent, TITLE, "There are no backups yet.")
         return None
     labels = [info.describe() for info in infos]
-    choice, ok = QInputDialog.getItem(
+    from reader.ui.dialogs import get_item  # dialogs load on first use, not at start-up
+
+    choice, ok = get_item(
         parent,
         TITLE,
         "Kept: the newest backups, and the last one of each of the past 30 days.\n"
         f"Restore the {what} at (what is there now is backed up first):",
         labels,
-        0,
-        False,
+        "Backup",
+        "When each backup was made, and its length; the one chosen is restored",
     )
     return infos[labels.index(choice)] if ok else None
 

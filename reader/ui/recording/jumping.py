@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QInputDialog
-
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
 from reader.ui.recording import time_links
@@ -108,11 +106,15 @@ class TimeJumps:
         recording = self._recording
         if recording.playable() is None:
             return
-        typed, ok = QInputDialog.getText(
+        from reader.ui.dialogs import get_text  # dialogs load on first use, not at start-up
+
+        typed, ok = get_text(
             self._reader.window(),
             "Go to Time",
             f"Time in the recording ({TIME_FORMS}):",
-            text=format_time(recording.position()),
+            format_time(recording.position()),
+            "Time in the recording",
+            f"Where the recording goes on Enter, written as {TIME_FORMS}",
         )
         typed = typed.strip()
         if not ok or not typed:

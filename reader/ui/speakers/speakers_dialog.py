@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.interview import Role, SpeakerInfo, speaker_report
-from reader.ui.dialogs import close_only
+from reader.ui.dialogs import close_only, get_item, speaker_name
 from reader.ui.interview.open_interview import OpenInterview
 
 if TYPE_CHECKING:
@@ -167,6 +166,7 @@ class SpeakersDialog(QDialog):
     def _side_box(self, info: SpeakerInfo, chosen: Role | None) -> QComboBox:
         box = QComboBox()
         box.setAccessibleName(f"Side of {info.name}")
+        box.setAccessibleDescription(f"Whether {info.name}'s turns are questions or answers")
         for label, role in SIDES:
             box.addItem(label, role)
         current = chosen or (Role.QUESTION if info.role is Role.QUESTION else Role.ANSWER)
@@ -192,7 +192,7 @@ class SpeakersDialog(QDialog):
         controller = self._interview.controller
         if not name or controller is None or self._interview.read_only:
             return  # (a double click on a read-only row)
-        new, ok = QInputDialog.getText(self, "Rename Speaker", f"Name for “{name}”:", text=name)
+        new, ok = speaker_name(self, name)
         if ok and new.strip():
             controller.rename_speaker(name, new)
             self.select(new.strip())
@@ -201,9 +201,7 @@ class SpeakersDialog(QDialog):
         name = self.selected()
         if not name or self._across is None or self._interview.read_only:
             return
-        new, ok = QInputDialog.getText(
-            self, "Rename in Study", f"Name for “{name}” in every interview:", text=name
-        )
+        new, ok = speaker_name(self, name, study=True)
         if ok and new.strip():
             self._across.rename(name, new)
             self.select(new.strip())
@@ -215,8 +213,13 @@ class SpeakersDialog(QDialog):
         others = [info.name for info in self.speakers if info.name != name]
         if not name or not others or controller is None:
             return
-        target, ok = QInputDialog.getItem(
-            self, "Merge Speakers", f"Merge “{name}” into:", others, 0, False
+        target, ok = get_item(
+            self,
+            "Merge Speakers",
+            f"Merge “{name}” into:",
+            others,
+            "Speaker to merge into",
+            f"The speaker whose name “{name}”'s turns take",
         )
         if ok and target:
             controller.rename_speaker(name, target)

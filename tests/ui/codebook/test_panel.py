@@ -433,11 +433,13 @@ def test_a_new_codes_name_refused_is_asked_again_as_typed(
     offered: list[str] = []
     answers = [("work", True), ("Work shifts", True)]
 
-    def get_text(*_args: Any, text: str = "", **_kwargs: Any) -> tuple[str, bool]:
-        offered.append(text)
-        return answers.pop(0)
+    def exec_(dialog: QInputDialog) -> int:
+        offered.append(dialog.textValue())
+        text, ok = answers.pop(0)
+        dialog.setTextValue(text)
+        return ok
 
-    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    monkeypatch.setattr(QInputDialog, "exec", exec_)
     qtbot.keyClick(panel.view, Qt.Key.Key_Insert)
     assert offered == ["", "work"]
     assert "There is a top-level code “Work” already." in window.banner.text()
