@@ -560,7 +560,14 @@ def _fuzzy(text: str, exact: str, windows: list[tuple[int, int]]) -> tuple[int, 
         found = fuzz.partial_ratio_alignment(exact, text[lo:hi], score_cutoff=cutoff)
         if found and (best is None or found.score > best[0]):
             best = (found.score, lo + found.dest_start, lo + found.dest_end)
-    return _snap(text, exact, best[1], best[2]) if best else None
+    if best is None:
+        return None
+    start, end = best[1], best[2]
+    # The quote's very words keep their length: snapped to whole words, ten zeros found
+    # among fourteen took an eleventh.
+    if text[start:end] == exact and _whole_at(text, start, len(exact)):
+        return start, end
+    return _snap(text, exact, start, end)
 
 
 def _snap(text: str, exact: str, start: int, end: int) -> tuple[int, int] | None:

@@ -391,6 +391,10 @@ def test_non_bmp_fuzzy_match() -> None:
 @example(  # the saved words after it found in the insert, the quote cut short before them
     text="0" * 15 + "1" + "0" * 7 + "1", span=(8, 8), cuts=(8, 0), before="0" * 13 + "1", after=""
 )
+@example(  # found only like itself, among more of its letters: not widened by one
+    text="1" * 8 + "0" * 14, span=(184, 10), cuts=(184, 0), before="000", after=""
+)
+@example(text="1" * 10 + "0" * 11, span=(199, 10), cuts=(82, 0), before="0000", after="")
 def test_text_inserted_outside_the_span_keeps_the_quote(
     text: str, span: tuple[int, int], cuts: tuple[int, int], before: str, after: str
 ) -> None:
