@@ -36,8 +36,10 @@ class ListKeys(QObject):
         panel.view.customContextMenuRequested.connect(self.context_menu)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        panel = self._panel
-        if watched is panel.view and event.type() == QEvent.Type.KeyPress:
+        # None once the window is being taken apart: a garbage collection may clear this
+        # object's attributes while Qt still hands the list's last events to its filter.
+        panel = getattr(self, "_panel", None)
+        if panel is not None and watched is panel.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             handler = {
                 Qt.Key.Key_Return: lambda: panel.jump(panel.view.currentIndex()),
