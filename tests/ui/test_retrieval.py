@@ -597,6 +597,15 @@ def test_another_code_or_escape_stops_the_list_being_filled(
     assert cem not in opened and [p.title for p in retrieval.passages] == ["P01 Ana"]
 
 
+def coffee_and_handover_in_ana_then_ben_open(window: MainWindow, qtbot) -> None:
+    """Ana's interview coded Coffee and Handover, then Ben's open: her passages are
+    another interview's."""
+    code_with_keys(window, qtbot, "coffee", "Coffee")
+    code_with_keys(window, qtbot, "handover", "Handover")
+    window.switcher.step(1)
+    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+
+
 def test_a_code_chosen_again_places_a_passage_anew_once_its_interviews_structure_changed(
     make_study_window, folder: Path, qtbot
 ) -> None:
@@ -606,10 +615,7 @@ def test_a_code_chosen_again_places_a_passage_anew_once_its_interviews_structure
     from reader.core.interview import Role
 
     window = make_study_window(folder)
-    code_with_keys(window, qtbot, "coffee", "Coffee")
-    code_with_keys(window, qtbot, "handover", "Handover")
-    window.switcher.step(1)  # Ben's: Ana's passages are another interview's
-    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    coffee_and_handover_in_ana_then_ben_open(window, qtbot)
     shown = [(p.title, p.question) for p in retrieve_code(window, qtbot, "Coffee").passages]
     assert shown == [("P01 Ana", 1)]
     retrieve_code(window, qtbot, "Handover")
@@ -633,10 +639,7 @@ def test_a_code_chosen_again_names_a_speaker_renamed_since_in_another_interview(
     from reader.core.study import open_study
 
     window = make_study_window(folder)
-    code_with_keys(window, qtbot, "coffee", "Coffee")
-    code_with_keys(window, qtbot, "handover", "Handover")
-    window.switcher.step(1)  # Ben's: Ana's passages are another interview's
-    qtbot.waitUntil(lambda: window.switcher.current.startswith("p02"))
+    coffee_and_handover_in_ana_then_ben_open(window, qtbot)
     shown = [(p.title, p.speaker) for p in retrieve_code(window, qtbot, "Coffee").passages]
     assert shown == [("P01 Ana", "A")]
     retrieve_code(window, qtbot, "Handover")
