@@ -12,13 +12,20 @@ killed merge or deletion is finished, and a killed undo of one leaves it whole.
 
 Its own small file rather than study.json written first: saving study.json merges what
 another program wrote there (Study.save), which a change half written should not do, and a
-record of a few hundred bytes costs less than a second study.json."""
+record of a few hundred bytes costs less than a second study.json.
+
+A change made while an earlier one is still unfinished (the open interview's notes could
+not be written, or finishing failed at an opening) joins the record after it: the record
+holds the changes in the order made (`{"changes": [...]}`; a record of one change, as
+written before, reads as a list of one), and finishing takes them together (`composed`),
+so that a code merged into one deleted since goes as the deletion took the others."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reader.core.codebook import Codebook
 from reader.core.under_way import read_record, record_path, write_record
@@ -37,6 +44,10 @@ class ChangeUnderWay:
     removed: frozenset[str]
     interviews: tuple[str, ...]
     undoing: bool = False
+    key: str = ""  # the change's, within the record (its undo names it)
+    # study.json was written with the change made: its codebook holds it, where the
+    # codebook here is only what the change left (the app stopped before that save).
+    saved: bool = False
 
     def said(self) -> str:
         """What the user is told once it is finished."""
@@ -55,31 +66,73 @@ def code_change_path(study_file: Path) -> Path:
     return record_path(study_file, RECORD_SUFFIX)
 
 
-def write_code_change(path: Path, change: ChangeUnderWay) -> None:
-    """The record written, atomically; OSError when it cannot be."""
-    data = {
-        "codebook": change.codebook.to_json(),
-        "mapping": dict(change.mapping),
-        "removed": sorted(change.removed),
-        "interviews": list(change.interviews),
-        "undoing": change.undoing,
-    }
-    write_record(path, data)
+def write_code_changes(path: Path, changes: Sequence[ChangeUnderWay]) -> None:
+    """The record of `changes`, in order, written atomically; OSError when it cannot be."""
+    entries = [
+        {
+            "codebook": change.codebook.to_json(),
+            "mapping": dict(change.mapping),
+            "removed": sorted(change.removed),
+            "interviews": list(change.interviews),
+            "undoing": change.undoing,
+            "key": change.key,
+            "saved": change.saved,
+        }
+        for change in changes
+    ]
+    write_record(path, {"changes": entries})
 
 
-def read_code_change(path: Path) -> ChangeUnderWay | None:
-    """The change the record holds; None when there is none (or none that can be read)."""
+def read_code_changes(path: Path) -> list[ChangeUnderWay]:
+    """The changes the record holds, in the order made; none when there is no record (or
+    none that can be read)."""
     data = read_record(path)
     try:
-        return ChangeUnderWay(
-            Codebook.from_json(data["codebook"]),
-            {str(k): str(v) for k, v in data["mapping"].items()},
-            frozenset(str(i) for i in data["removed"]),
-            tuple(str(i) for i in data["interviews"]),
-            bool(data["undoing"]),
-        )
+        entries = data.get("changes", [data])  # one, as once written
+        return [_change(entry) for entry in entries]
     except (ValueError, KeyError, TypeError, AttributeError):
-        return None
+        return []
+
+
+def _change(entry: Mapping[str, Any]) -> ChangeUnderWay:
+    return ChangeUnderWay(
+        Codebook.from_json(entry["codebook"]),
+        {str(k): str(v) for k, v in entry["mapping"].items()},
+        frozenset(str(i) for i in entry["removed"]),
+        tuple(str(i) for i in entry["interviews"]),
+        bool(entry["undoing"]),
+        str(entry.get("key", "")),
+        bool(entry.get("saved", False)),
+    )
+
+
+def composed(changes: Sequence[ChangeUnderWay]) -> tuple[dict[str, str], frozenset[str]]:
+    """What `changes` do together, in order, to each code: merged (id -> the id it ends
+    in) or deleted. An undo finished is its change again (see above). A code merged into
+    one a later change deleted is deleted, as that deletion took the codes merged before."""
+    mapping: dict[str, str] = {}
+    removed: set[str] = set()
+    for change in changes:
+        for code_id, into in list(mapping.items()):
+            if into in change.removed:
+                del mapping[code_id]
+                removed.add(code_id)
+            else:
+                mapping[code_id] = change.mapping.get(into, into)
+        mapping.update(change.mapping)
+        removed |= change.removed
+    return mapping, frozenset(removed)
+
+
+def said_of(changes: Sequence[ChangeUnderWay]) -> str:
+    """What the user is told once `changes` are finished."""
+    if len(changes) == 1:
+        return changes[0].said()
+    return (
+        f"The app was stopped before {len(changes)} changes to the codes reached every "
+        "interview's notes: they are finished now, in the order they were made, in the "
+        "codebook and in every interview's notes."
+    )
 
 
 def listed(ids: Iterable[str | None]) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import secrets
 from collections.abc import Callable, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -22,9 +23,11 @@ from reader.core.chip_relabel import edited, rename_edits
 from reader.core.code_change_record import (
     ChangeUnderWay,
     code_change_path,
+    composed,
     listed,
-    read_code_change,
-    write_code_change,
+    read_code_changes,
+    said_of,
+    write_code_changes,
 )
 from reader.core.codebook import Codebook, clean_name, recode
 from reader.core.document import (
@@ -148,6 +151,7 @@ class CodeChange:
     recoded: dict[str, Recoded] = field(default_factory=dict)  # by interview id
     retired_before: dict[str, str] = field(default_factory=dict)  # retired_codes.retire's
     quoted: frozenset[str] = frozenset()  # passages the study memo quotes: they stay
+    key: str = ""  # its entry in the record of changes under way (code_change_record)
 
     def recode(
         self, highlights: list[Highlight], quoted: Set[str] = frozenset()
@@ -216,6 +220,12 @@ class Study:
     # The records of changes under way (core/under_way.py) that could not be finished as
     # the study opened: a save leaves them, to be tried again at the next opening.
     _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
+    # Code changes in the record (by key): made here, so that study.json holds them once
+    # saved; those whose open interview's notes could not be written (they stay through
+    # saves, and so do the changes after them); those undone, with their undos.
+    _recorded: set[str] = field(default_factory=set, repr=False, compare=False)
+    _unwritten: set[str] = field(default_factory=set, repr=False, compare=False)
+    _cancelled: set[str] = field(default_factory=set, repr=False, compare=False)
     # A speaker renamed across the study whose open interview's notes and memo are still
     # to be written (`rename_written`): saving study.json leaves its record.
     _renaming: bool = field(default=False, repr=False, compare=False)
@@ -999,8 +1009,9 @@ class Study:
         # Codes that came since, by no step of the history (adopted from an interview's
         # notes as it opened, merged from study.json on disk), stay: the change took none.
         now, settings = self.data.codebook, dict(self.data.settings)
+        interviews = listed([*change.recoded, skip])
         under_way = ChangeUnderWay(
-            now.copy(), change.mapping, change.removed, listed([*change.recoded, skip]), True
+            now.copy(), change.mapping, change.removed, interviews, True, _new_key()
         )
         since = [c.to_json() for c in now if c.id not in change.before]
         self.data.codebook = Codebook.from_json([*change.before.to_json(), *since])
@@ -1009,9 +1020,13 @@ class Study:
             self._record_change(under_way)
             self._write_shared(rewritten, told)
         except StudyError:
-            drop_record(self._change_record)
+            self._unrecord(under_way.key)
             self.data.codebook, self.data.settings = now, settings
             raise
+        # Undone, the change and its undo are nothing to finish once study.json is saved;
+        # a notes file of the change's not written is as it was before it.
+        self._cancelled |= {change.key, under_way.key}
+        self._unwritten.discard(change.key)
 
     def _rewrite_codings(
         self, change: CodeChange, skip: str | None, told: Told | None
@@ -1029,17 +1044,20 @@ class Study:
                     change.recoded[entry.id] = changed
                     rewritten.append((entry.id, notes))
             # The open interview's (`skip`) too: its notes are written after study.json.
+            change.key = _new_key()
+            interviews = listed([*change.recoded, skip])
             self._record_change(
                 ChangeUnderWay(
                     self.data.codebook.copy(),
                     change.mapping,
                     change.removed,
-                    listed([*change.recoded, skip]),
+                    interviews,
+                    key=change.key,
                 )
             )
             self._write_shared(rewritten, told)
         except StudyError:
-            drop_record(self._change_record)
+            self._unrecord(change.key)
             self.data.codebook = change.before.copy()
             self._take_back_retired(change)
             raise
@@ -1050,21 +1068,58 @@ class Study:
         return code_change_path(self.file)
 
     def _record_change(self, under_way: ChangeUnderWay) -> None:
-        """The change recorded before its first notes file is written (core/code_change_record);
-        StudyError, nothing changed, when it cannot be."""
+        """The change recorded before its first notes file is written (core/code_change_record),
+        after those still unfinished; StudyError, nothing changed, when it cannot be."""
         try:
-            write_code_change(self._change_record, under_way)
+            write_code_changes(
+                self._change_record, [*read_code_changes(self._change_record), under_way]
+            )
         except OSError as exc:
             why = describe_os_error(exc).rstrip(".")
             raise StudyError(
                 f"The codes could not be changed ({why}): nothing was changed."
             ) from None
-        self._unfinished.discard(self._change_record)  # this change's, dropped once saved
+        self._recorded.add(under_way.key)
+
+    def _unrecord(self, key: str) -> None:
+        """The change `key` taken out of the record: it changed nothing after all."""
+        self._recorded.discard(key)
+        self._keep_changes([c for c in read_code_changes(self._change_record) if c.key != key])
+
+    def _keep_changes(self, changes: list[ChangeUnderWay]) -> None:
+        """The record holding `changes`, or none when there are none; left as it is when it
+        cannot be written (a full disk): the next opening finishes what it holds."""
+        if not changes:
+            drop_record(self._change_record)
+            return
+        with contextlib.suppress(OSError):
+            write_code_changes(self._change_record, changes)
 
     def change_unwritten(self) -> None:
-        """The open interview's notes the code change names could not be written (a full
-        disk): its record stays through saves, for the study to finish when it next opens."""
-        self._unfinished.add(self._change_record)
+        """The open interview's notes the last code change names could not be written (a
+        full disk): its record stays through saves, for the study to finish when it next
+        opens, and the changes made after it stay with it."""
+        changes = read_code_changes(self._change_record)
+        if changes:
+            self._unwritten.add(changes[-1].key)
+
+    def _settle_changes(self) -> None:
+        """study.json written: the code changes recorded are whole but those from the first
+        whose notes are not all written (they stay, in order, marked as held by study.json
+        when made here), and those undone."""
+        changes = read_code_changes(self._change_record)
+        if self._change_record in self._unfinished:  # finishing failed as the study opened
+            first = 0
+        else:
+            unwritten = [i for i, c in enumerate(changes) if c.key in self._unwritten]
+            first = unwritten[0] if unwritten else len(changes)
+        kept = [
+            replace(c, saved=c.saved or c.key in self._recorded)
+            for c in changes[first:]
+            if c.key not in self._cancelled
+        ]
+        if kept != changes:
+            self._keep_changes(kept)
 
     def finish_code_change(self) -> str:
         """A code change (or its undo) the app was stopped in the middle of, finished
@@ -1072,23 +1127,24 @@ class Study:
         recoded; in words, "" when there was none. Study.save writes study.json, which
         drops the record. StudyError when a notes file cannot be written: nothing changed,
         the record stays, to be tried again."""
-        under_way = None if self.read_only else read_code_change(self._change_record)
-        if under_way is None:
+        changes = [] if self.read_only else read_code_changes(self._change_record)
+        if not changes:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)
-        # Codes made since (the change left unfinished at an opening, the study saved
-        # meanwhile) stay: the change took none of them.
-        gone = {*under_way.mapping, *under_way.removed}
-        since = [c.to_json() for c in book if c.id not in under_way.codebook and c.id not in gone]
-        self.data.codebook = Codebook.from_json([*under_way.codebook.to_json(), *since])
-        retire(self.data.settings, under_way.mapping, under_way.removed)
-        change = CodeChange(
-            Codebook(), dict(under_way.mapping), under_way.removed, quoted=self.memo_quoted()
-        )
+        mapping, removed = composed(changes)
+        self.data.codebook = _finished_codebook(book, changes, {*mapping, *removed})
+        # A code merged into one gone from the study since (another program's deletion)
+        # goes as a deleted one: no passage is left on a code the study does not have.
+        lost = {c for c, into in mapping.items() if into not in self.data.codebook}
+        mapping = {c: into for c, into in mapping.items() if c not in lost}
+        removed |= lost
+        retire(self.data.settings, mapping, removed)
+        change = CodeChange(Codebook(), mapping, removed, quoted=self.memo_quoted())
+        interviews = listed(i for c in changes for i in c.interviews)
         rewritten = []
         for entry in self.data.interviews:
             try:
-                notes = self.load_notes(entry) if entry.id in under_way.interviews else None
+                notes = self.load_notes(entry) if entry.id in interviews else None
             except (OSError, NotesFormatError):  # adopted as they are, when it opens
                 continue
             if notes is not None and change.follow_notes(notes):
@@ -1101,7 +1157,7 @@ class Study:
                 f"The app was stopped while it changed codes, and that could not be finished "
                 f"now. {exc} It is tried again when the study next opens."
             ) from None
-        return under_way.said()
+        return said_of(changes)
 
     def _take_back_retired(self, change: CodeChange) -> None:
         take_back(self.data.settings, change.retired_before, [*change.mapping, *change.removed])
@@ -1321,10 +1377,9 @@ class Study:
             return merged
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
-        held = [self._change_record] if self._renaming else self._records()
-        for record in held:  # study.json holds the changes under way
-            if record not in self._unfinished:
-                drop_record(record)
+        self._settle_changes()  # study.json holds the changes under way
+        if not self._renaming and rename_path(self.file) not in self._unfinished:
+            drop_record(rename_path(self.file))
         self._remember(raw)
         self._spoilt = False
         return merged
@@ -1472,6 +1527,21 @@ def _unreadable_message(exc: Exception, aside: Path) -> str:
         "attributes, codebook and order are in that file: to have them back, close the "
         "study, mend the file and name it study.json again."
     )
+
+
+def _new_key() -> str:
+    """A code change's key in the record of changes under way."""
+    return secrets.token_hex(6)
+
+
+def _finished_codebook(book: Codebook, changes: list[ChangeUnderWay], gone: Set[str]) -> Codebook:
+    """The study's codebook `book` once `changes` are finished: as the last left it that
+    study.json was not saved with (the app stopped first), the codes made since too, or
+    `book` itself where it was saved with them all; without the codes `gone`."""
+    left = [c.codebook for c in changes if not c.saved]
+    base = left[-1] if left else book
+    since = [c for c in book if c.id not in base]
+    return Codebook.repaired(c for c in [*base, *since] if c.id not in gone)
 
 
 def _id(entry: InterviewEntry | str) -> str:

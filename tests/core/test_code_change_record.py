@@ -6,6 +6,7 @@ would have been, which nothing in the app catches, as nothing runs after a kill.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import orjson
@@ -13,6 +14,7 @@ import pytest
 
 from reader.core import study as study_module
 from reader.core.annotations import make_highlight
+from reader.core.code_change_record import code_change_path
 from reader.core.retired_codes import RETIRED_SETTING
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
@@ -149,3 +151,91 @@ def test_a_code_made_while_a_change_stayed_unfinished_is_kept_when_it_is_finishe
     assert said.startswith("The app was stopped while it merged codes")
     assert [c.name for c in again.codebook] == ["Care", "Family"]
     assert codings(study.folder) == [[care]] * 3
+
+
+def unwritten_in_the_open_interview(study: Study, change: Callable[[str], object]) -> None:
+    """`change(skip)` made with the first interview open, whose notes could not be written
+    after it (as the window's saver finds), and study.json saved."""
+    change(study.interviews[0].id)
+    study.change_unwritten()
+    study.save()
+
+
+def test_a_second_change_made_while_one_is_unfinished_finishes_both_in_order(
+    study: Study,
+) -> None:
+    """Work merged into Care while the open interview's notes could not be written, then
+    a code deleted: the deletion's record took the merge's place, and the open
+    interview's passage stayed on Work, a code the study no longer has, for good."""
+    work, care = ids(study)
+    family = study.writable_codebook().create("Family").id
+    study.save()
+    unwritten_in_the_open_interview(study, lambda skip: study.merge_codes(work, care, skip))
+    unwritten_in_the_open_interview(study, lambda skip: study.delete_code(family, skip))
+    again, said = opened_again(study.folder)  # killed before the notes were written
+    assert codings(study.folder) == [[care]] * 3
+    assert [c.name for c in again.codebook] == ["Care"]
+    assert "2 changes to the codes" in said
+    again.save()
+    assert not code_change_path(again.file).exists()
+
+
+def test_a_merge_into_a_code_deleted_since_deletes_its_passages_too(study: Study) -> None:
+    """Work merged into Care (the open interview's notes unwritten), then Care deleted:
+    finished, the open interview's passage on Work goes as the others' did with Care, and
+    neither code comes back."""
+    work, care = ids(study)
+    unwritten_in_the_open_interview(study, lambda skip: study.merge_codes(work, care, skip))
+    unwritten_in_the_open_interview(study, lambda skip: study.delete_code(care, skip))
+    again, _said = opened_again(study.folder)
+    assert codings(study.folder) == [[]] * 3
+    assert list(again.codebook) == []
+    assert again.data.settings[RETIRED_SETTING] == {work: "", care: ""}  # both deleted
+
+
+def test_a_merge_whose_target_another_program_deleted_does_not_bring_it_back(
+    study: Study, tmp_path: Path
+) -> None:
+    """The merge into Care left unfinished and study.json saved; then Care deleted by
+    another program (a sync of study.json): finishing the merge neither makes Care again
+    nor leaves a passage on it."""
+    work, care = ids(study)
+    unwritten_in_the_open_interview(study, lambda skip: study.merge_codes(work, care, skip))
+    data = orjson.loads(study.file.read_bytes())
+    data["codes"] = [c for c in data["codes"] if c["id"] != care]
+    study.file.write_bytes(orjson.dumps(data))
+    again, _said = opened_again(study.folder)
+    assert list(again.codebook) == []
+    assert codings(study.folder)[0] == []
+
+
+def test_a_record_of_one_change_as_once_written_is_finished(study: Study) -> None:
+    work, care = ids(study)
+    study.merge_codes(work, care)  # killed before study.json
+    record = code_change_path(study.file)
+    (entry,) = orjson.loads(record.read_bytes())["changes"]
+    old = {k: entry[k] for k in ("codebook", "mapping", "removed", "interviews", "undoing")}
+    record.write_bytes(orjson.dumps(old))
+    again, said = opened_again(study.folder)
+    assert said.startswith("The app was stopped while it merged codes")
+    assert [c.name for c in again.codebook] == ["Care"]
+
+
+def test_an_unfinished_merge_undone_leaves_nothing_to_finish(study: Study) -> None:
+    """Merged with the open interview's notes unwritten, a code deleted, both undone and
+    saved: nothing is finished later (the merge finished would undo the user's undo)."""
+    work, care = ids(study)
+    family = study.writable_codebook().create("Family").id
+    skip = study.interviews[0].id
+    merge = study.merge_codes(work, care, skip)
+    study.change_unwritten()
+    study.save()
+    deletion = study.delete_code(family, skip)
+    study.save()
+    study.undo_code_change(deletion, skip=skip)
+    study.save()
+    assert code_change_path(study.file).exists()  # the merge's, still unfinished
+    study.undo_code_change(merge, skip=skip)
+    study.save()
+    assert not code_change_path(study.file).exists()
+    assert opened_again(study.folder)[1] == ""
