@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from reader import APP_NAME, __version__
 from reader.cli_messages import fail, reason, say, tell
 from reader.cli_output import add_output_option, files_read, given_path, write_output
-from reader.cli_study import NOTES_OF_A_STUDY, study_listing, study_to_read
+from reader.cli_study import NOTES_OF_A_STUDY, study_listing, study_to_read, unfinished_change
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -211,6 +211,8 @@ def _open_in_study(document: Path | None) -> tuple[Session, Path] | str | None:
     if found is None:
         return None
     study, entry = found
+    if words := unfinished_change(study):
+        return words
     try:
         return study.open_session(entry), study.notes_path(entry)
     except DocumentError as exc:

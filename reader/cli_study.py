@@ -1,7 +1,9 @@
 """The study folder a command reads (an export): opened without writing into it, what
 opening found said, and refused where it is no study and holds no transcript (a mistyped
 folder, a folder of PDFs), where an empty export said nothing and the command succeeded,
-or holds the transcripts of a study above it (exported without their notes)."""
+or holds the transcripts of a study above it (exported without their notes), or has a
+change across its interviews not finished in every notes file (an export showed half a
+code merge after the app was stopped in it)."""
 
 from __future__ import annotations
 
@@ -32,6 +34,8 @@ def study_to_read(folder: Path, notes: Path | None = None) -> Study | str:
         return f"{reason(exc)}."
     for warning in study.warnings:
         say(warning)
+    if words := unfinished_change(study):
+        return words
     if not study.interviews and not study.file.exists():  # a study.json of codes alone is one
         words = no_interviews_words(folder, ADD)
         return f"{folder}: {words[0].lower()}{words[1:]}"
@@ -54,6 +58,25 @@ def _study_holding(study: Study) -> Path | None:
         return None
     holding, folder = found[0].folder.resolve(), study.folder.resolve()
     return holding if holding != folder and folder.is_relative_to(holding) else None
+
+
+def unfinished_change(study: Study) -> str:
+    """Why the study is not to be read yet, "" when it is: a code merge or deletion, or a
+    speaker renamed, across its interviews, recorded and not yet in every notes file
+    (core/under_way.py). Refused rather than finished here: finishing writes notes files,
+    which the window holding the study may be writing (the change may be its own, under
+    way), and an export never writes into a study."""
+    from reader.core.code_change_record import code_change_path
+    from reader.core.speaker_rename import rename_path
+
+    if not any(p.exists() for p in (code_change_path(study.file), rename_path(study.file))):
+        return ""
+    return (
+        f"{study.folder}: a change across the study's interviews (codes merged or deleted, "
+        "or a speaker renamed) is not finished in every interview's notes yet, and its "
+        "notes read now would show it half done. Open the study in Interview Reader, which "
+        "finishes it (if it is open, close it and open it again), then try again."
+    )
 
 
 @cache

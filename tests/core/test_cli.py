@@ -606,3 +606,43 @@ def test_notes_of_another_transcript_still_there_are_refused(
         said = capsys.readouterr().err
         assert said.startswith(f"interview-reader: {notes} holds the notes of {transcript}")
     assert notes.read_bytes() == before
+
+
+def test_a_study_with_a_code_merge_unfinished_is_not_exported_half_merged(
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The app killed in a code merge: an export then showed Work on the interviews not
+    yet written and Care on the others. Refused, in one line, nothing written into the
+    study (a window may have it open, in the middle of that change); opened in the app,
+    the merge is finished and the export shows it whole."""
+    from tests.core.test_code_change_record import Killed, coded_study, ids, kill_at_write
+
+    folder = tmp_path_factory.mktemp("study")
+    study = coded_study(folder)
+    home = tmp_path_factory.mktemp("home")
+    work, care = ids(study)
+    with monkeypatch.context() as killing:
+        kill_at_write(killing, 1)
+        with pytest.raises(Killed):
+            study.merge_codes(work, care)
+    before = sorted((p, p.read_bytes()) for p in folder.rglob("*") if p.is_file())
+    refused = f"interview-reader: {folder}: a change across the study's interviews"
+    for args in (
+        (folder, "--format", "codebook-csv"),
+        (folder, "--format", "csv"),
+        (folder, "--format", "qdpx", "-o", home / "out.qdpx"),
+        (folder / "P2.txt", "--format", "md"),  # one interview of the study
+    ):
+        assert in_process(monkeypatch, home, "export", *args) == 1
+        said = capsys.readouterr()
+        assert said.out == "" and said.err.startswith(refused)
+        assert len(said.err.splitlines()) == 1
+    assert sorted((p, p.read_bytes()) for p in folder.rglob("*") if p.is_file()) == before
+    opened = open_study(folder)
+    assert opened.finish_under_way()
+    opened.save()
+    assert in_process(monkeypatch, home, "export", folder, "--format", "codebook-csv") == 0
+    book = capsys.readouterr().out
+    assert "Care" in book and "Work" not in book

@@ -27,11 +27,15 @@ class Killed(BaseException):
 
 @pytest.fixture
 def study(tmp_path: Path) -> Study:
+    return coded_study(tmp_path)
+
+
+def coded_study(folder: Path) -> Study:
     """Three interviews whose passage on "Lyon" is coded Work; Work and Care in the
     codebook; all saved."""
     for name in ("P1", "P2", "P3"):
-        write(tmp_path / f"{name}.txt")
-    study = open_study(tmp_path)
+        write(folder / f"{name}.txt")
+    study = open_study(folder)
     book = study.writable_codebook()
     work = book.create("Work")
     book.create("Care")
