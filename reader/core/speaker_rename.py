@@ -8,11 +8,16 @@ and dropped once the open interview's notes and the memo are written too (their 
 after study.json. Opening the study with a record finishes the rename in the direction it
 was going (each correction holds its before and after, so an undo is finished as a rename
 is): the notes files, the participants, the memo's chips.
+
+A rename made while an earlier one is unfinished (its open interview's notes could not be
+written, or finishing failed at an opening) joins the record after it (`{"renames": [...]}`;
+a record of one, as written before, reads as a list of one): each is finished in turn, and
+goes from the record once its files are all written.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,12 +60,15 @@ class SpeakerCorrection:
 @dataclass(frozen=True)
 class RenameUnderWay:
     """A speaker renamed across the study being written: from `old` to `new` (`back`: its
-    undo, from `new` to `old`), and each interview's speaker corrections."""
+    undo, from `new` to `old`), and each interview's speaker corrections; `own`, the open
+    interview's id, whose notes its window writes ("": none)."""
 
     changes: list[SpeakerCorrection]
     old: str
     new: str
     back: bool = False
+    key: str = ""  # the rename's, within the record
+    own: str = ""
 
     def names(self) -> tuple[str, str]:
         """The name renamed, and what it becomes, in this direction."""
@@ -99,8 +107,12 @@ def rename_path(study_file: Path) -> Path:
     return record_path(study_file, RECORD_SUFFIX)
 
 
-def write_rename(path: Path, rename: RenameUnderWay) -> None:
-    """The record written, atomically; OSError when it cannot be."""
+def write_renames(path: Path, renames: Sequence[RenameUnderWay]) -> None:
+    """The record of `renames`, in order, written atomically; OSError when it cannot be."""
+    write_record(path, {"renames": [_entry(rename) for rename in renames]})
+
+
+def _entry(rename: RenameUnderWay) -> dict[str, Any]:
     changes = [
         {
             "interview": c.interview_id,
@@ -111,27 +123,45 @@ def write_rename(path: Path, rename: RenameUnderWay) -> None:
         }
         for c in rename.changes
     ]
-    data = {"old": rename.old, "new": rename.new, "back": rename.back, "changes": changes}
-    write_record(path, data)
+    return {
+        "old": rename.old,
+        "new": rename.new,
+        "back": rename.back,
+        "key": rename.key,
+        "own": rename.own,
+        "changes": changes,
+    }
 
 
-def read_rename(path: Path) -> RenameUnderWay | None:
-    """The rename the record holds; None when there is none (or none that can be read)."""
+def read_renames(path: Path) -> list[RenameUnderWay]:
+    """The renames the record holds, in the order made; none when there is no record (or
+    none that can be read)."""
     data = read_record(path)
     try:
-        changes = [
-            SpeakerCorrection(
-                str(c["interview"]),
-                dict(c["document"]),
-                _corrections(c["was"]),
-                _corrections(c["now"]),
-                {str(i): (_said(pair[0]), _said(pair[1])) for i, pair in c["quotes"].items()},
-            )
-            for c in data["changes"]
-        ]
-        return RenameUnderWay(changes, str(data["old"]), str(data["new"]), bool(data["back"]))
+        return [_rename(entry) for entry in data.get("renames", [data])]  # one: as once written
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
-        return None
+        return []
+
+
+def _rename(data: Mapping[str, Any]) -> RenameUnderWay:
+    changes = [
+        SpeakerCorrection(
+            str(c["interview"]),
+            dict(c["document"]),
+            _corrections(c["was"]),
+            _corrections(c["now"]),
+            {str(i): (_said(pair[0]), _said(pair[1])) for i, pair in c["quotes"].items()},
+        )
+        for c in data["changes"]
+    ]
+    return RenameUnderWay(
+        changes,
+        str(data["old"]),
+        str(data["new"]),
+        bool(data["back"]),
+        str(data.get("key", "")),
+        str(data.get("own", "")),
+    )
 
 
 def _corrections(pair: list[Any]) -> Corrections:

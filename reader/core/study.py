@@ -51,9 +51,9 @@ from reader.core.speaker_rename import (
     RenameUnderWay,
     SpeakerCorrection,
     memo_edits,
-    read_rename,
+    read_renames,
     rename_path,
-    write_rename,
+    write_renames,
 )
 from reader.core.store import (
     FilePlace,
@@ -226,9 +226,12 @@ class Study:
     _recorded: set[str] = field(default_factory=set, repr=False, compare=False)
     _unwritten: set[str] = field(default_factory=set, repr=False, compare=False)
     _cancelled: set[str] = field(default_factory=set, repr=False, compare=False)
-    # A speaker renamed across the study whose open interview's notes and memo are still
-    # to be written (`rename_written`): saving study.json leaves its record.
-    _renaming: bool = field(default=False, repr=False, compare=False)
+    # The speaker's rename across the study (its key in the record) whose open interview's
+    # notes and memo are still to be written (`rename_written`); the renames made here;
+    # those finished as the study opened, which study.json holds once saved.
+    _renaming: str = field(default="", repr=False, compare=False)
+    _renames_here: set[str] = field(default_factory=set, repr=False, compare=False)
+    _renames_finished: set[str] = field(default_factory=set, repr=False, compare=False)
     _followed: dict[str, tuple[Recoded, Codebook]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -1185,19 +1188,23 @@ class Study:
         file cannot be written."""
         self._writable()
         recorded = [*changes, own] if own is not None else changes
-        path, rename = rename_path(self.file), RenameUnderWay(recorded, old, new, back)
-        try:
-            write_rename(path, rename)
+        own_id = own.interview_id if own is not None else ""
+        rename = RenameUnderWay(recorded, old, new, back, _new_key(), own_id)
+        path = rename_path(self.file)
+        try:  # after those unfinished, to be finished in turn
+            write_renames(path, [*read_renames(path), rename])
         except OSError as exc:
             why = describe_os_error(exc).rstrip(".")
             raise StudyError(
                 f"The speaker could not be renamed ({why}): nothing was changed."
             ) from None
-        self._renaming = True
+        self._renaming = rename.key
+        self._renames_here.add(rename.key)
         try:
             passed = self.correct_speakers(changes, back, told)
         except StudyError:
-            self.rename_written()
+            self._renaming = ""
+            self._keep_renames(lambda r: r.key != rename.key)
             raise
         was, now = rename.names()
         return passed, [
@@ -1206,9 +1213,26 @@ class Study:
 
     def rename_written(self) -> None:
         """Nothing of the speaker's rename is left to finish: study.json, the open
-        interview's notes and the memo are written."""
-        self._renaming = False
-        drop_record(rename_path(self.file))
+        interview's notes and the memo are written. Nor of those made here before it with
+        the same interview open (their notes, as it holds them, written with its own),
+        which stayed recorded as that interview's notes could not be written then."""
+        key, self._renaming = self._renaming, ""
+        own = next((r.own for r in read_renames(rename_path(self.file)) if r.key == key), "")
+        self._keep_renames(
+            lambda r: r.key != key and not (own and r.own == own and r.key in self._renames_here)
+        )
+
+    def _keep_renames(self, kept: Callable[[RenameUnderWay], bool]) -> None:
+        """The record of renames holding those `kept`, or none when none are; left as it is
+        when it cannot be written (a full disk): the next opening finishes what it holds."""
+        path = rename_path(self.file)
+        renames = read_renames(path)
+        left = [r for r in renames if kept(r)]
+        if not left:
+            drop_record(path)
+        elif left != renames:
+            with contextlib.suppress(OSError):
+                write_renames(path, left)
 
     def _records(self) -> list[Path]:
         return [self._change_record, rename_path(self.file)]
@@ -1234,9 +1258,13 @@ class Study:
         them, the participants that were the name following; in words, "" when there was
         none. Study.save drops the record. StudyError when a notes file cannot be
         written: nothing changed, the record stays, to be tried again."""
-        rename = None if self.read_only else read_rename(rename_path(self.file))
-        if rename is None:
-            return ""
+        renames = [] if self.read_only else read_renames(rename_path(self.file))
+        for rename in renames:
+            self._finish_rename(rename)
+        self._renames_finished |= {r.key for r in renames}
+        return " ".join(rename.said() for rename in renames)
+
+    def _finish_rename(self, rename: RenameUnderWay) -> None:
         try:
             self.correct_speakers(rename.changes, rename.back)
         except StudyError as exc:
@@ -1253,7 +1281,6 @@ class Study:
             titles = {e.id: e.title for e in self.data.interviews}
             if edits := memo_edits(memo, rename.changes, rename.back, titles):
                 write_memo(self.folder / MEMO_FILE, edited(memo, edits))
-        return rename.said()
 
     def correct_speakers(
         self, changes: list[SpeakerCorrection], back: bool = False, told: Told | None = None
@@ -1378,8 +1405,8 @@ class Study:
         raw = self.to_bytes()
         atomic_write(self.file, raw, parents=False)  # renamed or moved while open: not made
         self._settle_changes()  # study.json holds the changes under way
-        if not self._renaming and rename_path(self.file) not in self._unfinished:
-            drop_record(rename_path(self.file))
+        self._keep_renames(lambda r: r.key not in self._renames_finished)
+        self._renames_finished.clear()
         self._remember(raw)
         self._spoilt = False
         return merged

@@ -118,3 +118,40 @@ def test_the_open_interviews_notes_and_the_memo_are_finished_too(study: Study) -
     assert on_disk(again) == [({"Ruth": "Ruth Okafor"}, "Ruth Okafor, Q1")] * 3
     memo = (study.folder / "memo.md").read_text("utf-8")
     assert f"[↩\u00a0{title}, Ruth Okafor, Q1]({target})" in memo
+
+
+def test_a_second_rename_while_the_first_is_unwritten_finishes_both(study: Study) -> None:
+    """Ruth renamed with the first interview open, whose notes could not be written (a
+    full disk), then LH renamed: the second's record took the first's place, and the
+    first interview kept "Ruth" for good while the others said "Ruth Okafor"."""
+    first, *others = renamed(study, "Ruth", "Ruth Okafor")
+    study.rename_across(others, "Ruth", "Ruth Okafor", own=first)
+    study.save()  # its notes not written: no rename_written
+    again = []
+    for entry in study.interviews:  # as the window holds them, the first's unwritten
+        session = study.open_session(entry)
+        if entry.id == first.interview_id:
+            session.restore_speaker_corrections(*first.now)
+        again.append(SpeakerCorrection.of(entry.id, session, "LH", "Lena", set()))
+    study.rename_across(again[1:], "LH", "Lena", own=again[0])
+    study.save()  # killed before its notes were written
+    opened = open_study(study.folder)
+    said = opened.finish_speaker_rename()
+    assert "“Ruth” to “Ruth Okafor”" in said and "“LH” to “Lena”" in said
+    assert [s for s, _chip in on_disk(opened)] == [{"Ruth": "Ruth Okafor", "LH": "Lena"}] * 3
+    opened.save()
+    assert opened.finish_speaker_rename() == ""
+    assert not (study.folder / "study.json.speaker-rename").exists()
+
+
+def test_a_rename_written_with_its_interview_open_takes_the_unwritten_before_it(
+    study: Study,
+) -> None:
+    """The first interview's notes written at last with the second rename (the window
+    writes them whole): nothing of either is left to finish, nor finished again."""
+    first, *others = renamed(study, "Ruth", "Ruth Okafor")
+    study.rename_across(others, "Ruth", "Ruth Okafor", own=first)
+    study.save()
+    study.rename_across([], "LH", "Lena", own=first)
+    study.rename_written()
+    assert not (study.folder / "study.json.speaker-rename").exists()
