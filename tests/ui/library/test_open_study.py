@@ -369,3 +369,26 @@ def test_a_merge_whose_open_interviews_notes_cannot_be_written_stays_recorded(
     monkeypatch.setattr(OpenInterview, "flush", lambda self: True)
     window.study.undo_stack.undo()
     assert not record.exists()
+
+
+def test_a_deletion_after_a_merge_left_unwritten_keeps_the_merge_recorded(
+    make_study_window: Callable[[Path], MainWindow], study: Study, monkeypatch: Any
+) -> None:
+    """The open interview's notes not written after a merge (a full disk), then another
+    code deleted: the deletion's record replaced the merge's, and killed then, the open
+    interview's passage stayed on Work, a code the study no longer had. Both are kept, in
+    the order made, for the next opening to finish."""
+    from reader.ui.interview.open_interview import OpenInterview
+
+    work, care = ids(study)
+    family = study.writable_codebook().create("Family").id
+    study.save()
+    window = make_study_window(study.folder)
+    open_id = window.switcher.current
+    record = study.folder / "study.json.code-change"
+    monkeypatch.setattr(OpenInterview, "flush", lambda self: False)
+    assert window.codebook.hub.merge(work, care)
+    assert window.codebook.hub.delete(family)
+    changes = orjson.loads(record.read_bytes())["changes"]
+    assert [(c["mapping"], c["removed"]) for c in changes] == [({work: care}, []), ({}, [family])]
+    assert open_id in changes[0]["interviews"]
