@@ -1121,7 +1121,7 @@ class Study:
             for c in changes[first:]
             if c.key not in self._cancelled
         ]
-        if kept != changes:
+        if kept != changes or not kept:  # none: one spoilt goes too
             self._keep_changes(kept)
 
     def finish_code_change(self) -> str:

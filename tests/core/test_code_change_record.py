@@ -243,3 +243,14 @@ def test_an_unfinished_merge_undone_leaves_nothing_to_finish(study: Study) -> No
     study.save()
     assert not code_change_path(study.file).exists()
     assert opened_again(study.folder)[1] == ""
+
+
+def test_a_spoilt_record_goes_at_the_first_save(study: Study) -> None:
+    """A record that cannot be read holds nothing to finish; kept, the command line would
+    refuse the study's exports for good."""
+    record = code_change_path(study.file)
+    record.write_bytes(b'{"changes": [{"codebook"')
+    again, said = opened_again(study.folder)
+    assert said == ""
+    again.save()
+    assert not record.exists()
