@@ -1124,6 +1124,12 @@ class Study:
         if kept != changes or not kept:  # none: one spoilt goes too
             self._keep_changes(kept)
 
+    @property
+    def change_unfinished(self) -> bool:
+        """A change across the study's files the app was stopped in the middle of could not
+        be finished as the study opened (`finish_under_way`): its notes files disagree."""
+        return bool(self._unfinished)
+
     def finish_code_change(self) -> str:
         """A code change (or its undo) the app was stopped in the middle of, finished
         (core/code_change_record.py): the codebook as it left it, the interviews it names

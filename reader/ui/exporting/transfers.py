@@ -37,6 +37,13 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.wait_cursor import busy
 from reader.ui.window.banner import Banner
 
+HALF_DONE = (
+    "Nothing was exported: the interviews do not all show the last change made across the "
+    "study yet (the app was stopped while it merged or deleted codes, or renamed a speaker, "
+    "and finishing that failed when the study opened). Make room on the disk, or make the "
+    "notes files writable, then open the study again, which finishes it, and export again."
+)
+
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
@@ -101,6 +108,9 @@ class Transfers(QObject):
             study[0] if study else None,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if study and dialog.whole_study() and study[0].change_unfinished:
+            QMessageBox.warning(self._parent, "Export", HALF_DONE)  # it would show it half done
             return
         name = dialog.format_name()
         if name in REFI_FORMATS:

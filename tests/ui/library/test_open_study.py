@@ -392,3 +392,47 @@ def test_a_deletion_after_a_merge_left_unwritten_keeps_the_merge_recorded(
     changes = orjson.loads(record.read_bytes())["changes"]
     assert [(c["mapping"], c["removed"]) for c in changes] == [({work: care}, []), ({}, [family])]
     assert open_id in changes[0]["interviews"]
+
+
+def test_the_whole_study_is_not_exported_while_a_merge_could_not_be_finished(
+    make_study_window: Callable[[Path], MainWindow],
+    study: Study,
+    dialogs: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: Any,
+) -> None:
+    """The app killed in a merge, and a full disk as the study opened again: the merge was
+    not finished (said), and Export… of the whole study showed Care on one interview and
+    Work on the others. Refused, and said how to finish it."""
+    from reader.core import study as study_module
+    from reader.ui.exporting.export_dialog import ExportDialog
+    from tests.core.test_code_change_record import Killed, kill_at_write
+    from tests.ui.test_study_search_export import export
+
+    work, care = ids(study)
+    with monkeypatch.context() as killing:
+        kill_at_write(killing, 1)
+        with pytest.raises(Killed):
+            study.merge_codes(work, care)
+    real = study_module.atomic_write
+
+    def full_disk(path: Path, data: bytes, **kwargs: bool) -> None:
+        if path.parent.name == "notes":
+            raise OSError(28, "No space left on device")
+        real(path, data, **kwargs)
+
+    with monkeypatch.context() as full:
+        full.setattr(study_module, "atomic_write", full_disk)
+        window = make_study_window(study.folder)
+    assert "could not be finished now" in window.banner.text()
+
+    def whole_study(dialog: ExportDialog) -> int:
+        dialog.scope_combo.setCurrentIndex(1)
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+        return 1
+
+    out = tmp_path_factory.mktemp("out") / "study.csv"
+    export(window, monkeypatch, dialogs, whole_study, out)
+    assert not out.exists()
+    assert dialogs.shown[-1][0] == "warning"
+    assert "open the study again, which finishes it" in dialogs.shown[-1][1]
