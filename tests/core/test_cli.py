@@ -617,16 +617,11 @@ def test_a_study_with_a_code_merge_unfinished_is_not_exported_half_merged(
     yet written and Care on the others. Refused, in one line, nothing written into the
     study (a window may have it open, in the middle of that change); opened in the app,
     the merge is finished and the export shows it whole."""
-    from tests.core.test_code_change_record import Killed, coded_study, ids, kill_at_write
+    from tests.core.test_code_change_record import coded_study, killed_in_a_merge
 
     folder = tmp_path_factory.mktemp("study")
-    study = coded_study(folder)
     home = tmp_path_factory.mktemp("home")
-    work, care = ids(study)
-    with monkeypatch.context() as killing:
-        kill_at_write(killing, 1)
-        with pytest.raises(Killed):
-            study.merge_codes(work, care)
+    killed_in_a_merge(coded_study(folder), monkeypatch)
     before = sorted((p, p.read_bytes()) for p in folder.rglob("*") if p.is_file())
     refused = f"interview-reader: {folder}: a change across the study's interviews"
     for args in (

@@ -78,6 +78,28 @@ def kill_at_write(monkeypatch: pytest.MonkeyPatch, nth: int) -> None:
     monkeypatch.setattr(study_module, "atomic_write", write_or_die)
 
 
+def killed_in_a_merge(study: Study, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str]:
+    """Work merged into Care, the app killed after the first notes file; (Work, Care)."""
+    work, care = ids(study)
+    with monkeypatch.context() as killing:
+        kill_at_write(killing, 1)
+        with pytest.raises(Killed):
+            study.merge_codes(work, care)
+    return work, care
+
+
+def notes_disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No notes file can be written (a full disk); study.json and the records can."""
+    real = study_module.atomic_write
+
+    def full_disk(path: Path, data: bytes, **kwargs: bool) -> None:
+        if path.parent.name == "notes":
+            raise OSError(28, "No space left on device")
+        real(path, data, **kwargs)
+
+    monkeypatch.setattr(study_module, "atomic_write", full_disk)
+
+
 def opened_again(folder: Path) -> tuple[Study, str]:
     study = open_study(folder)
     return study, study.finish_code_change()
@@ -134,23 +156,13 @@ def test_a_change_finished_and_saved_leaves_nothing_to_finish(study: Study) -> N
 def test_a_code_made_while_a_change_stayed_unfinished_is_kept_when_it_is_finished(
     study: Study, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    work, care = ids(study)
-    kill_at_write(monkeypatch, 1)
-    with pytest.raises(Killed):
-        study.merge_codes(work, care)
-    real = study_module.atomic_write
-
-    def full_disk(path: Path, data: bytes, **kwargs: bool) -> None:
-        if path.parent.name == "notes":
-            raise OSError(28, "No space left on device")
-        real(path, data, **kwargs)
-
-    monkeypatch.setattr(study_module, "atomic_write", full_disk)
-    unfinished = open_study(study.folder)
-    assert "could not be finished now" in unfinished.finish_under_way()[0]
-    unfinished.writable_codebook().create("Family")  # the user works on meanwhile
-    unfinished.save()
-    monkeypatch.setattr(study_module, "atomic_write", real)
+    _work, care = killed_in_a_merge(study, monkeypatch)
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        unfinished = open_study(study.folder)
+        assert "could not be finished now" in unfinished.finish_under_way()[0]
+        unfinished.writable_codebook().create("Family")  # the user works on meanwhile
+        unfinished.save()
     again, said = opened_again(study.folder)
     assert said.startswith("The app was stopped while it merged codes")
     assert [c.name for c in again.codebook] == ["Care", "Family"]

@@ -404,25 +404,13 @@ def test_the_whole_study_is_not_exported_while_a_merge_could_not_be_finished(
     """The app killed in a merge, and a full disk as the study opened again: the merge was
     not finished (said), and Export… of the whole study showed Care on one interview and
     Work on the others. Refused, and said how to finish it."""
-    from reader.core import study as study_module
     from reader.ui.exporting.export_dialog import ExportDialog
-    from tests.core.test_code_change_record import Killed, kill_at_write
+    from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
     from tests.ui.test_study_search_export import export
 
-    work, care = ids(study)
-    with monkeypatch.context() as killing:
-        kill_at_write(killing, 1)
-        with pytest.raises(Killed):
-            study.merge_codes(work, care)
-    real = study_module.atomic_write
-
-    def full_disk(path: Path, data: bytes, **kwargs: bool) -> None:
-        if path.parent.name == "notes":
-            raise OSError(28, "No space left on device")
-        real(path, data, **kwargs)
-
+    killed_in_a_merge(study, monkeypatch)
     with monkeypatch.context() as full:
-        full.setattr(study_module, "atomic_write", full_disk)
+        notes_disk_full(full)
         window = make_study_window(study.folder)
     assert "could not be finished now" in window.banner.text()
 
