@@ -5,7 +5,10 @@ has no Qt, reads the same files to leave alone what a running app has open.
 
 Qt writes the lock file as lines: the process id, the application's name, the host name,
 then ids of the machine and of its boot. A lock is held while its process runs; one from
-another host cannot be checked from here and counts as held, as Qt counts it.
+another host cannot be checked from here and counts as held, as Qt counts it. One that names
+no process (empty, cut short, garbled: Qt says process 0) is nobody's, left by a crash as it
+was written or spoilt, unless a process here holds it (flock), as Qt does while writing it:
+counted held, it would keep the study read-only for good, naming no computer to take it from.
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ def notes_lock(notes_path: Path) -> Path:
 
 def lock_holder(lock: Path, *, others: bool = False) -> str:
     """The process holding `lock`, in words ("process 123 on host"); "" when nobody does
-    (no lock, an unreadable one, or one its crashed process left), and with `others`
+    (no lock, one naming no process that no process holds either, or one its crashed
+    process left), and with `others`
     when this very process does (a window writing beside its own open interview). Stale
     as Qt finds it (qlockfile.cpp, isApparentlyStale), so the window and the command line
     agree: on this machine, a lock from before the last start of the computer, or whose
@@ -39,12 +43,14 @@ def lock_holder(lock: Path, *, others: bool = False) -> str:
         lines = lock.read_text("utf-8", errors="replace").splitlines()
     except OSError:
         return ""
-    first, app, host, host_id, boot_id = (line.strip() for line in [*lines, "", "", "", ""][:5])
+    first, app, host, host_id, boot_id = (line.strip() for line in [*lines, *[""] * 5][:5])
     pid = int(first) if first.isdigit() else 0
     here = not host or host == socket.gethostname()
     if host_id and (ours := _read_id(*_MACHINE_ID_FILES)):
         here = host_id == ours  # the host's name may be taken by another, or changed
-    if pid <= 0 or (others and here and pid == os.getpid()):
+    if pid <= 0:  # empty, cut short or garbled: a crash as Qt wrote it, unless one writes it now
+        return "a process writing it now" if _flocked(lock) else ""
+    if others and here and pid == os.getpid():
         return ""
     if not here:
         return f"process {pid} on {host}"

@@ -122,3 +122,19 @@ def test_a_lock_a_running_window_holds_stays_held_whatever_its_file_time(tmp_pat
             assert lock_holder(path) == f"process {window.pid}"
         finally:
             window.kill()
+
+
+def test_a_lock_naming_no_process_is_nobodys_unless_one_writes_it_now(tmp_path: Path) -> None:
+    """An empty, cut short or garbled lock file: left by a crash as Qt wrote it, or spoilt;
+    a process holding it (flock) is writing it now, as Qt does before its lines are in."""
+    import fcntl
+
+    lock = tmp_path / "study.json.lock"
+    for spoilt in (b"", b"\x00\xff garbled\n", b"4242\n"):
+        lock.write_bytes(spoilt)
+        assert lock_holder(lock) == ""
+    lock.write_bytes(b"")
+    with lock.open("rb") as writing:
+        fcntl.flock(writing, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert lock_holder(lock) == "a process writing it now"
+    assert lock_holder(lock) == ""

@@ -40,18 +40,33 @@ def new_lock(path: Path) -> QLockFile:
 
 def try_lock(lock: QLockFile) -> bool:
     """Take `lock` now, or in place of a lock file no process holds that Qt counts as held:
-    one this process left, or one whose process id a later process took (core lock_files,
-    `lock_holder`). removeStaleLockFile refuses a file another window has locked (flock),
-    whatever its contents say. False when another holds it (lock.error() says
-    LockFailedError) or it cannot be written."""
+    one this process left, one whose process id a later process took, or one naming no
+    process (core lock_files, `lock_holder`). removeStaleLockFile refuses a file another
+    window has locked (flock), whatever its contents say. False when another holds it
+    (lock.error() says LockFailedError) or it cannot be written."""
     if lock.tryLock(0):
         return True
     if lock.error() != QLockFile.LockError.LockFailedError:
         return False
-    info = lock.getLockInfo()  # (pid, host, app), or empty when unreadable: held, as Qt says
-    ours = bool(info) and info[0] == os.getpid() and info[1] in ("", QSysInfo.machineHostName())
-    unheld = ours or (bool(info) and not lock_holder(Path(lock.fileName())))
+    unheld = _ours(lock_info(lock)) or not lock_holder(Path(lock.fileName()))
     return unheld and lock.removeStaleLockFile() and lock.tryLock(0)
+
+
+def lock_info(lock: QLockFile) -> tuple[int, str] | None:
+    """The process id and host name `lock`'s file names; None when it names no process:
+    no file, or one empty, cut short or garbled. (PySide6's getLockInfo gives (0, "", "")
+    then, a tuple as true as any: never tested for truth.)"""
+    pid, host, _app = lock.getLockInfo()
+    return (pid, host) if pid > 0 else None
+
+
+def _ours(info: tuple[int, str] | None) -> bool:
+    """Whether a lock file naming `info` is this process's."""
+    return info is not None and info in ((os.getpid(), ""), (os.getpid(), _host()))
+
+
+def _host() -> str:
+    return QSysInfo.machineHostName()
 
 
 class WindowLock:
@@ -81,14 +96,14 @@ class WindowLock:
             return ""
         if self.file.error() != QLockFile.LockError.LockFailedError:
             return self._unwritable_words
-        return self._held_by(self.file.getLockInfo())
+        return self._held_by(lock_info(self.file))
 
-    def _held_by(self, info: tuple) -> str:
-        """Another window holds the lock, whose file says `info` (pid, host, app; empty
-        when unreadable): who, in words for the user."""
+    def _held_by(self, info: tuple[int, str] | None) -> str:
+        """Another window holds the lock, whose file names `info` (pid, host; None when it
+        names no process: a program writing it now): who, in words for the user."""
         self.held_elsewhere = True
         host = info[1] if info else ""
-        self.other_computer = "" if host in ("", QSysInfo.machineHostName()) else host
+        self.other_computer = "" if host in ("", _host()) else host
         self.on_held_elsewhere()
         return f"{holder_words(info[1] if info else None)} {self._held_words}"
 
@@ -100,23 +115,15 @@ class WindowLock:
         while the file still names this window (or cannot be read)."""
         if not self.lost():
             return ""
-        info = self.file.getLockInfo()
+        info = lock_info(self.file)
         self._unlock_keeping_file()
         return self._held_by(info)
 
     def lost(self) -> bool:
         """Whether the lock this window holds names another window now (`taken_from_us`);
-        not when its file cannot be read (gone with its folder, renamed: Qt says pid 0)."""
-        info = self.file.getLockInfo() if self.file.isLocked() else ()
-        return (
-            bool(info)
-            and info[0] > 0
-            and (info[0], info[1])
-            not in (
-                (os.getpid(), ""),
-                (os.getpid(), QSysInfo.machineHostName()),
-            )
-        )
+        not when its file names none (gone with its folder, renamed: Qt says pid 0)."""
+        info = lock_info(self.file) if self.file.isLocked() else None
+        return info is not None and not _ours(info)
 
     def _unlock_keeping_file(self) -> None:
         """Unlocked, the file at the lock's path (another window's) left there: Qt's unlock
@@ -163,10 +170,8 @@ class WindowLock:
 
     def let_go(self) -> bool:
         """Whether the window holding the lock has let it go: its file gone, or its process
-        (a crash). One that cannot be read counts as held, as Qt counts it."""
-        return not self.path.exists() or (
-            bool(self.file.getLockInfo()) and not lock_holder(self.path)
-        )
+        (a crash), or it names none and no process writes it (`lock_holder`)."""
+        return not self.path.exists() or not lock_holder(self.path)
 
     def late(self) -> str:
         """Taken now, if none could be made before (a full disk) and it is free: "" when it

@@ -4,13 +4,18 @@ window now. This one turns read-only, keeps what was not saved, and leaves that 
 
 from __future__ import annotations
 
+import fcntl
 import os
+import socket
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.core.lock_files import notes_lock
 from reader.core.read_only import ReadOnly
+from reader.ui.persistence.locks import WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_rescued_copies import rescued
@@ -73,3 +78,48 @@ def test_notes_whose_lock_another_computer_took_unseen_turn_read_only_at_the_nex
     assert "saved and not yet" in copy.read_text("utf-8")
     window.close()
     assert notes_lock(notes_path).read_text("utf-8") == LAPTOP
+
+
+@pytest.mark.parametrize(
+    ("contents", "taken"),
+    [
+        (b"", True),  # a crash as Qt wrote it
+        (b"\x00\xff garbled\nby a disk\n", True),
+        (LAPTOP.encode(), False),  # a window there: it cannot be looked at from here
+        (b"999999999\ninterview-reader\n" + socket.gethostname().encode() + b"\n", True),
+    ],
+    ids=["empty", "garbled", "another computer", "a process here that ended"],
+)
+def test_a_lock_file_naming_no_live_window_here_is_taken(
+    tmp_path: Path, contents: bytes, taken: bool
+) -> None:
+    path = tmp_path / "study.json.lock"
+    path.write_bytes(contents)
+    lock = WindowLock(path, "has it open", unwritable_words="")
+    said = lock.acquire()
+    assert lock.held() == taken and lock.held_elsewhere != taken
+    if taken:
+        assert said == "" and path.read_text("utf-8").startswith(f"{os.getpid()}\n")
+        lock.release()
+        assert not path.exists()
+    else:
+        assert said == "an Interview Reader window on the computer “laptop” has it open"
+        assert lock.other_computer == "laptop" and path.read_bytes() == contents
+
+
+def test_an_empty_lock_file_a_program_writes_now_is_its_and_taken_once_let_go(
+    tmp_path: Path,
+) -> None:
+    """PySide6 gives (0, "", "") for a lock file naming no process, which is true: such a
+    file, held by a process that had not written its lines yet, was said to be another
+    Interview Reader window's on this computer, and was looked at as if let go."""
+    path = tmp_path / "study.json.lock"
+    path.write_bytes(b"")
+    lock = WindowLock(path, "has it open", unwritable_words="")
+    with path.open("rb") as writing:
+        fcntl.flock(writing, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        assert lock.acquire() == "another program has it open"
+        assert lock.held_elsewhere and lock.other_computer == "" and not lock.let_go()
+    assert lock.let_go()  # it ended without writing them
+    assert lock.take_over() and lock.held()
+    lock.release()
