@@ -41,6 +41,10 @@ class ReadOnly(Enum):
     )
 
 
+# What a window that has the notes or the study read-only says of the other window's change
+# it shows (the banner says why it is read-only).
+UPDATED_BY_WINDOW = "Updated from the other window."
+
 # An interview on its own can move its notes to a file of their own, which it can write; an
 # interview of a study keeps its notes in the study (Save Notes As… only copies them).
 SAVE_AS_WAY_OUT = "File ▸ Save Notes As… keeps them in a file you can change."

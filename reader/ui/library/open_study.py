@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoStack
 from reader.core.half_written import BeingWrittenError
 from reader.core.lock_files import study_lock
 from reader.core.notes_files_cache import NotesFilesCache
-from reader.core.read_only import ReadOnly, why_read_only
+from reader.core.read_only import UPDATED_BY_WINDOW, ReadOnly, why_read_only
 from reader.core.store import describe_os_error
 from reader.core.study_places import names_in_folder
 from reader.ui.library.study_edits import StudyEdits
@@ -31,9 +31,6 @@ from reader.ui.persistence.file_guard import DiskWatch
 from reader.ui.persistence.locks import WindowLock
 from reader.ui.persistence.other_computer import open_here_offer
 from reader.ui.persistence.saver import RETRY_MS
-
-# What a window that has the study read-only says of the other window's change it shows.
-UPDATED_BY_WINDOW = "Updated from the other window."
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
@@ -255,17 +252,23 @@ class OpenStudy(StudyEdits, QObject):
             if self._finished:
                 self._not_saved()
         cause = self.study.read_only_cause
+        kept: list[str] = []
         if cause is not None and cause is not was_cause:  # what was not saved, and becomes
             kept = list(filter(None, (self._kept_read_only(), self.memo_kept())))
             late += " Your changes are saved." if late and not kept else ""
+        # A window on another computer has it: to take it back, the button a study opened
+        # read-only for it has, said behind what the open interview's notes say of it.
+        offer = open_here_offer(lock, self.study.notes_dir, self.check_disk) if lock else []
+        if not (late and offer):
+            self.study.warnings[:0] = [late] if late else []
             self.study.warnings.extend(kept)
-        if late:
-            self.study.warnings.insert(0, late)
         self._report(merged, taken or (self._lock is not None and self._lock.held_elsewhere))
         if self.study.file_gone() or self.unsaved:  # a write waited for may be done
             self.save()
         if read_only_changed := self.study.read_only_cause is not was_cause:  # or only why
             self.readOnlyChanged.emit(self.study.read_only)
+        if late and offer:
+            self.noticed.emit("  ".join([late, *kept]), offer)
         if taken:
             self.lockTaken.emit()
             from reader.ui.library.rescued_study import rescued_offer  # not at start-up

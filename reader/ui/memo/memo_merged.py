@@ -6,9 +6,10 @@ with where they are kept, or when both changed the same passage)."""
 from __future__ import annotations
 
 from reader.core.backups import Kept
+from reader.core.read_only import UPDATED_BY_WINDOW
 from reader.core.text_merge import TextMerge
 from reader.core.wording import counted
-from reader.ui.library.open_study import UPDATED_BY_WINDOW, OpenStudy
+from reader.ui.library.open_study import OpenStudy
 
 MEMO_IN_BACKUP = (
     " Your version from before is in a backup: Restore from Backup… in the File menu brings "

@@ -85,6 +85,9 @@ class WindowLock:
         # Called as an acquire finds another window holding it (set by the owner's DiskWatch).
         self.on_held_elsewhere: Callable[[], None] = lambda: None
         self.ended = False  # taken over from a window that ended without letting it go
+        # Taken over as the user chose to open it here anyway (other_computer.py): no
+        # window closed it.
+        self.opened_anyway = False
 
     def acquire(self) -> str:
         """Take the lock; "" on success, else why not, in words for the user; with
@@ -101,7 +104,7 @@ class WindowLock:
     def _held_by(self, info: tuple[int, str] | None) -> str:
         """Another window holds the lock, whose file names `info` (pid, host; None when it
         names no process: a program writing it now): who, in words for the user."""
-        self.held_elsewhere = True
+        self.held_elsewhere, self.opened_anyway = True, False
         host = info[1] if info else ""
         self.other_computer = "" if host in ("", _host()) else host
         self.on_held_elsewhere()
@@ -159,6 +162,8 @@ class WindowLock:
 
     def taken_words(self, what: str, may: str) -> str:
         """What the window says as it takes the lock over: who let `what` go, and how."""
+        if self.opened_anyway:
+            return f"You opened {what} here anyway: you can {may} here now."
         if self.ended:
             how = f"ended without closing {what} (it was closed by force, or crashed)"
         else:

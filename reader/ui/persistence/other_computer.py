@@ -41,6 +41,7 @@ def open_here_offer(
         )
         if asked == OPEN_HERE:
             let_go_of(host, [lock.path, *(folder.glob("*.lock") if folder else ())])
+            lock.opened_anyway = True  # said as it is taken (WindowLock.taken_words)
             then()
 
     return [(f"{OPEN_HERE}…", open_here)]

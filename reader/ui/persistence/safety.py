@@ -16,7 +16,7 @@ from reader.core import checked_notes
 from reader.core.anchoring import PlacedAgain
 from reader.core.document import DocumentError, load_document
 from reader.core.notes_file import NewerVersionError, NotesData, NotesFormatError, parse
-from reader.core.read_only import ReadOnly
+from reader.core.read_only import UPDATED_BY_WINDOW, ReadOnly
 from reader.core.session import Session
 from reader.core.store import content_hash, describe_os_error, keep_aside
 from reader.ui.after_paint import AfterPaint
@@ -50,6 +50,9 @@ class NotesSafety(QObject):
         self._save_problem_shown = False
         self.lock_pending = False  # see start
         self._placed_again = PlacedAgain()
+        # Typed here as another computer's window took the notes, still shown, in a rescue
+        # copy (`_lock_lost`): their file shown instead as it changes or is taken back.
+        self._typed_kept = False
         self.guard = self.make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
@@ -168,13 +171,17 @@ class NotesSafety(QObject):
 
     def _lock_taken(self) -> None:
         """The window that had these notes closed them (their lock was taken as its file
-        went): writable here now, unless they are read-only for another reason."""
+        went), or the user opened them here anyway: writable here now, as their file holds
+        them, the copies of them offered; unless read-only for another reason."""
         if self.host.read_only_cause is not ReadOnly.NOTES_IN_USE:
             self.guard.lock.release()  # not ours to hold: another window may write them
             return
+        self._show_file(self.base_bytes)
         self.host.set_read_only(False)
         self.controller.saver.stateChanged.emit("saved", "")
-        self.host.show_message(self.guard.lock.taken_words("these notes", "edit them"))
+        text, actions = self.conflict_actions()
+        taken = self.guard.lock.taken_words("these notes", "edit them")
+        self.host.show_message("  ".join(filter(None, [taken, text])), actions)
 
     def _lock_lost(self, holder: str) -> None:
         """A window on another computer took these notes from this one (Open Here Anyway):
@@ -184,6 +191,7 @@ class NotesSafety(QObject):
         copy = saver.rescue_copy() if saver.dirty else None
         if copy is not None:
             saver.kept_elsewhere()
+            self._typed_kept = True
         self.host.set_read_only(True)
         saver.stateChanged.emit("read-only", "")
         kept = (
@@ -202,6 +210,9 @@ class NotesSafety(QObject):
             return "", []
         messages = self._lock()
         held = self.guard.lock.held_elsewhere
+        if not held:
+            self.guard.file.check()  # what the window that had them wrote last, if not seen yet
+            self._show_file(self.base_bytes)
         self.host.set_read_only(held)  # the notes' own cause from now on, not the study's
         self.controller.saver.stateChanged.emit("read-only" if held else "saved", "")
         text, actions = self.conflict_actions()
@@ -216,6 +227,18 @@ class NotesSafety(QObject):
         self.lock_pending = False
         self.guard.lock.release()
         self.controller.saver.stateChanged.emit("read-only", "")
+
+    def _show_file(self, data: bytes | None, notes: NotesData | None = None) -> None:
+        """The notes shown as `data`, their file, holds them (`notes`), if `_typed_kept`: as
+        another computer's window left them, not with what was typed here before it took
+        them, which the rescue copy holds, offered to merge (`conflict_actions`)."""
+        if not self._typed_kept or (notes := notes or parse_or_none(data)) is None:
+            return
+        self._typed_kept = False
+        self.host.replace_notes(notes)  # the history too: its steps led to what was typed
+        self.host.notes_document.clearUndoRedoStacks()
+        self.base_bytes = data
+        self.host.show_status(UPDATED_BY_WINDOW, 6000)
 
     def _offer_conflict_copies(self) -> None:
         text, actions = self.conflict_actions()
@@ -259,6 +282,9 @@ class NotesSafety(QObject):
             return
         except NotesFormatError as exc:
             self._keep_unreadable(data, str(exc))
+            return
+        if self._typed_kept:  # what was typed here is in its copy: not merged in again
+            self._show_file(data, theirs)
             return
         self._merge(theirs, "another program", base=parse_or_none(self.base_bytes))
         self.base_bytes = data
@@ -327,7 +353,7 @@ class NotesSafety(QObject):
         if keep:
             controller.merged_outside([*result.added, *result.updated, *result.removed])
         if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
-            self.host.show_status("Updated from the other window.", 6000)
+            self.host.show_status(UPDATED_BY_WINDOW, 6000)
         else:
             cleared = (_HISTORY_CLEARED if dropped else "") + (UNDO_RESTARTS if retyped else "")
             self.host.show_message(result.message(source) + kept + cleared, actions)

@@ -293,8 +293,10 @@ class NotesSaver(QObject):
         return self._keep_unsaved(data, name) if data else None
 
     def kept_elsewhere(self) -> None:
-        """What was not saved is in a rescue copy: closing makes no other."""
+        """What was not saved is in a rescue copy, offered from now on: closing makes no
+        other, nor does a save delete it (the notes may show what another window wrote)."""
         self._dirty = False
+        self._kept_copy = None
 
     def retarget(self, path: Path) -> None:
         """Save to `path` from now on (Save Notes As…), writing everything there at once."""

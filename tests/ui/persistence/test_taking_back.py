@@ -1,0 +1,133 @@
+"""Taking a study, or a lone interview's notes, back from a window on another computer
+that opened them anyway (Open Here Anyway there, its lock files synced here): the banner
+offers it, as it does for a study opened read-only for such a window, and this window then
+shows what that one wrote, and offers what it had typed before, kept in a rescue copy."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from reader.core.lock_files import notes_lock, study_lock
+from reader.ui.window.main_window import MainWindow
+from tests.ui.persistence.test_locks import LAPTOP, typed
+from tests.ui.test_codebook import study_json
+from tests.ui.test_rescued_copies import rescued
+
+OPEN_HERE = "Open Here Anyway…"
+
+
+def synced(path: Path, data: bytes) -> None:
+    """`data` written at `path` as a sync tool writes it: in a file renamed over it."""
+    path.with_name(f"{path.name}.synced").write_bytes(data)
+    os.replace(path.with_name(f"{path.name}.synced"), path)
+
+
+def laptop_writes(notes_path: Path, notes: str) -> None:
+    """The laptop's window saved the notes with `notes` as their research notes."""
+    data = orjson.loads(notes_path.read_bytes())
+    data["notes"] = notes
+    synced(notes_path, orjson.dumps(data))
+
+
+def buttons(window: MainWindow) -> list[str]:
+    return [b.text() for b in window.banner.buttons]
+
+
+def click(window: MainWindow, label: str) -> None:
+    next(b for b in window.banner.buttons if b.text() == label).click()
+
+
+def to_message_with(window: MainWindow, label: str) -> None:
+    """Dismiss the banner's messages before the one with the button `label`."""
+    while label not in buttons(window):
+        assert window.banner.text(), f"no message offers {label}"
+        click(window, "Dismiss")
+
+
+def saved_notes(notes_path: Path) -> str:
+    return orjson.loads(notes_path.read_bytes())["notes"]
+
+
+def test_a_study_another_computer_took_is_taken_back_with_what_it_wrote(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """The window that the laptop took the study from said so, with Dismiss alone: no way
+    to take it back but closing the study and opening it again."""
+    window = make_study_window(folder)
+    notes_path = typed(window, qtbot, "typed here")
+    assert window.interview.flush()
+    qtbot.keyClicks(window.notes_editor, " and more")  # not saved as the laptop takes it
+    for lock in (study_lock(folder), notes_lock(notes_path)):
+        synced(lock, LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.study.read_only and window.interview.read_only, timeout=10_000)
+    laptop_writes(notes_path, "typed here, then on the laptop")
+    entries = study_json(folder)
+    entries["interviews"][0]["title"] = "Ana, on the laptop"
+    synced(folder / "study.json", orjson.dumps(entries))
+    qtbot.waitUntil(
+        lambda: window.notes_editor.toPlainText() == "typed here, then on the laptop",
+        timeout=10_000,
+    )
+    owner = window.study
+    qtbot.waitUntil(lambda: owner.study.interviews[0].title == "Ana, on the laptop")
+    to_message_with(window, OPEN_HERE)
+    assert window.banner.text().startswith("The study is read-only here now: ")
+    assert "“laptop”" in window.banner.text()
+    dialogs.choice_answers.append("Cancel")
+    click(window, OPEN_HERE)
+    assert owner.read_only and study_lock(folder).read_text("utf-8") == LAPTOP
+    dialogs.choice_answers.append("Open Here Anyway")
+    click(window, OPEN_HERE)
+    assert dialogs.titles().count("Open Here Anyway?") == 2
+    qtbot.waitUntil(lambda: not owner.read_only and not window.interview.read_only, timeout=5000)
+    assert "You opened this study here anyway" in window.banner.text()
+    assert "rescued" in window.banner.text()  # what was typed here before, to merge
+    assert window.notes_editor.toPlainText() == "typed here, then on the laptop"
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, " and back here")
+    assert window.interview.flush()
+    assert saved_notes(notes_path) == "typed here, then on the laptop and back here"
+    assert study_json(folder)["interviews"][0]["title"] == "Ana, on the laptop"
+    assert LAPTOP not in study_lock(folder).read_text("utf-8")
+    assert LAPTOP not in notes_lock(notes_path).read_text("utf-8")
+    click(window, "Merge Into My Notes")
+    assert "and more" in window.notes_editor.toPlainText()
+    assert rescued("*.json") == []  # filed with the backups, merged
+
+
+def test_notes_another_computer_took_are_taken_back_as_it_left_them(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Taken back, the window showed and saved its own notes again, what was typed before
+    the laptop took them and kept in a copy among them, over what the laptop wrote; that
+    copy went at the next save, unoffered; and while read-only, the laptop's changes came
+    in between conflict marks, as if this window still had words of its own to merge."""
+    window = make_window()
+    typed(window, qtbot, "typed here")
+    assert window.interview.flush()
+    qtbot.keyClicks(window.notes_editor, " and more")
+    synced(notes_lock(notes_path), LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+    laptop_writes(notes_path, "typed here, then on the laptop")
+    qtbot.waitUntil(
+        lambda: window.notes_editor.toPlainText() == "typed here, then on the laptop",
+        timeout=10_000,
+    )
+    (copy,) = rescued("*.json")
+    assert OPEN_HERE in buttons(window)
+    dialogs.choice_answers.append("Open Here Anyway")
+    click(window, OPEN_HERE)
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=5000)
+    assert window.banner.text().startswith("You opened these notes here anyway: ")
+    assert "Merge Into My Notes" in buttons(window) and copy.name in window.banner.text()
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, " and back here")
+    assert window.interview.flush()
+    assert saved_notes(notes_path) == "typed here, then on the laptop and back here"
+    assert copy.exists()
+    assert LAPTOP not in notes_lock(notes_path).read_text("utf-8")
