@@ -43,6 +43,9 @@ class OpenStudy(StudyEdits, QObject):
     changed = Signal()  # interviews, their fields or the attributes changed
     interviewsChanged = Signal(list, list)  # after `changed`: the ids that came, that went
     message = Signal(str)  # for the banner
+    # Taken by a window on another computer: what to say, before all else, and the button
+    # to take it back.
+    lost = Signal(str, list)
     noticed = Signal(str, list)  # what opening found, its buttons: behind the interview's
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
@@ -76,6 +79,9 @@ class OpenStudy(StudyEdits, QObject):
         # What the study memo says of its changes memo.md has not taken as the study turns
         # read-only (ui/memo, `StudyMemo.kept_read_only`); "" when there are none.
         self.memo_kept: Callable[[], str] = lambda: ""
+        # What the open interview's notes, taken from this window with the study, say of
+        # what was typed in them and kept in a copy (set by the switcher); "" when nothing.
+        self.notes_kept: Callable[[], str] = lambda: ""
 
     @property
     def read_only(self) -> bool:
@@ -257,7 +263,7 @@ class OpenStudy(StudyEdits, QObject):
             kept = list(filter(None, (self._kept_read_only(), self.memo_kept())))
             late += " Your changes are saved." if late and not kept else ""
         # A window on another computer has it: to take it back, the button a study opened
-        # read-only for it has, said behind what the open interview's notes say of it.
+        # read-only for it has; said after the open interview's notes follow, with their words.
         offer = open_here_offer(lock, self.study.notes_dir, self.check_disk) if lock else []
         if not (late and offer):
             self.study.warnings[:0] = [late] if late else []
@@ -268,7 +274,7 @@ class OpenStudy(StudyEdits, QObject):
         if read_only_changed := self.study.read_only_cause is not was_cause:  # or only why
             self.readOnlyChanged.emit(self.study.read_only)
         if late and offer:
-            self.noticed.emit("  ".join([late, *kept]), offer)
+            self.lost.emit("  ".join(filter(None, [late, *kept, self.notes_kept()])), offer)
         if taken:
             self.lockTaken.emit()
             from reader.ui.library.rescued_study import rescued_offer  # not at start-up

@@ -78,6 +78,7 @@ class InterviewSwitcher(QObject):
         owner.lockTaken.connect(self._study_taken)
         owner.readOnlyChanged.connect(self._study_read_only)
         owner.interviewsChanged.connect(self._said_gone)
+        owner.notes_kept = self._notes_kept
 
     def _said_gone(self, _came: list[str], went: list[str]) -> None:
         """The open interview left the study's list by an undone Add, a redone Remove or
@@ -126,6 +127,15 @@ class InterviewSwitcher(QObject):
         self.interview.study_read_only = None
         taken = self.owner.taken_words()
         self.interview.show_message("  ".join(filter(None, [taken, said])), actions)
+
+    def _notes_kept(self) -> str:
+        """What the open interview's notes said of what was typed in them and kept in a
+        copy as another computer's window took them (NotesSafety.kept_said), said once."""
+        safety = self.interview.safety
+        if safety is None:
+            return ""
+        said, safety.kept_said = safety.kept_said, ""
+        return said
 
     def _study_read_only(self, read_only: bool) -> None:
         """The study turned read-only (a newer build's study.json came, another window took

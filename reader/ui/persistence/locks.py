@@ -187,7 +187,11 @@ class WindowLock:
         return holder if self.held_elsewhere else ""
 
     def release(self) -> None:
-        if self.file.isLocked():
+        """Let the lock go; its file too, unless it names another window now (one on
+        another computer took it, unseen yet): Qt's unlock deletes whatever is there."""
+        if self.lost():
+            self._unlock_keeping_file()
+        elif self.file.isLocked():
             self.file.unlock()  # at the path it was taken at
             self._folder.remove_moved(self.path.name)
 

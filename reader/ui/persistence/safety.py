@@ -53,6 +53,7 @@ class NotesSafety(QObject):
         # Typed here as another computer's window took the notes, still shown, in a rescue
         # copy (`_lock_lost`): their file shown instead as it changes or is taken back.
         self._typed_kept = False
+        self.kept_said = ""  # what `_lock_lost` said of that copy, for the study to say again
         self.guard = self.make_guard(self.notes_path, document_path)
         # What the file held when we last read or wrote it: the base of a three-way merge,
         # parsed only when a merge needs it (parsing 10,000 highlights takes ~100 ms).
@@ -194,12 +195,13 @@ class NotesSafety(QObject):
             self._typed_kept = True
         self.host.set_read_only(True)
         saver.stateChanged.emit("read-only", "")
-        kept = (
-            f" What you typed since they were last saved is kept in a copy, {copy}." if copy else ""
+        self.kept_said = (
+            f"What you typed in these notes since they were last saved is kept in a copy, {copy}."
+            if copy
+            else ""
         )
-        self.host.show_message(
-            f"These notes are read-only here now: {holder}.{kept}", self.conflict_actions()[1]
-        )
+        said = f"These notes are read-only here now: {holder}.  {self.kept_said}"
+        self.host.show_message(said.strip(), self.conflict_actions()[1])
 
     def study_taken(self) -> tuple[str, BannerActions]:
         """The study, which another window had open (these notes read-only for it), is this

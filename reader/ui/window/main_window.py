@@ -304,6 +304,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
             told.connect(self._show_title)  # changed: the interview open renamed, say
         switcher.switched.connect(self._show_title)
         study.message.connect(lambda text: self.banner.show_message(text, []))
+        study.lost.connect(self.banner.show_message)
         study.status.connect(self.statusBar().showMessage)
         switcher.switched.connect(self.header_line.show_interview)
         actions.open.triggered.connect(opening.choose_interview)

@@ -42,13 +42,6 @@ def click(window: MainWindow, label: str) -> None:
     next(b for b in window.banner.buttons if b.text() == label).click()
 
 
-def to_message_with(window: MainWindow, label: str) -> None:
-    """Dismiss the banner's messages before the one with the button `label`."""
-    while label not in buttons(window):
-        assert window.banner.text(), f"no message offers {label}"
-        click(window, "Dismiss")
-
-
 def saved_notes(notes_path: Path) -> str:
     return orjson.loads(notes_path.read_bytes())["notes"]
 
@@ -75,9 +68,10 @@ def test_a_study_another_computer_took_is_taken_back_with_what_it_wrote(
     )
     owner = window.study
     qtbot.waitUntil(lambda: owner.study.interviews[0].title == "Ana, on the laptop")
-    to_message_with(window, OPEN_HERE)
-    assert window.banner.text().startswith("The study is read-only here now: ")
-    assert "“laptop”" in window.banner.text()
+    said = window.banner.text()
+    assert said.startswith("The study is read-only here now: ") and "“laptop”" in said
+    assert "What you typed in these notes since they were last saved is kept in a copy" in said
+    assert buttons(window) == [OPEN_HERE, "Dismiss"]
     dialogs.choice_answers.append("Cancel")
     click(window, OPEN_HERE)
     assert owner.read_only and study_lock(folder).read_text("utf-8") == LAPTOP
@@ -131,3 +125,68 @@ def test_notes_another_computer_took_are_taken_back_as_it_left_them(
     assert saved_notes(notes_path) == "typed here, then on the laptop and back here"
     assert copy.exists()
     assert LAPTOP not in notes_lock(notes_path).read_text("utf-8")
+
+
+def test_closing_just_after_another_computer_took_the_notes_leaves_its_lock(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any
+) -> None:
+    """The laptop's lock file came (written in place: no watch tells of it) and the window
+    closed before any save looked at it: closing deleted the laptop's lock, as Qt's unlock
+    deletes whatever file is at its path, and a third window could open the notes too."""
+    window = make_window()
+    typed(window, qtbot, "typed here")
+    assert window.interview.flush()
+    notes_lock(notes_path).write_text(LAPTOP, "utf-8")
+    window.close()
+    assert notes_lock(notes_path).read_text("utf-8") == LAPTOP
+    assert saved_notes(notes_path) == "typed here"
+
+
+def laptop_takes(folder: Path, notes_path: Path) -> None:
+    """The laptop opens the study and the interview anyway: its lock files come."""
+    for lock in (study_lock(folder), notes_lock(notes_path)):
+        synced(lock, LAPTOP.encode())
+
+
+def take_back(window: MainWindow, qtbot: Any, dialogs: Any) -> None:
+    dialogs.choice_answers.append("Open Here Anyway")
+    click(window, OPEN_HERE)
+    owner = window.study
+    qtbot.waitUntil(lambda: not owner.read_only and not window.interview.read_only, timeout=5000)
+
+
+def type_at_end(window: MainWindow, qtbot: Any, words: str) -> None:
+    window.notes_editor.setFocus()
+    window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.notes_editor, words)
+
+
+def test_a_study_taken_back_and_forth_twice_loses_nothing_typed_on_either_side(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """The walk of the lock review: each side types in turn, this window taking the study
+    back each time; the notes file ends with every word, and the banner says who has it."""
+    window = make_study_window(folder)
+    notes_path = typed(window, qtbot, "one")
+    assert window.interview.flush()
+    for laptop_words, here_words in ((" two", " three"), (" four", " five")):
+        laptop_takes(folder, notes_path)
+        qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+        qtbot.waitUntil(lambda: OPEN_HERE in buttons(window), timeout=10_000)
+        assert "“laptop” has it open" in window.banner.text() and window.notes_editor.isReadOnly()
+        assert "(read-only)" in window.windowTitle()
+        laptop_writes(notes_path, saved_notes(notes_path) + laptop_words)
+        qtbot.waitUntil(
+            lambda words=laptop_words: window.notes_editor.toPlainText().endswith(words),
+            timeout=10_000,
+        )
+        take_back(window, qtbot, dialogs)
+        assert window.banner.text().startswith("You opened this study here anyway: ")
+        assert "(read-only)" not in window.windowTitle()
+        type_at_end(window, qtbot, here_words)
+        assert window.interview.flush()
+        assert LAPTOP not in notes_lock(notes_path).read_text("utf-8")
+    assert saved_notes(notes_path) == "one two three four five"
+    assert rescued("*.json") == []  # nothing was typed here that the file does not hold
+    window.close()
+    assert not notes_lock(notes_path).exists() and not study_lock(folder).exists()
