@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+import pytest
 
 from reader.core.lock_files import notes_lock, study_lock
 from reader.ui.window.main_window import MainWindow
@@ -190,3 +191,74 @@ def test_a_study_taken_back_and_forth_twice_loses_nothing_typed_on_either_side(
     assert rescued("*.json") == []  # nothing was typed here that the file does not hold
     window.close()
     assert not notes_lock(notes_path).exists() and not study_lock(folder).exists()
+
+
+def test_notes_taken_back_then_let_go_there_offer_each_copy_of_what_was_typed(
+    make_window: Callable[..., MainWindow], notes_path: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """Twice the laptop takes the notes while words typed here are not saved yet: taken
+    back here the first time, let go there (its window closed) the second; each time the
+    notes show what the laptop wrote and offer the copy, merged into the file."""
+    window = make_window()
+    typed(window, qtbot, "one")
+    assert window.interview.flush()
+    said = {
+        "anyway": "You opened these notes here anyway: ",
+        "closed there": "The other window closed these notes: ",
+    }
+    for turn in said:
+        type_at_end(window, qtbot, f" {turn} unsaved")
+        synced(notes_lock(notes_path), LAPTOP.encode())
+        qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+        assert "is kept in a copy" in window.banner.text()
+        laptop_writes(notes_path, f"{saved_notes(notes_path)} laptop")
+        if turn == "anyway":
+            dialogs.choice_answers.append("Open Here Anyway")
+            click(window, OPEN_HERE)
+        else:
+            notes_lock(notes_path).unlink()
+        qtbot.waitUntil(lambda: not window.interview.read_only, timeout=10_000)
+        assert window.notes_editor.toPlainText() == saved_notes(notes_path)
+        assert window.banner.text().startswith(said[turn]) and "rescued" in window.banner.text()
+        click(window, "Merge Into My Notes")
+        assert window.interview.flush()
+        assert f"{turn} unsaved" in saved_notes(notes_path)
+        assert rescued("*.json") == []
+    assert saved_notes(notes_path).count("laptop") == 2
+
+
+@pytest.mark.parametrize("notes_first", [True, False], ids=["notes lock first", "study first"])
+def test_a_study_whose_lock_files_come_one_after_the_other_is_said_taken_and_let_go(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    qtbot: Any,
+    notes_first: bool,
+) -> None:
+    """A sync tool brings the laptop's two lock files a while apart, in either order, with
+    words typed here not saved yet: the study's line says who has it and where those words
+    are; the laptop closing the study there gives it back, its words shown."""
+    window = make_study_window(folder)
+    notes_path = typed(window, qtbot, "one")
+    assert window.interview.flush()
+    qtbot.keyClicks(window.notes_editor, " unsaved")
+    first, then = study_lock(folder), notes_lock(notes_path)
+    if notes_first:
+        first, then = then, first
+    synced(first, LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+    synced(then, LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.study.read_only and OPEN_HERE in buttons(window), timeout=10_000)
+    said = window.banner.text()
+    assert said.startswith("The study is read-only here now: ") and "“laptop”" in said
+    if notes_first:  # else written as the study turned read-only, before the notes' lock came
+        assert "kept in a copy" in said and "unsaved" not in saved_notes(notes_path)
+    laptop_writes(notes_path, f"{saved_notes(notes_path)} laptop")
+    study_lock(folder).unlink()  # the laptop's window closed the study
+    notes_lock(notes_path).unlink()
+    qtbot.waitUntil(lambda: not window.study.read_only and not window.interview.read_only)
+    assert window.banner.text().startswith("The other window closed this study: ")
+    assert window.notes_editor.toPlainText() == saved_notes(notes_path)
+    assert saved_notes(notes_path).endswith(" laptop")
+    if notes_first:
+        click(window, "Merge Into My Notes")
+    assert window.interview.flush() and "unsaved" in saved_notes(notes_path)
