@@ -31,12 +31,12 @@ def notes_lock(notes_path: Path) -> Path:
 def lock_holder(lock: Path, *, others: bool = False) -> str:
     """The process holding `lock`, in words ("process 123 on host"); "" when nobody does
     (no lock, one naming no process that no process holds either, or one its crashed
-    process left), and with `others`
-    when this very process does (a window writing beside its own open interview). Stale
-    as Qt finds it (qlockfile.cpp, isApparentlyStale), so the window and the command line
-    agree: on this machine, a lock from before the last start of the computer, or whose
-    process is gone or is another program now; and, what Qt does not see, one whose process
-    id another process of the same program took after it was written."""
+    process left), and with `others` when this very process does (a window writing beside
+    its own open interview). Stale as Qt finds it (qlockfile.cpp, isApparentlyStale), so
+    the window and the command line agree: on this machine, a lock from before the last
+    start of the computer, or whose process is gone or is another program now; and, what Qt
+    does not see, one whose process id another process of the same program took after it
+    was written."""
     import socket  # only here: start-up need not load it
 
     try:
