@@ -8,11 +8,16 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.cli_messages import fail, reason, say
 from reader.cli_study import study_listing
+
+if TYPE_CHECKING:
+    from reader.core.store import Writer
 
 BINARY_FORMATS = frozenset({"docx", "qdpx"})  # zips: on a terminal, a screen of garbage
 
@@ -42,17 +47,19 @@ def given_path(value: str) -> Path:
 
 
 def write_output(
-    output: bytes, path: Path | None, reading: Iterable[Path] = (), format_name: str = ""
+    output: bytes | Writer, path: Path | None, reading: Iterable[Path] = (), format_name: str = ""
 ) -> int:
-    """`output` to the file (atomically), never over one of the files the export read
+    """`output` (its bytes, or what writes them: a .qdpx streams its recordings in) to the
+    file (atomically), never over one of the files the export read
     (`reading`: a mistyped -o naming the notes file replaced them with the export), nor
     over one the window's Export never replaces (core kept_files: a recording, another
     study's files), nor into a folder not there (a mistyped path made it); or, without
     one, to standard output, unless it is a terminal and the format binary."""
     from reader.core.kept_files import why_kept
-    from reader.core.store import atomic_write
+    from reader.core.store import atomic_write_with
 
-    if format_name == "csv":
+    write = output if callable(output) else lambda file: file.write(output)
+    if format_name == "csv" and isinstance(output, bytes):
         from reader.core.export.csv_export import excel_caution
 
         if caution := excel_caution(output):
@@ -66,20 +73,22 @@ def write_output(
     if not path.parent.is_dir():
         return fail(f"the folder {path.parent} does not exist; make it, or give another -o.")
     try:
-        atomic_write(path, output, parents=False)
+        atomic_write_with(path, write, parents=False)
     except OSError as exc:
         return fail(f"cannot write {path}: {reason(exc)}.")
     return 0
 
 
-def _earlier_export(path: Path, output: bytes, format_name: str) -> bool:
+def _earlier_export(path: Path, output: bytes | Writer, format_name: str) -> bool:
     """Whether `path` is an earlier --format json export of the interview `output` is one
     of (the same document): a notes file, as the export is, that running the command again
     replaces; another interview's notes are kept."""
     from reader.core import json_bytes
     from reader.core.store import data_dir
 
-    if format_name != "json" or path.resolve().is_relative_to(data_dir().resolve()):
+    if not isinstance(output, bytes) or format_name != "json":
+        return False
+    if path.resolve().is_relative_to(data_dir().resolve()):
         return False  # the data folder's notes are the interview's own, never an export
     try:
         old, new = json_bytes.loads(path.read_bytes()), json_bytes.loads(output)
@@ -99,18 +108,17 @@ def files_read(document: Path, notes_path: Path) -> list[Path]:
     return [document, notes_path, *(found[0].files() if found is not None else ())]
 
 
-def _to_standard_output(output: bytes, format_name: str) -> int:
+def _to_standard_output(output: bytes | Writer, format_name: str) -> int:
     if format_name in BINARY_FORMATS and sys.stdout.isatty():
         return fail(
             f"a .{format_name} file is not text to show here; give -o FILE, or redirect "
             f"the output (> out.{format_name})."
         )
     try:
-        # Written whole, or said: a write on a disk that fills returns short, and the file
-        # was cut off, the command a success; the next write says why.
-        view = memoryview(output)
-        while view:
-            view = view[sys.stdout.buffer.write(view) :]
+        if isinstance(output, bytes):
+            _write_whole(output)
+        else:
+            _write_spooled(output)
         sys.stdout.flush()
     except BrokenPipeError:  # `| head` read what it wanted: no traceback, no more output
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -119,6 +127,27 @@ def _to_standard_output(output: bytes, format_name: str) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return fail(f"cannot write the export to standard output: {reason(exc)}.")
     return 0
+
+
+def _write_spooled(write: Writer) -> None:
+    """What `write` writes, to standard output through a temporary file: a zip written
+    into a pipe is other bytes (each member's sizes after it), and a .qdpx's recordings
+    are never held in memory whole."""
+    from reader.core.deterministic_zip import CHUNK_BYTES
+
+    with tempfile.TemporaryFile() as spool:
+        write(spool)
+        spool.seek(0)
+        while chunk := spool.read(CHUNK_BYTES):
+            _write_whole(chunk)
+
+
+def _write_whole(data: bytes) -> None:
+    """Written whole, or said: a write on a disk that fills returns short, and the file
+    was cut off, the command a success; the next write says why."""
+    view = memoryview(data)
+    while view:
+        view = view[sys.stdout.buffer.write(view) :]
 
 
 def _same_file(path: Path, other: Path) -> bool:

@@ -17,6 +17,7 @@ from reader.cli_study import study_listing, study_to_read
 if TYPE_CHECKING:
     from reader.core.refi.sent import Sending
     from reader.core.session import Session
+    from reader.core.store import Writer
     from reader.core.study import Study
 
 OpenSession = Callable[[Path | None, Path | None], "tuple[Session, Path] | str"]
@@ -55,8 +56,9 @@ def _export_parser() -> argparse.ArgumentParser:
 
 def refi_export(
     argv: list[str], open_session: OpenSession
-) -> tuple[bytes, Path | None, Sending, list[Path]] | int:
-    """(the export, the output file or None for standard output, what it sends: to record
+) -> tuple[bytes | Writer, Path | None, Sending, list[Path]] | int:
+    """(the export: a codebook's bytes, or what writes a project, its recordings streamed
+    in; the output file or None for standard output, what it sends: to record
     once it is written, the files it read: never to be written over), or the exit status
     of a failure already reported.
     `open_session(document, notes)` opens one interview as the other exports do (the
@@ -69,6 +71,7 @@ def refi_export(
 
     args = _export_parser().parse_args(argv)
     sending = Sending()  # a codebook sends no interview
+    output: bytes | Writer
     try:
         if args.path.is_dir():
             study = study_to_read(args.path, args.notes)
@@ -78,7 +81,8 @@ def refi_export(
                 read = ((entry.title, notes) for entry, notes in study.notes_files())
                 output = export_qdc(adopted_codebook(study.codebook, read))
             else:
-                output, left_out, sending = export_study_qdpx(study, crlf=args.crlf)
+                project, left_out, sending = export_study_qdpx(study, crlf=args.crlf)
+                output = project.write
                 for line in left_out:
                     say(f"not exported: {line}")
             reading = study.files()
@@ -91,9 +95,10 @@ def refi_export(
                 output = export_qdc(session.notes.codebook)
             else:
                 in_study = _in_study(args.path, notes_path) if args.notes is None else None
-                output, left_out, sending = export_session_qdpx(
+                project, left_out, sending = export_session_qdpx(
                     session, crlf=args.crlf, notes_path=notes_path, sent_as=in_study
                 )
+                output = project.write
                 for line in left_out:
                     say(f"not exported: {line}")
             reading = files_read(args.path, notes_path)

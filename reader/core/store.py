@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 from reader import APP_ID
 from reader.core.hashing import sha256_hex
@@ -76,7 +77,25 @@ def atomic_write(
     parents: bool = True,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Write `data` so that a crash leaves either the old or the new file, never half of one.
+    """`data` written as `atomic_write_with` writes."""
+    atomic_write_with(
+        path, lambda file: file.write(data), parents=parents, before_replace=before_replace
+    )
+
+
+Writer = Callable[[BinaryIO], object]  # writes a file's content into the open file it is given
+
+
+def atomic_write_with(
+    path: Path,
+    write: Writer,
+    *,
+    parents: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Have `write` write the file into the open file it is given (a .qdpx with hours of
+    recordings is streamed, never held whole), so that a crash, an error it raises, or a
+    cancel leaves either the old or the new file, never half of one.
 
     A symbolic link is written through (its target is replaced, the link stays); the file
     keeps its permissions, and one made read-only is not replaced (the error writing into
@@ -108,7 +127,7 @@ def atomic_write(
     try:
         os.fchmod(fd, mode)  # mkstemp makes 0600
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            write(handle)
             handle.flush()
             os.fsync(handle.fileno())
         if before_replace is not None:
@@ -116,7 +135,7 @@ def atomic_write(
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise _naming(exc, path) from exc
+        raise _naming(exc, path, others_kept=True) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -160,10 +179,15 @@ def _sweep_stale_temporaries(path: Path) -> None:
                         left.unlink()
 
 
-def _naming(error: OSError, path: Path) -> OSError:
+def _naming(error: OSError, path: Path, others_kept: bool = False) -> OSError:
     """`error` naming `path`, the file being written (or its folder), not the hidden
-    temporary file the user never saw ("Permission denied: …/.notes.json.fe20xw6e.tmp")."""
+    temporary file the user never saw ("Permission denied: …/.notes.json.fe20xw6e.tmp").
+    `others_kept`: an error naming a file that is no temporary one of `path` (a recording
+    a writer read) keeps its name."""
     if error.errno is None:
+        return error
+    named = error.filename
+    if others_kept and named is not None and not Path(named).name.startswith(f".{path.name}."):
         return error
     return type(error)(error.errno, error.strerror, str(path))
 

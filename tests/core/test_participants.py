@@ -31,11 +31,11 @@ from reader.core.participants import (
     to_fill,
 )
 from reader.core.refi.codebook_xml import PROJECT_NS
-from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.session import Session
 from reader.core.study import StudyError, open_study
 from reader.core.study_texts import StudyTexts
 from tests.conftest import DATA
+from tests.core.test_refi import study_qdpx
 from tests.participant_study import DATED, FILLED, REPORT, TYPED, write_participant_study
 
 STUDENT = DATA / "student"
@@ -262,7 +262,7 @@ def test_the_qdpx_export_has_a_case_per_filled_participant(tmp_path: Path) -> No
     folder = write_participant_study(tmp_path / "study")
     fill(folder)
     study = open_study(folder)
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert left_out == []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         project = ET.fromstring(archive.read("project.qde"))

@@ -19,8 +19,9 @@ from reader.core.annotations import NO_COLOR, make_highlight
 from reader.core.codebook import Code, Codebook
 from reader.core.notes_file import NotesData
 from reader.core.refi.codebook_xml import CODEBOOK_NS, PROJECT_NS, RefiError, export_qdc, import_qdc
-from reader.core.refi.qdpx_export import Interview, export_qdpx, export_study_qdpx
+from reader.core.refi.qdpx_export import Interview, Qdpx, export_qdpx, export_study_qdpx
 from reader.core.refi.qdpx_import import ImportReport, import_qdpx
+from reader.core.refi.sent import Sending
 from reader.core.session import Session
 from reader.core.shorten import whole_characters
 from reader.core.store import save_notes
@@ -55,9 +56,23 @@ def assert_valid(xml: bytes, name: str = "Project-mrt2019.xsd") -> None:
     assert checker.validate(document), checker.error_log.last_error
 
 
+def written(project: Qdpx) -> bytes:
+    """The .qdpx's bytes, written into memory (the window and the command line write a
+    file, streamed)."""
+    buffer = io.BytesIO()
+    project.write(buffer)
+    return buffer.getvalue()
+
+
+def study_qdpx(study: Study, crlf: bool = False) -> tuple[bytes, list[str], Sending]:
+    """`export_study_qdpx`, its project's bytes written into memory."""
+    project, left_out, sending = export_study_qdpx(study, crlf=crlf)
+    return written(project), left_out, sending
+
+
 def sent_qdpx(study: Study, crlf: bool = False) -> bytes:
     """The study's .qdpx as File ▸ Export… sends it: written, then recorded as sent."""
-    data, _, sending = export_study_qdpx(study, crlf=crlf)
+    data, _, sending = study_qdpx(study, crlf=crlf)
     assert sending.record() == ""
     return data
 
@@ -121,7 +136,7 @@ def coded_study(folder: Path, text: str = TEXT) -> Study:
 
 def test_study_export_is_valid_and_holds_everything(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert left_out == []
     files = unzip(data)
     assert sorted(files) == ["project.qde", *sorted(n for n in files if n.startswith("sources/"))]
@@ -189,7 +204,9 @@ def test_a_long_passage_is_named_by_its_first_words(tmp_path: Path) -> None:
     start = text.index("moment0")
     notes = NotesData(document={}, highlights=[make_highlight(text, start, len(text) - 2)])
     entry = InterviewEntry("i1", "P1.txt", "P1")
-    qde = unzip(export_qdpx("Long", [Interview(entry, text, notes)], Codebook()))["project.qde"]
+    qde = unzip(written(export_qdpx("Long", [Interview(entry, text, notes)], Codebook())))[
+        "project.qde"
+    ]
     (selection,) = ET.fromstring(qde).iter(f"{P}PlainTextSelection")
     name = selection.get("name")
     assert name.endswith("…") and len(name) <= 60
@@ -198,12 +215,12 @@ def test_a_long_passage_is_named_by_its_first_words(tmp_path: Path) -> None:
 
 def test_exporting_again_gives_the_same_bytes_and_guids(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    assert export_study_qdpx(study)[0] == export_study_qdpx(open_study(study.folder))[0]
+    assert study_qdpx(study)[0] == study_qdpx(open_study(study.folder))[0]
 
 
 def test_crlf_for_maxqda_adjusts_positions(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    files = unzip(export_study_qdpx(study, crlf=True)[0])
+    files = unzip(study_qdpx(study, crlf=True)[0])
     assert_valid(files["project.qde"])
     root = ET.fromstring(files["project.qde"])
     for source in root.iter(f"{P}TextSource"):
@@ -222,7 +239,7 @@ def test_a_crlf_transcript_with_a_bom_goes_as_the_text_its_positions_count(
     character and counts code points: a BOM, CRLFs or UTF-16 units there would move each
     passage after them."""
     study = coded_study(tmp_path / "study", "\ufeff" + TEXT.replace("\n", "\r\n"))
-    files = unzip(export_study_qdpx(study)[0])
+    files = unzip(study_qdpx(study)[0])
     root = ET.fromstring(files["project.qde"])
     quotes = []
     for source in root.iter(f"{P}TextSource"):
@@ -238,11 +255,11 @@ def test_a_crlf_transcript_with_a_bom_goes_as_the_text_its_positions_count(
 def test_empty_codebook_is_left_out_and_the_project_still_valid() -> None:
     entry = InterviewEntry("p1", "p1.txt", "P1")
     notes = NotesData(document={})
-    data = export_qdpx("Empty", [Interview(entry, "Hello.\n", notes)], Codebook())
+    data = written(export_qdpx("Empty", [Interview(entry, "Hello.\n", notes)], Codebook()))
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
     assert ET.fromstring(qde).find(f"{P}CodeBook") is None
-    assert_valid(unzip(export_qdpx("Nothing", [], Codebook()))["project.qde"])
+    assert_valid(unzip(written(export_qdpx("Nothing", [], Codebook())))["project.qde"])
 
 
 def test_orphans_are_not_exported(tmp_path: Path) -> None:
@@ -252,7 +269,7 @@ def test_orphans_are_not_exported(tmp_path: Path) -> None:
     lost = make_highlight(TEXT, 0, 5).edited(orphan=True, exact="Gone!")
     notes.highlights.append(lost)
     save_notes(study.notes_path(entry), notes)
-    data, left_out, _ = export_study_qdpx(open_study(study.folder))
+    data, left_out, _ = study_qdpx(open_study(study.folder))
     assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
@@ -277,7 +294,7 @@ def test_codes_only_an_interviews_notes_have_go_with_their_codings(tmp_path: Pat
     notes.highlights = [moon.edited(codes=(CARE, theirs)), handover.edited(codes=(BEEF,))]
     save_notes(study.notes_path(entry), notes)
     before = study.file.read_bytes()
-    qde = unzip(export_study_qdpx(open_study(study.folder))[0])["project.qde"]
+    qde = unzip(study_qdpx(open_study(study.folder))[0])["project.qde"]
     assert_valid(qde)
     root = ET.fromstring(qde)
     names = {c.get("guid"): c.get("name") for c in root.iter(f"{P}Code")}
@@ -294,7 +311,7 @@ def test_codes_only_an_interviews_notes_have_go_with_their_codings(tmp_path: Pat
 def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     study.notes_path(study.interviews[0]).write_bytes(b"{ broken")
-    data, left_out, _ = export_study_qdpx(open_study(study.folder))
+    data, left_out, _ = study_qdpx(open_study(study.folder))
     assert len(left_out) == 1 and left_out[0].startswith("“P1”: its notes cannot be read (")
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
@@ -306,7 +323,7 @@ def test_an_interview_whose_notes_cannot_be_read_is_left_out_and_named(tmp_path:
 
 def test_round_trip_export_import_export_gives_the_same_project(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
-    first = export_study_qdpx(study)[0]
+    first = study_qdpx(study)[0]
     report = import_qdpx(first, tmp_path / "imported")
     assert said(report) == []
     assert (report.interviews, report.codes, report.highlights) == (2, 3, 3)
@@ -315,7 +332,7 @@ def test_round_trip_export_import_export_gives_the_same_project(tmp_path: Path) 
     assert [e.date for e in again.interviews] == ["2024-03-01", ""]  # was lost
     assert again.interviews[0].attributes == {"role": "nurse", "years": 12}
     assert [a.label for a in again.data.attributes] == ["Role", "Years", "Started"]
-    assert export_study_qdpx(again)[0] == first
+    assert study_qdpx(again)[0] == first
 
 
 @settings(
@@ -354,7 +371,7 @@ def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> 
     save_notes(study.notes_path(entry), session.notes)
     study.save()
     study = open_study(folder)
-    first = export_study_qdpx(study, crlf=crlf)[0]
+    first = study_qdpx(study, crlf=crlf)[0]
     files = unzip(first)
     for source in ET.fromstring(files["project.qde"]).iter(f"{P}TextSource"):
         written = files["sources/" + source.get("plainTextPath")[11:]].decode()
@@ -368,7 +385,7 @@ def test_round_trip_property(tmp_path_factory, text: str, spans, crlf: bool) -> 
         assert quotes == expected
     target = folder.parent / (folder.name + "-imported")
     import_qdpx(first, target)
-    assert export_study_qdpx(open_study(target), crlf=crlf)[0] == first
+    assert study_qdpx(open_study(target), crlf=crlf)[0] == first
 
 
 def test_a_passage_ending_in_a_space_after_an_emoji_keeps_its_end(tmp_path: Path) -> None:
@@ -385,7 +402,7 @@ def test_a_passage_ending_in_a_space_after_an_emoji_keeps_its_end(tmp_path: Path
     start = session.document.text.index("It")
     session.add_highlight(make_highlight(session.document.text, start, start + 15))
     save_notes(study.notes_path(entry), session.notes)
-    import_qdpx(export_study_qdpx(open_study(folder))[0], tmp_path / "new")
+    import_qdpx(study_qdpx(open_study(folder))[0], tmp_path / "new")
     new = open_study(tmp_path / "new")
     (back,) = new.open_session(new.interviews[0]).notes.highlights
     assert (back.start, back.end, back.exact) == (start, start + 15, "It was awful 😢 ")
@@ -406,7 +423,7 @@ def test_a_transcript_with_its_bom_written_twice_comes_back_on_the_same_words(
     text = session.document.text
     session.add_highlight(make_highlight(text, text.index("night."), len(text) - 1))
     save_notes(study.notes_path(entry), session.notes)
-    report = import_qdpx(export_study_qdpx(open_study(folder))[0], tmp_path / "new")
+    report = import_qdpx(study_qdpx(open_study(folder))[0], tmp_path / "new")
     assert said(report) == []
     new = open_study(tmp_path / "new")
     (back,) = new.open_session(new.interviews[0]).notes.highlights
@@ -439,9 +456,7 @@ def test_a_transcript_opening_with_a_zero_width_no_break_space_comes_back_on_its
         session.add_highlight(make_highlight(text, start, start + len(words)))
     save_notes(study.notes_path(entry), session.notes)
     for crlf in (False, True):
-        report = import_qdpx(
-            export_study_qdpx(open_study(folder), crlf=crlf)[0], tmp_path / f"{crlf}"
-        )
+        report = import_qdpx(study_qdpx(open_study(folder), crlf=crlf)[0], tmp_path / f"{crlf}")
         assert said(report) == []
         new = open_study(tmp_path / f"{crlf}")
         back = new.open_session(new.interviews[0]).notes.highlights
@@ -461,7 +476,7 @@ def test_a_transcript_opening_with_a_zero_width_no_break_space_sent_back_is_merg
     session.add_highlight(make_highlight(session.document.text, 1, 6))
     save_notes(study.notes_path(entry), session.notes)
     study.save()
-    import_qdpx(export_study_qdpx(open_study(folder))[0], folder)
+    import_qdpx(study_qdpx(open_study(folder))[0], folder)
     again = open_study(folder)
     assert [e.title for e in again.interviews] == ["A"]
     (back,) = again.open_session(again.interviews[0]).notes.highlights
@@ -475,7 +490,7 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
     study = coded_study(folder)
     memo = "# Themes\n\nNights *feel* longer. [↩ P1, Q1](interview:p1-0a1b2c3d#h-x)\n"
     write_memo(memo_path(folder), memo)
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert left_out == []
     project = ET.fromstring(unzip(data)["project.qde"])
     assert_valid(unzip(data)["project.qde"])
@@ -499,7 +514,7 @@ def test_the_study_memo_goes_out_as_a_free_note_and_comes_back(tmp_path: Path) -
 def test_notes_go_as_descriptions_too_and_come_back_once(tmp_path: Path) -> None:
     """QualCoder reads a coding's memo and a source's from their Description alone: every
     note we sent (as a Note) was dropped there without a word (the REFI review's F2)."""
-    data = export_study_qdpx(coded_study(tmp_path / "study"))[0]
+    data = study_qdpx(coded_study(tmp_path / "study"))[0]
     project = ET.fromstring(unzip(data)["project.qde"])
     first = project.find(f"{P}Sources/{P}TextSource")
     assert first.findtext(f"{P}Description") == "# P1\n\nThoughts 💭\n"
@@ -587,13 +602,13 @@ def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_expor
 
     study = coded_study(tmp_path / "study")
     import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
-    whole = ET.fromstring(unzip(export_study_qdpx(study)[0])["project.qde"])
+    whole = ET.fromstring(unzip(study_qdpx(study)[0])["project.qde"])
     for entry in (study.interviews[0], study.interviews[-1]):  # ours, and NVivo's
         session = study.open_session(entry)
         alone, _, _ = export_session_qdpx(
             session, notes_path=study.notes_path(entry), sent_as=(study, entry.id)
         )
-        project = ET.fromstring(unzip(alone)["project.qde"])
+        project = ET.fromstring(unzip(written(alone))["project.qde"])
         (source,) = project.iter(f"{P}TextSource")
         (same,) = [s for s in whole.iter(f"{P}TextSource") if s.get("name") == entry.title]
         source.tail = same.tail = ""  # indented at another depth
@@ -605,7 +620,7 @@ def test_an_interview_of_a_study_exported_alone_has_the_guids_of_the_study_expor
 def test_an_unreadable_memo_is_left_out_and_left_alone(tmp_path: Path) -> None:
     study = coded_study(tmp_path / "study")
     memo_path(study.folder).write_bytes(b"\xff\xfe binary \x00")
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert [line.split(":")[0] for line in left_out] == ["the study memo"]
     assert MEMO_NOTE_NAME not in unzip(data)["project.qde"].decode()
     loose = import_qdpx((FIXTURES / "nvivo.qdpx").read_bytes(), study.folder, study=study)
@@ -656,7 +671,7 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert read_memo(memo_path(study.folder)) == "## Loose memo\n\nNot tied.\n"
     assert report.notes == 2
     # The imported study exports as a valid project.
-    assert_valid(unzip(export_study_qdpx(study)[0])["project.qde"])
+    assert_valid(unzip(study_qdpx(study)[0])["project.qde"])
 
 
 def test_a_project_sent_back_after_its_transcript_was_corrected_merges_into_it(
@@ -692,7 +707,7 @@ def test_another_studys_interviews_of_the_same_file_names_are_not_merged_into_ou
     farm = "Q: Tell me about the farm.\nA: With the handover of the herd 🌙, cows at dawn.\n"
     theirs = coded_study(tmp_path / "theirs", farm)
     (theirs.folder / "P2.txt").write_text("Q: And the weather?\nA: Days only. 🌞 Rain.\n")
-    report = import_qdpx(export_study_qdpx(open_study(theirs.folder))[0], ours.folder)
+    report = import_qdpx(study_qdpx(open_study(theirs.folder))[0], ours.folder)
     assert report.interviews == 2 and not report.merged
     assert [e.title for e in open_study(ours.folder).interviews] == ["P1", "P2", "P1 (2)", "P2 (2)"]
 
@@ -898,7 +913,7 @@ def test_import_into_an_existing_study_merges_codes_attributes_and_interviews(
     """Codes by GUID or by name in the same place, attributes by name; a text the study
     has already is not added twice, its passages merged into that interview's notes
     (tests/core/test_refi_merge.py); no transcript there is overwritten."""
-    data = export_study_qdpx(coded_study(tmp_path / "theirs"))[0]
+    data = study_qdpx(coded_study(tmp_path / "theirs"))[0]
     ours = tmp_path / "ours"
     ours.mkdir()
     (ours / "P2.txt").write_text("Q: And you?\nA: Days only. 🌞\n", encoding="utf-8")
@@ -950,7 +965,7 @@ def test_a_source_named_as_an_interview_of_the_study_is_numbered_and_said(
 ) -> None:
     """Imported, a source was titled by its name as it was: the study's P1 (of other
     words) and the file's were two interviews of one title."""
-    data = export_study_qdpx(coded_study(tmp_path / "theirs"))[0]
+    data = study_qdpx(coded_study(tmp_path / "theirs"))[0]
     ours = tmp_path / "ours"
     ours.mkdir()
     (ours / "p1.txt").write_text("Mine: My own words.\n", encoding="utf-8")
@@ -1153,7 +1168,7 @@ def test_a_pdf_with_its_text_is_an_interview_of_that_text(tmp_path: Path) -> Non
         "Imported 1 interview, 1 code, 1 coded passage with 1 coding and 2 notes into"
     )
     # Sent back out, it is a text source with the PDF's GUID; imported again, nothing new.
-    exported = unzip(export_study_qdpx(study)[0])["project.qde"]
+    exported = unzip(study_qdpx(study)[0])["project.qde"]
     assert b'<TextSource guid="dddddddd-0000-0000-0000-000000000001" name="Paper"' in exported
     again = import_qdpx(project, tmp_path / "s")
     assert again.message().startswith("Imported nothing new into ")

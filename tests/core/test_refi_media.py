@@ -19,12 +19,11 @@ from reader.core.notes_file import RecordingRef
 from reader.core.recording import locate, stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import PROJECT_NS
-from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.sync import SyncTable
-from tests.core.test_refi import assert_valid, said, sent_qdpx, unzip
+from tests.core.test_refi import assert_valid, said, sent_qdpx, study_qdpx, unzip
 
 P = f"{{{PROJECT_NS}}}"
 MP3 = b"ID3\x03\x00\x00\x00\x00\x00\x00" + bytes(range(256)) * 8  # stands for a recording
@@ -299,7 +298,7 @@ def recorded_study(folder: Path, suffix: str = ".mp3", vtt: str = VTT) -> Study:
 
 def test_an_interview_with_a_recording_exports_as_audio_with_sync_points(tmp_path: Path) -> None:
     study = recorded_study(tmp_path / "study")
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert left_out == []
     files = unzip(data)
     assert_valid(files["project.qde"])
@@ -364,13 +363,65 @@ def test_a_recording_too_large_to_embed_is_referenced_by_its_path(
 ) -> None:
     monkeypatch.setattr(media, "MAX_EMBEDDED_BYTES", 10)
     study = recorded_study(tmp_path / "study")
-    data, left_out, _ = export_study_qdpx(study)
+    data, left_out, _ = study_qdpx(study)
     assert left_out == [
         "“Night”: its recording night.mp3 is larger than 0 MB; its path is given instead"
     ]
     files = unzip(data)
     assert_valid(files["project.qde"])
     assert b'path="absolute://' in files["project.qde"] and len(files) == 2
+
+
+def test_a_large_recording_is_streamed_into_the_file_never_held_whole(tmp_path: Path) -> None:
+    """Hours of recordings were read whole into memory, then the zip of them built there
+    too: 640 MB for a 450 MB study. Written to a file now, the recording read by chunks;
+    the project imports back with it."""
+    import tracemalloc
+
+    from reader.core.refi.qdpx_export import export_study_qdpx
+
+    study = recorded_study(tmp_path / "study")
+    recording = MP3 + bytes(24 * 2**20)
+    (tmp_path / "study" / "night.mp3").write_bytes(recording)
+    project, left_out, _ = export_study_qdpx(study)
+    assert left_out == []
+    target = tmp_path / "night.qdpx"
+    tracemalloc.start()
+    try:
+        with target.open("wb") as file:
+            project.write(file)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 2**20  # a chunk or two, not the recording's 24 MB
+    with zipfile.ZipFile(target) as archive:
+        (inside,) = [n for n in archive.namelist() if n.endswith(".mp3")]
+        assert archive.read(inside) == recording
+    report = import_qdpx(target, tmp_path / "imported")
+    assert said(report) == [] and report.recordings == 1
+
+
+def test_a_cancelled_export_stops_within_the_recording(tmp_path: Path) -> None:
+    """Progress is told by each chunk of a recording, in bytes: Cancel is heard within
+    one, and nothing more is read."""
+    from reader.core.deterministic_zip import CHUNK_BYTES
+    from reader.core.export import ExportCancelled
+    from reader.core.refi.qdpx_export import export_study_qdpx
+
+    study = recorded_study(tmp_path / "study")
+    (tmp_path / "study" / "night.mp3").write_bytes(bytes(5 * CHUNK_BYTES))
+    project = export_study_qdpx(study)[0]
+    told: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        told.append((done, total))
+        return done < 2 * CHUNK_BYTES
+
+    with pytest.raises(ExportCancelled):
+        project.write(io.BytesIO(), progress)
+    texts = told[1][0]  # project.qde, then the transcript: before the recording
+    assert [done - texts for done, _ in told[2:]] == [CHUNK_BYTES, 2 * CHUNK_BYTES]
+    assert {total for _, total in told} == {texts + 5 * CHUNK_BYTES}
 
 
 def test_round_trip_of_a_recorded_interview(tmp_path: Path) -> None:
@@ -422,7 +473,7 @@ def test_a_time_100_hours_into_a_recording_is_said_as_such(tmp_path: Path) -> No
     text has two digits of hours. A turn 100 hours in (a cue "100:01:02.000" reads) went
     out and came back untimed, said to be a time "inside or at the end of a line"."""
     vtt = VTT.replace("00:01:02.000 --> 00:01:05.000", "100:01:02.000 --> 100:01:05.000")
-    data = export_study_qdpx(recorded_study(tmp_path / "study", vtt=vtt))[0]
+    data = study_qdpx(recorded_study(tmp_path / "study", vtt=vtt))[0]
     assert ("Interv", 360_062_000) in timed_sync_points(unzip(data))
     report = import_qdpx(data, tmp_path / "back")
     assert said(report) == [
@@ -455,7 +506,7 @@ def test_a_recording_of_an_untimed_transcript_is_named_as_left_out(tmp_path: Pat
     folder.mkdir()
     (folder / "C.txt").write_text("Q: When?\nA: In March.\n", encoding="utf-8")
     (folder / "C.mp3").write_bytes(MP3)
-    data, left_out, _ = export_study_qdpx(open_study(folder))
+    data, left_out, _ = study_qdpx(open_study(folder))
     assert left_out == ["“C”: its recording C.mp3 (the transcript has no times)"]
     assert [name for name in unzip(data) if name.endswith(".mp3")] == []
 

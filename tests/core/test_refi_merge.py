@@ -20,14 +20,13 @@ from reader.core.annotations import NO_COLOR, Highlight, make_highlight
 from reader.core.backups import backup_dir
 from reader.core.lock_files import notes_lock
 from reader.core.refi.codebook_xml import RefiError
-from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.refi.qdpx_merge import Highlights, Merged, joined, merge_selection
 from reader.core.refi.sent import Carried, Sent, read_sent, record_sent
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from tests.core.test_lock_files import held_by
-from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, unzip, zipped
+from tests.core.test_refi import TEXT, P, coded_study, said, sent_qdpx, study_qdpx, unzip, zipped
 from tests.core.test_refi_media import recorded_study
 
 FATIGUE = "fa000000-0000-4000-8000-000000000001"
@@ -817,7 +816,7 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
         raise OSError(errno.ENOSPC, "No space left on device", f"{path}.u3k4p8ca.tmp")
 
     monkeypatch.setattr("reader.core.refi.sent.atomic_write", refuse)
-    data, left_out, sending = export_study_qdpx(study)
+    data, left_out, sending = study_qdpx(study)
     assert unzip(data)["project.qde"] and left_out == []
     assert sending.record() == (  # the folder is named, not the temporary file that failed
         f"what was sent is not recorded (.refi-sent.json in {study.folder}: No space left on "
@@ -825,7 +824,7 @@ def test_an_export_whose_record_cannot_be_written_says_so_and_exports(
     )
     monkeypatch.undo()
     study.read_only = True
-    assert export_study_qdpx(study)[2].record() == ""
+    assert study_qdpx(study)[2].record() == ""
     assert not (study.folder / ".refi-sent.json").exists()
 
 
@@ -1033,7 +1032,7 @@ def test_a_project_begun_elsewhere_does_not_bring_back_what_was_deleted_here(
     """Found by the REFI review: a supervisor's NVivo project made a new study; deleted
     here, a highlight came back with the same file, or the next one, as nothing recorded
     what the project had brought into the interviews it made."""
-    project = edited(export_study_qdpx(coded_study(tmp_path / "theirs"))[0], new_guids)
+    project = edited(study_qdpx(coded_study(tmp_path / "theirs"))[0], new_guids)
     new = tmp_path / "new"
     import_qdpx(project, new)
     edit_notes(open_study(new), "P1", lambda hs: [h for h in hs if h.exact != "With the handover"])
@@ -1358,7 +1357,7 @@ def test_without_a_record_of_values_an_empty_value_is_filled_in(tmp_path: Path) 
     """A study sent before values were recorded (its record has highlights only): the
     value cleared here comes back, as it did."""
     study = coded_study(tmp_path / "study")
-    sent = export_study_qdpx(study)[0]
+    sent = study_qdpx(study)[0]
     highlights = [(e.id, study.load_notes(e)) for e in study.interviews]
     old = [(key, Carried(tuple(notes.highlights))) for key, notes in highlights if notes]
     record_sent(study.folder, old, "2026-01-01")  # what an earlier build recorded

@@ -21,12 +21,12 @@ import pytest
 from reader.core.annotations import COLOR_IDS, make_highlight
 from reader.core.codebook import Codebook
 from reader.core.notes_file import NotesData
-from reader.core.refi.qdpx_export import export_study_qdpx
 from reader.core.refi.qdpx_import import import_qdpx
 from reader.core.shorten import whole_characters
 from reader.core.store import save_notes
 from reader.core.study import Study, open_study
 from reader.core.study_memo import memo_path, read_memo, write_memo
+from tests.core.test_refi import study_qdpx
 
 STUDIES = int(os.environ.get("RANDOM_STUDIES", "12"))
 # Pieces that break offset arithmetic or XML: combining marks, ZWJ emoji and flags, astral
@@ -116,7 +116,7 @@ def test_a_random_study_goes_out_and_comes_back_whole(tmp_path: Path, seed: int)
     write_memo(memo_path(folder), _note(rng) + "memo\n")
     study.save()
     study = open_study(folder)
-    data, left_out, sending = export_study_qdpx(study, crlf=rng.random() < 0.3)
+    data, left_out, sending = study_qdpx(study, crlf=rng.random() < 0.3)
     assert left_out == []
     assert sending.record() == ""
 

@@ -19,6 +19,7 @@ from reader.core.document import text_sha256
 from reader.core.notes_file import NotesData, NotesFormatError, serialise
 from reader.core.store import (
     atomic_write,
+    atomic_write_with,
     content_hash,
     data_dir,
     default_notes_path,
@@ -163,6 +164,43 @@ def test_atomic_write_on_a_read_only_mount_says_so(
     assert raised.value.errno == errno.EROFS and raised.value.filename == str(path)
     assert describe_os_error(raised.value) == f"Read-only file system: {path}"
     assert path.read_bytes() == b"old"
+
+
+def test_a_writer_that_stops_leaves_the_old_file_and_nothing_half_written(
+    tmp_path: Path,
+) -> None:
+    """An export cancelled, or a disk that fills, halfway through what it writes: the old
+    file stays, no temporary file beside it; the disk's error names the file written."""
+    path = tmp_path / "study.qdpx"
+    atomic_write(path, b"old")
+
+    class CancelledError(Exception):
+        pass
+
+    def cancelled(file) -> None:
+        file.write(b"half of it")
+        raise CancelledError
+
+    def disk_full(file) -> None:
+        file.write(b"half of it")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(CancelledError):
+        atomic_write_with(path, cancelled)
+    with pytest.raises(OSError) as raised:
+        atomic_write_with(path, disk_full)
+    assert describe_os_error(raised.value) == f"No space left on device: {path}"
+    assert path.read_bytes() == b"old" and listing(tmp_path) == ["study.qdpx"]
+
+
+def test_a_writer_that_cannot_read_a_file_names_that_file(tmp_path: Path) -> None:
+    """A recording gone while the export streamed it: its name, not the export's."""
+    gone = tmp_path / "night.mp3"
+
+    with pytest.raises(FileNotFoundError) as raised:
+        atomic_write_with(tmp_path / "study.qdpx", lambda file: file.write(gone.read_bytes()))
+    assert raised.value.filename == str(gone)
+    assert listing(tmp_path) == []
 
 
 # --- set_aside --------------------------------------------------------------------------

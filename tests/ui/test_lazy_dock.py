@@ -25,6 +25,7 @@ LATER = [
     "reader.ui.codebook.panel",
     "reader.ui.codebook.retrieval",
     "reader.ui.codebook.refi",
+    "reader.ui.codebook.refi_export",
     "reader.ui.library.library_panel",
     "reader.ui.dialogs",
     "reader.ui.codebook.picker",

@@ -8,6 +8,7 @@ import errno
 import io
 import os
 import shutil
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -110,9 +111,16 @@ def test_import_and_export_say_what_they_do_under_the_wait_cursor(
     assert seen == [("Importing theirs.qdpx…", True)]
     assert QApplication.overrideCursor() is None
     assert window.statusBar().currentMessage() == f"Imported theirs.qdpx into {folder}"
-    window.codebook.refi.export("qdpx", whole_study=True, crlf=False)  # its dialog cancelled
-    assert seen[1:] == [(f"Exporting “{window.study.study.data.title}”…", True)]
+    # The file is asked for first: its dialog cancelled, nothing is made (every transcript
+    # and notes file read, the recordings zipped in memory, then the question).
+    window.codebook.refi_export.export("qdpx", whole_study=True, crlf=False)
+    assert seen[1:] == []
     assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""
+    dialogs.save_answers.append(str(tmp_path / "sent.qdpx"))
+    window.codebook.refi_export.export("qdpx", whole_study=True, crlf=False)
+    assert seen[1:] == [(f"Exporting “{window.study.study.data.title}”…", True)]
+    assert QApplication.overrideCursor() is None
+    assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'sent.qdpx'}"
 
 
 def test_import_into_the_open_study_can_be_declined(
@@ -856,13 +864,99 @@ def test_an_export_not_written_is_not_recorded_as_sent(
         export_qdpx(window, monkeypatch, dialogs, whole_study, to=None)
         assert not record.exists()
 
-    def refuse(path: Path, _data: bytes) -> None:
-        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+    def disk_full(*_args: object) -> None:  # as the disk fills, halfway through
+        raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr("reader.ui.codebook.refi.atomic_write", refuse)
+    monkeypatch.setattr("reader.core.store.os.fsync", disk_full)
     export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=tmp_path / "study.qdpx")
-    assert dialogs.shown[-1][0] == "warning" and "No space left" in dialogs.shown[-1][1]
-    assert not record.exists()
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning" and f"No space left on device: {tmp_path / 'study.qdpx'}" in text
+    assert not record.exists() and not any(tmp_path.glob("*study.qdpx*"))
+
+
+def recorded_folder(folder: Path, size: int) -> None:
+    """The study `folder`'s first interview with a recording of `size` bytes and turn
+    times, so that it goes into the project (WebVTT beside it, as a transcript with
+    times)."""
+    from tests.core.test_refi_media import VTT
+
+    (folder / "P00 Night.vtt").write_text(VTT, encoding="utf-8")
+    (folder / "P00 Night.mp3").write_bytes(bytes(size))
+
+
+def test_cancel_while_a_project_is_written_leaves_no_file(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """A study with hours of recordings takes a while to write: a progress dialog shows,
+    the window paints meanwhile, and its Cancel leaves nothing at the name, not even a
+    part of the file, and nothing is recorded as sent."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from reader.core import deterministic_zip
+    from reader.ui.exporting import export_progress
+
+    recorded_folder(folder, 4 * 2**20)
+    window = make_study_window(folder)
+    monkeypatch.setattr(deterministic_zip, "CHUNK_BYTES", 2**16)  # many steps to cancel in
+    monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
+    clicked: list[int] = []
+
+    def click_cancel() -> None:  # as the user does, once the dialog shows
+        dialog = window.findChild(QProgressDialog)
+        if dialog is not None and dialog.isVisible() and not clicked:
+            clicked.append(dialog.value())
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    timer = QTimer(window, interval=0)
+    timer.timeout.connect(click_cancel)
+    timer.start()
+    target = tmp_path / "out" / "study.qdpx"
+    target.parent.mkdir()
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
+    timer.stop()
+    assert clicked and clicked[0] < 1000  # cancelled on its way
+    assert list(target.parent.iterdir()) == []
+    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert not (folder / ".refi-sent.json").exists()
+    assert (
+        window.findChild(QProgressDialog) is None
+        or not window.findChild(QProgressDialog).isVisible()
+    )
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)  # not cancelled
+    assert window.statusBar().currentMessage() == f"Exported to {target}"
+    with zipfile.ZipFile(target) as archive:
+        assert sum(n.endswith(".mp3") for n in archive.namelist()) == 1
+
+
+def test_a_project_into_a_read_only_folder_says_so_and_leaves_nothing(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """A folder the user cannot write in (a read-only mount, another user's): the box
+    says so, naming the folder, and nothing is recorded as sent."""
+    import errno
+
+    from reader.core import store
+
+    window = make_study_window(folder)
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    made = store.tempfile.mkstemp
+
+    def refused(*args: object, **kwargs: object):  # as a read-only folder refuses a file
+        if kwargs.get("dir") == locked:
+            raise OSError(errno.EROFS, "Read-only file system", str(locked / ".x.tmp"))
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(store.tempfile, "mkstemp", refused)
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=locked / "study.qdpx")
+    kind, text = dialogs.shown[-1]
+    assert kind == "warning"
+    assert text == (
+        f"Export: {locked / 'study.qdpx'} could not be written: Read-only file system: {locked}"
+    )
+    assert window.statusBar().currentMessage() == "Nothing was exported."
+    assert list(locked.iterdir()) == [] and not (folder / ".refi-sent.json").exists()
 
 
 def test_an_interview_exported_alone_is_recorded_and_its_deletion_kept(

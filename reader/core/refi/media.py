@@ -32,7 +32,7 @@ from reader.core.interview import format_ms
 from reader.core.media_suffixes import VIDEO_SUFFIXES
 
 # A recording larger than this is referenced by its path in an export, not put in the zip
-# (the project is built in memory).
+# (a bound from when exports were built in memory; raising it changes what a study exports).
 MAX_EMBEDDED_BYTES = 512 * 2**20
 MAX_MARK_MS = 100 * 3600 * 1000  # a written time has two digits of hours
 _MARK_RE = re.compile(r"[ \t]*\[(\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?)\]")

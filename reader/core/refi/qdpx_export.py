@@ -32,11 +32,11 @@ since (qdpx_merge).
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from reader.core.annotations import Highlight
 from reader.core.code_adoption import adopted_codebook
@@ -108,6 +108,37 @@ class _Guids:
         return guid
 
 
+@dataclass(frozen=True)
+class Qdpx:
+    """A project ready to be written: its files in the zip, in order, each its bytes
+    (project.qde, the texts) or the file on disk it is read from as it is written (a
+    recording, compressed already: stored as it is, never held in memory whole)."""
+
+    members: tuple[tuple[str, bytes | Path], ...]
+
+    def write(self, file: BinaryIO, progress: Callable[[int, int], bool] | None = None) -> None:
+        """The .qdpx into `file` (seekable); `progress(done, total)`, in bytes, after each
+        file and each chunk of a recording: returning False raises ExportCancelled."""
+        total = sum(len(m) if isinstance(m, bytes) else m.stat().st_size for _, m in self.members)
+        done = 0
+
+        def wrote(count: int) -> None:
+            nonlocal done
+            done += count
+            if progress is not None and progress(done, total) is False:
+                from reader.core.export.common import ExportCancelled
+
+                raise ExportCancelled(f"export cancelled after {done} of {total} bytes")
+
+        with DeterministicZip(file) as out:
+            for name, member in self.members:
+                if isinstance(member, bytes):
+                    out.add(name, member)
+                    wrote(len(member))
+                else:
+                    out.add_file(name, member, compress=False, wrote=wrote)
+
+
 def export_qdpx(
     name: str,
     interviews: Sequence[Interview],
@@ -117,9 +148,9 @@ def export_qdpx(
     crlf: bool = False,
     guids: Mapping[str, str] | None = None,
     memo: str = "",
-) -> bytes:
-    """The `.qdpx` bytes of these interviews (a study's, or one alone); `memo`, the study
-    memo, is a Note of the project that no source refers to (a free memo)."""
+) -> Qdpx:
+    """The `.qdpx` of these interviews (a study's, or one alone); `memo`, the study memo,
+    is a Note of the project that no source refers to (a free memo)."""
     guid = _Guids(guids or {})
     sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
     media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
@@ -131,18 +162,16 @@ def export_qdpx(
     ET.indent(project)
     make_xml_safe(project)  # a note's form feed made a file no XML reader opens
     qde = ET.tostring(project, encoding="utf-8", xml_declaration=True) + b"\n"
-    out = DeterministicZip()
-    out.add("project.qde", qde)
+    members: list[tuple[str, bytes | Path]] = [("project.qde", qde)]
     if memo.strip():
-        out.add(f"sources/{memo_guid}.txt", memo.encode())
+        members.append((f"sources/{memo_guid}.txt", memo.encode()))
     for interview in interviews:
         text_guid = _text_guid(interview, guid, sources)
-        out.add(f"sources/{text_guid}.txt", _written(interview.text, crlf).encode())
+        members.append((f"sources/{text_guid}.txt", _written(interview.text, crlf).encode()))
         path = media_paths.get(interview.entry.id, "")
         if interview.recording is not None and path.startswith("internal://"):
-            inside = path.removeprefix("internal://")
-            out.add(f"sources/{inside}", interview.recording.read_bytes(), compress=False)
-    return out.bytes()
+            members.append((f"sources/{path.removeprefix('internal://')}", interview.recording))
+    return Qdpx(tuple(members))
 
 
 def _media_path(interview: Interview, source_guid: str) -> str:
@@ -183,7 +212,7 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     )
 
 
-def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[str], Sending]:
+def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[Qdpx, list[str], Sending]:
     """The study as `.qdpx`, its codebook with the codes an interview's notes use that it
     lacks (code_adoption); what was left out, one line each: interviews whose transcript
     or notes cannot be read, highlights not found in the text (they have no position);
@@ -214,7 +243,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
     # Codes only an interview's notes have (its notes file came from elsewhere) go with
     # their codings, as they join the study's codebook when it opens in the window.
     codebook = adopted_codebook(study.codebook, ((i.entry.title, i.notes) for i in interviews))
-    data = export_qdpx(
+    qdpx = export_qdpx(
         study.data.title,
         interviews,
         codebook,
@@ -223,7 +252,7 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[bytes, list[
         guids=study.data.settings.get(GUIDS_SETTING, {}),
         memo=memo,
     )
-    return data, left_out, _sending(study, [(i.entry.id, i) for i in interviews])
+    return qdpx, left_out, _sending(study, [(i.entry.id, i) for i in interviews])
 
 
 def _left_out_of(interview: Interview) -> list[str]:
@@ -240,7 +269,7 @@ def export_session_qdpx(
     crlf: bool = False,
     notes_path: Path | None = None,
     sent_as: tuple[Study, str] | None = None,
-) -> tuple[bytes, list[str], Sending]:
+) -> tuple[Qdpx, list[str], Sending]:
     """One interview as a project, what of it was left out (as `export_study_qdpx` says),
     and what it sends; with `notes_path` (where its notes file is) its recording is found
     and goes with it. `sent_as`: the study and the id the
@@ -260,12 +289,12 @@ def export_session_qdpx(
         entry = study.interview(interview_id)
         attributes, guids = study.data.attributes, study.data.settings.get(GUIDS_SETTING, {})
     interview = interview_of(entry, session, notes_path)
-    data = export_qdpx(
+    qdpx = export_qdpx(
         title, [interview], session.notes.codebook, attributes, crlf=crlf, guids=guids
     )
     if sent_as is None:
-        return data, _left_out_of(interview), Sending()
-    return data, _left_out_of(interview), _sending(sent_as[0], [(sent_as[1], interview)])
+        return qdpx, _left_out_of(interview), Sending()
+    return qdpx, _left_out_of(interview), _sending(sent_as[0], [(sent_as[1], interview)])
 
 
 def _sending(study: Study, sent: list[tuple[str, Interview]]) -> Sending:

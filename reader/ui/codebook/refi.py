@@ -1,7 +1,6 @@
-"""REFI-QDA in the File menu: Export… writes a project (.qdpx) or codebook (.qdc) when one
-is chosen there; File ▸ Import ▸ REFI-QDA Project… and Codebook (.qdc)… (the latter in
+"""REFI-QDA imports: File ▸ Import ▸ REFI-QDA Project… and Codebook (.qdc)… (the latter in
 Codes too): exchange with NVivo, ATLAS.ti, MAXQDA and QualCoder (reader/core/refi,
-docs/refi-qda.md).
+docs/refi-qda.md); the exports are reader/ui/codebook/refi_export.py.
 
 An imported project goes into the study open now (when the user says so: it gains the
 interviews and codes, the library and the codebook show them at once) or becomes a new
@@ -22,30 +21,13 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QTextEdit
 
 from reader.core.codebook import AddedCodes, Code, Codebook, add_codebook
-from reader.core.store import atomic_write, describe_os_error
+from reader.core.store import describe_os_error
 from reader.core.wording import counted
 from reader.ui import dialogs
 from reader.ui.codebook.hub import CodebookHub
-from reader.ui.exporting.save_folder import ask_import_path, ask_save_path, home_folder
+from reader.ui.codebook.refi_export import QDC, QDPX
+from reader.ui.exporting.save_folder import ask_import_path
 from reader.ui.wait_cursor import busy
-
-QDPX = "REFI-QDA project (*.qdpx)"
-QDC = "REFI-QDA codebook (*.qdc)"
-
-
-def codebook_to_send(hub: CodebookHub) -> Codebook:
-    """The codebook a codebook export sends: in a study, with the codes only an interview's
-    notes have (brought since the interview was last opened here), as the study's .qdpx
-    and the command line send them; the Codebook adopts them when the interview opens.
-    The notes files as the Codebook's counts read them (a file read again once changed),
-    the open interview's as edited: reading every file again took 150 ms with 300."""
-    if hub.study is None:
-        return hub.book
-    from reader.core.code_adoption import adopted_codebook
-    from reader.ui.codebook.passage_finding import coded_now
-
-    return adopted_codebook(hub.book, ((entry.title, n) for entry, n in coded_now(hub)))
-
 
 REPORT_LINES = 12  # of an import's summary shown at once; the rest under Show Details…
 
@@ -56,80 +38,6 @@ class Refi:
 
     def _say(self, text: str) -> None:
         self.window.banner.show_message(text, [])
-
-    def _save(
-        self, title: str, name: str, kind: str, data: bytes, study: bool = True
-    ) -> Path | None:
-        """`data` written where the user says, the dialog opening where the last file of
-        its kind went, else beside the study (`study`) or the transcript
-        (reader/ui/exporting/save_folder.py); the window's export report says so (or why
-        not): reader/ui/exporting/export_report.py, as every export."""
-        folder = self.hub.study.folder if study and self.hub.study is not None else None
-        home = home_folder(self.window.interview.session, folder)
-        path = ask_save_path(self.window, title, name, home, kind)
-        if not path:
-            self.window.transfers.report.say("")  # not "Exporting…" still
-            return None
-        try:
-            atomic_write(Path(path), data)
-        except OSError as exc:
-            self.window.transfers.report.failed(path, exc)
-            return None
-        return Path(path)
-
-    def export(self, kind: str, whole_study: bool, crlf: bool) -> None:
-        """File ▸ Export… chose a REFI-QDA format: "qdpx" (the study, or the interview
-        alone; `crlf` for MAXQDA) or "qdc"."""
-        if kind == "qdc":
-            self.export_codebook()
-        else:
-            self.export_project(whole_study, crlf)
-
-    def export_project(self, whole_study: bool, crlf: bool) -> None:
-        from reader.core.refi.qdpx_export import export_session_qdpx, export_study_qdpx
-
-        interview, study = self.window.interview, self.hub.study
-        left_out: list[str] = []
-        say = self.window.transfers.report.say
-        if study is not None and whole_study:
-            interview.flush()  # the open interview's notes as they are now
-            # Every transcript and notes file read, the recordings zipped: seconds.
-            with busy(say, f"Exporting “{study.data.title}”…"):
-                data, left_out, sending = export_study_qdpx(study, crlf=crlf)
-            name = f"{study.folder.name}.qdpx"
-        elif interview.session is not None:
-            interview.notes_data()
-            in_study = self.hub.current_id()
-            with busy(say, "Exporting the interview…"):
-                data, left_out, sending = export_session_qdpx(
-                    interview.session,
-                    crlf=crlf,
-                    notes_path=interview.notes_path,
-                    sent_as=(study, in_study) if study is not None and in_study else None,
-                )
-            name = Path(interview.session.document.source).with_suffix(".qdpx").name
-        else:
-            return
-        whole = study is not None and whole_study
-        path = self._save("Export REFI-QDA Project", name, QDPX, data, study=whole)
-        if path is None:  # not written: nothing was sent
-            return
-        not_recorded = sending.record()
-        self.window.transfers.report.exported(path, [*left_out, *filter(None, [not_recorded])])
-
-    def export_codebook(self) -> None:
-        from reader.core.refi.codebook_xml import RefiError, export_qdc
-
-        book = codebook_to_send(self.hub)
-        try:
-            data = export_qdc(book)
-        except RefiError as exc:
-            self.window.transfers.report.say(f"Nothing exported: {exc}.")
-            return
-        path = self._save("Export Codebook", "codebook.qdc", QDC, data)
-        if path is not None:
-            count = len(book)
-            self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
     def import_project(self) -> None:
         """A .qdpx read into the open study, or into a new (or empty) folder, which then

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from reader.ui.codebook.panel import CodebookPanel
     from reader.ui.codebook.pictures import PicturesWindow
     from reader.ui.codebook.refi import Refi
+    from reader.ui.codebook.refi_export import RefiExport
     from reader.ui.codebook.retrieval import RetrievalWindow
 
 
@@ -76,7 +77,7 @@ def wire_codebook(window: Any) -> None:
     actions.retrieve.triggered.connect(lambda: codebook.retrieve(codebook.current_code()))
     actions.pictures.triggered.connect(codebook.show_pictures)
     actions.export_codebook.triggered.connect(codebook.export_codebook)
-    window.transfers.refi = lambda *args: codebook.refi.export(*args)
+    window.transfers.refi = lambda *args: codebook.refi_export.export(*args)
     window.transfers.codes_in_study = lambda: hub.counts().keys()
     window.transfers.codes_imported = lambda taken_out: _follow_import(hub, taken_out)
     actions.import_qdpx.triggered.connect(lambda: codebook.refi.import_project())
@@ -118,16 +119,26 @@ class Codebook(QObject):
         self.retrieval: RetrievalWindow | None = None
         self.pictures: PicturesWindow | None = None
         self._refi: Refi | None = None
+        self._refi_export: RefiExport | None = None
         self._names: dict[str, str] = {}
 
     @property
     def refi(self) -> Refi:
-        """REFI-QDA exchange, made on first use (its module and dialogs load then)."""
+        """REFI-QDA imports, made on first use (its module and dialogs load then)."""
         if self._refi is None:
             from reader.ui.codebook.refi import Refi
 
             self._refi = Refi(self.window, self.hub)
         return self._refi
+
+    @property
+    def refi_export(self) -> RefiExport:
+        """REFI-QDA exports, made on first use (its module loads then)."""
+        if self._refi_export is None:
+            from reader.ui.codebook.refi_export import RefiExport
+
+            self._refi_export = RefiExport(self.window, self.hub)
+        return self._refi_export
 
     @property
     def panel(self) -> CodebookPanel:
@@ -174,7 +185,7 @@ class Codebook(QObject):
         from reader.core.export.codebook_export import export_codebook
         from reader.core.store import atomic_write
         from reader.ui.codebook.passage_finding import save_home
-        from reader.ui.codebook.refi import QDC, codebook_to_send
+        from reader.ui.codebook.refi_export import QDC, codebook_to_send
         from reader.ui.exporting.save_folder import ask_save_path, file_name
 
         hub, report = self.hub, self.window.transfers.report

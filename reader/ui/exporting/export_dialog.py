@@ -2,7 +2,7 @@
 a study, this interview or the whole study (Markdown, HTML, CSV, JSON or Word), and of the
 study only the interviews with an attribute's value ("Role: nurse"), as the command line's
 --where, Search Everything's and Coded Passages' filters keep them. REFI-QDA's project
-and codebook are offered too (written by reader/ui/codebook/refi.py): they carry codes
+and codebook are offered too (written by reader/ui/codebook/refi_export.py): they carry codes
 and notes, not highlight colours, so for them the colours' box says so in place of the
 colours, and the dialog keeps its height whatever the format. What was exported last
 (this interview or the study, the format, CRLF; each study's interviews) is chosen again

@@ -11,18 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QMessageBox,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from reader.core.annotations import NO_COLOR, NO_COLOR_LABEL
 from reader.core.store import atomic_write, file_stamp
+from reader.ui.exporting.export_progress import CANCELLED, export_progress
 from reader.ui.exporting.export_report import ExportReport
 from reader.ui.exporting.save_folder import (
     ask_import_path,
@@ -142,31 +137,22 @@ class Transfers(QObject):
         if session.document.source and Path(path).resolve() == source.resolve():
             self.report.failed(path, "it is the interview's transcript; choose another name.")
             return
-        progress = QProgressDialog("Exporting…", "Cancel", 0, 100, self._parent)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(400)  # quick exports show no dialog at all
-
-        def report(done: int, total: int) -> bool:
-            progress.setMaximum(max(total, 1))
-            progress.setValue(done)
-            QApplication.processEvents()
-            return not progress.wasCanceled()
-
         left_out: list[str] = []  # interviews of the study that could not be read
         try:
-            options = replace(dialog.options(), progress=report)
-            if study and dialog.whole_study():
-                exporter = STUDY_FORMATS[name]
-                kept = {key: frozenset(values) for key, values in (dialog.filters() or {}).items()}
-                whole = StudyExportOptions(options, kept, destination=Path(path))
-                data, left_out = exporter(study[0], whole, study[1])
-            else:
-                recording = recording_link(session, self._interview.notes_path, Path(path))
-                data = FORMATS[name](session, replace(options, recording=recording))
-            atomic_write(Path(path), data)
+            with export_progress(self._parent) as progress:
+                options = replace(dialog.options(), progress=progress)
+                if study and dialog.whole_study():
+                    exporter = STUDY_FORMATS[name]
+                    kept = {k: frozenset(values) for k, values in (dialog.filters() or {}).items()}
+                    whole = StudyExportOptions(options, kept, destination=Path(path))
+                    data, left_out = exporter(study[0], whole, study[1])
+                else:
+                    recording = recording_link(session, self._interview.notes_path, Path(path))
+                    data = FORMATS[name](session, replace(options, recording=recording))
+                atomic_write(Path(path), data)
             caution = excel_caution(data) if name == "csv" else ""
         except ExportCancelled:
-            self.report.say("Export cancelled; nothing was written.")
+            self.report.say(CANCELLED)
             return
         except OSError as exc:
             self.report.failed(path, exc)
@@ -175,8 +161,6 @@ class Transfers(QObject):
             traceback.print_exc()
             self.report.failed(path, f"the export stopped on an error ({exc!r}); please report it")
             return
-        finally:
-            progress.close()
         self.report.exported(path, left_out, caution=caution)
 
     def import_annotations(self) -> None:
