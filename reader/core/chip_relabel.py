@@ -32,14 +32,25 @@ def chip_text(label: str) -> str:
 
 def chip_edits(text: str, was: Mapping[str, str], now: Mapping[str, str]) -> list[Edit]:
     """The chips of `text` still labelled as `was` has it (by link target), labelled as
-    `now` has it; in order."""
-    return [
-        (link.start(1), link.end(1), chip_text(now[target]))
+    `now` has it; in order. A chip's likeness in code (a code block, a `code span`) is
+    text the user typed as it is: left."""
+    links = [
+        link
         for link in quote_links(text)
         if (target := link.group(2)) in now
         and target in was
         and now[target] != was[target]
         and link.group(1) in (chip_text(was[target]), f"↩ {link_text(was[target])}")
+    ]
+    if not links:
+        return []
+    from reader.core.notes_markdown import code_ranges  # markdown-it: only when chips change
+
+    code = code_ranges(text)
+    return [
+        (link.start(1), link.end(1), chip_text(now[link.group(2)]))
+        for link in links
+        if not any(start <= link.start() < end for start, end in code)
     ]
 
 
