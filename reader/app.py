@@ -160,7 +160,7 @@ def _open_session(
     opened = _open_in_study(document) if notes is None else None
     opened = opened or _open_alone(document, notes)
     if not isinstance(opened, str) and opened[0].document.notice:
-        say(opened[0].document.notice)  # "… is not UTF-8; it was read as cp1252."
+        say(opened[0].document.notice)  # "… it was read as Western European (Windows-1252) text."
     return opened
 
 

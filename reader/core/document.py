@@ -53,7 +53,20 @@ _MAC_QUOTES = (
     rb"|[a-z.,!?]\xd3"
 )
 _WINDOWS_QUOTES = rb"[\x85\x91-\x97]"
-_SHOWN_ENCODINGS = {"mac_roman": "Mac OS Roman"}  # Python's name of it, as users know it
+# Each encoding a file may be read in, as users know it: "cp1252" said nothing to them. The
+# standard name stays in brackets, for whoever sets an editor's encoding to match.
+_ENCODINGS_IN_WORDS = {
+    "utf-8": "Unicode (UTF-8)",
+    "utf-8-sig": "Unicode (UTF-8)",
+    "utf-16": "Unicode (UTF-16)",
+    "utf-16-le": "Unicode (UTF-16)",
+    "utf-16-be": "Unicode (UTF-16)",
+    "utf-32": "Unicode (UTF-32)",
+    "cp1252": "Western European (Windows-1252)",
+    "latin-1": "Western European (ISO-8859-1)",
+    "mac_roman": "Western European (Mac OS Roman)",
+}
+_SAVE_AS_UTF8 = "If letters look wrong, save the file as Unicode (UTF-8) and open it again."
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -181,6 +194,12 @@ def opening_feff_kept(text: str) -> str:
     return "\u2060" + text[1:] if text.startswith("\ufeff") else text
 
 
+def _in_words(encoding: str) -> str:
+    """`encoding` (Python's name, as Document.encoding holds it) as the user is told of it:
+    "Western European (Windows-1252)" for "cp1252"."""
+    return _ENCODINGS_IN_WORDS.get(encoding, encoding)
+
+
 def bom_encoding(data: bytes) -> str:
     """The encoding whose byte order mark `data` starts with (the mark read with the
     text); "" for none."""
@@ -199,14 +218,15 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
             # interview a character early, those at its end left out).
             return data.decode(encoding).lstrip("\ufeff"), encoding, ""
         except UnicodeDecodeError as exc:
-            raise DocumentError(f"{name} is not valid {encoding.upper()} text.") from exc
+            raise DocumentError(f"{name} is not valid {_in_words(encoding)} text.") from exc
     if b"\x00" in data[:65536]:
         utf16 = _utf16_without_bom(data)
         if utf16 is not None:
             return (
                 utf16,
                 f"utf-16-{utf16_order(data)}",
-                (f"{name} has no byte order mark; it was read as UTF-16 from its bytes."),
+                f"{name} was read as {_in_words('utf-16')} text, as its bytes suggest"
+                f" (it has no byte order mark to say so). {_SAVE_AS_UTF8}",
             )
         raise DocumentError(f"{name} looks like a binary file, not a text interview.")
     try:
@@ -229,10 +249,8 @@ def decode(data: bytes, name: str = "the file") -> tuple[str, str, str]:
         return (
             text,
             encoding,
-            (
-                f"{name} is not UTF-8; it was read as {_SHOWN_ENCODINGS.get(encoding, encoding)}."
-                " If letters look wrong, save the file as UTF-8 and open it again."
-            ),
+            f"{name} is not {_in_words('utf-8')} text; it was read as"
+            f" {_in_words(encoding)} text. {_SAVE_AS_UTF8}",
         )
     raise AssertionError("latin-1 decodes every byte")  # pragma: no cover
 
@@ -252,9 +270,9 @@ def _utf8_with_stray_bytes(data: bytes, name: str) -> tuple[str, str, str] | Non
         return None
     text = re.sub(_STRAY_BYTE, lambda m: _legacy_byte(ord(m[0]) - 0xDC00), text)
     notice = (
-        f"{name} is UTF-8 but for {stray} byte{'s' * (stray > 1)} that "
-        f"{'are' if stray > 1 else 'is'} not; {'they were' if stray > 1 else 'it was'}"
-        " read as cp1252."
+        f"{name} is {_in_words('utf-8')} text but for {stray} character"
+        f"{'s' * (stray > 1)} that {'are' if stray > 1 else 'is'} not;"
+        f" {'they were' if stray > 1 else 'it was'} read as {_in_words('cp1252')} text."
     )
     return text, "utf-8", notice
 

@@ -460,14 +460,16 @@ def test_a_reader_that_stops_reading_ends_the_export_quietly(tmp_path: Path) -> 
 def test_an_export_says_how_a_transcript_that_is_not_utf8_was_read(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """The window's banner says "read as cp1252"; the export said nothing of it."""
+    """The window's banner says how the file was read ("as Western European (Windows-1252)
+    text"); the export said nothing of it."""
     latin = tmp_path / "koeln.txt"
     latin.write_bytes(TRANSCRIPT.split("Q:")[0].encode("cp1252") + b"Q: Gr\xfc\xdf Gott?\n")
     out = tmp_path / "out.json"
     assert in_process(monkeypatch, tmp_path, "export", latin, "--format", "json", "-o", out) == 0
     assert capsys.readouterr().err == (
-        "interview-reader: koeln.txt is not UTF-8; it was read as cp1252. If letters look "
-        "wrong, save the file as UTF-8 and open it again.\n"
+        "interview-reader: koeln.txt is not Unicode (UTF-8) text; it was read as Western "
+        "European (Windows-1252) text. If letters look wrong, save the file as Unicode (UTF-8)"
+        " and open it again.\n"
     )
     assert "Grüß Gott" in out.read_text(encoding="utf-8")
 

@@ -85,7 +85,7 @@ def test_cp1252_curly_quotes_are_decoded_with_a_notice(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "win.txt", b"\x93Hi\x94 she said \x96 it\x92s fine.\n"))
     assert doc.text == "“Hi” she said – it’s fine.\n"
     assert doc.encoding == "cp1252"
-    assert "not UTF-8" in doc.notice
+    assert "not Unicode (UTF-8) text" in doc.notice
     assert "win.txt" in doc.notice
     for mojibake in ("â€", "Ã", "\ufffd", "\x93", "\x94"):
         assert mojibake not in doc.text
@@ -96,8 +96,8 @@ def test_a_file_read_as_a_guessed_encoding_says_how_to_fix_wrong_letters(tmp_pat
     says what to do about it."""
     doc = load_document(write(tmp_path, "ru.txt", "Интервьюер: Привет.\n".encode("cp1251")))
     assert doc.notice == (
-        "ru.txt is not UTF-8; it was read as cp1252. "
-        "If letters look wrong, save the file as UTF-8 and open it again."
+        "ru.txt is not Unicode (UTF-8) text; it was read as Western European (Windows-1252)"
+        " text. If letters look wrong, save the file as Unicode (UTF-8) and open it again."
     )
 
 
@@ -109,8 +109,8 @@ def test_mac_roman_text_is_read_as_mac_roman(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "mac.txt", text.encode("mac_roman")))
     assert doc.text == text.replace("\r", "\n")
     assert doc.notice == (
-        "mac.txt is not UTF-8; it was read as Mac OS Roman. "
-        "If letters look wrong, save the file as UTF-8 and open it again."
+        "mac.txt is not Unicode (UTF-8) text; it was read as Western European (Mac OS Roman)"
+        " text. If letters look wrong, save the file as Unicode (UTF-8) and open it again."
     )
     # Windows' quotes, and cp1252's Õ among letters once, stay cp1252's.
     windows = "“Hi” she said – it’s fine. PÕE.\n"
@@ -132,7 +132,7 @@ def test_latin1_bytes_are_decoded(tmp_path: Path) -> None:
     """Latin-1 accented letters decode to the right characters, with a notice."""
     doc = load_document(write(tmp_path, "l1.txt", "Grüße aus Köln, señor.\n".encode("latin-1")))
     assert doc.text == "Grüße aus Köln, señor.\n"
-    assert "not UTF-8" in doc.notice
+    assert "not Unicode (UTF-8) text" in doc.notice
 
 
 def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
@@ -140,7 +140,7 @@ def test_bytes_undefined_in_cp1252_fall_back_to_latin1(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "l1.txt", b"caf\xe9 \x81 ok\n"))
     assert doc.encoding == "latin-1"
     assert doc.text == "café \x81 ok\n"
-    assert "latin-1" in doc.notice
+    assert "read as Western European (ISO-8859-1) text" in doc.notice
 
 
 def test_utf8_with_a_stray_windows_byte_keeps_its_utf8(tmp_path: Path) -> None:
@@ -153,12 +153,16 @@ def test_utf8_with_a_stray_windows_byte_keeps_its_utf8(tmp_path: Path) -> None:
     doc = load_document(write(tmp_path, "mixed.txt", data))
     assert doc.text == "Café in Zürich – 中文, Ñandú.\nIt’s ours.\n"
     assert doc.encoding == "utf-8"
-    assert doc.notice == "mixed.txt is UTF-8 but for 1 byte that is not; it was read as cp1252."
+    assert doc.notice == (
+        "mixed.txt is Unicode (UTF-8) text but for 1 character that is not; it was read as"
+        " Western European (Windows-1252) text."
+    )
     two = decode("\u00e9\u00e9\u00e9".encode() + b" \x93\x81", "x.txt")
     assert two == (
         "ééé “\x81",
         "utf-8",
-        "x.txt is UTF-8 but for 2 bytes that are not; they were read as cp1252.",
+        "x.txt is Unicode (UTF-8) text but for 2 characters that are not; they were read as"
+        " Western European (Windows-1252) text.",
     )
 
 
@@ -174,12 +178,37 @@ def test_legacy_text_whose_bytes_happen_to_be_utf8_stays_legacy() -> None:
     assert decode(pasted, "x.txt")[:2] == ("Zoë said “yes” don’t, it’s, we’re", "utf-8")
 
 
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (b"\x93Hi\x94", "read as Western European (Windows-1252) text"),
+        (b"caf\xe9 \x81", "read as Western European (ISO-8859-1) text"),
+        ("It’s “so” ".encode("mac_roman") * 2, "read as Western European (Mac OS Roman) text"),
+        ("é".encode() + b"\x92", "read as Western European (Windows-1252) text"),
+        ("Hi, Ana.".encode("utf-16-le"), "read as Unicode (UTF-16) text"),
+        (codecs.BOM_UTF8 + b"\xff", "is not valid Unicode (UTF-8) text"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "is not valid Unicode (UTF-16) text"),
+        (codecs.BOM_UTF32_BE + b"\xff\xff\xff", "is not valid Unicode (UTF-32) text"),
+    ],
+)
+def test_how_a_file_was_read_is_said_in_words(data: bytes, said: str) -> None:
+    """The notice said a file was "read as cp1252", which told users nothing: each
+    encoding is named in words, its standard name in brackets."""
+    try:
+        notice = decode(data, "x.txt")[2]
+    except DocumentError as error:
+        notice = str(error)
+    assert said in notice
+    for python_name in ("cp1252", "latin", "mac_roman", "sig", "-le", "-be", "UTF-16 from"):
+        assert python_name not in notice.lower()
+
+
 def test_decode_reports_the_guess() -> None:
     """decode() returns (text, encoding, notice) and names the file in the notice."""
     assert decode(b"ok", "x.txt") == ("ok", "utf-8", "")
     text, encoding, notice = decode(b"\x93ok\x94", "x.txt")
     assert (text, encoding) == ("“ok”", "cp1252")
-    assert notice.startswith("x.txt is not UTF-8")
+    assert notice.startswith("x.txt is not Unicode (UTF-8) text")
 
 
 # --- refused files ----------------------------------------------------------------------
@@ -234,7 +263,7 @@ def test_a_recording_opened_as_an_interview_names_its_transcript(tmp_path: Path)
 @pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF32_BE])
 def test_bom_with_undecodable_bytes_is_refused(tmp_path: Path, bom: bytes) -> None:
     """A BOM followed by bytes its encoding cannot decode is refused, not guessed at."""
-    with pytest.raises(DocumentError, match="is not valid UTF"):
+    with pytest.raises(DocumentError, match=r"is not valid Unicode \(UTF-(8|16|32)\) text\."):
         load_document(write(tmp_path, "bad.txt", bom + b"\xff\xfe\xfd"))
 
 

@@ -237,8 +237,9 @@ def test_legacy_encoding_notice_shown(make_window, tmp_path: Path) -> None:
     legacy = tmp_path / "legacy.txt"
     legacy.write_bytes("Q: Was it \u201cscripted\u201d?\nA: Yes.\n".encode("cp1252"))
     window = make_window(legacy, tmp_path / "legacy.json")
-    assert "cp1252" in window.banner.text() and window.banner.isVisible()
-    assert window.banner.text().endswith("save the file as UTF-8 and open it again.")
+    assert window.banner.isVisible()
+    assert "read as Western European (Windows-1252) text" in window.banner.text()
+    assert window.banner.text().endswith("save the file as Unicode (UTF-8) and open it again.")
     assert "“scripted”" in window.reader.toPlainText()
 
 

@@ -79,7 +79,7 @@ def test_the_studys_notice_waits_behind_what_its_first_interview_said(
     window = make_study_window(folder)
     banner = window.banner
     assert window.interview.session.document.source == str(ana)  # type: ignore[union-attr]
-    assert "cp1252" in banner.text() and banner.count.text() == "1 of 2"
+    assert "Windows-1252" in banner.text() and banner.count.text() == "1 of 2"
     dismiss(window, qtbot)
     assert "set aside" in banner.text() and not banner.count.isVisible()
     dismiss(window, qtbot)
