@@ -1,7 +1,6 @@
-"""Search Everything's results in a narrow dock: a snippet wraps onto up to three lines
-with the match in sight, each result as tall as its lines (no blank lines under a short
-one), the place in a short column, the whole snippet in the tooltip; only the rows in sight
-(and the last page, for the scroll bar) are laid out, each once."""
+"""Search Everything's results: a snippet on one line with the match in sight, its place
+beside it, or above it in a narrow dock, the whole snippet in the tooltip; only the rows in
+sight (and the last page, for the scroll bar) are laid out, each once."""
 
 from __future__ import annotations
 
@@ -64,20 +63,27 @@ def tree_of(qtbot: Any, results: list[Result], width: int = 200, depth: int = 1)
     return tree
 
 
-def test_each_result_is_as_tall_as_its_lines_up_to_three(qtbot: Any) -> None:
+@pytest.mark.parametrize(("width", "depth"), [(150, 3), (200, 3), (200, 1)])
+def test_a_narrow_dock_shows_each_result_in_two_lines(qtbot: Any, width: int, depth: int) -> None:
+    """At a 1024x640 window the dock is about 150 px wide: a snippet wrapped onto three
+    lines of a word or two each beside its place. Now the place is on a line of its own
+    and the snippet on one line under it, the match in sight, the rest in the tooltip."""
     short = result(before="Speaker 2: ", match="Thank", after=" you.", label="Q2")
     medium = result(before="So ", after=" about the band?", label="Q3")
-    results = [result(), short, medium, result(label="Intro")]
-    tree = tree_of(qtbot, results)
+    results = [result(), short, medium, result(label="Intro"), result(label="#method-notes")]
+    tree = tree_of(qtbot, results, width, depth)
     group = tree.topLevelItem(0)
+    for _ in range(depth - 1):
+        group = group.child(0)
     line = tree.fontMetrics().lineSpacing()
-    lines = [
-        (tree.visualItemRect(group.child(i)).height() - 2 * PAD) / line
-        for i in range(group.childCount())
-    ]
-    assert lines == [MAX_LINES, 1, 2, MAX_LINES]  # the short one leaves no blank lines
+    delegate = tree.itemDelegate()
+    for i, one in enumerate(results):
+        assert tree.visualItemRect(group.child(i)).height() == MAX_LINES * line + 2 * PAD
+        row = delegate._rows[one]
+        assert row.above and row.snippet.lineCount() == 1
+        assert one.snippet[one.snippet_start : one.snippet_end] in row.snippet.text()
+        assert group.child(i).toolTip(0) == f"{one.label}: {one.snippet}"
     assert tree.visualItemRect(group).height() < 2 * line  # the group, one line
-    assert group.child(0).toolTip(0) == f"Q1: {results[0].snippet}"
 
 
 def test_rows_follow_the_width_and_a_long_place_takes_a_line_of_its_own(qtbot: Any) -> None:
@@ -235,7 +241,7 @@ def test_a_dragged_width_measures_the_rows_once_before_they_are_painted(
     results = [result(label=f"Q{i}") for i in range(5)]
     tree = tree_of(qtbot, results)
     laid_out = count_layouts(monkeypatch)
-    for width in range(201, 261):  # sixty pixels, before the event loop runs again
+    for width in range(201, 901, 10):  # seventy steps, before the event loop runs again
         tree.resize(width, 500)
     assert laid_out == []
     tree.viewport().repaint()
@@ -244,7 +250,7 @@ def test_a_dragged_width_measures_the_rows_once_before_they_are_painted(
     assert sorted(laid_out) == [f"Q{i}" for i in range(5)]  # measured, then painted: once
     line = tree.fontMetrics().lineSpacing()
     rows = [tree.visualItemRect(tree.topLevelItem(0).child(i)) for i in range(5)]
-    assert all(r.height() == MAX_LINES * line + 2 * PAD for r in rows)
+    assert all(r.height() == line + 2 * PAD for r in rows)  # at the width reached: wide
 
 
 def test_scrolling_through_thousands_keeps_only_the_rows_used_last(

@@ -1,18 +1,18 @@
-"""How Search Everything paints a result in a narrow dock: its place ("Q12", "Intro") in a
-short column, muted, beside the snippet word-wrapped onto up to three lines with the match
-in bold and kept in sight; a longer place ("Line 40", "#method") on a line of its own.
+"""How Search Everything paints a result: its snippet on one line, the match in bold about
+its middle, the context either side cut to fit ("…came to **work** at the…"), and its place
+("Q12", "Intro", "#method"), muted, in a short column beside it; in a narrow dock, where
+the snippet beside the place would show a word or two, the place on a line of its own
+above the snippet, which then has the whole width. The tooltip holds the whole snippet.
 
-At 200 px a one-line result showed about fifteen characters ("…king movies the…"). A
-result is as tall as its snippet wraps, up to three lines: a short one ("Thank you.")
-leaves no blank lines under it. A row is laid out when Qt measures it, once per width, and
-painted from that layout (so its height and its lines agree); only the rows Qt measures
-are: those in sight, and a page at the end for the scroll bar (the tree scrolls by rows),
-so thousands of results cost no more.
+A snippet word-wrapped onto three lines of a dock at a 1024×640 window read a word or two
+a line ("…you came / to work at / the…"), each result three lines tall. A row is laid out
+when Qt measures it, once per width, and painted from that layout (so its height and its
+lines agree); only the rows Qt measures are: those in sight, and a page at the end for the
+scroll bar (the tree scrolls by rows), so thousands of results cost no more.
 """
 
 from __future__ import annotations
 
-import math
 from collections import OrderedDict
 from typing import NamedTuple
 
@@ -36,12 +36,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.offsets import Utf16Index
-from reader.core.search import SNIPPET_CHARS, Result, ResultList
+from reader.core.search import Result, ResultList
 from reader.ui import theme
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
-MAX_LINES = 3
+MAX_LINES = 2  # the place, then the snippet, in a narrow dock
+BESIDE_CHARS = 24  # the least room, in characters, for a snippet beside its place
 PAD = 3  # above and below a result, between two results
 GAP = 5  # between the place column and the snippet
 KEPT_ROWS = 1000  # rows kept laid out: many pages of them, ~6 MB
@@ -180,19 +181,19 @@ class Row(NamedTuple):
 
     @property
     def lines(self) -> int:
-        return max(1, self.snippet.lineCount()) + self.above
+        return 1 + self.above
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """A result as its place, muted, then the snippet with the match in bold, on as many
-    lines (one to three) as it needs at the tree's width; the groups as the style paints
-    them. A row is laid out where Qt measures it (`sizeHint`), always before it paints it:
-    `paint` only draws."""
+    """A result as its place, muted, then the snippet on one line with the match in bold:
+    one line in a wide dock, two in a narrow one (the place above); the groups as the
+    style paints them. A row is laid out where Qt measures it (`sizeHint`), always before
+    it paints it: `paint` only draws."""
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self.view = view
-        self.lines = MAX_LINES
+        self.place_above = True  # the place on a line of its own (narrow), as measured
         # Each result as measured last, for its paints (Qt measures a row once, then paints
         # it as often as it shows): ~6 KB each, the KEPT_ROWS used last (scrolling through
         # thousands of results held tens of MB), all let go at another search, width or font.
@@ -203,14 +204,13 @@ class ResultDelegate(QStyledItemDelegate):
         self._viewport = view.viewport()  # watched: the events of others pass untouched
         self._viewport.installEventFilter(self)
 
-    def lines_for(self, width: int) -> int:
-        """How many lines a snippet of the usual length needs in a viewport `width` px
-        wide, at most MAX_LINES (results in a study sit three levels in); where it is one,
-        a long place stays beside the snippet."""
+    def place_above_at(self, width: int) -> bool:
+        """Whether a viewport `width` px wide puts each result's place on a line of its own:
+        beside it, the snippet would have room for fewer than BESIDE_CHARS characters
+        (results in a study sit three levels in)."""
         metrics = self.view.fontMetrics()
         room = width - 3 * self.view.indentation() - place_column(metrics) - GAP - 4
-        per_line = max(1, room // max(1, metrics.averageCharWidth()))
-        return max(1, min(MAX_LINES, math.ceil(2 * SNIPPET_CHARS / per_line)))
+        return room < BESIDE_CHARS * max(1, metrics.averageCharWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -229,17 +229,18 @@ class ResultDelegate(QStyledItemDelegate):
     def _measure_again(self) -> None:
         self._stale = False
         self._width = self._viewport.width()
-        self.lines = self.lines_for(self._width)
+        self.place_above = self.place_above_at(self._width)
         self.forget()
         self.view.doItemsLayout()
 
     def place(self, label: str, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
         """The width of the place's column, and whether the place is on a line of its own
-        above the snippet (a long place, "Line 40" or "#method", in a narrow dock)."""
+        above the snippet (in a narrow dock); beside it, a long place ("#method-and-approach")
+        takes up to a third of the width, cut with "…"."""
+        if self.place_above:
+            return width, True
         column, label_width = place_column(metrics), metrics.horizontalAdvance(label)
-        if label_width <= column or self.lines == 1:
-            return max(column, min(label_width, width // 3)), False
-        return width, True
+        return max(column, min(label_width, width // 3)), False
 
     def forget(self) -> None:
         """Measure and lay out every row again (another width, font or search)."""
@@ -251,7 +252,7 @@ class ResultDelegate(QStyledItemDelegate):
         if row is None or row.width != width:
             column, above = self.place(result.label, QFontMetrics(font), width)
             snippet_width = width if above else width - column - GAP
-            snippet = snippet_layout(result, font, snippet_width, MAX_LINES - above)
+            snippet = snippet_layout(result, font, snippet_width, 1)
             row = self._rows[result] = Row(width, snippet, column, above)
             if len(self._rows) > KEPT_ROWS:
                 self._rows.popitem(last=False)
