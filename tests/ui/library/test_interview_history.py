@@ -95,3 +95,53 @@ def test_back_goes_through_the_interviews_jumps_then_to_the_one_before(
     press(qtbot, Qt.Key.Key_Right, ALT | SHIFT)
     assert window.windowTitle().endswith("P03 Cem")
     assert window.statusBar().currentMessage() == "No jump to go forward to."
+
+
+def to_the_last_question(qtbot) -> int:
+    """A jump: the Outline's last question gone to, the reader given the keys again;
+    where the caret is then."""
+    press(qtbot, Qt.Key.Key_4, CTRL)
+    press(qtbot, Qt.Key.Key_End)
+    press(qtbot, Qt.Key.Key_Return)
+    next_turn(qtbot)
+    return focused().textCursor().position()
+
+
+def test_back_and_forward_are_one_history_across_interviews(qtbot, dialogs, tmp_path: Path) -> None:
+    """As a browser's: Back through P02 Ben's jump, then P01 Ana's, then Forward through
+    them again in order. Back opened P01 Ana with its jumps forgotten (Back there said
+    "No jump to go back from"), and Forward opened P02 Ben where Back left it and went no
+    further: the jump made in it was lost."""
+    folder = study_folder(tmp_path)
+    window = open_window(qtbot, folder)
+    reader = window.reader
+    next_turn(qtbot)
+    press(qtbot, Qt.Key.Key_1, CTRL)
+    press(qtbot, Qt.Key.Key_Down)  # reading a line on
+    ana_read = reader.textCursor().position()
+    ana_jumped = to_the_last_question(qtbot)
+    press(qtbot, Qt.Key.Key_PageDown, CTRL)
+    next_turn(qtbot)
+    press(qtbot, Qt.Key.Key_Down)
+    ben_read = reader.textCursor().position()
+    ben_jumped = to_the_last_question(qtbot)
+    assert len({ana_read, ana_jumped}) == len({ben_read, ben_jumped}) == 2
+
+    def where() -> tuple[str, int]:
+        return window.windowTitle().rpartition(" ")[2], reader.textCursor().position()
+
+    seen = []
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Left, ALT | SHIFT)  # Back
+        seen.append(where())
+    assert seen == [("Ben", ben_read), ("Ana", ana_jumped), ("Ana", ana_read)]
+    press(qtbot, Qt.Key.Key_Left, ALT | SHIFT)
+    assert window.statusBar().currentMessage() == "No jump to go back from."
+    seen = []
+    for _ in range(3):
+        press(qtbot, Qt.Key.Key_Right, ALT | SHIFT)  # Forward
+        seen.append(where())
+    assert seen == [("Ana", ana_jumped), ("Ben", ben_read), ("Ben", ben_jumped)]
+    assert focused() is reader
+    press(qtbot, Qt.Key.Key_Right, ALT | SHIFT)
+    assert window.statusBar().currentMessage() == "No jump to go forward to."
