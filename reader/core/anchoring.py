@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from functools import cache
+from functools import cache, lru_cache
 
 from reader.core.annotations import Highlight, quote_context
 from reader.core.shorten import continues_character, whole_characters
@@ -30,6 +30,15 @@ CONTEXT_LETTERS = 8  # of the quote's context on each side, found again around a
 # moved; a shorter one ("Yes.", "at dawn") is said as often elsewhere as not.
 DISTINCT_CHARS = 24
 SIDE_CHARS = 256  # searched on each side for its saved words, with a sentence put in between
+# A time a turn opens with, "[00:00:06] Ana: Yes.", "(01:23) ", "00:01:23 ": a re-export
+# without times drops them all.
+_TURN_TIME = re.compile(
+    r"(?m)^[ \t]*(?:\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?\]|\(\d{1,2}(?::\d{2}){1,2}"
+    r"(?:[.,]\d{1,3})?\)|\d{1,2}(?::\d{2}){2}(?:[.,]\d{1,3})?)[ \t]+"
+)
+# What of such a time a quote's saved words, cut at their length, begin or end with.
+_CUT_TIME_AT_START = re.compile(r"\A[\d:.,]*[\])][ \t]+")
+_CUT_TIME_AT_END = re.compile(r"(?m)^[ \t]*[\[(]?\d{0,2}(?::\d{0,2}){0,2}(?:[.,]\d{0,3})?\Z")
 
 
 class AnchorStatus(StrEnum):
@@ -240,7 +249,55 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         span = _fuzzy(text, exact, _seed_windows(text, exact, expected))
         if span and _its_own(text, h, *span):
             return _moved(text, h, *span), False
+    timeless = _without_turn_times(text, h)
+    if timeless is not None:
+        found = _anchor(text, timeless, shift)[0].highlight
+        if not found.orphan and _between_the_same_words(text, timeless, found.start, found.end):
+            return AnchorResult(found, AnchorStatus.MOVED), False
     return _orphaned(h), False
+
+
+def _without_turn_times(text: str, h: Highlight) -> Highlight | None:
+    """`h` without the times its turns open with, where `text` has none left (exported
+    again without times), to be found as its words: a short turn highlighted whole,
+    "[00:00:06] Ana: Yes.", is too unlike "Ana: Yes." to be found so. None where the quote
+    holds no such time, or the text still does (the quote's turn gone, not its time)."""
+    exact = _TURN_TIME.sub("", h.exact)
+    if exact == h.exact or not exact.strip() or _has_turn_times(text):
+        return None
+    lead = _TURN_TIME.match(h.exact)
+    start = h.start + (lead.end() if lead else 0)
+    return replace(
+        h,
+        start=start,
+        end=start + len(exact),
+        exact=exact,
+        prefix=_CUT_TIME_AT_START.sub("", _TURN_TIME.sub("", h.prefix)),
+        suffix=_CUT_TIME_AT_END.sub("", _TURN_TIME.sub("", h.suffix)),
+    )
+
+
+def _between_the_same_words(text: str, h: Highlight, start: int, end: int) -> bool:
+    """Whether text[start:end] stands between the very words `h` was saved between (nearly:
+    SAME_WORDS alike), on both sides; a side with next to no words saved, at the text's
+    start or end, there too. A turn's words are said in other turns too, between others
+    much like them ("Ana: Yes.", "Interviewer: Yes."): its turn deleted with the times,
+    its highlight went to another's."""
+    from rapidfuzz import fuzz
+
+    prefix, suffix = h.prefix, h.suffix
+    if len(prefix) < MIN_CONTEXT_CHARS:
+        before = start == len(prefix) and text.startswith(prefix)
+    else:
+        before = fuzz.ratio(prefix, text[max(0, start - len(prefix)) : start]) >= SAME_WORDS
+    if len(suffix) < MIN_CONTEXT_CHARS:
+        return before and end + len(suffix) == len(text) and text.endswith(suffix)
+    return before and fuzz.ratio(suffix, text[end : end + len(suffix)]) >= SAME_WORDS
+
+
+@lru_cache(maxsize=1)  # asked for each such highlight of one text
+def _has_turn_times(text: str) -> bool:
+    return _TURN_TIME.search(text) is not None
 
 
 def _orphaned(h: Highlight) -> AnchorResult:
