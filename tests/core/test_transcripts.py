@@ -2115,8 +2115,8 @@ def test_bad_transcript_is_refused_clearly(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize(
     ("name", "codec", "notice"),
     [
-        ("windows.srt", "cp1252", "read as cp1252"),
-        ("utf16.vtt", "utf-16-le", "read as UTF-16"),  # no byte order mark
+        ("windows.srt", "cp1252", "read as Western European (Windows-1252) text"),
+        ("utf16.vtt", "utf-16-le", "read as Unicode (UTF-16) text"),  # no byte order mark
         ("utf16-bom.json", "utf-16", ""),
     ],
 )
@@ -2137,7 +2137,7 @@ def test_subtitles_in_other_encodings(tmp_path: Path, name: str, codec: str, not
 def test_subtitle_that_is_not_the_utf16_it_says_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "broken.srt"
     path.write_bytes(b"\xff\xfe" + "1\n00:00:01,000".encode("utf-16-le") + b"\x00\xdc")
-    with pytest.raises(DocumentError, match="not valid UTF-16"):
+    with pytest.raises(DocumentError, match=r"not valid Unicode \(UTF-16\) text"):
         load_document(path)
 
 
