@@ -62,6 +62,10 @@ class AnnotationsPanel(QWidget):
         self._entries: list[Entry] = []  # every highlight, in the session's order
         self._by_id: dict[str, Entry] = {}
         self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
+        # The id of the current row when it was deleted: brought back (an undo), it is
+        # current again, as the Codebook and the Library choose what an undo brings back.
+        # The row that took its place stayed current, and the next Delete removed that one.
+        self._went: list[str] = []
 
         self.filter_edit = QLineEdit(
             placeholderText="Filter quotes, notes, codes",
@@ -235,6 +239,8 @@ class AnnotationsPanel(QWidget):
             self._rebuild()  # out of step with the session: never expected, but cheap to mend
             return
         keep_id, row = self.current_id(), self.view.currentIndex().row()
+        if after is None and before is not None and before.id == keep_id:
+            self._went = [keep_id]
         session = self._interview.session
         new = (
             None
@@ -254,6 +260,8 @@ class AnnotationsPanel(QWidget):
         if keep_id is not None and self.current_id() != keep_id:
             self.select(keep_id)  # the row moved (an edit), or was replaced under the view
         self._keep_a_current_row(row)
+        if before is None and after is not None and after.id in self._went:
+            self.select(self._went[0])
 
     def _forget(self, entry: Entry) -> None:
         i = find_entry(self._entries, entry, 0, len(self._entries))

@@ -1,0 +1,53 @@
+"""Ctrl+Z and Ctrl+Shift+Z in the Annotations list: a highlight deleted there and brought
+back is the current row again, so the next Delete acts on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from reader.ui.window.main_window import MainWindow
+from tests.ui.test_highlights import highlight_with_key, wait_saved
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+WORDS = ("Elisabeth Moss", "home movie", "Becky Something")
+
+
+def list_of_three(window: MainWindow, qtbot) -> dict[str, str]:
+    """Three highlights, the list with the focus on the first: their ids by words."""
+    for words in WORDS:
+        highlight_with_key(window, qtbot, words, key=Qt.Key.Key_1)
+    qtbot.keyClick(window.reader, Qt.Key.Key_Home, CTRL)
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, CTRL)
+    view = window.annotations.view
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    return {h.exact: h.id for h in window.interview.session.notes.highlights}
+
+
+def saved_words(qtbot, notes_path: Path, count: int) -> list[str]:
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == count)
+    return sorted(h["exact"] for h in data["highlights"])
+
+
+def test_undo_of_a_delete_makes_the_highlight_current_again(
+    window: MainWindow, qtbot, notes_path: Path
+) -> None:
+    """The row that took the deleted one's place stayed current after Ctrl+Z, so a second
+    Delete removed that neighbour, not the highlight just brought back."""
+    ids = list_of_three(window, qtbot)
+    panel, view = window.annotations, window.annotations.view
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert panel.current_id() == ids["home movie"]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert panel.current_id() == ids["Becky Something"]  # the next row takes its place
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert panel.current_id() == ids["home movie"] and view.hasFocus()
+    assert view.selectionModel().isSelected(view.currentIndex())
+    assert window.reader.current_highlight_id == ids["home movie"]  # the reader shows it too
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)  # redone: as after the first Delete
+    assert panel.current_id() == ids["Becky Something"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert saved_words(qtbot, notes_path, 2) == ["Becky Something", "Elisabeth Moss"]
