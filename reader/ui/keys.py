@@ -98,6 +98,8 @@ ANNOTATIONS = (
     PaneKey("F2", "Edit its note", ("F2",)),
     PaneKey("Delete or Backspace", "Delete the highlight", ("Del", "Backspace")),
     PaneKey("Menu key or Shift+F10", "Its menu: go to it, edit its note, delete it", ("Menu",)),
+    PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),
+    PaneKey("Down or Enter (in the filter)", "From the filter to the list"),
     BACK_TO_READER,
 )
 

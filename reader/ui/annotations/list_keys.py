@@ -1,5 +1,6 @@
 """The Annotations list's keys and its row menu: Enter goes to a highlight, F2 edits its
-note, Delete or Backspace deletes it, and any other letter typed goes to the filter."""
+note, Delete or Backspace deletes it, and any other letter typed goes to the filter; Down
+in the filter goes back to the list, as Enter there does."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ class HighlightList(Protocol):
     def jump(self, index: Index) -> None: ...
     def edit(self) -> None: ...
     def delete(self) -> None: ...
+    def focus_list(self) -> None: ...
+    def enter(self) -> None: ...
 
 
 class ListKeys(QObject):
@@ -33,13 +36,23 @@ class ListKeys(QObject):
         super().__init__(parent)
         self._panel = panel
         panel.view.installEventFilter(self)
+        panel.filter_edit.installEventFilter(self)
         panel.view.customContextMenuRequested.connect(self.context_menu)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # None once the window is being taken apart: a garbage collection may clear this
         # object's attributes while Qt still hands the list's last events to its filter.
         panel = getattr(self, "_panel", None)
-        if panel is not None and watched is panel.view and event.type() == QEvent.Type.KeyPress:
+        if panel is None:
+            return super().eventFilter(watched, event)
+        if watched is panel.view and event.type() == QEvent.Type.FocusIn:
+            panel.enter()
+        elif watched is panel.filter_edit and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Down and not event.modifiers():
+                panel.focus_list()
+                return True
+        elif watched is panel.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             handler = {
                 Qt.Key.Key_Return: lambda: panel.jump(panel.view.currentIndex()),

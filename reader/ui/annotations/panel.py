@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
@@ -36,6 +36,7 @@ from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
+from reader.ui.list_entry import select_on_entry
 from reader.ui.painting import EmptyListText
 from reader.ui.window.spoken import SpokenLabel
 from reader.ui.wrap_row import WrapRow
@@ -66,6 +67,7 @@ class AnnotationsPanel(QWidget):
         # current again, as the Codebook and the Library choose what an undo brings back.
         # The row that took its place stayed current, and the next Delete removed that one.
         self._went: list[str] = []
+        self.entering = False  # a row chosen as the list takes the focus, not by its keys
 
         self.filter_edit = QLineEdit(
             placeholderText="Filter quotes, notes, codes",
@@ -131,7 +133,7 @@ class AnnotationsPanel(QWidget):
         layout.addWidget(self.view, 1)
 
         self.filter_edit.textChanged.connect(self._refilter)
-        self.filter_edit.returnPressed.connect(self._focus_list)
+        self.filter_edit.returnPressed.connect(self.focus_list)
         self.color_filter.currentIndexChanged.connect(self._refilter)
         self.tag_filter.currentIndexChanged.connect(self._refilter)
         self.study.changed.connect(self.reload)
@@ -333,11 +335,14 @@ class AnnotationsPanel(QWidget):
             chosen = [e for e in chosen if tag in e.highlight.codes]
         for term in terms:
             chosen = [e for e in chosen if e.has(term)]
-        keep_id = self.current_id()
+        kept = self._by_id.get(self.current_id() or "")
         self._model.set_rows([e for e in chosen if not e.orphan], [e for e in chosen if e.orphan])
         self._update_count()
-        if keep_id is not None:
-            self.select(keep_id)
+        if kept is not None:  # its row, or, hidden now, the next shown in its place (not none)
+            row = self._model.row_of(kept)
+            lo, hi = self._model.section(kept.orphan)
+            place = bisect_left(self._model.rows, kept.key, lo, hi, key=by_key)
+            self._keep_a_current_row(place if row is None else row)
 
     def _update_count(self) -> None:
         self.view.setUniformItemSizes(len(self._model.rows) > FIT_ROWS)  # and the rows' sizes
@@ -369,10 +374,17 @@ class AnnotationsPanel(QWidget):
             self.view.setCurrentIndex(index)
             self.view.scrollTo(index)
 
-    def _focus_list(self) -> None:
-        self.view.setFocus()
-        if not self.view.currentIndex().isValid() and self._model.rows:
-            self._set_row(0)
+    def focus_list(self) -> None:
+        self.view.setFocus()  # a row selected as it comes (`enter`)
+
+    def enter(self) -> None:
+        """The list taking the focus: a row selected (list_entry.py), its first if none was
+        current, which does not move the reader (`entering`): Ctrl+3 leaves it where it is."""
+        self.entering = True
+        try:
+            select_on_entry(self.view)
+        finally:
+            self.entering = False
 
     def jump(self, index: Index) -> None:
         entry = self.entry_at(index)

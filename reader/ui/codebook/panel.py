@@ -37,6 +37,7 @@ from reader.ui.codebook.model import CodeTreeModel
 from reader.ui.codebook.tree_fit import TreeFit
 from reader.ui.codebook.wrapped_names import WrappedNames
 from reader.ui.elided_label import ElidedLabel
+from reader.ui.list_entry import select_on_entry
 from reader.ui.refused_drag import RefusedDrag
 from reader.ui.row_menu import menu_from_key
 from reader.ui.theme import color_icon
@@ -370,10 +371,7 @@ class CodebookPanel(QWidget):
         elif watched is self.view and isinstance(event, QContextMenuEvent):
             return menu_from_key(self.view, event, lambda pos: show_code_menu(self, pos))
         elif watched is self.view and event.type() == QEvent.Type.FocusIn:
-            # Ctrl+6, F6: a row selected, as in the other lists; a bare frame, an open field.
-            if not self.view.selectionModel().hasSelection():
-                current = self.view.currentIndex()
-                self.view.setCurrentIndex(current if current.isValid() else self.model.index(0, 0))
+            select_on_entry(self.view)  # Ctrl+6, F6: a row selected, not a bare frame
         elif watched is self.view and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             if self._key(event):

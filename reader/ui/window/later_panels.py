@@ -46,9 +46,11 @@ def _show_chosen(window: Any) -> None:
     """The arrows in the list show each highlight in the reader, as a click does, and make
     it current there, so that Edit's Quote in Notes and Copy as Quotation act on it. Only
     while the list has the focus (a row made current by the list's own changes, or by
-    Ctrl+3, moves nothing) and in the open interview (Enter opens another's)."""
+    Ctrl+3, or as it takes the focus, moves nothing) and in the open interview (Enter
+    opens another's)."""
     panel, chosen = window.annotations, window.annotations.current_id()
-    if panel.view.hasFocus() and chosen and chosen != window.reader.current_highlight_id:
+    shown = chosen == window.reader.current_highlight_id
+    if panel.view.hasFocus() and not panel.entering and chosen and not shown:
         window.editing.go_to(chosen)  # another interview's row: none here, nothing done
 
 
