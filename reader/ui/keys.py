@@ -96,7 +96,12 @@ BACK_TO_READER = PaneKey("Escape", "Back to the reader")
 ANNOTATIONS = (
     PaneKey("Enter", "Go to the highlight", ("Return", "Enter")),
     PaneKey("F2", "Edit its note", ("F2",)),
-    PaneKey("Delete or Backspace", "Delete the highlight", ("Del", "Backspace")),
+    PaneKey(
+        "Delete or Backspace",
+        "Delete the highlight, or every one selected (Shift+Up/Down or Ctrl+click select "
+        "several): one step, Ctrl+Z brings them back",
+        ("Del", "Backspace"),
+    ),
     PaneKey("Menu key or Shift+F10", "Its menu: go to it, edit its note, delete it", ("Menu",)),
     PaneKey("Typing a letter or digit", "Filter the list: the filter takes what you type"),
     PaneKey("Down or Enter (in the filter)", "From the filter to the list"),

@@ -1,6 +1,7 @@
-"""Deleting a highlight from the reader or the Annotations list, said on the status line
-where it is not seen going (the list) or where a quote's link leads to it: the chip in the
-notes or the study memo stays, and led nowhere from then on, unsaid."""
+"""Deleting a highlight from the reader, or those selected in the Annotations list as one
+step, said on the status line where it is not seen going (the list) or where a quote's link
+leads to it: the chip in the notes or the study memo stays, and led nowhere from then on,
+unsaid."""
 
 from __future__ import annotations
 
@@ -10,24 +11,27 @@ from reader.ui.interview.open_interview import OpenInterview
 DELETED = "Highlight deleted. Edit ▸ Undo brings it back."
 
 
-def delete_highlight(interview: OpenInterview, highlight_id: str, said: bool = False) -> None:
-    """Delete it, as an undoable step; the status line says so where `said` or where a
-    quote links to it."""
+def delete_highlights(interview: OpenInterview, ids: list[str], said: bool = False) -> None:
+    """Delete them, as one undoable step; the status line says so where `said` or where a
+    quote links to one."""
     controller = interview.controller
-    if controller is None:
+    if controller is None or not ids:
         return
-    if highlight_id in quoted_ids(interview.research_notes()):
+    notes, memo = quoted_ids(interview.research_notes()), interview.memo_quoted()
+    if any(i in notes for i in ids):
         quoted = "your notes"
     else:
-        quoted = "the study memo" if highlight_id in interview.memo_quoted() else ""
-    controller.delete_highlight(highlight_id)
-    if controller.session.highlight(highlight_id) is not None:  # refused: read-only notes
+        quoted = "the study memo" if any(i in memo for i in ids) else ""
+    controller.delete_highlights(ids)
+    if controller.session.highlight(ids[0]) is not None:  # refused: read-only notes
         return
+    several = len(ids) > 1
     if quoted:
+        what = "Highlights deleted: a quote" if several else "Highlight deleted: its quote"
+        them = "them" if several else "it"
         interview.status.emit(
-            f"Highlight deleted: its quote in {quoted} leads nowhere now. "
-            "Edit ▸ Undo brings it back.",
-            8000,
+            f"{what} in {quoted} leads nowhere now. Edit ▸ Undo brings {them} back.", 8000
         )
     elif said:
-        interview.status.emit(DELETED, 6000)
+        said_several = f"{len(ids)} highlights deleted. Edit ▸ Undo brings them back."
+        interview.status.emit(said_several if several else DELETED, 6000)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from reader.core.annotations import Highlight
 from reader.core.interview import Role
-from reader.ui.annotations.deleting import delete_highlight
+from reader.ui.annotations.deleting import delete_highlights
 from reader.ui.interview.controller import Controller
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.reading.reader_view import ReaderView
@@ -55,7 +55,7 @@ class HighlightEditing(QObject):
             )
 
     def delete(self, highlight_id: str) -> None:
-        delete_highlight(self._interview, highlight_id)
+        delete_highlights(self._interview, [highlight_id])
 
     def edit_note(self, highlight_id: str) -> None:
         controller = self._interview.controller

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,7 +19,7 @@ from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
-from reader.ui.annotations.deleting import delete_highlight
+from reader.ui.annotations.deleting import delete_highlights
 from reader.ui.annotations.list_keys import ListKeys
 from reader.ui.annotations.model import (
     ID_ROLE,
@@ -36,13 +36,15 @@ from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
 from reader.ui.edit_menus import letter_edit_menus
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.list_entry import select_on_entry
 from reader.ui.painting import EmptyListText
 from reader.ui.window.spoken import SpokenLabel
 from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
+OTHER_INTERVIEW = "Open its interview (Enter) to delete its highlights there."
+SELECT = QItemSelectionModel.SelectionFlag.Select
+ALONE = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
 
 class AnnotationsPanel(QWidget):
@@ -63,11 +65,11 @@ class AnnotationsPanel(QWidget):
         self._entries: list[Entry] = []  # every highlight, in the session's order
         self._by_id: dict[str, Entry] = {}
         self._filter: tuple[list[str], str | None, str | None] = ([], None, None)
-        # The id of the current row when it was deleted: brought back (an undo), it is
-        # current again, as the Codebook and the Library choose what an undo brings back.
-        # The row that took its place stayed current, and the next Delete removed that one.
+        # The ids of the rows chosen when they were deleted, the current one first: brought
+        # back (an undo), they are chosen again, as the Codebook and the Library choose what
+        # an undo brings back. The row that took the current one's place stayed current, and
+        # the next Delete removed it, not the highlight just brought back.
         self._went: list[str] = []
-        self.entering = False  # a row chosen as the list takes the focus, not by its keys
 
         self.filter_edit = QLineEdit(
             placeholderText="Filter quotes, notes, codes",
@@ -97,7 +99,7 @@ class AnnotationsPanel(QWidget):
         self.view = QListView(
             accessibleName="Highlights",
             accessibleDescription="Every highlight in text order; Enter goes to it, "
-            "F2 edits its note, Delete deletes it",
+            "F2 edits its note, Delete deletes it, or every one selected (Shift+Down)",
         )
         self.view.setModel(self._rows)
         self.view.setItemDelegate(HighlightDelegate(self.view, self._model))
@@ -109,6 +111,8 @@ class AnnotationsPanel(QWidget):
         self.view.setBatchSize(CARDS_PER_BATCH)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Shift with the arrows or a click, Ctrl with a click: several, for one Delete.
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.setMouseTracking(True)  # status tips on hover
         self.view.clicked.connect(self.jump)
@@ -176,12 +180,16 @@ class AnnotationsPanel(QWidget):
         index = self.view.currentIndex()
         return index.data(ID_ROLE) if index.isValid() else None
 
-    def select(self, highlight_id: str) -> None:
+    def select(self, highlight_id: str, *also: str) -> None:
+        """The highlight's row current and selected, and the rows of `also` selected too
+        (those not shown are left out)."""
         self._ensure_built()
-        entry = self._by_id.get(highlight_id)
-        row = None if entry is None else self._model.row_of(entry)
-        if row is not None:
-            self._set_row(row)
+        entries = (self._by_id.get(i) for i in (highlight_id, *also))
+        rows = [r for e in entries if e is not None and (r := self._model.row_of(e)) is not None]
+        if rows:
+            self._set_row(rows[0])
+        for row in rows[1:]:
+            self.view.selectionModel().select(self._rows.index(row, 0), SELECT)
 
     # Building ----------------------------------------------------------------------------
 
@@ -241,7 +249,8 @@ class AnnotationsPanel(QWidget):
             self._rebuild()  # out of step with the session: never expected, but cheap to mend
             return
         keep_id, row = self.current_id(), self.view.currentIndex().row()
-        if after is None and before is not None and before.id == keep_id:
+        gone = after is None and before is not None and before.id == keep_id
+        if gone and keep_id not in self._went:  # deleted elsewhere (the reader)
             self._went = [keep_id]
         session = self._interview.session
         new = (
@@ -261,9 +270,9 @@ class AnnotationsPanel(QWidget):
             self._update_count()
         if keep_id is not None and self.current_id() != keep_id:
             self.select(keep_id)  # the row moved (an edit), or was replaced under the view
-        self._keep_a_current_row(row)
+        self._keep_a_current_row(row, gone)
         if before is None and after is not None and after.id in self._went:
-            self.select(self._went[0])
+            self.select(*self._went)
 
     def _forget(self, entry: Entry) -> None:
         i = find_entry(self._entries, entry, 0, len(self._entries))
@@ -309,9 +318,10 @@ class AnnotationsPanel(QWidget):
             and all(entry.has(term) for term in terms)
         )
 
-    def _keep_a_current_row(self, row: int) -> None:
-        if self.current_id() is None and row >= 0 and self._model.rows:
-            # The current row went away (deleted, say): its successor takes over.
+    def _keep_a_current_row(self, row: int, gone: bool = False) -> None:
+        if (gone or self.current_id() is None) and row >= 0 and self._model.rows:
+            # The current row went away (deleted, say): its successor takes over (`gone`:
+            # Qt made another current, the one above, or one of several selected).
             self._set_row(min(row, len(self._model.rows) - 1))
 
     def _on_colors_changed(self) -> None:
@@ -371,20 +381,13 @@ class AnnotationsPanel(QWidget):
             row = row + 1 if row + 1 < len(rows) else row - 1
         if 0 <= row < len(rows):
             index = self._rows.index(row, 0)
-            self.view.setCurrentIndex(index)
+            # That row alone, whatever keys are held: the view's own setCurrentIndex reads
+            # them, and during Ctrl+Z (Ctrl down) kept the selection as it was.
+            self.view.selectionModel().setCurrentIndex(index, ALONE)
             self.view.scrollTo(index)
 
     def focus_list(self) -> None:
-        self.view.setFocus()  # a row selected as it comes (`enter`)
-
-    def enter(self) -> None:
-        """The list taking the focus: a row selected (list_entry.py), its first if none was
-        current, which does not move the reader (`entering`): Ctrl+3 leaves it where it is."""
-        self.entering = True
-        try:
-            select_on_entry(self.view)
-        finally:
-            self.entering = False
+        self.view.setFocus()  # a row selected as it comes (ListKeys)
 
     def jump(self, index: Index) -> None:
         entry = self.entry_at(index)
@@ -403,8 +406,10 @@ class AnnotationsPanel(QWidget):
             self.editNoteRequested.emit(entry.highlight.id)
 
     def delete(self) -> None:
-        entry = self.entry_at(self.view.currentIndex())
-        if entry is not None and not self.study.is_open(entry):
-            self._interview.status.emit("Open its interview (Enter) to delete it there.", 5000)
-        elif entry is not None:
-            delete_highlight(self._interview, entry.highlight.id, said=True)  # Backspace too
+        """The highlights chosen deleted, one step (Backspace too)."""
+        entries = self.keys.chosen()
+        if any(not self.study.is_open(entry) for entry in entries):
+            self._interview.status.emit(OTHER_INTERVIEW, 5000)
+        elif entries:
+            self._went = [entry.highlight.id for entry in entries]
+            delete_highlights(self._interview, self._went, said=True)

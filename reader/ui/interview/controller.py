@@ -205,11 +205,19 @@ class Controller(QObject):
             self.undo_stack.push(ImportHighlightsCommand(self, highlights, codes, told))
 
     def delete_highlight(self, highlight_id: str) -> None:
+        self.delete_highlights([highlight_id])
+
+    def delete_highlights(self, highlight_ids: Sequence[str]) -> None:
+        """Delete them, one undo step ("Delete 3 Highlights")."""
         if not self.writable():
             return
-        highlight = self.session.highlight(highlight_id)
-        if highlight is not None:
+        found = [h for i in highlight_ids if (h := self.session.highlight(i)) is not None]
+        if len(found) > 1:
+            self.undo_stack.beginMacro(f"Delete {len(found)} Highlights")
+        for highlight in found:
             self.undo_stack.push(DeleteHighlightCommand(self, highlight))
+        if len(found) > 1:
+            self.undo_stack.endMacro()
 
     def edit_highlight(self, highlight_id: str, action: str, **changes: object) -> None:
         if not self.writable():

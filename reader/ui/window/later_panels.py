@@ -50,7 +50,7 @@ def _show_chosen(window: Any) -> None:
     opens another's)."""
     panel, chosen = window.annotations, window.annotations.current_id()
     shown = chosen == window.reader.current_highlight_id
-    if panel.view.hasFocus() and not panel.entering and chosen and not shown:
+    if panel.view.hasFocus() and not panel.keys.entering and chosen and not shown:
         window.editing.go_to(chosen)  # another interview's row: none here, nothing done
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from reader.ui.annotations.model import ID_ROLE
 from reader.ui.window.main_window import MainWindow
 from tests.ui.test_highlights import highlight_with_key, wait_saved
 
@@ -51,3 +52,35 @@ def test_undo_of_a_delete_makes_the_highlight_current_again(
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert saved_words(qtbot, notes_path, 2) == ["Becky Something", "Elisabeth Moss"]
+
+
+def test_shift_arrows_select_several_and_delete_deletes_them_as_one_step(
+    window: MainWindow, qtbot, notes_path: Path
+) -> None:
+    """Shift+Down moved the current row alone (a list of one choice): several highlights
+    were deleted a Delete each, and brought back a Ctrl+Z each. Now Delete deletes those
+    selected, one step: Ctrl+Z brings them back selected, Ctrl+Shift+Z deletes them again."""
+    for words in ("screenwriting", "rehearsal"):
+        highlight_with_key(window, qtbot, words, key=Qt.Key.Key_2)
+    ids = list_of_three(window, qtbot)
+    panel, view = window.annotations, window.annotations.view
+    qtbot.keyClick(view, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_Down, SHIFT)
+    assert len(view.selectionModel().selectedRows()) == 3
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert saved_words(qtbot, notes_path, 2) == ["rehearsal", "screenwriting"]
+    assert window.statusBar().currentMessage() == (
+        "3 highlights deleted. Edit ▸ Undo brings them back."
+    )
+    assert panel.current_id() == ids["screenwriting"] and view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert saved_words(qtbot, notes_path, 5) == sorted([*WORDS, "rehearsal", "screenwriting"])
+    selected = {index.data(ID_ROLE) for index in view.selectionModel().selectedRows()}
+    assert selected == {ids[words] for words in WORDS}
+    assert panel.current_id() == ids["Becky Something"]  # where Shift+Down left it
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert saved_words(qtbot, notes_path, 2) == ["rehearsal", "screenwriting"]
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Down)  # one row chosen again: Delete deletes it alone
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert saved_words(qtbot, notes_path, 4) == sorted([*WORDS, "rehearsal"])
