@@ -394,7 +394,8 @@ class AnnotationsPanel(QWidget):
         # A row of another interview opens it first (the rows are made again then).
         if entry is not None and self.study.reach(entry) and not entry.highlight.orphan:
             self.jumpRequested.emit(entry.highlight.id)
-            self.select(entry.highlight.id)
+            if self.current_id() != entry.highlight.id:  # the others selected stay so
+                self.select(entry.highlight.id)
 
     def entry_at(self, index: Index) -> Entry | None:
         return self._model.rows[index.row()] if index.isValid() else None

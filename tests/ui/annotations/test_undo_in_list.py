@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
 
 from reader.ui.annotations.model import ID_ROLE
 from reader.ui.window.main_window import MainWindow
@@ -84,3 +86,33 @@ def test_shift_arrows_select_several_and_delete_deletes_them_as_one_step(
     qtbot.keyClick(view, Qt.Key.Key_Down)  # one row chosen again: Delete deletes it alone
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert saved_words(qtbot, notes_path, 4) == sorted([*WORDS, "rehearsal"])
+
+
+def test_enter_and_ctrl_click_keep_the_rows_selected(
+    window: MainWindow, qtbot, notes_path: Path
+) -> None:
+    """Enter on one of several rows selected, or a Ctrl+click adding one, went to that
+    highlight and left it alone selected: the next Delete deleted it alone. The row menu
+    (Menu key) deletes them all."""
+    ids = list_of_three(window, qtbot)
+    panel, view = window.annotations, window.annotations.view
+    qtbot.keyClick(view, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert window.reader.current_highlight_id == ids["home movie"]
+    last = view.visualRect(view.model().index(2, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, CTRL, last)
+    assert panel.current_id() == ids["Becky Something"]
+    assert len(view.selectionModel().selectedRows()) == 3
+    offered: list[str] = []
+
+    def delete_in_the_menu() -> None:
+        menu = QApplication.activePopupWidget()
+        offered.extend(action.text() for action in menu.actions())
+        qtbot.keyClick(menu, Qt.Key.Key_D)
+
+    QTimer.singleShot(0, delete_in_the_menu)
+    where = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle).center()
+    menu_key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, view.mapToGlobal(where))
+    QApplication.sendEvent(view, menu_key)
+    assert "&Delete 3 Highlights\tDelete" in offered
+    assert saved_words(qtbot, notes_path, 0) == []
