@@ -42,7 +42,7 @@ from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
-OTHER_INTERVIEW = "Open its interview (Enter) to delete its highlights there."
+OTHER_INTERVIEW = "Open its interview (Enter) to delete it there."
 SELECT = QItemSelectionModel.SelectionFlag.Select
 ALONE = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
