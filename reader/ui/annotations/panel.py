@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from reader.core.annotations import NO_COLOR, Highlight
 from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
+from reader.ui.annotations.current_in_view import CurrentInView
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
 from reader.ui.annotations.deleting import delete_highlights
 from reader.ui.annotations.list_keys import ListKeys
@@ -109,6 +110,7 @@ class AnnotationsPanel(QWidget):
         # interviews waits for the cards in view, not for all of them (~5 ms for 100).
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
         self.view.setBatchSize(CARDS_PER_BATCH)
+        self._in_view = CurrentInView(self.view, self._rows)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # Shift with the arrows or a click, Ctrl with a click: several, for one Delete.
@@ -384,7 +386,7 @@ class AnnotationsPanel(QWidget):
             # That row alone, whatever keys are held: the view's own setCurrentIndex reads
             # them, and during Ctrl+Z (Ctrl down) kept the selection as it was.
             self.view.selectionModel().setCurrentIndex(index, ALONE)
-            self.view.scrollTo(index)
+            self._in_view.keep()
 
     def focus_list(self) -> None:
         self.view.setFocus()  # a row selected as it comes (ListKeys)

@@ -3,6 +3,7 @@ filter hides the one chosen, Down leaves the filter for the list."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QListView
 
 from reader.ui.window.main_window import MainWindow
 from tests.ui.annotations.test_undo_in_list import CTRL, SHIFT, saved_words
-from tests.ui.test_highlights import highlight_with_key
+from tests.ui.test_highlights import highlight_with_key, wait_saved
 
 # In text order; the digit is the colour key: 1 Key quote, 2 Method.
 MARKED = (
@@ -90,3 +91,45 @@ def test_down_in_the_filter_goes_to_the_list(window: MainWindow, qtbot) -> None:
     assert panel.filter_edit.hasFocus()
     qtbot.keyClick(panel.filter_edit, Qt.Key.Key_Down)
     assert view.hasFocus() and chosen(view) == "Raging Bull"
+
+
+def test_the_current_row_stays_in_sight_in_a_long_list(
+    window: MainWindow, qtbot, notes_path: Path
+) -> None:
+    """Delete on the last of 60 cards left the list near its top, the row taking its place
+    far out of sight: Qt lays the cards out again a batch at a time, and the scroll bar was
+    held to the first batch's range. So after Ctrl+Z, and after a colour filter."""
+    controller = window.interview.controller
+    words = re.finditer(r"\w{6,}", controller.session.document.text)
+    for i, found in zip(range(60), words, strict=False):
+        controller.add_highlight(*found.span(), ("yellow", "green")[i % 2])
+    qtbot.keyClick(window.reader, Qt.Key.Key_3, CTRL)
+    panel, view = window.annotations, window.annotations.view
+    qtbot.waitUntil(view.hasFocus)
+
+    def laid_out() -> bool:
+        rows = view.model()
+        return view.visualRect(rows.index(rows.rowCount() - 1, 0)).isValid()
+
+    def in_sight() -> bool:
+        return laid_out() and view.viewport().rect().contains(view.visualRect(view.currentIndex()))
+
+    qtbot.waitUntil(laid_out)  # as a user sees it, before a key
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    last = panel.current_id()
+    assert last == window.interview.session.notes.highlights[-1].id
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(in_sight)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(in_sight)
+    assert panel.current_id() == last
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab, SHIFT)
+    qtbot.keyClick(panel.color_filter, Qt.Key.Key_Down)  # Key quote: the yellow ones
+    qtbot.waitUntil(in_sight)
+    while not view.hasFocus():
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    chosen_id = panel.current_id()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    data = wait_saved(qtbot, notes_path, lambda d: len(d["highlights"]) == 59)
+    assert chosen_id not in {h["id"] for h in data["highlights"]}
