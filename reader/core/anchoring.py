@@ -361,15 +361,20 @@ def _plain(words: str) -> str:
 
 def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
     """Whether words found only like the quote are its own words changed, not other words
-    like them: nearly the same (a typo corrected), or beside the same words on one side
-    at least. "We never had enough money for the servers", rewritten, was found in "We
-    never had enough time for the tests", another question's answer, and its note with
-    it; orphaned, it keeps its words for the user to place again."""
+    like them: beside the same words on one side at least, or nearly the same (a typo
+    corrected) and said nowhere else. "We never had enough money for the servers",
+    rewritten, was found in "We never had enough time for the tests", another question's
+    answer, and its note with it; orphaned, it keeps its words for the user to place again.
+    Words said more than once (a long answer repeated) are another turn's as often as its
+    own: with its time gone in a re-export, the turn went to whichever copy scored a hair
+    better (a digit of the time matching), and its turn deleted, to a copy between other
+    words; not found is better than a guess."""
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(h.exact, text[start:end]) >= SAME_WORDS or _beside_its_words(
-        text, h, start, end
-    )
+    if _beside_its_words(text, h, start, end):
+        return True
+    words = text[start:end]
+    return fuzz.ratio(h.exact, words) >= SAME_WORDS and len(_whole_everywhere(text, words)) == 1
 
 
 def _beside_its_words(text: str, h: Highlight, start: int, end: int) -> bool:

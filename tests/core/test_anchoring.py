@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -547,3 +548,65 @@ def test_prefix_ratios_are_rapidfuzz_ratios_to_the_bit(quote: str, span: str) ->
     assert _prefix_ratios(quote, span) == [
         fuzz.ratio(quote, span[:j]) for j in range(len(span) + 1)
     ]
+
+
+BAKERY = (
+    "I started at the bakery on Main Street in 2009, and my father painted my name on the "
+    "sign above the door in green letters."
+)
+SERVERS = (
+    "We never had enough money for the servers, so every winter we had to choose between "
+    "heating the office and keeping the machines running."
+)
+
+
+def timed(turns: list[str]) -> str:
+    """`turns` each opening with its time, "[00:00:06] Ana: Yes.", a blank line between."""
+    return "".join(f"[00:00:{7 * i + 6:02d}] {turn}\n\n" for i, turn in enumerate(turns))
+
+
+def without_times(text: str) -> str:
+    return re.sub(r"(?m)^\[00:00:\d\d\] ", "", text)
+
+
+def test_a_long_turn_said_twice_stays_on_its_own_copy_when_the_times_are_removed() -> None:
+    """Its time gone, the turn is found only alike; the first copy scored a hair better
+    (a letter of the time matching the question before it) and took its note."""
+    before = timed(
+        [
+            "Interviewer: What do you mean by that?",
+            f"Ana: {BAKERY}",
+            "Interviewer: Why do you think that was?",
+            "Ana: Yes.",
+            "Interviewer: And then what happened?",
+            f"Ana: {BAKERY}",
+            "Interviewer: How did that make you feel?",
+        ]
+    )
+    after = without_times(before)
+    h = anchor(after, highlight(before, f"[00:00:41] Ana: {BAKERY}")).highlight
+    assert (h.start, h.exact) == (after.rindex(f"Ana: {BAKERY}"), f"Ana: {BAKERY}")
+
+
+def test_a_deleted_long_turn_said_elsewhere_too_is_said_lost_not_put_on_a_copy() -> None:
+    """Exported again without times and without one of three turns alike: nearly its words,
+    the copies between other words each took it, its note on another turn."""
+    turns = [
+        "Interviewer: Did you like the work?",
+        f"Ana: {SERVERS}",
+        "Interviewer: Why do you think that was?",
+        "Ana: Yes.",
+        "Interviewer: How did that make you feel?",
+        f"Ana: {SERVERS}",
+        "Interviewer: How did it end?",
+        "Ana: No.",
+        "Interviewer: Who paid for it?",
+        f"Ana: {SERVERS}",
+        "Interviewer: Thank you.",
+    ]
+    before = timed(turns)
+    quote = f"[00:00:41] Ana: {SERVERS}"
+    after = without_times(before.replace(f"{quote}\n\n", ""))
+    result = anchor(after, highlight(before, quote))
+    assert result.status is AnchorStatus.ORPHANED
+    assert (result.highlight.start, result.highlight.exact) == (before.index(quote), quote)
