@@ -232,6 +232,8 @@ class Study:
     _renaming: str = field(default="", repr=False, compare=False)
     _renames_here: set[str] = field(default_factory=set, repr=False, compare=False)
     _renames_finished: set[str] = field(default_factory=set, repr=False, compare=False)
+    # A rename made here whose open interview's notes or the memo could not be written.
+    _rename_unwritten: bool = field(default=False, repr=False, compare=False)
     _followed: dict[str, tuple[Recoded, Codebook]] = field(
         default_factory=dict, repr=False, compare=False
     )
@@ -1124,11 +1126,32 @@ class Study:
         if kept != changes or not kept:  # none: one spoilt goes too
             self._keep_changes(kept)
 
+    def rename_unwritten(self) -> None:
+        """The open interview's notes or the memo the last rename names could not be
+        written (a full disk): its record stays, for `finish_left` or the next opening."""
+        self._rename_unwritten = True
+
     @property
     def change_unfinished(self) -> bool:
-        """A change across the study's files the app was stopped in the middle of could not
-        be finished as the study opened (`finish_under_way`): its notes files disagree."""
-        return bool(self._unfinished)
+        """A change across the study's files is not in all of them: the app was stopped in
+        the middle of it and finishing failed as the study opened (`finish_under_way`), or
+        a file it names could not be written here (a full disk). `finish_left` finishes it."""
+        return bool(self._unfinished or self._unwritten or self._rename_unwritten)
+
+    def finish_left(self) -> bool:
+        """The changes left unfinished (`change_unfinished`) finished now, as opening the
+        study finishes them, those undone here left out: whether they all are (saving
+        study.json then drops their records). Those that still cannot be are left as they
+        were, to be tried again."""
+        if self.read_only or not self.change_unfinished:
+            return False
+        self._unfinished.clear()
+        self.finish_under_way()
+        if self._change_record not in self._unfinished:
+            self._unwritten.clear()
+        if rename_path(self.file) not in self._unfinished:
+            self._rename_unwritten = False
+        return not self._unfinished
 
     def finish_code_change(self) -> str:
         """A code change (or its undo) the app was stopped in the middle of, finished
@@ -1137,6 +1160,12 @@ class Study:
         drops the record. StudyError when a notes file cannot be written: nothing changed,
         the record stays, to be tried again."""
         changes = [] if self.read_only else read_code_changes(self._change_record)
+        # Those made here are in the codebook as it is: codes renamed since stay renamed.
+        changes = [
+            replace(c, saved=c.saved or c.key in self._recorded)
+            for c in changes
+            if c.key not in self._cancelled
+        ]
         if not changes:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)

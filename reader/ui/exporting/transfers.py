@@ -34,9 +34,10 @@ from reader.ui.window.banner import Banner
 
 HALF_DONE = (
     "Nothing was exported: the interviews do not all show the last change made across the "
-    "study yet (the app was stopped while it merged or deleted codes, or renamed a speaker, "
-    "and finishing that failed when the study opened). Make room on the disk, or make the "
-    "notes files writable, then open the study again, which finishes it, and export again."
+    "study yet (codes merged or deleted, or a speaker renamed, and a notes file could not be "
+    "written). Make room on the disk, or make the notes files writable: the change is "
+    "finished as soon as the notes are saved again (or open the study again, which finishes "
+    "it). Then export again."
 )
 
 if TYPE_CHECKING:

@@ -36,6 +36,11 @@ if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
     from reader.core.study_merge import StudyMergeResult
 
+FINISHED_LEFT = (
+    "The last change made across the study (codes merged or deleted, or a speaker renamed) "
+    "is finished now: every interview's notes show it."
+)
+
 
 class OpenStudy(StudyEdits, QObject):
     opened = Signal(object)  # Study
@@ -222,6 +227,18 @@ class OpenStudy(StudyEdits, QObject):
         if self.disk is not None:  # as another program may have changed it since
             self.disk.look_soon()
         return True
+
+    def finish_left(self) -> None:
+        """A change across the study (a code merge or deletion, Rename in Study) that could
+        not reach every notes file, finished as soon as one is written again (the disk has
+        room), with the study's lock held here; said, as opening the study says it."""
+        study = self.study
+        if study is None or not study.change_unfinished or study.read_only:
+            return
+        if self._lock is not None and self._lock.lost():  # another computer's window has it
+            return
+        if study.finish_left() and self.save():
+            self.noticed.emit(FINISHED_LEFT, [])
 
     def _not_saved(self) -> None:
         if not self.unsaved:

@@ -148,6 +148,8 @@ class Across:
         memo_written = memo is None or memo.saver is None or memo.saver.flush()
         if notes_written and memo_written:
             self.study.rename_written()
+        else:
+            self.study.rename_unwritten()
 
     def apply(self, back: bool) -> None:
         """The notes files, then the participants that were the name (Study.rename_across);

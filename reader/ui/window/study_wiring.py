@@ -2,7 +2,8 @@
 the study's colour labels, Undo in the library working on the study's history, a window
 with no interview open when none of a study's transcripts can be, and what opening the
 study found in the banner, behind what its first interview said; study.json written with
-the first notes of a folder opened as a study; transcripts that come into the folder
+the first notes of a folder opened as a study; a change across the study that could not
+reach every notes file finished as notes are written again; transcripts that come into the folder
 offered in the banner; Edit ▸ Fill Participants from Transcripts; the participant
 following a speaker renamed, and Rename in Study… in the Speakers dialog; Go ▸ Back and
 Forward across its interviews. (The Annotations panel joins the study when it is made, in
@@ -12,6 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
+
+from PySide6.QtCore import QTimer
 
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
@@ -65,6 +68,8 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
     window.interview.notesWritten.connect(lambda: save_when_first_used(window))
+    # Once the step that wrote them is over: a change across the study may be under way.
+    window.interview.notesWritten.connect(lambda: QTimer.singleShot(0, study, study.finish_left))
     offer = NewTranscripts(study, window.banner)  # come into the folder: offered to add
     offer.taken.connect(lambda: focus_library(window))  # where Ctrl+Z undoes it
     window.study_actions.added.connect(lambda: focus_library(window))  # and shows them

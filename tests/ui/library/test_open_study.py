@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from reader.core.study import Study
+from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
 from tests.core.test_code_change_record import codings, ids, study
@@ -404,7 +405,6 @@ def test_the_whole_study_is_not_exported_while_a_merge_could_not_be_finished(
     """The app killed in a merge, and a full disk as the study opened again: the merge was
     not finished (said), and Export… of the whole study showed Care on one interview and
     Work on the others. Refused, and said how to finish it."""
-    from reader.ui.exporting.export_dialog import ExportDialog
     from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
     from tests.ui.test_study_search_export import export
 
@@ -413,14 +413,49 @@ def test_the_whole_study_is_not_exported_while_a_merge_could_not_be_finished(
         notes_disk_full(full)
         window = make_study_window(study.folder)
     assert "could not be finished now" in window.banner.text()
-
-    def whole_study(dialog: ExportDialog) -> int:
-        dialog.scope_combo.setCurrentIndex(1)
-        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
-        return 1
-
     out = tmp_path_factory.mktemp("out") / "study.csv"
     export(window, monkeypatch, dialogs, whole_study, out)
     assert not out.exists()
     assert dialogs.shown[-1][0] == "warning"
     assert "open the study again, which finishes it" in dialogs.shown[-1][1]
+
+
+def whole_study(dialog: ExportDialog) -> int:
+    """The export dialog set to the whole study, as CSV, and accepted."""
+    dialog.scope_combo.setCurrentIndex(1)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+    return 1
+
+
+def test_a_merge_the_open_interviews_notes_could_not_take_is_finished_at_their_next_save(
+    make_study_window: Callable[[Path], MainWindow],
+    study: Study,
+    dialogs: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: Any,
+    qtbot: Any,
+) -> None:
+    """Work merged into Care on a full disk: the open interview's notes could not be
+    written, and the merge's record stayed until the study was opened again, Export… of
+    the whole study refused meanwhile, though the disk had room again and the notes were
+    saved. Now the next save of the notes finishes it, and says so."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_random_sessions import FullDisk
+    from tests.ui.test_study_search_export import export
+
+    work, care = ids(study)
+    window = make_study_window(study.folder)
+    record = study.folder / "study.json.code-change"
+    disk = FullDisk(monkeypatch, saver)
+    disk.full = True
+    assert window.codebook.hub.merge(work, care)
+    assert record.exists() and window.study.study is not None
+    assert window.study.study.change_unfinished
+    disk.full = False  # room again: the notes' saver tries again
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    assert codings(study.folder) == [[care]] * 3
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Care"]
+    assert "is finished now" in window.banner.text()
+    out = tmp_path_factory.mktemp("out") / "study.csv"
+    export(window, monkeypatch, dialogs, whole_study, out)
+    assert out.exists()
