@@ -220,6 +220,8 @@ class Study:
     # The records of changes under way (core/under_way.py) that could not be finished as
     # the study opened: a save leaves them, to be tried again at the next opening.
     _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
+    # What the user was told of each (`finish_under_way`): no longer true once finished.
+    unfinished_said: list[str] = field(default_factory=list, repr=False, compare=False)
     # Code changes in the record (by key): made here, so that study.json holds them once
     # saved; those whose open interview's notes could not be written (they stay through
     # saves, and so do the changes after them); those undone, with their undos.
@@ -1146,7 +1148,9 @@ class Study:
         if self.read_only or not self.change_unfinished:
             return False
         self._unfinished.clear()
+        said = len(self.unfinished_said)
         self.finish_under_way()
+        del self.unfinished_said[said:]  # said once, at the opening
         if self._change_record not in self._unfinished:
             self._unwritten.clear()
         if rename_path(self.file) not in self._unfinished:
@@ -1193,7 +1197,7 @@ class Study:
             self.data.codebook, self.data.settings = book, settings
             raise StudyError(
                 f"The app was stopped while it changed codes, and that could not be finished "
-                f"now. {exc} It is tried again when the study next opens."
+                f"now. {exc} {TRIED_AGAIN}"
             ) from None
         return said_of(changes)
 
@@ -1285,6 +1289,7 @@ class Study:
             except StudyError as exc:
                 self._unfinished.add(record)
                 said.append(str(exc))
+                self.unfinished_said.append(said[-1])
         return [text for text in said if text]
 
     def finish_speaker_rename(self) -> str:
@@ -1305,8 +1310,7 @@ class Study:
         except StudyError as exc:
             raise StudyError(
                 f"The app was stopped while it renamed a speaker in the study's interviews, "
-                f"and that could not be finished now. {exc} It is tried again when the study "
-                "next opens."
+                f"and that could not be finished now. {exc} {TRIED_AGAIN}"
             ) from None
         was, now = rename.names()
         for change in rename.changes:
@@ -1589,6 +1593,11 @@ def _unreadable_message(exc: Exception, aside: Path) -> str:
         "attributes, codebook and order are in that file: to have them back, close the "
         "study, mend the file and name it study.json again."
     )
+
+
+TRIED_AGAIN = (
+    "It is tried again as soon as the notes can be saved here, and when the study next opens."
+)
 
 
 def _new_key() -> str:

@@ -52,6 +52,7 @@ class OpenStudy(StudyEdits, QObject):
     # to take it back.
     lost = Signal(str, list)
     noticed = Signal(str, list)  # what opening found, its buttons: behind the interview's
+    amended = Signal(str, str)  # words said of the study no longer true, and what replaces them
     aboutToClose = Signal()  # the study is still there: what is kept of it is kept now
     status = Signal(str, int)
     readOnlyChanged = Signal(bool)
@@ -238,7 +239,12 @@ class OpenStudy(StudyEdits, QObject):
         if self._lock is not None and self._lock.lost():  # another computer's window has it
             return
         if study.finish_left() and self.save():
-            self.noticed.emit(FINISHED_LEFT, [])
+            # What opening said of it, no longer true, is replaced.
+            first, *others = study.unfinished_said or [""]
+            self.amended.emit(first, FINISHED_LEFT)
+            for said in others:
+                self.amended.emit(said, "")
+            study.unfinished_said.clear()
 
     def _not_saved(self) -> None:
         if not self.unsaved:

@@ -53,6 +53,7 @@ class Banner(QFrame):
         self.count.hide()
         self._layout.addWidget(self.count)
         self._waiting: list[tuple[str, Actions]] = []
+        self._actions: Actions = []  # the buttons' of the message shown
         self._acting = False  # a button of the message shown is acting on it
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.buttons: list[QPushButton] = []
@@ -88,9 +89,22 @@ class Banner(QFrame):
             self._waiting.append((text, actions or []))
             self._show_count()
 
+    def amend(self, old: str, new: str) -> None:
+        """Words said before and no longer true, `old`, replaced by `new` in the message
+        shown or those waiting; `new` waits behind the others where none holds `old`."""
+        shown = self.label.text() if self.isVisible() else ""
+        if not old or not any(old in text for text, _ in [(shown, []), *self._waiting]):
+            if new:
+                self.add_message(new)
+            return
+        self._waiting = [(text.replace(old, new), actions) for text, actions in self._waiting]
+        if old in shown:
+            self._show(shown.replace(old, new), self._actions)
+
     def _show(self, text: str, actions: Actions) -> None:
         if not text and self._waiting:  # this one is done: the next
             text, actions = self._waiting.pop(0)
+        self._actions = actions
         gone, self.buttons = self.buttons, []
         for label, callback in actions:
             self._add_button(label, callback)

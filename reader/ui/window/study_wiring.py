@@ -67,6 +67,7 @@ def wire_study_extras(window: StudyWindow) -> None:
     window.editing.study_labels = window.switcher.set_color_labels
     window.study_actions.nothingToOpen.connect(lambda line: show_nothing_open(window, line))
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
+    study.amended.connect(window.banner.amend)
     window.interview.notesWritten.connect(lambda: save_when_first_used(window))
     # Once the step that wrote them is over: a change across the study may be under way.
     window.interview.notesWritten.connect(lambda: QTimer.singleShot(0, study, study.finish_left))

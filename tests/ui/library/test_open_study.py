@@ -459,3 +459,31 @@ def test_a_merge_the_open_interviews_notes_could_not_take_is_finished_at_their_n
     out = tmp_path_factory.mktemp("out") / "study.csv"
     export(window, monkeypatch, dialogs, whole_study, out)
     assert out.exists()
+
+
+def test_a_merge_not_finished_as_the_study_opened_is_finished_as_the_notes_are_saved(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The app killed in a merge, and a full disk as the study opened again: finishing it
+    waited for the next opening, though the disk had room again. Now the next save of the
+    open interview's notes finishes it, the open interview's passage on Care too, and
+    what was typed saved with it."""
+    from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
+    from tests.ui.test_nothing_lost import type_notes
+
+    _work, care = killed_in_a_merge(study, monkeypatch)
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        window = make_study_window(study.folder)
+    record = study.folder / "study.json.code-change"
+    assert record.exists()
+    type_notes(window, qtbot, "room again")
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    qtbot.waitUntil(lambda: codings(study.folder) == [[care]] * 3, timeout=20_000)
+    assert [c.name for c in window.codebook.hub.book] == ["Care"]
+    session = window.interview.session
+    assert session is not None and [list(h.codes) for h in session.notes.highlights] == [[care]]
+    assert window.interview.flush()
+    assert "room again" in window.interview.research_notes()
+    assert "is finished now" in window.banner.text()
+    assert "could not be finished" not in window.banner.text()
