@@ -1140,6 +1140,17 @@ class Study:
         a file it names could not be written here (a full disk). `finish_left` finishes it."""
         return bool(self._unfinished or self._unwritten or self._rename_unwritten)
 
+    def change_unfinished_in(self, notes_path: Path) -> bool:
+        """Whether the notes at `notes_path` may not show a change across the study yet
+        (`change_unfinished`): they are an interview's the change names."""
+        if not self.change_unfinished or notes_path.parent != self.notes_dir:
+            return False
+        codes = read_code_changes(self._change_record)
+        named = [i for c in codes if c.key not in self._cancelled for i in c.interviews]
+        renames = read_renames(rename_path(self.file))
+        named += [c.interview_id for r in renames for c in r.changes]
+        return notes_path.stem in named
+
     def finish_left(self) -> bool:
         """The changes left unfinished (`change_unfinished`) finished now, as opening the
         study finishes them, those undone here left out: whether they all are (saving

@@ -32,13 +32,18 @@ from reader.ui.reading.reader_view import ReaderView
 from reader.ui.wait_cursor import busy
 from reader.ui.window.banner import Banner
 
-HALF_DONE = (
-    "Nothing was exported: the interviews do not all show the last change made across the "
-    "study yet (codes merged or deleted, or a speaker renamed, and a notes file could not be "
-    "written). Make room on the disk, or make the notes files writable: the change is "
-    "finished as soon as the notes are saved again (or open the study again, which finishes "
-    "it). Then export again."
-)
+
+def half_done(what: str) -> str:
+    """Why nothing was exported: `what` ("the interviews do not all show") the last change
+    made across the study, and how to finish it."""
+    return (
+        f"Nothing was exported: {what} the last change made across the study yet (codes "
+        "merged or deleted, or a speaker renamed, and a notes file could not be written). "
+        "Make room on the disk, or make the notes files writable: the change is finished as "
+        "soon as the notes are saved again (or open the study again, which finishes it). "
+        "Then export again."
+    )
+
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -74,6 +79,17 @@ class Transfers(QObject):
         study = self.study()
         return home_folder(self._interview.session, study[0].folder if study else None)
 
+    def _half_done(self, study: Study, whole_study: bool) -> str:
+        """Why an export would show a change across the study half done ("": it would not):
+        the whole study's while one is unfinished, the open interview's while it is one
+        the change names (its notes may not show it yet)."""
+        if whole_study:
+            return half_done("the interviews do not all show") if study.change_unfinished else ""
+        notes_path = self._interview.notes_path
+        if notes_path is None or not study.change_unfinished_in(notes_path):
+            return ""
+        return half_done("this interview's notes may not show")
+
     def export(self) -> None:
         from reader.core.export import FORMAT_INFO, FORMATS, ExportCancelled
         from reader.core.export.common import recording_link
@@ -105,8 +121,8 @@ class Transfers(QObject):
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        if study and dialog.whole_study() and study[0].change_unfinished:
-            QMessageBox.warning(self._parent, "Export", HALF_DONE)  # it would show it half done
+        if study and (refused := self._half_done(study[0], dialog.whole_study())):
+            QMessageBox.warning(self._parent, "Export", refused)  # it would show it half done
             return
         name = dialog.format_name()
         if name in REFI_FORMATS:

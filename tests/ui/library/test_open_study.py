@@ -487,3 +487,39 @@ def test_a_merge_not_finished_as_the_study_opened_is_finished_as_the_notes_are_s
     assert "room again" in window.interview.research_notes()
     assert "is finished now" in window.banner.text()
     assert "could not be finished" not in window.banner.text()
+
+
+def test_an_interview_an_unfinished_merge_names_is_not_exported_alone_but_another_is(
+    make_study_window: Callable[[Path], MainWindow],
+    study: Study,
+    dialogs: Any,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: Any,
+) -> None:
+    """The app killed in a merge, and a full disk as the study opened again: Export… of the
+    open interview alone, one the merge names, showed its passage on Work, a code merged
+    away; refused now, and said why. An interview the merge does not name is exported."""
+    from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
+    from tests.core.test_study import write
+    from tests.ui.test_study_search_export import export
+
+    def this_interview(dialog: ExportDialog) -> int:
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("csv"))
+        return 1
+
+    write(study.folder / "P4.txt")  # no passage on Work: not named by the merge
+    study.add_paths([study.folder / "P4.txt"])
+    study.save()
+    killed_in_a_merge(study, monkeypatch)
+    notes_disk_full(monkeypatch)
+    window = make_study_window(study.folder)
+    out = tmp_path_factory.mktemp("out") / "interview.csv"
+    export(window, monkeypatch, dialogs, this_interview, out)
+    assert not out.exists()
+    assert dialogs.shown[-1][0] == "warning"
+    assert "this interview's notes may not show the last change" in dialogs.shown[-1][1]
+    opened = window.study.study
+    assert opened is not None
+    assert window.switcher.open(next(e.id for e in opened.interviews if e.title == "P4"))
+    export(window, monkeypatch, dialogs, this_interview, out)
+    assert out.exists()
