@@ -45,6 +45,17 @@ def rescue_name(notes_path: Path, document_path: Path) -> Path:
     return notes_path.with_name(f"{document_path.stem} {notes_path.name}")
 
 
+# Before the name of a rescue copy made as a window on another computer took the notes:
+# what was typed here and not saved, no write having failed.
+TAKEN_MARK = "opened elsewhere - "
+
+
+def taken_name(name: Path) -> Path:
+    """What a rescue copy made as another computer took the notes is named after: `name`,
+    marked (`TAKEN_MARK`), still found as the notes' copy (`rescued_copies`)."""
+    return name.with_name(f"{TAKEN_MARK}{name.name}")
+
+
 def copies_offer(
     notes_path: Path,
     document: Document,
@@ -125,6 +136,31 @@ def rescued_said(rescued: list[Path], what: str, file_name: str) -> str:
     newest was made first, what the one line of the banner shows at 1024 pixels (a name
     is longer than that room); then why, and each name, the newest first, which its
     tooltip shows whole."""
+    taken = [p for p in rescued if p.name.startswith(TAKEN_MARK)]
+    failed = [p for p in rescued if p not in taken]
+    said = [_taken_said(taken, what)] if taken else []
+    if failed:
+        said.append(_failed_said(failed, what, file_name))
+    return " ".join(said)
+
+
+def _taken_said(taken: list[Path], what: str) -> str:
+    """The words for copies made as another computer opened `what`: that is what happened."""
+    names = ", ".join(p.name for p in reversed(taken))
+    when = _when(taken[-1])
+    if len(taken) == 1:
+        return (
+            f"Another computer opened {what}{when}: what you had typed here and not saved "
+            f"was kept in a copy ({names})."
+        )
+    newest = f", the last{when}," if when else ""
+    return (
+        f"Another computer opened {what} {len(taken)} times{newest} and what you had typed "
+        f"here and not saved was kept in a copy each time (newest first: {names})."
+    )
+
+
+def _failed_said(rescued: list[Path], what: str, file_name: str) -> str:
     names = ", ".join(p.name for p in reversed(rescued))
     when = _when(rescued[-1])
     if len(rescued) == 1:

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
 from reader.core.lock_files import let_go_of
 from reader.ui.persistence.locks import WindowLock
+from reader.ui.persistence.offered_copies import taken_name
+
+if TYPE_CHECKING:
+    from reader.ui.persistence.saver import NotesSaver
 
 OPEN_HERE = "Open Here Anyway"
 
@@ -45,3 +50,12 @@ def open_here_offer(
             then()
 
     return [(f"{OPEN_HERE}…", open_here)]
+
+
+def kept_when_taken(saver: NotesSaver) -> Path | None:
+    """What was typed in the notes and not saved as a window on another computer took them,
+    in a rescue copy named so (`taken_name`), which says so when it is offered; None when
+    nothing was unsaved, or no copy could be written."""
+    if not saver.dirty:
+        return None
+    return saver.rescue_copy(taken_name(saver.rescue_named(saver.path)))

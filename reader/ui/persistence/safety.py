@@ -30,7 +30,7 @@ from reader.ui.persistence.offered_copies import (
     parse_or_none,
     rescue_name,
 )
-from reader.ui.persistence.other_computer import open_here_offer
+from reader.ui.persistence.other_computer import kept_when_taken, open_here_offer
 from reader.ui.typed_text import UNDO_RESTARTS
 
 
@@ -189,7 +189,7 @@ class NotesSafety(QObject):
         read-only here from now on, as if opened while it had them, what was not saved kept
         in a copy (that window writes the file now), and said; taken back as it lets go."""
         saver = self.controller.saver
-        copy = saver.rescue_copy() if saver.dirty else None
+        copy = kept_when_taken(saver)
         if copy is not None:
             saver.kept_elsewhere()
             self._typed_kept = True

@@ -81,7 +81,7 @@ def test_a_study_another_computer_took_is_taken_back_with_what_it_wrote(
     assert dialogs.titles().count("Open Here Anyway?") == 2
     qtbot.waitUntil(lambda: not owner.read_only and not window.interview.read_only, timeout=5000)
     assert "You opened this study here anyway" in window.banner.text()
-    assert "rescued" in window.banner.text()  # what was typed here before, to merge
+    assert "kept in a copy" in window.banner.text()  # what was typed here before, to merge
     assert window.notes_editor.toPlainText() == "typed here, then on the laptop"
     window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.notes_editor, " and back here")
@@ -101,7 +101,9 @@ def test_notes_another_computer_took_are_taken_back_as_it_left_them(
     """Taken back, the window showed and saved its own notes again, what was typed before
     the laptop took them and kept in a copy among them, over what the laptop wrote; that
     copy went at the next save, unoffered; and while read-only, the laptop's changes came
-    in between conflict marks, as if this window still had words of its own to merge."""
+    in between conflict marks, as if this window still had words of its own to merge. The
+    copy was said to be there because the app could not write the notes: said now that
+    another computer opened them."""
     window = make_window()
     typed(window, qtbot, "typed here")
     assert window.interview.flush()
@@ -120,6 +122,10 @@ def test_notes_another_computer_took_are_taken_back_as_it_left_them(
     qtbot.waitUntil(lambda: not window.interview.read_only, timeout=5000)
     assert window.banner.text().startswith("You opened these notes here anyway: ")
     assert "Merge Into My Notes" in buttons(window) and copy.name in window.banner.text()
+    # What happened: no write failed, another computer took them.
+    assert "Another computer opened these notes on " in window.banner.text()
+    assert "what you had typed here and not saved was kept in a copy" in window.banner.text()
+    assert "could not write" not in window.banner.text()
     window.notes_editor.moveCursor(window.notes_editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(window.notes_editor, " and back here")
     assert window.interview.flush()
@@ -219,7 +225,9 @@ def test_notes_taken_back_then_let_go_there_offer_each_copy_of_what_was_typed(
             notes_lock(notes_path).unlink()
         qtbot.waitUntil(lambda: not window.interview.read_only, timeout=10_000)
         assert window.notes_editor.toPlainText() == saved_notes(notes_path)
-        assert window.banner.text().startswith(said[turn]) and "rescued" in window.banner.text()
+        assert (
+            window.banner.text().startswith(said[turn]) and "kept in a copy" in window.banner.text()
+        )
         click(window, "Merge Into My Notes")
         assert window.interview.flush()
         assert f"{turn} unsaved" in saved_notes(notes_path)
