@@ -145,18 +145,13 @@ def rescued_said(rescued: list[Path], what: str, file_name: str) -> str:
 
 
 def _taken_said(taken: list[Path], what: str) -> str:
-    """The words for copies made as another computer opened `what`: that is what happened."""
+    """The words for copies made as another computer opened `what` (the last time when
+    it did more than once): that is what happened, no write failed."""
     names = ", ".join(p.name for p in reversed(taken))
-    when = _when(taken[-1])
-    if len(taken) == 1:
-        return (
-            f"Another computer opened {what}{when}: what you had typed here and not saved "
-            f"was kept in a copy ({names})."
-        )
-    newest = f", the last{when}," if when else ""
+    kept = "a copy" if len(taken) == 1 else f"{len(taken)} copies, the newest first"
     return (
-        f"Another computer opened {what} {len(taken)} times{newest} and what you had typed "
-        f"here and not saved was kept in a copy each time (newest first: {names})."
+        f"Another computer opened {what}{_when(taken[-1])}: what you had typed here and not "
+        f"saved was kept in {kept} ({names})."
     )
 
 
