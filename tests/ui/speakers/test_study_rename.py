@@ -148,3 +148,26 @@ def test_the_rename_stays_recorded_while_the_open_interviews_notes_cannot_be_wri
     assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
     # Killed now, the study opened again would rename P06's notes too.
     assert (study_folder / "study.json.speaker-rename").exists()
+
+
+def test_a_rename_the_open_interviews_notes_could_not_take_is_finished_at_their_next_save(
+    window: MainWindow, study_folder: Path, dialogs: Any, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Renamed in Study on a full disk, the open interview's notes not written: the record
+    stayed until the study was opened again, though the disk had room and the notes were
+    saved. Now their next save finishes it, and the banner says so."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_random_sessions import FullDisk
+
+    monkeypatch.setattr(saver, "RETRY_MS", 50)
+    record = study_folder / "study.json.speaker-rename"
+    dialog = open_speakers(window, "P06", qtbot)
+    disk = FullDisk(monkeypatch, saver)
+    disk.full = True
+    rename_by_keys(dialog, dialogs, "LH", "Dr. Leila Haddad", qtbot, study=True)
+    assert record.exists()
+    disk.full = False
+    qtbot.waitUntil(lambda: not record.exists(), timeout=10_000)
+    assert speakers_on_disk(study_folder, "P06") == {"LH": "Dr. Leila Haddad"}
+    assert speakers_on_disk(study_folder, "P07") == {"LH": "Dr. Leila Haddad"}
+    assert "is finished now" in window.banner.text()
