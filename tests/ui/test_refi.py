@@ -8,13 +8,15 @@ import errno
 import io
 import os
 import shutil
+import threading
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from reader.core.annotations import make_highlight
 from reader.core.store import save_notes
@@ -83,10 +85,14 @@ def test_import_a_project_into_the_open_study(
     assert window.study.undo_stack.count() == 0  # not undoable, nor what came before
 
 
-def test_import_and_export_say_what_they_do_under_the_wait_cursor(
+def test_an_import_says_what_it_does_under_the_wait_cursor_and_an_export_on_a_worker(
     make_study_window, folder: Path, dialogs, tmp_path: Path, monkeypatch
 ) -> None:
-    """They hold the window seconds for a big study: a still arrow said nothing of why."""
+    """An import holds the window seconds for a big study: a still arrow said nothing of
+    why. A study's export reads its interviews on a worker thread (it held the window 12 s
+    for 300 of them), the status bar saying what is under way."""
+    import threading
+
     from PySide6.QtWidgets import QApplication
 
     import reader.core.refi.qdpx_export as qdpx_export
@@ -95,6 +101,7 @@ def test_import_and_export_say_what_they_do_under_the_wait_cursor(
     project = their_project(tmp_path / "theirs")
     window = make_study_window(folder)
     seen: list[tuple[str, bool]] = []
+    exported_on: list[bool] = []  # whether on the GUI thread
 
     def watched(real):
         def call(*args, **kwargs):
@@ -104,8 +111,13 @@ def test_import_and_export_say_what_they_do_under_the_wait_cursor(
 
         return call
 
+    def on_which_thread(*args, **kwargs):
+        exported_on.append(threading.current_thread() is threading.main_thread())
+        return real_export(*args, **kwargs)
+
+    real_export = qdpx_export.export_study_qdpx
     monkeypatch.setattr(qdpx_import, "import_qdpx", watched(qdpx_import.import_qdpx))
-    monkeypatch.setattr(qdpx_export, "export_study_qdpx", watched(qdpx_export.export_study_qdpx))
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", on_which_thread)
     dialogs.open_answers.append(str(project))
     window.window_actions.codes.import_qdpx.trigger()
     assert seen == [("Importing theirs.qdpx…", True)]
@@ -114,11 +126,11 @@ def test_import_and_export_say_what_they_do_under_the_wait_cursor(
     # The file is asked for first: its dialog cancelled, nothing is made (every transcript
     # and notes file read, the recordings zipped in memory, then the question).
     window.codebook.refi_export.export("qdpx", whole_study=True, crlf=False)
-    assert seen[1:] == []
+    assert exported_on == []
     assert QApplication.overrideCursor() is None and window.statusBar().currentMessage() == ""
     dialogs.save_answers.append(str(tmp_path / "sent.qdpx"))
     window.codebook.refi_export.export("qdpx", whole_study=True, crlf=False)
-    assert seen[1:] == [(f"Exporting “{window.study.study.data.title}”…", True)]
+    assert exported_on == [False]
     assert QApplication.overrideCursor() is None
     assert window.statusBar().currentMessage() == f"Exported to {tmp_path / 'sent.qdpx'}"
 
@@ -884,49 +896,139 @@ def recorded_folder(folder: Path, size: int) -> None:
     (folder / "P00 Night.mp3").write_bytes(bytes(size))
 
 
+HOLD_S = 10.0  # at most, a held export waits for the test's Cancel
+
+
+def held(progress: Any, at: Any) -> Any:
+    """`progress` as an export tells it, the export held at the first call `at(*args)`
+    likes until Cancel makes `progress` say False: a slow disk, a big study. It runs on the
+    export's worker: the window meanwhile paints and takes keys."""
+    waited: list[bool] = []
+
+    def told(*args: Any) -> bool:
+        if at(*args) and not waited:
+            waited.append(True)
+            deadline = time.monotonic() + HOLD_S
+            while progress(*args) and time.monotonic() < deadline:
+                threading.Event().wait(0.005)  # on the worker, not the test
+        return progress(*args)
+
+    return told
+
+
+def cancel_with_esc(window, qtbot) -> tuple[QTimer, list[tuple[str, int]]]:
+    """Esc pressed on the export's dialog once it shows, as the user does: what it said
+    then, its label and its bar."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    clicked: list[tuple[str, int]] = []
+
+    def press() -> None:
+        dialog = window.findChild(QProgressDialog)
+        shown = dialog is not None and dialog.isVisible() and not clicked
+        if shown and dialog.labelText() != "Exporting…":  # the worker's first word has come
+            clicked.append((dialog.labelText(), dialog.value()))
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+    timer = QTimer(window, interval=0)
+    timer.timeout.connect(press)
+    timer.start()
+    return timer, clicked
+
+
+def nothing_exported(window, folder: Path, target: Path) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    assert list(target.parent.iterdir()) == []
+    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert not (folder / ".refi-sent.json").exists()
+    dialog = window.findChild(QProgressDialog)
+    assert dialog is None or not dialog.isVisible()
+
+
 def test_cancel_while_a_project_is_written_leaves_no_file(
     make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
 ) -> None:
     """A study with hours of recordings takes a while to write: a progress dialog shows,
     the window paints meanwhile, and its Cancel leaves nothing at the name, not even a
     part of the file, and nothing is recorded as sent."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QProgressDialog
-
-    from reader.core import deterministic_zip
+    from reader.core.refi.qdpx_export import Qdpx
     from reader.ui.exporting import export_progress
 
     recorded_folder(folder, 4 * 2**20)
     window = make_study_window(folder)
-    monkeypatch.setattr(deterministic_zip, "CHUNK_BYTES", 2**16)  # many steps to cancel in
     monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
-    clicked: list[int] = []
+    real_write = Qdpx.write
 
-    def click_cancel() -> None:  # as the user does, once the dialog shows
-        dialog = window.findChild(QProgressDialog)
-        if dialog is not None and dialog.isVisible() and not clicked:
-            clicked.append(dialog.value())
-            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    def slow_write(project: Qdpx, file: Any, progress: Any) -> None:  # held midway
+        real_write(project, file, held(progress, lambda done, total: 2 * done > total))
 
-    timer = QTimer(window, interval=0)
-    timer.timeout.connect(click_cancel)
-    timer.start()
+    monkeypatch.setattr(Qdpx, "write", slow_write)
+    timer, clicked = cancel_with_esc(window, qtbot)
     target = tmp_path / "out" / "study.qdpx"
     target.parent.mkdir()
     export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
     timer.stop()
-    assert clicked and clicked[0] < 1000  # cancelled on its way
-    assert list(target.parent.iterdir()) == []
-    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
-    assert not (folder / ".refi-sent.json").exists()
-    assert (
-        window.findChild(QProgressDialog) is None
-        or not window.findChild(QProgressDialog).isVisible()
-    )
+    [(line, value)] = clicked
+    assert line.startswith("Writing… ") and line.endswith(" MB of 4.2 MB")
+    assert 0 < value < 1000  # cancelled on its way
+    nothing_exported(window, folder, target)
+    monkeypatch.setattr(Qdpx, "write", real_write)
     export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)  # not cancelled
     assert window.statusBar().currentMessage() == f"Exported to {target}"
     with zipfile.ZipFile(target) as archive:
         assert sum(n.endswith(".mp3") for n in archive.namelist()) == 1
+
+
+def test_a_study_being_read_for_a_project_says_so_and_cancels_with_esc(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """Reading every transcript and notes file of a study of 300 held the window 12 s,
+    under a wait cursor with no way out. The dialog says which interview is read, and Esc
+    stops it there: no file, nothing recorded as sent; the next export goes through."""
+    import reader.core.refi.qdpx_export as qdpx_export
+    from reader.ui.exporting import export_progress
+
+    window = make_study_window(folder)
+    monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
+    real_export = qdpx_export.export_study_qdpx
+    second = (qdpx_export.READING, 2, len(window.study.study.interviews))
+
+    def slow_reading(study: Any, *, crlf: bool, progress: Any) -> Any:
+        return real_export(study, crlf=crlf, progress=held(progress, lambda *a: a == second))
+
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", slow_reading)
+    timer, clicked = cancel_with_esc(window, qtbot)
+    target = tmp_path / "out" / "study.qdpx"
+    target.parent.mkdir()
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
+    timer.stop()
+    assert clicked == [(f"Reading interview 2 of {second[2]}…", 1000 * 2 // second[2])]
+    nothing_exported(window, folder, target)
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", real_export)
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
+    assert window.statusBar().currentMessage() == f"Exported to {target}"
+    assert (folder / ".refi-sent.json").exists()
+
+
+def test_a_study_exported_holds_the_open_interviews_edits_not_saved_yet(
+    make_study_window, folder: Path, qtbot, dialogs, tmp_path: Path, monkeypatch
+) -> None:
+    """The export reads the interviews' files on a worker thread: what the user sees in
+    the open interview, typed a moment ago, goes with it all the same."""
+    window = make_study_window(folder)
+    interview = window.interview
+    code_with_keys(window, qtbot, "coffee", "Drinks")
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "Ana starts with coffee")
+    assert interview.saver.dirty
+    target = tmp_path / "study.qdpx"
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
+    assert window.statusBar().currentMessage() == f"Exported to {target}"
+    with zipfile.ZipFile(target) as archive:
+        qde = archive.read("project.qde").decode()
+    assert "Ana starts with coffee" in qde
+    assert 'name="Drinks"' in qde and "CodeRef" in qde
 
 
 def test_a_project_into_a_read_only_folder_says_so_and_leaves_nothing(

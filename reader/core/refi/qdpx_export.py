@@ -26,7 +26,8 @@ An export says what it sent, each interview's highlights and their codes, partic
 attribute values (refi.sent.Sending),
 for the caller to record once the file is written (refi.sent, a file of its own in the
 study folder): the project sent back then brings no highlight, nor coding, deleted here
-since (qdpx_merge).
+since (qdpx_merge). A study's export tells its progress as it goes (Progress), and stops,
+raising ExportCancelled, when told to.
 """
 
 from __future__ import annotations
@@ -73,6 +74,10 @@ DATE_KEY, DATE_VARIABLE = "_date", "Interview date"
 # REFI-QDA has no variable of choices: a choice attribute is a Text variable whose
 # Description lists them, this line then one a line; the import reads them back.
 CHOICES_LINE = "One of:"
+# A study's export tells (stage, done, total) as it goes, READING each interview's files
+# then PLACING each in the project, and stops when told False; Qdpx.write tells bytes.
+Progress = Callable[[str, int, int], bool]
+READING, PLACING = "reading", "placing"
 
 
 @dataclass(frozen=True)
@@ -126,9 +131,7 @@ class Qdpx:
             nonlocal done
             done += count
             if progress is not None and progress(done, total) is False:
-                from reader.core.export.common import ExportCancelled
-
-                raise ExportCancelled(f"export cancelled after {done} of {total} bytes")
+                raise _cancelled(f"after {done} of {total} bytes")
 
         with DeterministicZip(file) as out:
             for name, member in self.members:
@@ -148,13 +151,16 @@ def export_qdpx(
     crlf: bool = False,
     guids: Mapping[str, str] | None = None,
     memo: str = "",
+    progress: Progress | None = None,
 ) -> Qdpx:
     """The `.qdpx` of these interviews (a study's, or one alone); `memo`, the study memo,
     is a Note of the project that no source refers to (a free memo)."""
     guid = _Guids(guids or {})
     sources = {i.entry.id: guid("source", i.entry.id) for i in interviews}
     media_paths = {i.entry.id: _media_path(i, sources[i.entry.id]) for i in interviews if i.timed}
-    project = _project(name, interviews, codebook, attributes, crlf, guid, sources, media_paths)
+    project = _project(
+        name, interviews, codebook, attributes, crlf, guid, sources, media_paths, progress
+    )
     memo_guid = guid("memo", "study")
     if memo.strip():  # a file too: QualCoder makes a journal only of a Note with one
         made = min((_created(i) for i in interviews), default=NO_TIME)
@@ -212,18 +218,22 @@ def interview_of(entry: InterviewEntry, session: Session, notes_path: Path | Non
     )
 
 
-def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[Qdpx, list[str], Sending]:
+def export_study_qdpx(
+    study: Study, *, crlf: bool = False, progress: Progress | None = None
+) -> tuple[Qdpx, list[str], Sending]:
     """The study as `.qdpx`, its codebook with the codes an interview's notes use that it
     lacks (code_adoption); what was left out, one line each: interviews whose transcript
     or notes cannot be read, highlights not found in the text (they have no position);
     and what it sends, to record in the study folder once the file is written
     (Sending.record), so that the project sent back does not bring back what was deleted
-    here meanwhile."""
+    here meanwhile. `progress` is told of each interview read, then of each placed."""
     from reader.core.document import DocumentError
     from reader.core.notes_file import NotesFormatError
 
     interviews, left_out = [], []
-    for entry in study.interviews:
+    entries = study.interviews
+    for number, entry in enumerate(entries, 1):
+        _told(progress, READING, number, len(entries))
         try:
             session = study.open_session(entry)
         except (OSError, DocumentError, ValueError) as exc:
@@ -251,8 +261,22 @@ def export_study_qdpx(study: Study, *, crlf: bool = False) -> tuple[Qdpx, list[s
         crlf=crlf,
         guids=study.data.settings.get(GUIDS_SETTING, {}),
         memo=memo,
+        progress=progress,
     )
     return qdpx, left_out, _sending(study, [(i.entry.id, i) for i in interviews])
+
+
+def _told(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    """`progress` told that `done` of `total` of `stage` are under way; ExportCancelled when
+    it says stop."""
+    if progress is not None and progress(stage, done, total) is False:
+        raise _cancelled(f"while {stage} {done} of {total}")
+
+
+def _cancelled(when: str) -> Exception:
+    from reader.core.export.common import ExportCancelled
+
+    return ExportCancelled(f"export cancelled {when}")
 
 
 def _left_out_of(interview: Interview) -> list[str]:
@@ -348,6 +372,7 @@ def _project(
     guid: _Guids,
     sources: Mapping[str, str],
     media_paths: Mapping[str, str],
+    progress: Progress | None,
 ) -> ET.Element:
     ET.register_namespace("", PROJECT_NS)
     user = guid("user", USER_NAME)
@@ -384,7 +409,8 @@ def _project(
     _cases(project, interviews, guid, sources, variables, types)
     notes: list[tuple[str, str, str, str]] = []  # guid, name, text, created
     element = ET.SubElement(project, tag(PROJECT_NS, "Sources")) if interviews else project
-    for interview in interviews:
+    for number, interview in enumerate(interviews, 1):
+        _told(progress, PLACING, number, len(interviews))
         _source(
             element,
             interview,
