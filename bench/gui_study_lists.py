@@ -5,10 +5,13 @@ search; the longest block of the GUI thread, and the time until the whole list i
 - `retrieve`: Codes ▸ Retrieve Coded Passages on a code used in every interview, the first
   time (each passage placed in its interview's transcript: who says it, in which question);
 - `search`: Search Everything, a word typed and Enter pressed, the first search (the
-  interviews past the WARM loaded in the background are loaded by the search).
+  interviews past the WARM loaded in the background are loaded by the search);
+- `export`: the study exported as a REFI-QDA project (.qdpx), its file chosen, until the
+  window says where it went (every transcript and notes file read, the file written).
 
     python -m bench.gui_study_lists retrieve '{"interviews": 300}'
     python -m bench.gui_study_lists search '{"interviews": 300}'
+    python -m bench.gui_study_lists export '{"interviews": 300}'
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from bench.gui import child_main, longest_block, main_window, run_event_loop, settle
 from bench.gui_switch import write_study
@@ -80,14 +83,29 @@ def run_search(app: QApplication, interviews: int = INTERVIEWS) -> dict[str, Any
     return figures | {"rows": len(panel.result_items()), "count": panel.status.text()}
 
 
+def run_export(app: QApplication, interviews: int = INTERVIEWS) -> dict[str, Any]:
+    window = _study_window(interviews)
+    target = scratch_dir("bench-qdpx-") / "study.qdpx"
+    QFileDialog.getSaveFileName = lambda *_args, **_kwargs: (str(target), "")  # the user's
+    said = window.statusBar().currentMessage
+
+    def start() -> None:
+        window.transfers.refi("qdpx", True, False)  # File ▸ Export…, the study, .qdpx
+
+    figures = _measured(start, lambda: said().startswith("Exported to"))
+    return figures | {"count": f"{target.stat().st_size / 1e6:.1f} MB written"}
+
+
 def measure(run: Any) -> list[Row]:
-    """bench/run.py's rows: the first retrieval and the first search of the study."""
+    """bench/run.py's rows: the first retrieval and the first search of the study, and its
+    export as a REFI-QDA project."""
     row_of = {
-        "retrieve": "Coded Passages of a code in every interview, the first time",
-        "search": f'Search Everything for "{WORD}", Enter pressed, the first search',
+        "retrieve": ("Coded Passages of a code in every interview, the first time", "list"),
+        "search": (f'Search Everything for "{WORD}", Enter pressed, the first search', "list"),
+        "export": ("the study exported as a REFI-QDA project (.qdpx), its file chosen", "file"),
     }
     rows = []
-    for mode, name in row_of.items():
+    for mode, (name, whole) in row_of.items():
         result = run.child("gui_study_lists", mode)
         rows += [
             Row(
@@ -96,11 +114,11 @@ def measure(run: Any) -> list[Row]:
                 [result["longest_block_s"]],
                 "s",
                 target=Target(BLOCK_TARGET_S),
-                note=f"the whole list in {result['total_s']:.2f} s: {result['count']}",
+                note=f"the whole {whole} in {result['total_s']:.2f} s: {result['count']}",
             )
         ]
     return rows
 
 
 if __name__ == "__main__":
-    child_main(retrieve=run_retrieve, search=run_search)
+    child_main(retrieve=run_retrieve, search=run_search, export=run_export)
