@@ -916,11 +916,17 @@ def held(progress: Any, at: Any) -> Any:
     return told
 
 
-def cancel_with_esc(window, qtbot) -> tuple[QTimer, list[tuple[str, int]]]:
-    """Esc pressed on the export's dialog once it shows, as the user does: what it said
-    then, its label and its bar."""
+def export_cancelled_with_esc(
+    window, qtbot, monkeypatch, dialogs, tmp_path: Path
+) -> tuple[Path, list[tuple[str, int]]]:
+    """The study exported to a file of an empty folder, Esc pressed on the export's dialog
+    once it shows, as the user does: the file's name, and what the dialog said then (its
+    label, its bar)."""
     from PySide6.QtWidgets import QProgressDialog
 
+    from reader.ui.exporting import export_progress
+
+    monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
     clicked: list[tuple[str, int]] = []
 
     def press() -> None:
@@ -933,7 +939,11 @@ def cancel_with_esc(window, qtbot) -> tuple[QTimer, list[tuple[str, int]]]:
     timer = QTimer(window, interval=0)
     timer.timeout.connect(press)
     timer.start()
-    return timer, clicked
+    target = tmp_path / "out" / "study.qdpx"
+    target.parent.mkdir()
+    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
+    timer.stop()
+    return target, clicked
 
 
 def nothing_exported(window, folder: Path, target: Path) -> None:
@@ -953,22 +963,16 @@ def test_cancel_while_a_project_is_written_leaves_no_file(
     the window paints meanwhile, and its Cancel leaves nothing at the name, not even a
     part of the file, and nothing is recorded as sent."""
     from reader.core.refi.qdpx_export import Qdpx
-    from reader.ui.exporting import export_progress
 
     recorded_folder(folder, 4 * 2**20)
     window = make_study_window(folder)
-    monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
     real_write = Qdpx.write
 
     def slow_write(project: Qdpx, file: Any, progress: Any) -> None:  # held midway
         real_write(project, file, held(progress, lambda done, total: 2 * done > total))
 
     monkeypatch.setattr(Qdpx, "write", slow_write)
-    timer, clicked = cancel_with_esc(window, qtbot)
-    target = tmp_path / "out" / "study.qdpx"
-    target.parent.mkdir()
-    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
-    timer.stop()
+    target, clicked = export_cancelled_with_esc(window, qtbot, monkeypatch, dialogs, tmp_path)
     [(line, value)] = clicked
     assert line.startswith("Writing… ") and line.endswith(" MB of 4.2 MB")
     assert 0 < value < 1000  # cancelled on its way
@@ -987,10 +991,8 @@ def test_a_study_being_read_for_a_project_says_so_and_cancels_with_esc(
     under a wait cursor with no way out. The dialog says which interview is read, and Esc
     stops it there: no file, nothing recorded as sent; the next export goes through."""
     import reader.core.refi.qdpx_export as qdpx_export
-    from reader.ui.exporting import export_progress
 
     window = make_study_window(folder)
-    monkeypatch.setattr(export_progress, "SHOW_AFTER_MS", 0)
     real_export = qdpx_export.export_study_qdpx
     second = (qdpx_export.READING, 2, len(window.study.study.interviews))
 
@@ -998,11 +1000,7 @@ def test_a_study_being_read_for_a_project_says_so_and_cancels_with_esc(
         return real_export(study, crlf=crlf, progress=held(progress, lambda *a: a == second))
 
     monkeypatch.setattr(qdpx_export, "export_study_qdpx", slow_reading)
-    timer, clicked = cancel_with_esc(window, qtbot)
-    target = tmp_path / "out" / "study.qdpx"
-    target.parent.mkdir()
-    export_qdpx(window, monkeypatch, dialogs, whole_study=True, to=target)
-    timer.stop()
+    target, clicked = export_cancelled_with_esc(window, qtbot, monkeypatch, dialogs, tmp_path)
     assert clicked == [(f"Reading interview 2 of {second[2]}…", 1000 * 2 // second[2])]
     nothing_exported(window, folder, target)
     monkeypatch.setattr(qdpx_export, "export_study_qdpx", real_export)
