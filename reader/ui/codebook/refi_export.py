@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from reader.core.codebook import Codebook
-from reader.core.store import atomic_write_with
+from reader.core.store import atomic_write, atomic_write_with
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.export_progress import CANCELLED, Told, in_background
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
@@ -111,7 +111,7 @@ class RefiExport:
             self.window.transfers.report.say(f"Nothing exported: {exc}.")
             return
         path = self._ask("Export Codebook", "codebook.qdc", QDC)
-        if path is not None and self._write(path, lambda file, _progress: file.write(data)):
+        if path is not None and self._saved(path, data):
             count = len(book)
             self.window.transfers.report.exported(path, what=f"{count} code{'s' * (count != 1)}")
 
@@ -126,6 +126,16 @@ class RefiExport:
             self.window.transfers.report.say("")  # not "Exporting…" still
             return None
         return Path(path)
+
+    def _saved(self, path: Path, data: bytes) -> bool:
+        """`data` (a codebook: kilobytes) at `path`, written at once: no dialog, nor the
+        events a worker's wait lets in; else the export report says why."""
+        try:
+            atomic_write(path, data)
+        except OSError as exc:
+            self.window.transfers.report.failed(path, exc)
+            return False
+        return True
 
     def _write(self, path: Path, write: ProgressWriter) -> bool:
         """`write(file, progress)` has written the file, whole, at `path`; else the window's
