@@ -59,8 +59,8 @@ def export_progress(parent: QWidget) -> Iterator[Callable[[int, int], bool]]:
 
 def in_background(parent: QWidget, work: Callable[[Told], Result]) -> Result:
     """What `work(told)` returns (or raises), run on a worker thread: it touches no Qt
-    object. Meanwhile the window paints and the dialog shows what `work` told last, its
-    Cancel (or Esc) making `told` say False."""
+    object. Meanwhile the window paints and the dialog, shown at once, shows what `work`
+    told last, its Cancel (or Esc) making `told` say False."""
     dialog = _dialog(parent)
     dialog.setAutoReset(False)  # the bar full at one stage's end is not the export done
     cancelled = threading.Event()
@@ -95,6 +95,9 @@ def in_background(parent: QWidget, work: Callable[[Told], Result]) -> Result:
     poll.timeout.connect(show)
     turn = sys.getswitchinterval()
     sys.setswitchinterval(WORKER_TURN_S)
+    # Shown at once, not after SHOW_AFTER_MS: the window is closed to input while the worker
+    # reads the study (a code renamed meanwhile would change what it iterates over).
+    dialog.show()
     worker.start()
     poll.start()
     try:
