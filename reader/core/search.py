@@ -382,7 +382,8 @@ class Result:
     `start`/`end` are code point offsets in the text the kind searches: the document
     ("document"), the highlight's quote ("quotes"), its note ("notes"), the tag ("tags"),
     the research notes ("research"), the study memo ("memo", study_search.MEMO). `snippet`
-    is one line of context and `snippet_start`/`snippet_end` the match inside it.
+    is one line of context and `snippet_start`/`snippet_end` the match inside it. `speaker`
+    says who speaks where a match in the document is (as renamed), "" for other kinds.
     """
 
     kind: str
@@ -394,6 +395,7 @@ class Result:
     end: int
     highlight_id: str | None = None
     line: int | None = None  # research notes and the study memo: 1-based line number
+    speaker: str = ""
 
 
 class ResultList(list[Result]):
@@ -439,6 +441,9 @@ class Searchable(Protocol):
 
     def place_label(self, offset: int) -> str: ...
 
+    def speaker_at(self, offset: int) -> str:
+        """Who says the paragraph holding `offset` (Session.speaker_at)."""
+
 
 class SessionText:
     """A session as search reads it; `notes_text` is the research notes as being edited."""
@@ -451,6 +456,9 @@ class SessionText:
 
     def place_label(self, offset: int) -> str:
         return self.session.place_label(offset)
+
+    def speaker_at(self, offset: int) -> str:
+        return self.session.speaker_at(offset)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -551,8 +559,8 @@ def _document_results(interview: Searchable, query: Query, limit: int) -> Result
     results = []
     for start, end in spans[:limit]:
         snippet, a, b = _snippet(text, start, end)
-        label = interview.place_label(start)
-        results.append(Result("document", label, snippet, a, b, start, end))
+        label, speaker = interview.place_label(start), interview.speaker_at(start)
+        results.append(Result("document", label, snippet, a, b, start, end, speaker=speaker))
     return ResultList(results, len(spans))
 
 

@@ -174,6 +174,12 @@ class Session:
             return self.segments[i]
         return None
 
+    def speaker_at(self, offset: int) -> str:
+        """Who says the paragraph holding `offset`, as the reader named them (Rename
+        Speaker); "" between paragraphs and in one nobody speaks (an intro, an aside)."""
+        segment = self.segment_at(offset)
+        return segment.speaker if segment is not None else ""
+
     def passage_span(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) as a highlight or a code takes it: a selection from a turn's start
         begins after its speaker label ("Participant: ") or the time that opens it

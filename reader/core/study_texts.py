@@ -57,8 +57,11 @@ class InterviewText:
         "_named",
         "_numbers",
         "_quotes",
+        "_said",
+        "_speakers",
         "_starts",
         "_text",
+        "_who",
         "answering",
         "recorded",
         "research",
@@ -87,6 +90,13 @@ class InterviewText:
         self._numbers = array("q", [number for _, number in session.questions])
         if self._starts and self._starts[0] == segments[0].start:
             self._starts[0] = 0  # before the first paragraph counts as in it
+        # Each spoken paragraph's (start, end) and who says it, as renamed (speaker_at):
+        # the structure found as the session opened, never detected again per result.
+        spoken = [seg for seg in segments if seg.speaker]
+        self._speakers = tuple(dict.fromkeys(seg.speaker for seg in spoken))
+        index = {name: i for i, name in enumerate(self._speakers)}
+        self._said = array("q", [at for seg in spoken for at in (seg.start, seg.end)])
+        self._who = array("I", [index[seg.speaker] for seg in spoken])
 
     @property
     def text(self) -> str:
@@ -120,6 +130,12 @@ class InterviewText:
         """As Session.place_label: "Q7", or "Intro" before the first question."""
         row = bisect_right(self._starts, offset) - 1
         return f"Q{self._numbers[row]}" if row >= 0 else "Intro"
+
+    def speaker_at(self, offset: int) -> str:
+        """As Session.speaker_at: who says the paragraph holding `offset`, else ""."""
+        # An odd place in the (start, end) pairs is inside a paragraph.
+        at = bisect_right(self._said, offset)
+        return self._speakers[self._who[at // 2]] if at % 2 else ""
 
 
 @dataclass

@@ -100,6 +100,44 @@ def test_a_studys_kept_text_is_searched_as_its_open_session_is(
     assert found == found_in_it
 
 
+TURNS = (
+    "Date: 2 June 2025\n\n"
+    "Interviewer: Did you ever get a break?\n"
+    "SPEAKER_01: Break? We never had a break.\n"
+    "Interviewer: Never?\n"
+    "Ben: Breaks were for others.\n"
+    "Interviewer: And nights?\n"
+    "SPEAKER_01: Nights were long.\n"
+)
+
+
+def test_each_result_in_the_text_says_who_speaks_there_as_renamed(tmp_path: Path) -> None:
+    """Search Everything's rows say whose words a match is in, by the name the reader gave
+    (Rename Speaker), from the interview's kept copy and from it open alike; a match in the
+    label itself, or at a turn's very start, is that turn's; outside the text, nobody's."""
+    (tmp_path / "P1.txt").write_text(TURNS, encoding="utf-8")
+    study = open_study(tmp_path)
+    session = study.open_session(study.interviews[0])
+    session.rename_speaker("SPEAKER_01", "Siobhán")
+    start = TURNS.index("We never")
+    session.add_highlight(make_highlight(TURNS, start, start + 8).edited(note="a break!"))
+    save_notes(study.notes_path(study.interviews[0]), session.notes)
+    session = study.open_session(study.interviews[0])
+    expected = {
+        "break": ["Interviewer", "Siobhán", "Siobhán", "Ben"],
+        "SPEAKER_01": ["Siobhán", "Siobhán"],  # in the label
+        "Ben": ["Ben"],  # at the turn's very start
+        "2 June": [""],  # a line nobody says
+    }
+    for query, speakers in expected.items():
+        (kept,) = search_study(study, query, texts=StudyTexts(study))
+        document = kept.results["document"]
+        assert [r.speaker for r in document] == speakers, query
+        assert document == search_everything(session, query)["document"]
+    (kept,) = search_study(study, "break", every=True)
+    assert [r.speaker for r in kept.results["notes"]] == [""]
+
+
 def test_results_come_interview_by_interview(study: Study) -> None:
     results = search_study(study, "the")
     first = next(results)

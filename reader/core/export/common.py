@@ -139,8 +139,7 @@ def place(session: Session, highlight: Highlight) -> Placed:
         return Placed(highlight, None, None, None, "")
     index = session.segment_index_at(highlight.start)
     segment = session.segments[index]
-    holding = session.segment_at(highlight.start)
-    speaker = holding.speaker if holding is not None else ""
+    speaker = session.speaker_at(highlight.start)
     said_by = session.said_by(highlight.start, highlight.end)
     if segment.role == Role.ASIDE:
         return Placed(highlight, index, None, Role.ASIDE, speaker, said_by=said_by)
