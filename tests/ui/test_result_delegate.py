@@ -30,10 +30,18 @@ BEFORE = "Writer and director Alex Ross Perry is not interested in making "
 AFTER = "s the way Hollywood wants him to. He has a very respectable and dense process"
 
 
-def result(before: str = BEFORE, match: str = "movie", after: str = AFTER, label: str = "Q1"):
+def result(
+    before: str = BEFORE,
+    match: str = "movie",
+    after: str = AFTER,
+    label: str = "Q1",
+    speaker: str = "",
+):
     snippet = before + match + after
     start = len(before)
-    return Result("document", label, snippet, start, start + len(match), 0, len(match))
+    return Result(
+        "document", label, snippet, start, start + len(match), 0, len(match), speaker=speaker
+    )
 
 
 def shown(layout: Any, lines: int) -> str:
@@ -95,6 +103,35 @@ def test_rows_follow_the_width_and_a_long_place_takes_a_line_of_its_own(qtbot: A
     tree.resize(900, 500)  # wide: the place beside the snippet
     QApplication.processEvents()
     assert tree.visualItemRect(row).height() == line + 2 * PAD
+
+
+@pytest.mark.parametrize(("width", "above"), [(150, True), (900, False)])
+def test_each_result_names_who_speaks_there_and_their_snippets_line_up(
+    qtbot: Any, width: int, above: bool
+) -> None:
+    """Who speaks where a result is follows its place ("Q3 · Ben"): on the line above the
+    snippet in a narrow dock; beside it in a wide one, in a column that lines up the
+    snippets whatever the name's length (a long one cut, whole in the tooltip)."""
+    named = "Dr. Maria Fernández-López de la Vega"
+    results = [
+        result(label="Q3", speaker="Ben"),
+        result(label="Q12", speaker="Interviewer"),
+        result(label="Q12", speaker=named),
+        result(label="Intro"),  # a line nobody says
+    ]
+    tree = tree_of(qtbot, results, width, depth=3)
+    group = tree.topLevelItem(0).child(0).child(0)
+    line = tree.fontMetrics().lineSpacing()
+    rows = [tree.itemDelegate()._rows[one] for one in results]
+    assert [row.above for row in rows] == [above] * 4
+    assert len({row.column for row in rows}) == 1  # the snippets line up
+    metrics = tree.fontMetrics()
+    assert above or rows[1].column >= metrics.horizontalAdvance("Q12 · Interviewer")
+    for i in range(len(results)):
+        assert tree.visualItemRect(group.child(i)).height() == (1 + above) * line + 2 * PAD
+    assert group.child(0).toolTip(0) == f"Q3 · Ben: {BEFORE}movie{AFTER}"
+    assert group.child(2).toolTip(0).startswith(f"Q12 · {named}: ")
+    assert group.child(3).toolTip(0).startswith("Intro: ")
 
 
 def test_a_row_is_laid_out_once_measured_then_painted_at_any_depth(

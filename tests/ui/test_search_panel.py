@@ -152,6 +152,26 @@ def test_results_are_grouped_by_kind_with_counts(film: MainWindow, qtbot) -> Non
     assert item_of(panel, "tags").text(0).startswith("#lantern-light")
 
 
+def test_a_result_in_the_interview_says_who_speaks_there_by_their_new_name(
+    film: MainWindow, qtbot
+) -> None:
+    """A result in the transcript names its speaker, as renamed (Rename Speaker), beside
+    its place, in a row of two lines at most; one in a quote or a note names nobody."""
+    film.interview.controller.rename_speaker("A", "Ana")
+    panel = search(film, qtbot, "dawn")
+    document, quote = item_of(panel, "document"), item_of(panel, "quotes")
+    assert (
+        document.toolTip(0)
+        == "Q1 · Ana: A: It starts at dawn. We shot 🎬🎬 twice, then the lantern scene."
+    )
+    assert document.text(0).startswith("Q1 · Ana  A: It starts")
+    assert quote.toolTip(0) == "Q1: It starts at dawn"
+    line = panel.tree.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: panel.tree.visualItemRect(document).height() > 0)
+    height = panel.tree.visualItemRect(document).height()
+    assert height <= result_delegate.MAX_LINES * line + 2 * result_delegate.PAD
+
+
 def test_the_rows_measured_are_of_the_last_search_only(film: MainWindow, qtbot) -> None:
     """Search after search, the measures of results no longer shown are let go."""
     panel = search(film, qtbot, "lantern")

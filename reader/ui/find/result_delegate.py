@@ -1,8 +1,9 @@
 """How Search Everything paints a result: its snippet on one line, the match in bold about
 its middle, the context either side cut to fit ("…came to **work** at the…"), and its place
-("Q12", "Intro", "#method"), muted, in a short column beside it; in a narrow dock, where
-the snippet beside the place would show a word or two, the place on a line of its own
-above the snippet, which then has the whole width. The tooltip holds the whole snippet.
+("Q12", "Intro", "#method") with who speaks there in the transcript ("Q3 · Ben"), muted,
+in a short column beside it; in a narrow dock, where the snippet beside the place would
+show a word or two, the place on a line of its own above the snippet, which then has the
+whole width. The tooltip holds the whole place and snippet.
 
 A snippet word-wrapped onto three lines of a dock at a 1024×640 window read a word or two
 a line ("…you came / to work at / the…"), each result three lines tall. A row is laid out
@@ -46,6 +47,8 @@ BESIDE_CHARS = 24  # the least room, in characters, for a snippet beside its pla
 PAD = 3  # above and below a result, between two results
 GAP = 5  # between the place column and the snippet
 KEPT_ROWS = 1000  # rows kept laid out: many pages of them, ~6 MB
+SPEAKER_AFTER = " · "  # between a result's place and who speaks there
+USUAL_SPEAKER = "Interviewer"  # a speaker's name as long as most: longer ones are cut
 ELLIPSIS = "…"
 
 
@@ -58,18 +61,28 @@ def kind_group(
     group.setData(0, KIND_ROLE, kind)
     children = []
     for result in results:
-        item = QTreeWidgetItem([f"{result.label}  {result.snippet}"])
+        item = QTreeWidgetItem([f"{where(result)}  {result.snippet}"])
         item.setData(0, RESULT_ROLE, result)
         item.setData(0, KIND_ROLE, kind)
-        item.setToolTip(0, f"{result.label}: {result.snippet}")
+        item.setToolTip(0, f"{where(result)}: {result.snippet}")
         children.append(item)
     group.addChildren(children)
     return group, children
 
 
-def place_column(metrics: QFontMetrics) -> int:
-    """The width of the place column: the usual places, "Q12" and "Intro", fit it."""
-    return max(metrics.horizontalAdvance(text) for text in ("Q000", "Intro"))
+def where(result: Result) -> str:
+    """Where `result` is, as its row names it: its place, and who speaks there ("Q3 · Ben");
+    a result outside the transcript (a note, a tag) has its place alone."""
+    return f"{result.label}{SPEAKER_AFTER}{result.speaker}" if result.speaker else result.label
+
+
+def place_column(metrics: QFontMetrics, speakers: bool = False) -> int:
+    """The width of the place column: the usual places, "Q12" and "Intro", fit it; with
+    `speakers`, a usual speaker's name after them too ("Q12 · Interviewer")."""
+    place = max(metrics.horizontalAdvance(text) for text in ("Q000", "Intro"))
+    if speakers:
+        place += metrics.horizontalAdvance(SPEAKER_AFTER + USUAL_SPEAKER)
+    return place
 
 
 def cut_before(text: str, metrics: QFontMetrics, room: int) -> str:
@@ -209,7 +222,7 @@ class ResultDelegate(QStyledItemDelegate):
         beside it, the snippet would have room for fewer than BESIDE_CHARS characters
         (results in a study sit three levels in)."""
         metrics = self.view.fontMetrics()
-        room = width - 3 * self.view.indentation() - place_column(metrics) - GAP - 4
+        room = width - 3 * self.view.indentation() - place_column(metrics, speakers=True) - GAP - 4
         return room < BESIDE_CHARS * max(1, metrics.averageCharWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -233,14 +246,18 @@ class ResultDelegate(QStyledItemDelegate):
         self.forget()
         self.view.doItemsLayout()
 
-    def place(self, label: str, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
+    def place(self, result: Result, metrics: QFontMetrics, width: int) -> tuple[int, bool]:
         """The width of the place's column, and whether the place is on a line of its own
         above the snippet (in a narrow dock); beside it, a long place ("#method-and-approach")
-        takes up to a third of the width, cut with "…"."""
+        takes up to a third of the width, cut with "…"; one in the transcript a column wide
+        enough for most speakers' names, so that its group's snippets line up."""
         if self.place_above:
             return width, True
-        column, label_width = place_column(metrics), metrics.horizontalAdvance(label)
-        return max(column, min(label_width, width // 3)), False
+        if result.kind == "document":
+            wanted = place_column(metrics, speakers=True)
+        else:
+            wanted = metrics.horizontalAdvance(result.label)
+        return max(place_column(metrics), min(wanted, width // 3)), False
 
     def forget(self) -> None:
         """Measure and lay out every row again (another width, font or search)."""
@@ -250,7 +267,7 @@ class ResultDelegate(QStyledItemDelegate):
         """`result` laid out for a text column `width` px wide, once at this width."""
         row = self._rows.get(result)
         if row is None or row.width != width:
-            column, above = self.place(result.label, QFontMetrics(font), width)
+            column, above = self.place(result, QFontMetrics(font), width)
             snippet_width = width if above else width - column - GAP
             snippet = snippet_layout(result, font, snippet_width, 1)
             row = self._rows[result] = Row(width, snippet, column, above)
@@ -317,7 +334,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(text_color if selected else theme.muted_color())
         flags = int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        label = metrics.elidedText(result.label, Qt.TextElideMode.ElideRight, column)
+        label = metrics.elidedText(where(result), Qt.TextElideMode.ElideRight, column)
         painter.drawText(QRect(rect.left(), rect.top(), column, line), flags, label)
         # The snippet beside the place, or under a long place on a line of its own.
         snippet = rect.adjusted(0, line, 0, 0) if above else rect.adjusted(column + GAP, 0, 0, 0)
