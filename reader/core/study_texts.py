@@ -6,9 +6,10 @@ highlights. A 60 KB interview costs about 4 ms to load and structure, so what se
 reads is kept, checked against the files' modification times (a stat each) before each
 use. A whole Session is about 0.45 MB (a 60 KB text with one emoji is stored 4 bytes a
 character, plus structure and highlights), so what is kept is `InterviewText`: the text
-as UTF-8 (decoded for each search: about 60 µs for 60 KB), the questions' offsets as
-arrays and the highlights as `Quote`s, about a third of that. At most MAX_KEPT are kept,
-the least recently used dropped first; `warm` loads the first WARM of them.
+as UTF-8 (decoded for each search: about 60 µs for 60 KB), the questions' offsets and
+who speaks each paragraph as arrays and the highlights as `Quote`s, about a third of that.
+At most MAX_KEPT are kept, the least recently used dropped first; `warm` loads the first
+WARM of them.
 
 An export reads whole sessions: `get` loads one each time (the one the app has open is
 pinned with `put`, so searches and exports see its unsaved edits). The app's background
