@@ -444,6 +444,9 @@ class Searchable(Protocol):
     def speaker_at(self, offset: int) -> str:
         """Who says the paragraph holding `offset` (Session.speaker_at)."""
 
+    def label_end(self, offset: int) -> int:
+        """Where the speaker label of the paragraph holding `offset` ends (Session.label_end)."""
+
 
 class SessionText:
     """A session as search reads it; `notes_text` is the research notes as being edited."""
@@ -459,6 +462,9 @@ class SessionText:
 
     def speaker_at(self, offset: int) -> str:
         return self.session.speaker_at(offset)
+
+    def label_end(self, offset: int) -> int:
+        return self.session.label_end(offset)
 
     @property
     def quotes(self) -> list[Quote]:
@@ -527,9 +533,12 @@ def _capped(results: list[Result], limit: int) -> ResultList:
     return ResultList(results[:limit], len(results))
 
 
-def _snippet(text: str, start: int, end: int) -> tuple[str, int, int]:
-    """The line around text[start:end], cut to SNIPPET_CHARS each side, on one line."""
+def _snippet(text: str, start: int, end: int, words: int = 0) -> tuple[str, int, int]:
+    """The line around text[start:end], cut to SNIPPET_CHARS each side, on one line; from
+    `words` on (a turn's words, after its speaker label) when the match is not before it."""
     line_start = text.rfind("\n", 0, start) + 1
+    if line_start < words <= start:
+        line_start = words
     line_end = text.find("\n", end)
     if line_end == -1:
         line_end = len(text)
@@ -558,7 +567,8 @@ def _document_results(interview: Searchable, query: Query, limit: int) -> Result
     spans = query.spans(text, chars=interview.chars)
     results = []
     for start, end in spans[:limit]:
-        snippet, a, b = _snippet(text, start, end)
+        # The row names who speaks ("Q1 · Ana"): its snippet does not repeat their label.
+        snippet, a, b = _snippet(text, start, end, interview.label_end(start))
         label, speaker = interview.place_label(start), interview.speaker_at(start)
         results.append(Result("document", label, snippet, a, b, start, end, speaker=speaker))
     return ResultList(results, len(spans))

@@ -20,6 +20,7 @@ from reader.core.interview import (
     ends_sentence,
     question_numbers,
     question_start,
+    speech_start,
     words_start,
 )
 from reader.core.notes_file import NotesData, RoleCorrection
@@ -179,6 +180,14 @@ class Session:
         Speaker); "" between paragraphs and in one nobody speaks (an intro, an aside)."""
         segment = self.segment_at(offset)
         return segment.speaker if segment is not None else ""
+
+    def label_end(self, offset: int) -> int:
+        """Where the speaker label that opens the paragraph holding `offset` ends, its
+        words starting ("Ana: " ends before "It starts…"); 0 where no label opens it."""
+        segment = self.segment_at(offset)
+        if segment is None or not segment.label:
+            return 0
+        return speech_start(self.document.text, segment)
 
     def passage_span(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) as a highlight or a code takes it: a selection from a turn's start

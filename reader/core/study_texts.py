@@ -7,7 +7,8 @@ reads is kept, checked against the files' modification times (a stat each) befor
 use. A whole Session is about 0.45 MB (a 60 KB text with one emoji is stored 4 bytes a
 character, plus structure and highlights), so what is kept is `InterviewText`: the text
 as UTF-8 (decoded for each search: about 60 µs for 60 KB), the questions' offsets and
-who speaks each paragraph as arrays and the highlights as `Quote`s, about a third of that.
+who speaks each paragraph (and where its label ends) as arrays and the highlights as
+`Quote`s, about a third of that.
 At most MAX_KEPT are kept, the least recently used dropped first; `warm` loads the first
 WARM of them.
 
@@ -63,6 +64,7 @@ class InterviewText:
         "_starts",
         "_text",
         "_who",
+        "_words",
         "answering",
         "recorded",
         "research",
@@ -98,6 +100,7 @@ class InterviewText:
         index = {name: i for i, name in enumerate(self._speakers)}
         self._said = array("q", [at for seg in spoken for at in (seg.start, seg.end)])
         self._who = array("I", [index[seg.speaker] for seg in spoken])
+        self._words = array("q", [session.label_end(seg.start) for seg in spoken])
 
     @property
     def text(self) -> str:
@@ -137,6 +140,11 @@ class InterviewText:
         # An odd place in the (start, end) pairs is inside a paragraph.
         at = bisect_right(self._said, offset)
         return self._speakers[self._who[at // 2]] if at % 2 else ""
+
+    def label_end(self, offset: int) -> int:
+        """As Session.label_end: where the label opening `offset`'s paragraph ends, else 0."""
+        at = bisect_right(self._said, offset)
+        return self._words[at // 2] if at % 2 else 0
 
 
 @dataclass

@@ -138,6 +138,33 @@ def test_each_result_in_the_text_says_who_speaks_there_as_renamed(tmp_path: Path
     assert [r.speaker for r in kept.results["notes"]] == [""]
 
 
+def test_a_snippet_in_a_turn_starts_at_its_words_not_its_label(tmp_path: Path) -> None:
+    """The row names who speaks ("Q1 · Siobhán"), so a snippet of a match near a turn's
+    start leaves out the transcript's own label ("SPEAKER_01: "), the match still bold at
+    its characters; a match in the label itself keeps the label, where it was found."""
+    (tmp_path / "P1.txt").write_text(TURNS, encoding="utf-8")
+    study = open_study(tmp_path)
+    session = study.open_session(study.interviews[0])
+    session.rename_speaker("SPEAKER_01", "Siobhán")
+    save_notes(study.notes_path(study.interviews[0]), session.notes)
+    session = study.open_session(study.interviews[0])
+    expected = {
+        "never had": "Break? We **never had** a break.",
+        "had a break": "Break? We never **had a break**.",
+        "Nights": "**Nights** were long.",
+        "SPEAKER_01: Break": "**SPEAKER_01: Break**? We never had a break.",  # the label's
+        "01": "SPEAKER_**01**: Break? We never had a break.",
+        "Date": "**Date**: 2 June 2025",  # no speaker, no label: as it is
+    }
+    for query, shown in expected.items():
+        (kept,) = search_study(study, query, texts=StudyTexts(study))
+        result = next(r for r in kept.results["document"] if r.speaker in ("Siobhán", ""))
+        a, b = result.snippet_start, result.snippet_end
+        assert f"{result.snippet[:a]}**{result.snippet[a:b]}**{result.snippet[b:]}" == shown
+        assert result.snippet[a:b] == TURNS[result.start : result.end]
+        assert kept.results["document"] == search_everything(session, query)["document"]
+
+
 def test_results_come_interview_by_interview(study: Study) -> None:
     results = search_study(study, "the")
     first = next(results)

@@ -156,15 +156,16 @@ def test_a_result_in_the_interview_says_who_speaks_there_by_their_new_name(
     film: MainWindow, qtbot
 ) -> None:
     """A result in the transcript names its speaker, as renamed (Rename Speaker), beside
-    its place, in a row of two lines at most; one in a quote or a note names nobody."""
+    its place, in a row of two lines at most, its snippet not repeating the transcript's
+    label ("A: "); one in a quote or a note names nobody."""
     film.interview.controller.rename_speaker("A", "Ana")
     panel = search(film, qtbot, "dawn")
     document, quote = item_of(panel, "document"), item_of(panel, "quotes")
     assert (
         document.toolTip(0)
-        == "Q1 · Ana: A: It starts at dawn. We shot 🎬🎬 twice, then the lantern scene."
+        == "Q1 · Ana: It starts at dawn. We shot 🎬🎬 twice, then the lantern scene."
     )
-    assert document.text(0).startswith("Q1 · Ana  A: It starts")
+    assert document.text(0).startswith("Q1 · Ana  It starts")
     assert quote.toolTip(0) == "Q1: It starts at dawn"
     line = panel.tree.fontMetrics().lineSpacing()
     qtbot.waitUntil(lambda: panel.tree.visualItemRect(document).height() > 0)
