@@ -84,7 +84,7 @@ class Crossing:
     # In a study, one dict shared by every interview's Crossing (KeptHistories): a merge
     # done while an interview is away holds for its history too.
     merged: dict[str, str] = field(default_factory=dict)
-    # Another program's changes merged into the open notes (NotesSafety._merge), counted;
+    # Another program's changes merged into the open notes (persistence/notes_merge.py), counted;
     # by id, the highlights each last changed, added or deleted, as that count then: a step
     # of the interview's made before leaves them as it left them (commands.py).
     outside_merges: int = 0

@@ -384,7 +384,7 @@ class OpenInterview(QObject):
 
     def replace_session(self, session: Session, keep_history: bool = False) -> None:
         """`session` in place of the current one (document reloaded, notes merged or
-        restored); the undo history dropped, unless `keep_history` (NotesSafety._merge)."""
+        restored); the undo history dropped, unless `keep_history` (notes_merge.py)."""
         assert self.controller is not None
         self.controller.session = session
         if not keep_history:  # its steps hold offsets, or parts the notes no longer have

@@ -24,6 +24,7 @@ from reader.ui.interview.controller import Controller
 from reader.ui.persistence.file_guard import FileGuard
 from reader.ui.persistence.interview_host import InterviewHost
 from reader.ui.persistence.locks import unwritable_message
+from reader.ui.persistence.notes_merge import merge_into_open
 from reader.ui.persistence.offered_copies import (
     BannerActions,
     copies_offer,
@@ -31,7 +32,6 @@ from reader.ui.persistence.offered_copies import (
     rescue_name,
 )
 from reader.ui.persistence.other_computer import kept_when_taken, open_here_offer
-from reader.ui.typed_text import UNDO_RESTARTS
 
 
 class NotesSafety(QObject):
@@ -331,44 +331,7 @@ class NotesSafety(QObject):
         self.controller.saver.mark_dirty()
 
     def _merge(self, theirs: NotesData, source: str, base: NotesData | None) -> None:
-        controller = self.controller
-        controller.session.notes.notes = self.host.research_notes()
-        from reader.core.merge import merge  # only when another program changed the file
-
-        result = merge(base, controller.session.notes, theirs, source)
-        if not result.changed and result.notes.notes == controller.session.notes.notes:
-            return
-        # Written by the window that has the notes, this one having nothing of its own: what
-        # went, that window took out; not kept (a backup of it would push older ones out).
-        by_window = self.host.read_only_cause in _IN_USE and not controller.saver.dirty
-        took_out = (result.removed or result.lines_removed) and not by_window
-        actions, kept = self._keep_ours() if took_out else ([], "")
-        # Steps on colour labels, speakers, roles and codes hold them whole: undone over
-        # another program's change to them, they would take it back. Highlights go by id.
-        keep = not result.other_changes
-        dropped = not keep and controller.undo_stack.count() > 0
-        typing = self.host.notes_document.isUndoAvailable()
-        retyped = typing and result.notes.notes != controller.session.notes.notes
-        self.host.replace_notes(result.notes, keep_history=keep)
-        if retyped:  # undone, the merge took their words back out, and was saved so
-            self.host.notes_document.clearUndoRedoStacks()
-        if keep:
-            controller.merged_outside([*result.added, *result.updated, *result.removed])
-        if self.host.read_only_cause in _IN_USE:  # the banner says why: kept
-            self.host.show_status(UPDATED_BY_WINDOW, 6000)
-        else:
-            cleared = (_HISTORY_CLEARED if dropped else "") + (UNDO_RESTARTS if retyped else "")
-            self.host.show_message(result.message(source) + kept + cleared, actions)
-        controller.saver.mark_dirty()
-
-    def _keep_ours(self) -> tuple[BannerActions, str]:
-        """Before a merge takes out highlights or lines of ours, our version is backed up
-        (else rescued: the message says where), and a button brings back what it took,
-        merged in without deleting anything: a sync tool that lets the newer file win
-        brought another machine's older copy, which lacked what was written here since."""
-        mine, kept = self.controller.saver.back_up_now(self.controller.session.notes)
-        said = kept.said(KEPT_BEFORE_MERGE, ": Bring It Back is its only copy.")
-        return [("Bring It Back", lambda: self._merge(mine, BEFORE_MERGE, base=None))], said
+        merge_into_open(self.host, self.controller, theirs, source, base)
 
     def _reload_document(self) -> None:
         controller = self.controller
@@ -409,12 +372,3 @@ class NotesSafety(QObject):
         from reader.ui.persistence.save_notes_as import save_notes_as  # rarely used
 
         save_notes_as(self)
-
-
-_IN_USE = (ReadOnly.NOTES_IN_USE, ReadOnly.STUDY_IN_USE)  # another window writes them
-KEPT_BEFORE_MERGE = " Your version from before is in a backup too."
-BEFORE_MERGE = "your version from before"
-_HISTORY_CLEARED = (
-    " Undo history cleared: another program changed colour labels, speakers, paragraph "
-    "roles or codes."
-)
