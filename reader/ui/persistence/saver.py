@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,11 @@ from reader.core.store import (
     rescue_copy,
     rescued_line,
     rewrite_rescued,
+)
+from reader.ui.persistence.outside_change import (
+    OutsideChangeError,
+    check_unchanged,
+    unchanged_since,
 )
 
 AUTOSAVE_DELAY_MS = 600  # a pause in typing this long saves at once...
@@ -185,10 +189,10 @@ class NotesSaver(QObject):
         backup when ten minutes have passed."""
         # When the file holds these very bytes (in_flight_hash is `data`'s), nothing is
         # written: an edit undone before the save would write the file again, unchanged.
-        same, seen = _check_unchanged(path, expected, self.makes_its_folder)
+        same, seen = check_unchanged(path, expected, self.makes_its_folder)
         if same and self.in_flight_hash == expected:
             return
-        atomic_write(path, data, parents=False, before_replace=_unchanged_since(path, seen))
+        atomic_write(path, data, parents=False, before_replace=unchanged_since(path, seen))
         if time.monotonic() - self.last_backup >= INTERVAL_SECONDS:
             self.last_backup = time.monotonic()
             with contextlib.suppress(OSError):  # the notes are safe; a missed backup is not fatal
@@ -239,10 +243,10 @@ class NotesSaver(QObject):
             digest, path = content_hash(data), self.path
             try:
                 try:
-                    same, seen = _check_unchanged(path, self.expected_hash, self.makes_its_folder)
+                    same, seen = check_unchanged(path, self.expected_hash, self.makes_its_folder)
                     if not (same and digest == self.expected_hash):  # else it holds these bytes
                         atomic_write(
-                            path, data, parents=False, before_replace=_unchanged_since(path, seen)
+                            path, data, parents=False, before_replace=unchanged_since(path, seen)
                         )
                 except OutsideChangeError as change:
                     # Another program's write under way: left to end, ours kept aside (`rescue`),
@@ -366,55 +370,3 @@ class _PrepareError(Exception):
     def __init__(self, cause: BaseException) -> None:
         super().__init__(str(cause))
         self.cause = cause
-
-
-class OutsideChangeError(Exception):
-    """The notes file holds something we did not write; `data` is what it holds."""
-
-    def __init__(self, data: bytes) -> None:
-        super().__init__("the notes file was changed by another program")
-        self.data = data
-
-
-# What a file was when looked at: its inode, modification time (ns) and size; None: absent.
-_Seen = tuple[int, int, int] | None
-
-
-def _check_unchanged(path: Path, expected: str, make_folder: bool = True) -> tuple[bool, _Seen]:
-    """Before a write: the file holds what we believe it does ("": that there is none),
-    and its folder is there. True when the file is there, holding `expected`; and what
-    the file was (_unchanged_since checks it again just before the write replaces it)."""
-    try:
-        with path.open("rb") as handle:
-            seen = _seen(os.fstat(handle.fileno()))
-            data = handle.read()
-    except FileNotFoundError:  # new, or moved away: nothing to overwrite
-        # Its own folder is made again if it went (a study's notes folder deleted alone);
-        # none above it, as the write that follows makes none (atomic_write's `parents`).
-        if make_folder:
-            path.parent.mkdir(exist_ok=True)
-        return False, None
-    # A file where we believed there was none is another's too: a sync tool's copy of
-    # the notes from another machine, arrived before our first save.
-    if not expected or content_hash(data) != expected:
-        raise OutsideChangeError(data)
-    return True, seen
-
-
-def _unchanged_since(path: Path, seen: _Seen) -> Callable[[], None]:
-    """For atomic_write, last before its rename: another program's write since the check
-    (while ours was flushed to disk) stops ours, so that it is merged, not replaced."""
-
-    def check() -> None:
-        try:
-            now = _seen(os.stat(path))
-        except FileNotFoundError:
-            return  # deleted meanwhile: ours is all there is
-        if now != seen:
-            raise OutsideChangeError(path.read_bytes())
-
-    return check
-
-
-def _seen(info: os.stat_result) -> _Seen:
-    return info.st_ino, info.st_mtime_ns, info.st_size

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from reader.core import half_written
-from reader.ui.persistence.saver import OutsideChangeError
+from reader.ui.persistence.outside_change import OutsideChangeError
 from reader.ui.window.main_window import MainWindow
 from tests.ui.memo.test_study_memo import memo_file, on_disk, open_memo
 
