@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from reader import APP_NAME, __version__
 from reader.core.session import Session
 from reader.ui.after_paint import AfterPaint
 from reader.ui.annotations.editing import HighlightEditing
@@ -27,7 +25,7 @@ from reader.ui.appearance.appearance import Appearance
 from reader.ui.codebook.wiring import wire_codebook
 from reader.ui.exporting.transfers import Transfers
 from reader.ui.interview.open_interview import OpenInterview
-from reader.ui.lazy_dock import LazyDock, focus_dock, take_keyboard
+from reader.ui.lazy_dock import LazyDock, focus_dock
 from reader.ui.library.header_line import HeaderLine
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.study_actions import StudyActions
@@ -39,7 +37,6 @@ from reader.ui.notes.quoting import NotesQuoting
 from reader.ui.outline.outline import OutlineList
 from reader.ui.reading.places import Places
 from reader.ui.reading.reader_view import ReaderView
-from reader.ui.reading.stepping import connect_steps
 from reader.ui.recording.player_bar import PlayerBar
 from reader.ui.recording.recording import Recording
 from reader.ui.settings import settings
@@ -50,7 +47,6 @@ from reader.ui.window.actions import (
     add_dock_toggle,
     build_actions,
     build_menus,
-    connect_formatting,
 )
 from reader.ui.window.app_keys import AppKeys
 from reader.ui.window.banner import Banner
@@ -60,14 +56,12 @@ from reader.ui.window.key_hints import GreyedKeys, ReaderHints
 from reader.ui.window.keyboard_dialogs import KeyboardDialogs
 from reader.ui.window.later_panels import (
     connect_help,
-    focus_annotations,
     make_annotations,
     make_find_bar,
     make_library,
     make_search,
-    open_search,
 )
-from reader.ui.window.pane_cycle import connect_panes
+from reader.ui.window.menu_wiring import wire_menus
 from reader.ui.window.spoken import speak_status
 from reader.ui.window.status_line import status_line
 from reader.ui.window.study_wiring import wire_study_extras
@@ -213,7 +207,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
 
     def _wire(self) -> None:
         interview, reader, actions = self.interview, self.reader, self.window_actions
-        editing, quoting, transfers = self.editing, self.quoting, self.transfers
+        editing, quoting = self.editing, self.quoting
         # The open interview tells the panes.
         interview.opened.connect(self._show_session)
         interview.replaced.connect(lambda session: self._show_session(session, keep_place=True))
@@ -241,34 +235,7 @@ class MainWindow(ScreenTabOrder, QMainWindow):
         # Panels ask.
         self.outline.questionActivated.connect(self._go_to_question)
         self.notes_pane.linkActivated.connect(quoting.follow_link)
-        # The menus.
-        actions.show_notes_file.triggered.connect(transfers.show_notes_file)
-        actions.save_notes_as.triggered.connect(self._save_notes_as)
-        actions.restore_backup.triggered.connect(self._restore_backup)
-        actions.export.triggered.connect(transfers.export)
-        actions.import_annotations.triggered.connect(transfers.import_annotations)
-        actions.print.triggered.connect(transfers.print_interview)
-        actions.export_pdf.triggered.connect(transfers.export_pdf)
-        actions.quit.triggered.connect(self.close)
-        actions.find.triggered.connect(lambda: self.find_bar.open_bar())
-        actions.replace.triggered.connect(lambda: self.find_bar.open_replace())
-        actions.find_next.triggered.connect(lambda: self.find_bar.step(backward=False))
-        actions.find_previous.triggered.connect(lambda: self.find_bar.step(backward=True))
-        actions.search_everything.triggered.connect(lambda: open_search(self))
-        actions.focus_reader.triggered.connect(lambda: take_keyboard(reader))
-        actions.focus_notes.triggered.connect(self._focus_notes)
-        actions.focus_outline.triggered.connect(lambda: focus_dock(self.outline_dock))
-        actions.focus_annotations.triggered.connect(lambda: focus_annotations(self))
-        connect_panes(self, actions)  # F6, Shift+F6
-        connect_steps(reader, actions.steps())  # next / previous question and highlight
-        actions.quote_in_notes.triggered.connect(quoting.quote_from_menu)
-        actions.copy_quotation.triggered.connect(reader.copy_quote)
-        actions.color_labels.triggered.connect(editing.edit_color_labels)
-        actions.toggle_preview.toggled.connect(self.notes_pane.show_preview)
-        connect_formatting(actions, self.notes_editor)  # the Format menu
-        self.notes_editor.take_paste_plain(actions.paste_plain)  # acts there alone
-        self.notes_editor.acts_here(actions.replace)
-        actions.about.triggered.connect(self._about)
+        wire_menus(self, actions)  # File, Edit, Go, View's preview, Format, About
         # Appearance and comfort (#17): View's zoom, theme, font, measure; Help's keys.
         self.appearance.connect_actions(actions.view)
         self.appearance.changed.connect(self.update)
@@ -344,16 +311,6 @@ class MainWindow(ScreenTabOrder, QMainWindow):
             self.reader.verticalScrollBar().setValue(scroll)
         self._show_title()
 
-    def _save_notes_as(self) -> None:
-        if self.interview.safety is not None:
-            self.interview.safety.save_as()
-
-    def _restore_backup(self) -> None:
-        from reader.ui.persistence.backup_restore import restore_from_backup  # a menu's
-
-        memo = self.memo() if self.notes_pane.showing_memo() else None
-        restore_from_backup(memo, self.interview.safety, self)
-
     # What the window shows ---------------------------------------------------------------
 
     def _show_title(self, *_args: object) -> None:
@@ -374,17 +331,6 @@ class MainWindow(ScreenTabOrder, QMainWindow):
     def _go_to_question(self, start: int) -> None:
         self.reader.scroll_to_offset(start)
         self.reader.setFocus()
-
-    def _focus_notes(self) -> None:
-        take_keyboard(self.notes_pane.stack.currentWidget())  # the editor or its preview
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            f"About {APP_NAME}",
-            f"<b>{APP_NAME} {__version__}</b><p>Read an interview and keep research notes on "
-            "it, offline. Notes are plain JSON you can read with any tool.</p>",
-        )
 
     # Window state and closing ------------------------------------------------------------
 
