@@ -412,6 +412,13 @@ def _recording_not_transcript(path: Path) -> str:
 
 # The header of Whisper's table of segments (whisper_table), saved as .txt too.
 _WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
+# What Whisper's text of segments opens with: whisper.cpp's channel ("(speaker 0) "),
+# WhisperX's speaker ("[SPEAKER_00]: "), or the segment's times ("[00:16.020 --> 00:41.090]",
+# faster-whisper's "[0.00s -> 7.00s]"): read by whisper_text, which gives None for a text
+# that only opens so.
+_WHISPER_TEXT_HEAD = (
+    r"\s*(?:\(speaker |\[SPEAKER_\d+\]:[ \t]|\[[\d:.,]+[ \t]*-->|\[\d+(?:\.\d+)?s[ \t]*->)"
+)
 # The tags that open lyrics (lrc), whisper.cpp's "[by:whisper.cpp]" first, saved as .txt too,
 # and the timed line under them: a text opening with a note "[length: 45 minutes]" is text.
 _LYRICS_HEAD = (
@@ -511,8 +518,8 @@ def load_document(path: str | Path) -> Document:
         module = "whisper_table"  # Whisper's .tsv or whisper.cpp's .csv renamed
     if module in ("", "otter") and re.match(_LYRICS_HEAD, text):
         module = "lrc"
-    if module in ("", "otter") and re.match(r"\s*\(speaker ", text):
-        module = "whisper_text"  # whisper.cpp's diarised text (-otxt --diarize)
+    if module in ("", "otter") and re.match(_WHISPER_TEXT_HEAD, text):
+        module = "whisper_text"  # Whisper's text of segments with their times or speakers
     if module in ("", "otter") and re.match(_ZOOM_CHAT_HEAD, text):
         module = "zoom_chat"
     if not module:

@@ -1,0 +1,58 @@
+"""Whisper's text added to a study through Add Interviews (whisper_text.py): each
+interview's outline holds its questions and its speakers are the file's, and study.json
+lists both. Read as prose, the times and labels stood in the words and the outline's
+questions opened with them."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from reader.ui.window.main_window import MainWindow
+from tests.conftest import DATA
+from tests.ui.test_library import titles
+from tests.ui.test_outline import row_text
+
+
+def test_whisper_text_added_to_a_study_has_its_questions_and_speakers(
+    make_study_window: Callable[[Path], MainWindow],
+    folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot: Any,
+) -> None:
+    window = make_study_window(folder)
+    picked = []
+    for name, as_name in (
+        ("whisperx-diarized.txt", "P20 Rosa.txt"),
+        ("faster-whisper-xxl.txt", "P21 Rui.txt"),
+    ):
+        shutil.copy(DATA / "transcripts" / name, tmp_path / as_name)
+        picked.append(str(tmp_path / as_name))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, **_k: (picked, ""))
+    window.window_actions.add_interviews.trigger()
+    qtbot.waitUntil(lambda: titles(window)[-2:] == ["P20 Rosa", "P21 Rui"])
+    listed = orjson.loads((folder / "study.json").read_bytes())["interviews"]
+    assert [e["title"] for e in listed][-2:] == ["P20 Rosa", "P21 Rui"]
+    for title, speakers, times in (
+        ("P20 Rosa", ["SPEAKER_00", "SPEAKER_01"], False),
+        ("P21 Rui", ["Interviewee", "Interviewer"], True),
+    ):
+        entry = next(e for e in window.study.study.interviews if e.title == title)
+        assert window.switcher.open(entry.id)
+        qtbot.waitUntil(lambda i=entry.id: window.switcher.current == i)
+        rows = [row_text(window.outline, row) for row in range(window.outline.count())]
+        assert [row.split("  ", 1)[1] for row in rows] == [
+            "Thanks for coming in. Where did you grow up?",
+            "Did you go with her?",
+        ]
+        session = window.interview.session
+        assert sorted(session.shown_speakers()) == speakers
+        assert "-->" not in session.document.text and "[SPEAKER" not in session.document.text
+        assert bool(session.document.turns[0].start_ms is not None) is times
