@@ -223,10 +223,15 @@ def _own_kind(head: bytes) -> bytes | None:
     return own[1] if own else None
 
 
+# OpenAI's transcription in its "json" response, its words alone: {"text": "…"}.
+_WORDS_ALONE = re.compile(rb'(?:\xef\xbb\xbf)?\s*\{\s*"text"\s*:\s*"')
+
+
 def _segments_in(path: Path, head: bytes) -> bool:
-    """A Whisper transcript's JSON: a bare list of segments, or an object with one of
-    their lists; read on in blocks, since a `text` of the whole may come first. Other JSON
-    (a project's metadata, a tool's settings) would open as an error, not an interview."""
+    """A Whisper transcript's JSON: a bare list of segments, an object with one of their
+    lists, or OpenAI's words alone; read on in blocks, since a `text` of the whole may come
+    first. Other JSON (a project's metadata, a tool's settings) would open as an error,
+    not an interview."""
     from reader.core.transcripts.whisper import SEGMENT_LISTS
 
     keys = b"|".join(re.escape(key.encode()) for key in SEGMENT_LISTS)
@@ -237,7 +242,7 @@ def _segments_in(path: Path, head: bytes) -> bool:
         except (OSError, UnicodeError):
             return True  # said when it is opened
         return head.lstrip().startswith(b"[") or wanted.search(head) is not None
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[") or _WORDS_ALONE.match(head):
         return True
     tail = b""
     try:

@@ -18,7 +18,7 @@ from typing import Any
 
 import orjson
 
-from reader.core.document import DocumentError
+from reader.core.document import DocumentError, EmptyTranscriptError
 from reader.core.transcripts import Cue, Parsed, cut_off, from_cues
 
 # Lists of segments by key, most specific first: insanely-fast-whisper writes `speakers`
@@ -29,6 +29,7 @@ _MAX_SECONDS = 10**7  # over 100 days: not a recording
 # whisper.cpp's `--diarize` in its subtitles and text (`-osrt`, `-otxt`): "(speaker 0) "
 # before each segment's words, "(speaker ?) " where neither channel was louder.
 CHANNEL_RE = re.compile(r"\(speaker (\d+|\?)\)[ \t]*")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…。？！])\s+")
 
 
 def _with_nan(text: str) -> Any:
@@ -66,6 +67,8 @@ def parse(text: str, name: str) -> Parsed:
         if data is None:
             raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
+    if segments is None and isinstance(data, dict) and isinstance(data.get("text"), str):
+        return _words_alone(data["text"], name)
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
         why = (
             "its list holds no segments such as {“start”: 0.0, “end”: 2.5, “text”: …}"
@@ -85,6 +88,31 @@ def parse(text: str, name: str) -> Parsed:
         cues += _by_word_speakers(cue, segment.get("words"), name, number)
         turn = segment.get("speaker_turn_next") is True
     return from_cues(cues, "whisper-json", name)
+
+
+def _words_alone(text: str, name: str) -> Parsed:
+    """OpenAI's transcription in its default "json" response, {"text": "…"} (the only one
+    gpt-4o-transcribe gives besides plain text): the words, without times or speakers, a
+    paragraph parted before and after questions, as a pause parts them in a timed file
+    (the words after one are most often its answer); one paragraph, no question stood
+    apart in the outline."""
+    sentences = _SENTENCE_END_RE.split(text.strip())
+    if not sentences[0]:
+        raise EmptyTranscriptError(
+            f"{name} holds no transcript: its “text” is empty. The recording may be silent: "
+            "transcribe it again."
+        )
+    asked = [sentence.endswith(("?", "？")) for sentence in sentences]
+    cues = [
+        Cue(sentence, paragraph=bool(at) and asked[at] != asked[at - 1])
+        for at, sentence in enumerate(sentences)
+    ]
+    parsed = from_cues(cues, "whisper-json", name)
+    return replace(
+        parsed,
+        notice=f"{name} holds the words without their times, so a recording cannot follow "
+        "them: for times, ask OpenAI for its “verbose_json” or “srt” response instead.",
+    )
 
 
 def _segments(data: Any) -> Any:

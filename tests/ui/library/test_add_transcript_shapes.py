@@ -1,7 +1,6 @@
-"""Whisper's text added to a study through Add Interviews (whisper_text.py): each
-interview's outline holds its questions and its speakers are the file's, and study.json
-lists both. Read as prose, the times and labels stood in the words and the outline's
-questions opened with them."""
+"""Transcripts in the shapes real tools write them, added to a study as a user adds them:
+each interview's outline holds its questions, its speakers are the file's, and study.json
+lists it."""
 
 from __future__ import annotations
 
@@ -27,6 +26,8 @@ def test_whisper_text_added_to_a_study_has_its_questions_and_speakers(
     monkeypatch: pytest.MonkeyPatch,
     qtbot: Any,
 ) -> None:
+    """Whisper's text (whisper_text.py), read as prose, had its times and labels in the
+    words, and the outline's questions opened with them."""
     window = make_study_window(folder)
     picked = []
     for name, as_name in (
@@ -56,3 +57,28 @@ def test_whisper_text_added_to_a_study_has_its_questions_and_speakers(
         assert sorted(session.shown_speakers()) == speakers
         assert "-->" not in session.document.text and "[SPEAKER" not in session.document.text
         assert bool(session.document.turns[0].start_ms is not None) is times
+
+
+def test_openai_words_alone_dropped_on_a_study_are_added_and_say_they_have_no_times(
+    make_study_window: Callable[[Path], MainWindow], folder: Path, tmp_path: Path, qtbot: Any
+) -> None:
+    """OpenAI's {"text": "…"} was skipped as "JSON but not a Whisper transcript"."""
+    window = make_study_window(folder)
+    told: list[str] = []
+    window.study.message.connect(told.append)
+    dropped = tmp_path / "P22 Ines.json"
+    shutil.copy(DATA / "transcripts" / "openai-text.json", dropped)
+    window.study_actions.dropped([dropped])
+    qtbot.waitUntil(lambda: titles(window)[-1] == "P22 Ines")
+    assert told == []
+    listed = orjson.loads((folder / "study.json").read_bytes())["interviews"]
+    assert listed[-1]["title"] == "P22 Ines"
+    entry = window.study.study.interviews[-1]
+    assert window.switcher.open(entry.id)
+    qtbot.waitUntil(lambda: window.switcher.current == entry.id)
+    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
+    assert [row.split("  ", 1)[1] for row in rows] == [
+        "Where did you grow up?",
+        "Did you go with her? Why? Who asked you?",
+    ]
+    qtbot.waitUntil(lambda: "without their times" in window.banner.label.text())

@@ -1,0 +1,37 @@
+"""OpenAI's transcription in its default "json" response, {"text": "…"}, read by
+reader/core/transcripts/whisper.py: it was refused as "not a Whisper transcript" on its
+own and skipped from a study, though gpt-4o-transcribe gives no other JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.document import EmptyTranscriptError, load_document
+from reader.core.interview import Role, detect_segments
+
+DATA = Path(__file__).parents[1] / "data" / "transcripts"
+
+
+def test_words_alone_are_read_once_with_questions_set_apart() -> None:
+    doc = load_document(DATA / "openai-text.json")
+    assert doc.format == "whisper-json"
+    assert doc.text == (
+        "Thanks for coming in.\n\nWhere did you grow up?\n\n"
+        "In Porto, by the river. My mother sold fish at the Bolhão market.\n\n"
+        "Did you go with her? Why? Who asked you?\n\n"
+        "On Saturdays. I carried the scales. 🐟\n"
+    )
+    roles = [seg.role for seg in detect_segments(doc.text, doc.turns)]
+    assert roles[1:] == [Role.QUESTION, Role.ANSWER, Role.QUESTION, Role.ANSWER]
+    assert (doc.turns, doc.cues) == ((), ())
+    assert doc.notice.startswith("openai-text.json holds the words without their times")
+
+
+@pytest.mark.parametrize("text", ['{"text": ""}', '{"text": " \\n "}'])
+def test_empty_words_say_the_file_holds_no_transcript(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "silent.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EmptyTranscriptError, match=r"^silent\.json holds no transcript: its"):
+        load_document(path)
