@@ -55,6 +55,9 @@ _TAG_RE = re.compile(
 # Google Meet's name of a cue's speaker, alone on its line (`_meet_speakers`).
 _MEET_NAME_RE = re.compile(r"[ \t]*\((?P<name>[^()\n]{1,60})\)[ \t]*")
 _MEET_SHARE = 0.5  # of the cues that open with one, in Meet's captions
+# noScribe's mark of speech over another's: before its voice's name ("//S01"), and as
+# `_overlap_marks_left_out` says.
+_OVERLAP = "//"
 _RUBY_TEXT_RE = re.compile(r"<rt(?:[\s.][^>]*)?>.*?(?:</rt>|(?=</ruby>)|$)", re.DOTALL)
 
 
@@ -200,9 +203,10 @@ def _cut_short(lines: list[str]) -> bool:
 def _voice_name(name: str) -> str:
     """A voice span's name; whisper.cpp's --diarize voices ("Speaker0", "Speaker?") as
     its JSON and SRT are read (whisper.speaker_name): "Speaker 0", and nobody, so the
-    cue goes on with the turn before it. Its character references are read as the cue
-    text's are (Teams writes "O&#39;Brien" and "Tom &amp; Jerry")."""
-    name = html.unescape(name).strip()
+    cue goes on with the turn before it; noScribe's of speech over another's ("//S01") as
+    that speaker's. Its character references are read as the cue text's are (Teams
+    writes "O&#39;Brien" and "Tom &amp; Jerry")."""
+    name = html.unescape(name).strip().removeprefix(_OVERLAP).lstrip()
     if name.startswith("Speaker") and (match := _WHISPER_CPP_VOICE.fullmatch(name)):
         from reader.core.transcripts.whisper import speaker_name
 
@@ -214,13 +218,28 @@ def _voices(body: str, start: int | None, end: int | None) -> list[Cue]:
     """The cue, one for each voice span in it: a cue may hold a short exchange."""
     voices = list(_VOICE_RE.finditer(body)) if "<v" in body else []
     if len(voices) < 2 and not (voices and voices[0].start()):  # a voice or none: as most
-        speaker = _voice_name(voices[0][1]) if voices else ""
-        return [Cue(_speech(body), start, end, speaker, marked=marked_at(body))]
+        speech = _speech(body)
+        if not voices:
+            return [Cue(speech, start, end, marked=marked_at(body))]
+        if _OVERLAP in speech:
+            speech = _overlap_marks_left_out(speech, html.unescape(voices[0][1]).strip())
+        return [Cue(speech, start, end, _voice_name(voices[0][1]), marked=marked_at(body))]
     cues = [Cue(_speech(body[: voices[0].start()]), start, end)] if voices[0].start() else []
     for voice, after in zip(voices, [*voices[1:], None], strict=True):
         speech = body[voice.end() : after.start() if after else len(body)]
         cues.append(Cue(_speech(speech), start, end, _voice_name(voice[1])))
     return [cue for cue in cues if cue.speaker or cue.text.strip()]  # not the space before
+
+
+def _overlap_marks_left_out(speech: str, voice: str) -> str:
+    """A cue's words without noScribe's marks of speech over another's: the voice of one
+    is "//S00", its words open with that name again and may end with "//" ("//S00:
+    Mhm.//"), and the words of the speaker it went on over open with "//". Left in, the
+    name stood twice and the marks among the words."""
+    words = speech.strip()
+    if voice.startswith(_OVERLAP):
+        words = words.removeprefix(f"{voice}:").removesuffix(_OVERLAP)
+    return words.removeprefix(_OVERLAP).strip()
 
 
 def _speech(body: str) -> str:
