@@ -234,7 +234,8 @@ def _segments_in(path: Path, head: bytes) -> bool:
     not an interview."""
     from reader.core.transcripts.whisper import SEGMENT_LISTS
 
-    keys = b"|".join(re.escape(key.encode()) for key in SEGMENT_LISTS)
+    # OpenAI's words alone with their times have a list of "words", no segments.
+    keys = b"|".join(re.escape(key.encode()) for key in (*SEGMENT_LISTS, "words"))
     wanted = re.compile(rb'"(?:' + keys + rb')"\s*:\s*\[')
     if (encoding := bom_encoding(head)) not in ("", "utf-8-sig"):  # PowerShell's UTF-16
         try:

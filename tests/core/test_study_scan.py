@@ -362,5 +362,15 @@ def test_a_small_transcript_that_cannot_open_is_skipped_with_what_opening_says(
     said = report.messages()
     assert said[0].startswith("P02.vtt was skipped: it holds no transcript: no words under")
     assert said[0].endswith("download it again.")
-    assert said[1].startswith("P03.json was skipped: it holds no transcript: no words with")
+    assert said[1].startswith("P03.json was skipped: it holds no transcript: its “text” is")
     assert said[2] == "P04.srt was skipped: it is empty."
+
+
+def test_openai_words_alone_are_taken(tmp_path: Path) -> None:
+    """OpenAI's transcription of words alone, with their times or not: skipped as "JSON but
+    not a Whisper transcript"."""
+    timed = tmp_path / "timed.json"
+    timed.write_bytes(b'{"task": "transcribe", "text": "Hi.", "words": [{"word": "Hi"}]}')
+    untimed = tmp_path / "untimed.json"
+    untimed.write_bytes(b'{\n  "text": "Hi.",\n  "usage": {"type": "duration"}\n}')
+    assert (sniff(timed), sniff(untimed)) == ("", "")

@@ -35,3 +35,18 @@ def test_empty_words_say_the_file_holds_no_transcript(tmp_path: Path, text: str)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(EmptyTranscriptError, match=r"^silent\.json holds no transcript: its"):
         load_document(path)
+
+
+def test_words_alone_with_their_times_time_each_sentence() -> None:
+    """OpenAI's "verbose_json" asked for the times of words alone has no segments (or an
+    empty list, as speaches writes it): it was refused as holding no transcript."""
+    doc = load_document(DATA / "openai-verbose-words.json")
+    assert doc.text == (
+        "Thanks for coming in.\n\nWhere did you grow up?\n\n"
+        "In Porto, by the river. My mother sold fish.\n"
+    )
+    assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, 3480), (4120, 7900)]
+    starts = [doc.text.index(s) for s in ("Thanks", "Where", "In Porto", "My mother")]
+    ends = (1100, 3480, 6000, 7900)
+    assert doc.cues == tuple(zip(starts, (0, 1500, 4120, 6500), ends, strict=True))
+    assert doc.notice == ""

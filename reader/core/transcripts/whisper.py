@@ -67,8 +67,8 @@ def parse(text: str, name: str) -> Parsed:
         if data is None:
             raise DocumentError(f"{name} is not valid JSON: {exc}.") from exc
     segments = _segments(data)
-    if segments is None and isinstance(data, dict) and isinstance(data.get("text"), str):
-        return _words_alone(data["text"], name)
+    if not segments and isinstance(data, dict) and isinstance(data.get("text"), str):
+        return _words_alone(data["text"], data.get("words"), name)
     if not isinstance(segments, list) or not all(isinstance(s, dict) for s in segments):
         why = (
             "its list holds no segments such as {“start”: 0.0, “end”: 2.5, “text”: …}"
@@ -90,29 +90,57 @@ def parse(text: str, name: str) -> Parsed:
     return from_cues(cues, "whisper-json", name)
 
 
-def _words_alone(text: str, name: str) -> Parsed:
-    """OpenAI's transcription in its default "json" response, {"text": "…"} (the only one
-    gpt-4o-transcribe gives besides plain text): the words, without times or speakers, a
+def _words_alone(text: str, words: object, name: str) -> Parsed:
+    """OpenAI's transcription as its "json" response gives it, {"text": "…"} (the only JSON
+    gpt-4o-transcribe gives), or its "verbose_json" asked for the times of words alone,
+    with `words` and no segments (or an empty list of them, as servers made to answer
+    like it write): the sentences, each timed by its words where they are given, a
     paragraph parted before and after questions, as a pause parts them in a timed file
-    (the words after one are most often its answer); one paragraph, no question stood
-    apart in the outline."""
-    sentences = _SENTENCE_END_RE.split(text.strip())
-    if not sentences[0]:
+    (the words after one are most often its answer). Refused, or as one paragraph with
+    no question set apart in the outline, before."""
+    text = text.strip()
+    if not text:
         raise EmptyTranscriptError(
             f"{name} holds no transcript: its “text” is empty. The recording may be silent: "
             "transcribe it again."
         )
+    starts, at = [], 0
+    for sentence in (sentences := _SENTENCE_END_RE.split(text)):
+        at = text.index(sentence, at)
+        starts.append(at)
+    timed = _words_timed(text, words)
     asked = [sentence.endswith(("?", "？")) for sentence in sentences]
-    cues = [
-        Cue(sentence, paragraph=bool(at) and asked[at] != asked[at - 1])
-        for at, sentence in enumerate(sentences)
-    ]
+    cues = []
+    for number, (sentence, start) in enumerate(zip(sentences, starts, strict=True)):
+        inside = [t for t in timed if start <= t[0] < start + len(sentence)]
+        start_ms, end_ms = (inside[0][1], inside[-1][2]) if inside else (None, None)
+        parted = bool(number) and asked[number] != asked[number - 1]
+        cues.append(Cue(sentence, start_ms, end_ms, paragraph=parted))
     parsed = from_cues(cues, "whisper-json", name)
+    if timed:
+        return parsed
     return replace(
         parsed,
         notice=f"{name} holds the words without their times, so a recording cannot follow "
         "them: for times, ask OpenAI for its “verbose_json” or “srt” response instead.",
     )
+
+
+def _words_timed(text: str, words: object) -> list[tuple[int, int, int]]:
+    """(where in `text`, start ms, end ms) of each word of OpenAI's `words` found in it in
+    order (they are given without punctuation); none where they are not given."""
+    timed: list[tuple[int, int, int]] = []
+    found = 0
+    for word in words if isinstance(words, list) else ():
+        said = word.get("word") if isinstance(word, dict) else None
+        if not isinstance(said, str) or not (said := said.strip()):
+            continue
+        start, end = _word_ms(word.get("start")), _word_ms(word.get("end"))
+        at = text.find(said, found)
+        if at >= 0 and start is not None and end is not None:
+            timed.append((at, start, end))
+            found = at + len(said)
+    return timed
 
 
 def _segments(data: Any) -> Any:
