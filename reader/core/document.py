@@ -410,8 +410,9 @@ def _recording_not_transcript(path: Path) -> str:
     )
 
 
-# The header of Whisper's table of segments (whisper_table), saved as .txt too.
-_WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
+# The header of Whisper's table of segments (whisper_table), saved as .txt too; a study's
+# scan takes no other table (study_scan.sniff).
+WHISPER_TABLE_HEAD = r"\s*start([\t,])end\1(?:speaker\1)?text[ \t]*(?:\n|$)"
 # What Whisper's text of segments opens with: whisper.cpp's channel ("(speaker 0) "),
 # WhisperX's speaker ("[SPEAKER_00]: "), or the segment's times ("[00:16.020 --> 00:41.090]",
 # faster-whisper's "[0.00s -> 7.00s]"): read by whisper_text, which gives None for a text
@@ -514,7 +515,7 @@ def load_document(path: str | Path) -> Document:
     if module == "otter" and not may_have_headers(text):
         module = ""
     module = _subtitles_as_they_are(module, text)
-    if module in ("", "otter") and re.match(_WHISPER_TABLE_HEAD, text):
+    if module in ("", "otter") and re.match(WHISPER_TABLE_HEAD, text):
         module = "whisper_table"  # Whisper's .tsv or whisper.cpp's .csv renamed
     if module in ("", "otter") and re.match(_LYRICS_HEAD, text):
         module = "lrc"

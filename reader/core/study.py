@@ -432,7 +432,11 @@ class Study:
                 continue
             if path.is_dir():
                 found += scan_folder(path, self.folder).found
-            elif path.is_file() and is_transcript_name(path, doc=True) and not sniff(path):
+            elif (
+                path.is_file()
+                and is_transcript_name(path, doc=True)
+                and not sniff(path, in_folder=True)
+            ):
                 found.append(path)
         return [path for path in found if path.resolve() not in known]
 

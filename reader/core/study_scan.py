@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reader.core.document import (
     NAME_NOT_TEXT,
+    WHISPER_TABLE_HEAD,
     DocumentError,
     EmptyTranscriptError,
     bom_encoding,
@@ -35,7 +36,13 @@ from reader.core.other_documents import (
 from reader.core.study_places import FILE_NAME, MEMO_FILE, NOTES_FOLDER
 from reader.core.wording import counted
 
-TRANSCRIPT_SUFFIXES = (".txt", ".md", ".vtt", ".srt", ".json", ".docx", ".odt", ".rtf")
+TRANSCRIPT_SUFFIXES = (
+    ".txt", ".md", ".markdown", ".vtt", ".srt", ".json", ".tsv", ".csv", ".lrc", ".docx", ".odt",
+    ".rtf",
+)  # fmt: skip
+# Tables in a folder: Whisper's segments are transcripts; a spreadsheet (the participants'
+# ages, a codebook) beside them is none, and is left out without a word.
+_TABLES = (".tsv", ".csv")
 ZIPPED_SUFFIXES = (".docx", ".odt")  # word-processor files are zip archives
 MAX_TRANSCRIPTS = 1000  # a study of a few hundred interviews fits; a folder of 10,000 stops
 MAX_ENTRIES = 20_000  # directory entries looked at, whatever they are
@@ -44,7 +51,7 @@ SNIFF_BYTES = 8192
 # transcript (a .vtt of its header alone, the JSON of a silent recording). Opening every
 # file read whole (a few milliseconds each) made a scan of 300 short ones 25 times slower.
 NOTHING_BYTES = 512
-_TIMED = (".vtt", ".srt", ".json")
+_TIMED = (".vtt", ".srt", ".json", ".tsv", ".csv", ".lrc")
 JSON_BLOCK = 1 << 16  # a .json is read on until a list of segments shows
 GROUP_SKIPPED = 3  # more files skipped for one reason are said in one line
 # C0 controls other than tab, LF, FF and CR: a text file has (almost) none of them.
@@ -53,7 +60,8 @@ _OWN_FILE = re.compile(rb'"format"\s*:\s*"interview-reader-([a-z-]*)"')  # notes
 _OWN_HEAD = 400  # bytes that hold the "format" of our files
 NOTES_FILE = "it is an interview’s notes file, not a transcript"
 EXPORT_FILE = "it is a summary exported from Interview Reader, not a transcript"
-_QUIET = (NOTES_FILE, EXPORT_FILE)  # left out of a folder's scan without a word
+TABLE_FILE = "it is a table, not Whisper's segments (a header of start, end and text)"
+_QUIET = (NOTES_FILE, EXPORT_FILE, TABLE_FILE)  # left out of a folder's scan without a word
 _ZIP_MAGIC = b"PK\x03\x04"
 _OWN_REASONS = {b"notes": NOTES_FILE, b"study-export": EXPORT_FILE}  # by "format"
 _NATURAL = re.compile(r"(\d+)")
@@ -145,8 +153,10 @@ def is_transcript_name(path: Path, doc: bool = False) -> bool:
     return path.suffix.lower() in TRANSCRIPT_SUFFIXES or (doc and is_doc_name(path))
 
 
-def sniff(path: Path) -> str:
-    """ "" when `path` looks like a transcript we can open, else the reason it is not."""
+def sniff(path: Path, in_folder: bool = False) -> str:
+    """ "" when `path` looks like a transcript we can open, else the reason it is not.
+    `in_folder`: found in a folder, not picked, where a table other than Whisper's is not
+    taken (picked, it is read as a typed transcript)."""
     if not named_in_text(os.path.abspath(path)):
         return NAME_NOT_TEXT
     try:
@@ -176,6 +186,8 @@ def sniff(path: Path) -> str:
         return "it looks like a binary file, not a text interview"
     if is_markdown_export(text):
         return EXPORT_FILE
+    if in_folder and suffix in _TABLES and not re.match(WHISPER_TABLE_HEAD, text.lstrip("\ufeff")):
+        return TABLE_FILE
     if len(head) < SNIFF_BYTES and not text.strip():  # a byte order mark alone
         return "it is empty"
     if suffix in _TIMED and len(head) <= NOTHING_BYTES:  # opened now, not to say so later
@@ -311,7 +323,7 @@ def scan_folder(folder: Path, study_folder: Path | None = None) -> ScanReport:
         if len(report.found) >= MAX_TRANSCRIPTS:
             report.capped = True
             break
-        reason = sniff(path)
+        reason = sniff(path, in_folder=True)
         if reason in _QUIET:  # the interviews' notes, the user's summaries: no failures
             continue
         if reason:

@@ -374,3 +374,21 @@ def test_openai_words_alone_are_taken(tmp_path: Path) -> None:
     untimed = tmp_path / "untimed.json"
     untimed.write_bytes(b'{\n  "text": "Hi.",\n  "usage": {"type": "duration"}\n}')
     assert (sniff(timed), sniff(untimed)) == ("", "")
+
+
+def test_whisper_tables_and_lyrics_in_a_folder_are_taken_and_other_tables_quietly_not(
+    tmp_path: Path,
+) -> None:
+    """A folder of Whisper's .tsv, whisper.cpp's .csv and .lrc (which File ▸ Open reads)
+    opened as a study had no interview: "only 3 other files (.csv, .lrc, .tsv)". A
+    spreadsheet beside them (the participants' ages) is no transcript, and no failure."""
+    for name in ("whisper.tsv", "whisper-cpp.csv", "whisper-cpp.lrc", "names.md"):
+        shutil.copy(TRANSCRIPTS / name, tmp_path / name.replace(".md", ".markdown"))
+    (tmp_path / "participants.csv").write_text("participant,age\nP01,34\n", encoding="utf-8")
+    (tmp_path / "codes.tsv").write_text("code\tdefinition\nwork\tpaid work\n", encoding="utf-8")
+    report = scan_folder(tmp_path)
+    assert [p.name for p in report.found] == [
+        "names.markdown", "whisper-cpp.csv", "whisper-cpp.lrc", "whisper.tsv",
+    ]  # fmt: skip
+    assert report.messages() == []
+    assert sniff(tmp_path / "participants.csv") == ""  # picked: read as a typed transcript

@@ -82,3 +82,29 @@ def test_openai_words_alone_dropped_on_a_study_are_added_and_say_they_have_no_ti
         "Did you go with her? Why? Who asked you?",
     ]
     qtbot.waitUntil(lambda: "without their times" in window.banner.label.text())
+
+
+def test_a_folder_of_whisper_tables_opens_as_a_study_of_them(
+    make_study_window: Callable[[Path], MainWindow], tmp_path: Path, qtbot: Any
+) -> None:
+    """A folder of Whisper's .tsv and whisper.cpp's .lrc opened as a study said "No
+    transcript in this folder", though each opens alone; the participants' spreadsheet
+    beside them is left out without a word."""
+    folder = tmp_path / "Tromsø"
+    folder.mkdir()
+    shutil.copy(DATA / "transcripts" / "whisper.tsv", folder / "P01 Tove.tsv")
+    shutil.copy(DATA / "transcripts" / "whisper-cpp.lrc", folder / "P02 Ola.lrc")
+    (folder / "participants.csv").write_text("participant,age\nP01,34\nP02,51\n", "utf-8")
+    window = make_study_window(folder)
+    assert titles(window) == ["P01 Tove", "P02 Ola"]
+    assert [e.path for e in window.study.study.interviews] == ["P01 Tove.tsv", "P02 Ola.lrc"]
+    assert "skipped" not in window.banner.label.text()
+    first = window.study.study.interviews[0]
+    assert window.switcher.open(first.id)
+    qtbot.waitUntil(lambda: window.switcher.current == first.id)
+    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
+    assert [row.split("  ", 1)[1] for row in rows] == [
+        "So what brought you to Tromsø?",
+        "And the dark months, how did you cope?",
+    ]
+    assert window.interview.session.document.turns[1].start_ms == 4600
