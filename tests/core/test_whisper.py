@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.document import EmptyTranscriptError, load_document
+from reader.core.document import DocumentError, EmptyTranscriptError, load_document
 from reader.core.interview import Role, detect_segments
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
@@ -50,3 +50,18 @@ def test_words_alone_with_their_times_time_each_sentence() -> None:
     ends = (1100, 3480, 6000, 7900)
     assert doc.cues == tuple(zip(starts, (0, 1500, 4120, 6500), ends, strict=True))
     assert doc.notice == ""
+
+
+def test_json_of_another_tool_says_what_to_open_instead(tmp_path: Path) -> None:
+    """A transcription service's own JSON (AssemblyAI's utterances) was refused without
+    a word of what to do."""
+    path = tmp_path / "P07.json"
+    path.write_text('{"utterances": [{"speaker": "A", "start": 0, "text": "Hi?"}]}', "utf-8")
+    with pytest.raises(DocumentError) as refused:
+        load_document(path)
+    said = str(refused.value)
+    assert said.startswith("P07.json is not a Whisper transcript: it has no list of")
+    assert said.endswith(
+        "Save the transcript from the tool that made it as subtitles (.srt "
+        "or .vtt) or as text, and open that."
+    )

@@ -76,7 +76,10 @@ def parse(text: str, name: str) -> Parsed:
             else "it has no list of “segments” (openai-whisper, WhisperX), “transcription” "
             "(whisper.cpp) or “chunks”"
         )
-        raise DocumentError(f"{name} is not a Whisper transcript: {why}.")
+        raise DocumentError(
+            f"{name} is not a Whisper transcript: {why}. Save the transcript from the tool "
+            "that made it as subtitles (.srt or .vtt) or as text, and open that."
+        )
     cues = []
     turn = False  # whisper.cpp's `--tinydiarize`: the segment before ends a speaker's turn
     for number, segment in enumerate(segments, start=1):
