@@ -8,6 +8,7 @@ from pathlib import Path
 
 from reader.core.document import load_document
 from reader.core.interview import detect_segments, question_numbers
+from tests.core.test_transcripts import load_text
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 
@@ -39,15 +40,13 @@ def test_noscribe_overlapping_speech_is_its_speakers_words_once() -> None:
 def test_overlapping_speech_ending_before_a_third_speaker(tmp_path: Path) -> None:
     """noScribe ends the words said over another's with "//" where a third speaker, not
     the one spoken over, goes on."""
-    path = tmp_path / "three.vtt"
-    path.write_text(
+    doc = load_text(
+        tmp_path / "three.vtt",
         "WEBVTT three\n\n1\n00:00:00.000 --> 00:00:02.000\n<v S00>Who was there?\n\n"
         "2\n00:00:02.000 --> 00:00:03.000\n<v S01>My uncle, and\n\n"
         "3\n00:00:02.500 --> 00:00:03.000\n<v //S02>//S02: Me!//\n\n"
         "4\n00:00:03.000 --> 00:00:04.000\n<v S00>You too? http://example.org\n",
-        encoding="utf-8",
     )
-    doc = load_document(path)
     assert doc.text == (
         "S00: Who was there?\n\nS01: My uncle, and\n\nS02: Me!\n\n"
         "S00: You too? http://example.org\n"

@@ -10,6 +10,7 @@ import pytest
 
 from reader.core.document import DocumentError, EmptyTranscriptError, load_document
 from reader.core.interview import Role, detect_segments
+from tests.core.test_transcripts import load_text
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 
@@ -31,10 +32,8 @@ def test_words_alone_are_read_once_with_questions_set_apart() -> None:
 
 @pytest.mark.parametrize("text", ['{"text": ""}', '{"text": " \\n "}'])
 def test_empty_words_say_the_file_holds_no_transcript(tmp_path: Path, text: str) -> None:
-    path = tmp_path / "silent.json"
-    path.write_text(text, encoding="utf-8")
     with pytest.raises(EmptyTranscriptError, match=r"^silent\.json holds no transcript: its"):
-        load_document(path)
+        load_text(tmp_path / "silent.json", text)
 
 
 def test_words_alone_with_their_times_time_each_sentence() -> None:
@@ -55,10 +54,8 @@ def test_words_alone_with_their_times_time_each_sentence() -> None:
 def test_json_of_another_tool_says_what_to_open_instead(tmp_path: Path) -> None:
     """A transcription service's own JSON (AssemblyAI's utterances) was refused without
     a word of what to do."""
-    path = tmp_path / "P07.json"
-    path.write_text('{"utterances": [{"speaker": "A", "start": 0, "text": "Hi?"}]}', "utf-8")
     with pytest.raises(DocumentError) as refused:
-        load_document(path)
+        load_text(tmp_path / "P07.json", '{"utterances": [{"speaker": "A", "text": "Hi?"}]}')
     said = str(refused.value)
     assert said.startswith("P07.json is not a Whisper transcript: it has no list of")
     assert said.endswith(

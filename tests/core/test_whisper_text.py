@@ -11,6 +11,7 @@ import pytest
 
 from reader.core.document import load_document
 from reader.core.interview import Role, detect_segments
+from tests.core.test_transcripts import load_text
 
 DATA = Path(__file__).parents[1] / "data" / "transcripts"
 Q, A = Role.QUESTION, Role.ANSWER
@@ -70,19 +71,16 @@ def test_each_timed_segment_keeps_its_time_inside_a_turn() -> None:
 def test_faster_whisper_printed_seconds_and_tinydiarize_turns(tmp_path: Path) -> None:
     """faster-whisper's example prints "[0.00s -> 7.00s]"; whisper.cpp's --tinydiarize
     ends a speaker's last segment with "[SPEAKER_TURN]", kept out of the words."""
-    path = tmp_path / "printed.txt"
-    path.write_text(
+    doc = load_text(
+        tmp_path / "printed.txt",
         "[0.00s -> 2.50s]  Where did you grow up? [SPEAKER_TURN]\n"
         "[2.50s -> 7.00s]  In Porto.\n[7.00s -> 9.25s]  By the river.\n",
-        encoding="utf-8",
     )
-    doc = load_document(path)
     assert doc.text == "Where did you grow up?\n\nIn Porto. By the river.\n"
     assert [(t.start_ms, t.end_ms) for t in doc.turns] == [(0, 2500), (2500, 9250)]
 
 
 def test_prose_that_opens_with_a_time_in_brackets_is_as_it_is(tmp_path: Path) -> None:
-    path = tmp_path / "notes.txt"
     text = "[00:01 --> 00:05] was cut.\nThen we talked about the ward.\nAnd the nights.\n"
-    path.write_text(text, encoding="utf-8")
-    assert (load_document(path).format, load_document(path).text) == ("text", text)
+    doc = load_text(tmp_path / "notes.txt", text)
+    assert (doc.format, doc.text) == ("text", text)

@@ -19,6 +19,14 @@ from tests.ui.test_library import titles
 from tests.ui.test_outline import row_text
 
 
+def questions_shown(window: MainWindow, interview_id: str, qtbot: Any) -> list[str]:
+    """The questions the outline shows once the interview is opened from the Library."""
+    assert window.switcher.open(interview_id)
+    qtbot.waitUntil(lambda: window.switcher.current == interview_id)
+    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
+    return [row.split("  ", 1)[1] for row in rows]
+
+
 def test_whisper_text_added_to_a_study_has_its_questions_and_speakers(
     make_study_window: Callable[[Path], MainWindow],
     folder: Path,
@@ -46,10 +54,7 @@ def test_whisper_text_added_to_a_study_has_its_questions_and_speakers(
         ("P21 Rui", ["Interviewee", "Interviewer"], True),
     ):
         entry = next(e for e in window.study.study.interviews if e.title == title)
-        assert window.switcher.open(entry.id)
-        qtbot.waitUntil(lambda i=entry.id: window.switcher.current == i)
-        rows = [row_text(window.outline, row) for row in range(window.outline.count())]
-        assert [row.split("  ", 1)[1] for row in rows] == [
+        assert questions_shown(window, entry.id, qtbot) == [
             "Thanks for coming in. Where did you grow up?",
             "Did you go with her?",
         ]
@@ -74,10 +79,7 @@ def test_openai_words_alone_dropped_on_a_study_are_added_and_say_they_have_no_ti
     listed = orjson.loads((folder / "study.json").read_bytes())["interviews"]
     assert listed[-1]["title"] == "P22 Ines"
     entry = window.study.study.interviews[-1]
-    assert window.switcher.open(entry.id)
-    qtbot.waitUntil(lambda: window.switcher.current == entry.id)
-    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
-    assert [row.split("  ", 1)[1] for row in rows] == [
+    assert questions_shown(window, entry.id, qtbot) == [
         "Where did you grow up?",
         "Did you go with her? Why? Who asked you?",
     ]
@@ -100,10 +102,7 @@ def test_a_folder_of_whisper_tables_opens_as_a_study_of_them(
     assert [e.path for e in window.study.study.interviews] == ["P01 Tove.tsv", "P02 Ola.lrc"]
     assert "skipped" not in window.banner.label.text()
     first = window.study.study.interviews[0]
-    assert window.switcher.open(first.id)
-    qtbot.waitUntil(lambda: window.switcher.current == first.id)
-    rows = [row_text(window.outline, row) for row in range(window.outline.count())]
-    assert [row.split("  ", 1)[1] for row in rows] == [
+    assert questions_shown(window, first.id, qtbot) == [
         "So what brought you to Tromsø?",
         "And the dark months, how did you cope?",
     ]
