@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import (
+    anchoring_accuracy,
     codebook_bench,
     core_bench,
     gui_participants,
@@ -380,6 +381,7 @@ MEASURES: dict[str, Callable[[Run], list[Row]]] = {
     "scale": scale,  # before "saving", which reports the app's autosave measured here
     "saving": saving,
     "anchoring": lambda run: core_bench.anchoring(run.core),
+    "accuracy": lambda run: anchoring_accuracy.rows(core_bench.ANCHORING),  # section 4 too
     "find": lambda run: core_bench.finding(run.core),
     "export": lambda run: core_bench.exporting(run.core),
     "merge_back": lambda run: core_bench.merging_back(run.core),
