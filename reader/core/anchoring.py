@@ -36,6 +36,11 @@ _TURN_TIME = re.compile(
     r"(?m)^[ \t]*(?:\[\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?\]|\(\d{1,2}(?::\d{2}){1,2}"
     r"(?:[.,]\d{1,3})?\)|\d{1,2}(?::\d{2}){2}(?:[.,]\d{1,3})?)[ \t]+"
 )
+# What a turn opens with: its time, if any, and its speaker's name ("Interviewer (MK): "),
+# also where a quote's context begins within it.
+_TURN_LABEL = re.compile(
+    r"(?m)^[ \t]*(?:[\[(]?[\d:.,]*[\])]?[ \t]+)?(?:[^\W\d][\w.'()-]*(?: [\w.'()-]+){0,3}:[ \t])?"
+)
 # What of such a time a quote's saved words, cut at their length, begin or end with.
 _CUT_TIME_AT_START = re.compile(r"\A[\d:.,]*[\])][ \t]+")
 _CUT_TIME_AT_END = re.compile(r"(?m)^[ \t]*[\[(]?\d{0,2}(?::\d{0,2}){0,2}(?:[.,]\d{0,3})?\Z")
@@ -113,11 +118,13 @@ def reanchor_all(
     # Edits shift everything after them, so in document order the shift of the previous
     # highlight predicts the next one's place: one slice comparison instead of a search.
     shift = 0
-    for i in sorted(range(len(highlights)), key=lambda i: highlights[i].start):
+    order = sorted(range(len(highlights)), key=lambda i: highlights[i].start)
+    for i in order:
         placed[i], sure = _anchor(text, highlights[i], shift)
         if sure:
             shift = placed[i].highlight.start - highlights[i].start
     results = [placed[i] for i in range(len(highlights))]
+    results = _each_span_once(text, highlights, results, order)
     counts = Counter(r.status for r in results)
     reworded = sum(
         r.status is AnchorStatus.MOVED and _words(r.highlight.exact) != _words(h.exact)
@@ -129,6 +136,72 @@ def reanchor_all(
         counts[AnchorStatus.ORPHANED],
         reworded,
     )
+
+
+def _each_span_once(
+    text: str, highlights: list[Highlight], results: list[AnchorResult], order: list[int]
+) -> list[AnchorResult]:
+    """`results`, where highlights made on different words (apart, not overlapping) were
+    placed on the same span, with that span left to one of them and the others said not
+    found: words said twice, one of them deleted, are found again once, and the deleted
+    one's note had gone onto the other, two notes on one turn. The span is left to the
+    one placed in the order they were saved in (`order`: their indices by saved place),
+    then to the one whose saved context is most like its own."""
+    found = [i for i, r in enumerate(results) if r.status is not AnchorStatus.ORPHANED]
+    spans = [(results[i].highlight.start, results[i].highlight.end) for i in found]
+    if len(set(spans)) == len(spans):  # nearly always: each on a span of its own
+        return results
+    claims: dict[tuple[int, int], list[int]] = {}
+    for i, span in zip(found, spans, strict=True):
+        claims.setdefault(span, []).append(i)
+    contested = [
+        (span, claimants)
+        for span, claimants in claims.items()
+        if len(claimants) > 1
+        and min(highlights[i].end for i in claimants) <= max(highlights[i].start for i in claimants)
+    ]
+    if not contested:
+        return results
+    rank = {i: k for k, i in enumerate(order)}
+
+    def in_order(i: int, start: int, others: list[int]) -> int:
+        """On how many sides (0-2) the nearest highlight placed, not among `others`, stands
+        where the order they were saved in puts it."""
+        sides = 0
+        for step in (-1, 1):
+            k = rank[i] + step
+            while 0 <= k < len(order) and (
+                order[k] in others or results[order[k]].status is AnchorStatus.ORPHANED
+            ):
+                k += step
+            if not 0 <= k < len(order):
+                sides += 1
+            else:
+                sides += (results[order[k]].highlight.start - start) * step >= 0
+        return sides
+
+    out = list(results)
+    for (start, end), claimants in contested:
+        fits = {
+            i: (in_order(i, start, claimants), _fit(text, highlights[i], start, end))
+            for i in claimants
+        }
+        best = highlights[max(claimants, key=fits.__getitem__)]
+        for i in claimants:
+            h = highlights[i]
+            if h.end <= best.start or best.end <= h.start:
+                out[i] = _orphaned(h)
+    return out
+
+
+def _fit(text: str, h: Highlight, start: int, end: int) -> float:
+    """How like the words beside text[start:end] are to those `h` was saved with, their
+    turns' times and speakers' names left out (see `_spoken`)."""
+    from rapidfuzz import fuzz
+
+    before = _spoken(text[max(0, start - len(h.prefix)) : start])
+    after = _spoken(text[end : end + len(h.suffix)])
+    return fuzz.ratio(_spoken(h.prefix), before) + fuzz.ratio(_spoken(h.suffix), after)
 
 
 def _words(quote: str) -> str:
@@ -224,7 +297,17 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, near, expected)
         if in_place and pos == h.start:  # its context changed, no better place found
             return AnchorResult(_placed(text, h, pos, pos + n), AnchorStatus.KEPT), True
-        return _moved(text, h, pos, pos + n), True
+        return _moved_unless_deleted(text, h, expected, pos, pos + n, True)
+    # A transcript exported again without times: the quote is found as its words, before
+    # fuzzily with its time, which took it to any turn alike nearer a place its neighbours'
+    # times (gone too) had put further off. Found between its very words, it steers the
+    # next highlights as any quote found does.
+    timeless = _without_turn_times(text, h)
+    if timeless is not None:
+        result, sure = _anchor(text, timeless, shift)
+        found = result.highlight
+        if not found.orphan and _between_the_same_words(text, timeless, found.start, found.end):
+            return AnchorResult(found, AnchorStatus.MOVED), sure
     respaced = _respaced(text, h, expected)  # a short quote's, with its context's letters
     if respaced and (
         n < MIN_FUZZY_CHARS or _its_places(text, h, [respaced[0]], respaced[1] - respaced[0])
@@ -236,7 +319,7 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         pos = _most_alike(text, h.exact, h.prefix, h.suffix, its_own, expected)
         # Only a unique far match may steer the next highlights: in repeated text a copy
         # elsewhere would drag all of them into the wrong copy.
-        return _moved(text, h, pos, pos + n), len(everywhere) == 1
+        return _moved_unless_deleted(text, h, expected, pos, pos + n, len(everywhere) == 1)
     if n >= MIN_FUZZY_CHARS:
         # Within its length of where it was first, then further off, the first of equal
         # matches kept: the same words said again further off won as often (a turn whose
@@ -245,16 +328,55 @@ def _anchor(text: str, h: Highlight, shift: int) -> tuple[AnchorResult, bool]:
         windows = [(expected - slack, expected + n + slack) for slack in (n, 3 * n + 256)]
         span = _fuzzy(text, exact, windows)
         if span and _its_own(text, h, *span):
-            return _moved(text, h, *span), True
+            return _moved_unless_deleted(text, h, expected, *span, True)
         span = _fuzzy(text, exact, _seed_windows(text, exact, expected))
         if span and _its_own(text, h, *span):
-            return _moved(text, h, *span), False
-    timeless = _without_turn_times(text, h)
-    if timeless is not None:
-        found = _anchor(text, timeless, shift)[0].highlight
-        if not found.orphan and _between_the_same_words(text, timeless, found.start, found.end):
-            return AnchorResult(found, AnchorStatus.MOVED), False
+            return _moved_unless_deleted(text, h, expected, *span, False)
     return _orphaned(h), False
+
+
+def _moved_unless_deleted(
+    text: str, h: Highlight, expected: int, start: int, end: int, sure: bool
+) -> tuple[AnchorResult, bool]:
+    """`h` moved to text[start:end] (`sure`: see `_anchor`), unless the words it was saved
+    between stand side by side nearer `expected`: its turn was deleted there, and the
+    words found are a copy of it, said again elsewhere. A long answer said twice, one of
+    them deleted, took the other's place and the note with it, its saved context (mostly
+    a speaker's name, or the same question asked again) passing for its own."""
+    closed = _closed_gap(text, h, expected)
+    if closed is not None and abs(closed - expected) < abs(start - expected):
+        return _orphaned(h), False
+    return _moved(text, h, start, end), sure
+
+
+def _closed_gap(text: str, h: Highlight, expected: int) -> int | None:
+    """Where, nearest `expected`, the words the quote was saved between now meet, with
+    nothing but spaces between them: the quote gone from between them. Times a re-export
+    took off the text are taken off them too. None where they do not meet near it, or
+    either side saved too few words to tell."""
+    prefix, suffix = _context_now(text, h)
+    before, after = prefix.rstrip(), suffix.lstrip()
+    if min(len(before), len(after)) < MIN_CONTEXT_CHARS:
+        return None
+    lo = expected - NEAR_CHARS - len(before)
+    hi = expected + len(h.exact) + NEAR_CHARS + len(before)
+    meets = [
+        p + len(before)
+        for p in _occurrences(text, before, lo, hi)
+        if text[p + len(before) : p + len(before) + len(suffix) + 2].lstrip().startswith(after)
+    ]
+    return min(meets, key=lambda m: abs(m - expected)) if meets else None
+
+
+def _context_now(text: str, h: Highlight) -> tuple[str, str]:
+    """The quote's saved context, without the times its turns opened with where `text`
+    has none left (exported again without times)."""
+    if _has_turn_times(text):
+        return h.prefix, h.suffix
+    return (
+        _CUT_TIME_AT_START.sub("", _TURN_TIME.sub("", h.prefix)),
+        _CUT_TIME_AT_END.sub("", _TURN_TIME.sub("", h.suffix)),
+    )
 
 
 def _without_turn_times(text: str, h: Highlight) -> Highlight | None:
@@ -267,13 +389,9 @@ def _without_turn_times(text: str, h: Highlight) -> Highlight | None:
         return None
     lead = _TURN_TIME.match(h.exact)
     start = h.start + (lead.end() if lead else 0)
+    prefix, suffix = _context_now(text, h)
     return replace(
-        h,
-        start=start,
-        end=start + len(exact),
-        exact=exact,
-        prefix=_CUT_TIME_AT_START.sub("", _TURN_TIME.sub("", h.prefix)),
-        suffix=_CUT_TIME_AT_END.sub("", _TURN_TIME.sub("", h.suffix)),
+        h, start=start, end=start + len(exact), exact=exact, prefix=prefix, suffix=suffix
     )
 
 
@@ -368,20 +486,26 @@ def _its_own(text: str, h: Highlight, start: int, end: int) -> bool:
     Words said more than once (a long answer repeated) are another turn's as often as its
     own: with its time gone in a re-export, the turn went to whichever copy scored a hair
     better (a digit of the time matching), and its turn deleted, to a copy between other
-    words; not found is better than a guess."""
+    words; not found is better than a guess. A correction leaves a turn's time as it
+    was: in a text that still has times, the same words at another time are another turn
+    said alike (its own deleted, its note went there)."""
     from rapidfuzz import fuzz
 
     if _beside_its_words(text, h, start, end):
         return True
     words = text[start:end]
-    return fuzz.ratio(h.exact, words) >= SAME_WORDS and len(_whole_everywhere(text, words)) == 1
+    return (
+        fuzz.ratio(h.exact, words) >= SAME_WORDS
+        and (not _has_turn_times(text) or _TURN_TIME.findall(h.exact) == _TURN_TIME.findall(words))
+        and len(_whole_everywhere(text, words)) == 1
+    )
 
 
 def _beside_its_words(text: str, h: Highlight, start: int, end: int) -> bool:
     """Whether the words beside text[start:end] are like those the quote was saved with,
-    on one side at least. A side with next to no words saved (the text's start or end)
-    tells nothing: "" is 100% like "", and a highlight at the end went to any answer like
-    it."""
+    on one side at least, the times and speakers' names their turns open with left out
+    (see `_spoken`). A side with next to no words saved (the text's start or end) tells
+    nothing: "" is 100% like "", and a highlight at the end went to any answer like it."""
     from rapidfuzz import fuzz
 
     sides = [
@@ -389,9 +513,18 @@ def _beside_its_words(text: str, h: Highlight, start: int, end: int) -> bool:
         (h.suffix, text[end : end + len(h.suffix)]),
     ]
     return any(
-        len(saved) >= MIN_CONTEXT_CHARS and fuzz.ratio(saved, now) >= CONTEXT_AGREES
+        len(saved) >= MIN_CONTEXT_CHARS
+        and (words := _spoken(saved))
+        and fuzz.ratio(words, _spoken(now)) >= CONTEXT_AGREES
         for saved, now in sides
     )
+
+
+def _spoken(context: str) -> str:
+    """A quote's context without the times and speakers' names its turns open with, its
+    spacing single: "Ana: " and "[00:00:06] " are most of the context a short turn is
+    saved with, and alike beside every other turn of the same speaker."""
+    return " ".join(_TURN_LABEL.sub(" ", context).split())
 
 
 def _its_places(text: str, h: Highlight, positions: list[int], n: int = -1) -> list[int]:

@@ -610,3 +610,106 @@ def test_a_deleted_long_turn_said_elsewhere_too_is_said_lost_not_put_on_a_copy()
     result = anchor(after, highlight(before, quote))
     assert result.status is AnchorStatus.ORPHANED
     assert (result.highlight.start, result.highlight.exact) == (before.index(quote), quote)
+
+
+def turns(lines: list[str]) -> str:
+    """`lines` as an untimed transcript, a blank line between turns."""
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_turn_said_again_at_another_time_is_not_its_own_when_it_was_deleted() -> None:
+    """The times kept, an answer deleted with the question after it: its words said at
+    another time differ only in the time, and were taken for its own words corrected; its
+    note went to the other turn."""
+    before = timed(
+        [
+            "Interviewer: Did you like the work?",
+            f"Ana: {SERVERS}",
+            "Interviewer: How did it end?",
+            "Ana: Yes.",
+            "Interviewer: Who paid for it?",
+            f"Ana: {SERVERS}",
+            "Interviewer: Thank you.",
+        ]
+    )
+    quote = f"[00:00:13] Ana: {SERVERS}"
+    after = before.replace(f"{quote}\n\n[00:00:20] Interviewer: How did it end?\n\n", "")
+    result = anchor(after, highlight(before, quote))
+    assert result.status is AnchorStatus.ORPHANED
+    assert (result.highlight.start, result.highlight.exact) == (before.index(quote), quote)
+
+
+def test_a_deleted_turn_is_not_put_on_its_copy_beside_the_same_question() -> None:
+    """The words it stood between now meet where it was: its copy, after the same question
+    elsewhere, agreed on one side, and took the note."""
+    before = turns(
+        [
+            "Interviewer: Did you like the work?",
+            f"Ana: {SERVERS}",
+            "Interviewer: How did it end?",
+            "Ana: No.",
+            "Interviewer: Did you like the work?",
+            f"Ana: {SERVERS}",
+            "Interviewer: Thank you.",
+        ]
+    )
+    quote = f"Ana: {SERVERS}"
+    after = before.replace(f"{quote}\n\n", "", 1)
+    result = anchor(after, highlight(before, quote))
+    assert result.status is AnchorStatus.ORPHANED
+
+
+def test_two_highlights_on_copies_of_an_exchange_one_deleted_are_not_both_on_the_other() -> None:
+    """The same question and answer twice, the first exchange deleted: both answers'
+    highlights went to the second, the deleted one's note with them."""
+    exchange = ["Interviewer: Can you tell me more about that?", f"Ana: {BAKERY}"]
+    before = turns(["Interviewer: Hello.", *exchange, *exchange, "Interviewer: How did it end?"])
+    after = before.replace(turns(exchange), "", 1)
+    first, second = (highlight(before, f"Ana: {BAKERY}", k) for k in (0, 1))
+    results, summary = reanchor_all(after, [first, second])
+    assert results[0].status is AnchorStatus.ORPHANED
+    assert_placed(after, results[1].highlight)
+    assert results[1].highlight.start == after.index(f"Ana: {BAKERY}")
+    assert (summary.kept + summary.moved, summary.orphaned) == (1, 1)
+
+
+def test_a_question_is_found_beside_the_answer_before_it_when_the_times_are_removed() -> None:
+    """Exported again without times, the answer after it deleted: the words before it
+    were the same answer's, but the time and speaker's name were most of what it saved
+    with them, and a question asked twice was said not found."""
+    question = "Interviewer: How did that make you feel?"
+    before = timed(
+        [
+            "Interviewer: Did you like the work?",
+            "Ana: No.",
+            question,
+            "Ana: They came at eight, always the same faces, and they paid in coins.",
+            "Interviewer: Why?",
+            "Ana: Yes.",
+            question,
+            "Ana: I see.",
+            "Interviewer: Bye.",
+        ]
+    )
+    after = re.sub(r"\n\nAna: They came.*\n", "\n", without_times(before))
+    h = anchor(after, highlight(before, f"[00:00:20] {question}")).highlight
+    assert_placed(after, h)
+    assert (h.start, h.exact) == (after.index(question), question)
+
+
+def test_answers_said_twice_stay_on_their_own_turns_when_an_exchange_moves() -> None:
+    """An exchange swapped with the next and "Interviewer:" made "I:": neither answer's
+    note is taken for the other's, nor said not found for being said twice."""
+    asked = "Interviewer: And in winter?"
+    exchange = ["Interviewer: Did you like the work?", "Ana: Yes."]
+    rest = ["Interviewer: Why do you think that was?", f"Ana: {SERVERS}", "Interviewer: Bye."]
+    hello = ["Interviewer: Hello.", "Ana: Hi."]
+    before = turns([*hello, asked, f"Ana: {SERVERS}", *exchange, *rest])
+    after = turns([*hello, *exchange, asked, f"Ana: {SERVERS}", *rest])
+    after = after.replace("Interviewer:", "I:")
+    made = [highlight(before, f"Ana: {SERVERS}", k) for k in (0, 1)]
+    placed = [r.highlight for r in reanchor_all(after, made)[0]]
+    for h in placed:
+        assert_placed(after, h)
+    first = after.index(f"Ana: {SERVERS}")
+    assert [h.start for h in placed] == [first, after.index(f"Ana: {SERVERS}", first + 1)]
