@@ -713,3 +713,22 @@ def test_answers_said_twice_stay_on_their_own_turns_when_an_exchange_moves() -> 
         assert_placed(after, h)
     first = after.index(f"Ana: {SERVERS}")
     assert [h.start for h in placed] == [first, after.index(f"Ana: {SERVERS}", first + 1)]
+
+
+def test_short_turns_said_again_and_again_each_stay_on_their_own_when_times_are_removed() -> None:
+    """Every turn highlighted, the times taken off: a turn found as its words did not tell
+    the next where to look, the place each was looked for drifted a time's length a turn,
+    and after the first dozen or so most went to the turns alike beside their own, or
+    were not found."""
+    questions = [
+        "Interviewer: And then what happened?",
+        "Interviewer: Can you tell me more about that?",
+    ]
+    answers = ["Ana: Yes.", "Ana: No.", "Ana: Right.", "Ana: Okay."]
+    said = [turn for k in range(20) for turn in (questions[k % 2], answers[k % 4])]
+    before = "".join(f"[00:{k // 60:02d}:{k % 60:02d}] {turn}\n\n" for k, turn in enumerate(said))
+    after = re.sub(r"(?m)^\[00:\d\d:\d\d\] ", "", before)
+    made = [make_highlight(before, m.start(), m.end()) for m in re.finditer(r"(?m)^\[.+$", before)]
+    placed = [r.highlight for r in reanchor_all(after, made)[0]]
+    starts = [m.start() for m in re.finditer(r"(?m)^\S", after)]
+    assert [(h.start, h.orphan) for h in placed] == [(start, False) for start in starts]
