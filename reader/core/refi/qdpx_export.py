@@ -293,6 +293,7 @@ def export_session_qdpx(
     crlf: bool = False,
     notes_path: Path | None = None,
     sent_as: tuple[Study, str] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Qdpx, list[str], Sending]:
     """One interview as a project, what of it was left out (as `export_study_qdpx` says),
     and what it sends; with `notes_path` (where its notes file is) its recording is found
@@ -300,7 +301,8 @@ def export_session_qdpx(
     interview has there, when it is one of the open study's (exported alone): the
     study's record keeps what it sends, and the interview goes as the study's export sends
     it (its entry, participant and attribute values, the GUIDs an import brought): the
-    same GUIDs, so the other tool and the merge back know it as the same source."""
+    same GUIDs, so the other tool and the merge back know it as the same source.
+    `progress` is told as the interview is placed in the project (export_study_qdpx)."""
     title = session.document.title or "Interview"
     if sent_as is None:
         entry = InterviewEntry(
@@ -313,8 +315,9 @@ def export_session_qdpx(
         entry = study.interview(interview_id)
         attributes, guids = study.data.attributes, study.data.settings.get(GUIDS_SETTING, {})
     interview = interview_of(entry, session, notes_path)
+    codebook = session.notes.codebook
     qdpx = export_qdpx(
-        title, [interview], session.notes.codebook, attributes, crlf=crlf, guids=guids
+        title, [interview], codebook, attributes, crlf=crlf, guids=guids, progress=progress
     )
     if sent_as is None:
         return qdpx, _left_out_of(interview), Sending()

@@ -10,20 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 from reader.core.codebook import Codebook
 from reader.core.store import atomic_write, atomic_write_with
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.exporting.export_progress import CANCELLED, Told, in_background
 from reader.ui.exporting.save_folder import ask_save_path, home_folder
-from reader.ui.wait_cursor import busy
+
+if TYPE_CHECKING:
+    from reader.core.refi.qdpx_export import Progress, Qdpx, Sending
+
+    Built = tuple[Qdpx, list[str], Sending]  # a project, what it left out, what it sends
 
 QDPX = "REFI-QDA project (*.qdpx)"
 QDC = "REFI-QDA codebook (*.qdc)"
-# Writes a file into the open file it is given, telling its progress (done, total) to the
-# function given with it, which says False to stop.
-ProgressWriter = Callable[[BinaryIO, Callable[[int, int], bool]], object]
 # What a study's export does, as its dialog says it: "Reading interview 120 of 300…".
 STAGE_LINES = {
     "reading": "Reading interview {} of {}…",
@@ -74,30 +75,33 @@ class RefiExport:
             interview.flush()  # the open interview's notes as they are now, for the worker
             say(f"Exporting “{study.data.title}”…")
 
-            def work(told: Told) -> list[str]:
+            def build(stage: Progress) -> Built:
                 from reader.core.refi.qdpx_export import export_study_qdpx  # off the GUI too
 
-                def stage(kind: str, done: int, total: int) -> bool:
-                    return told(STAGE_LINES[kind].format(done, total), done, total)
-
-                project, left_out, sending = export_study_qdpx(study, crlf=crlf, progress=stage)
-                atomic_write_with(path, lambda file: project.write(file, writing(told)))
-                return [*left_out, sending.record()]  # 0.6 s for 300 interviews
-
-            said = self._run(path, work)
+                return export_study_qdpx(study, crlf=crlf, progress=stage)
         else:
-            from reader.core.refi.qdpx_export import export_session_qdpx
+            interview.notes_data()  # the research notes typed, in the session the worker reads
+            session, notes_path, in_study = interview.session, interview.notes_path, None
+            if study is not None and (interview_id := self.hub.current_id()):
+                in_study = (study, interview_id)
+            say("Exporting the interview…")
 
-            interview.notes_data()
-            in_study = self.hub.current_id()
-            with busy(say, "Exporting the interview…"):
-                project, left_out, sending = export_session_qdpx(
-                    interview.session,
-                    crlf=crlf,
-                    notes_path=interview.notes_path,
-                    sent_as=(study, in_study) if study is not None and in_study else None,
+            def build(stage: Progress) -> Built:
+                from reader.core.refi.qdpx_export import export_session_qdpx
+
+                return export_session_qdpx(
+                    session, crlf=crlf, notes_path=notes_path, sent_as=in_study, progress=stage
                 )
-            said = [*left_out, sending.record()] if self._write(path, project.write) else None
+
+        def work(told: Told) -> list[str]:
+            def stage(kind: str, done: int, total: int) -> bool:
+                return told(STAGE_LINES[kind].format(done, total), done, total)
+
+            project, left_out, sending = build(stage)
+            atomic_write_with(path, lambda file: project.write(file, writing(told)))
+            return [*left_out, sending.record()]  # 0.6 s for 300 interviews
+
+        said = self._run(path, work)
         if said is not None:  # else not written: nothing was sent
             self.window.transfers.report.exported(path, list(filter(None, said)))
 
@@ -136,17 +140,6 @@ class RefiExport:
             self.window.transfers.report.failed(path, exc)
             return False
         return True
-
-    def _write(self, path: Path, write: ProgressWriter) -> bool:
-        """`write(file, progress)` has written the file, whole, at `path`; else the window's
-        export report says why (reader/ui/exporting/export_report.py, as every export) and
-        nothing is left there, not even a part of it."""
-
-        def work(told: Told) -> bool:
-            atomic_write_with(path, lambda file: write(file, writing(told)))
-            return True
-
-        return self._run(path, work) is not None
 
     def _run(self, path: Path, work: Callable[[Told], Any]) -> Any:
         """What `work` returned, having written `path` on a worker thread under the export's
