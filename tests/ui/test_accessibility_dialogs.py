@@ -288,3 +288,83 @@ def test_no_dialog_asks_with_qts_unnamed_fields() -> None:
             ):
                 calls.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert calls == []
+
+
+def walked_when_shown(met: Met, qtbot: Any, start: Any, then: Any = None) -> None:
+    """`start()` does what shows a progress dialog: walked once it shows (it has one stop,
+    Cancel), then Esc pressed on it, as the user stops what it shows; `then()` after."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    walked: list[QWidget] = []
+
+    def look() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog)]
+        dialog = next((w for w in shown if w.isVisible()), None)
+        if dialog is None or walked:
+            return
+        walked.append(dialog)
+        met.walk(dialog, tabs=False)
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        if then is not None:
+            then()
+
+    timer = QTimer(interval=0)
+    timer.timeout.connect(look)
+    timer.start()
+    try:
+        start()
+        qtbot.waitUntil(lambda: bool(walked))
+    finally:
+        timer.stop()
+
+
+def test_the_progress_dialogs_of_a_study_and_its_import_question(
+    study_window: MainWindow, met: Met, qtbot: Any, dialogs: Any, monkeypatch: Any
+) -> None:
+    """Export's progress had no title: a screen reader said "dialog", and nothing of what
+    it was. Each window the app builds is named, as its title says: a study's export, an
+    interview being read, the transcripts being read for participants, the question an
+    import asks."""
+    import reader.core.refi.qdpx_export as qdpx_export
+    from reader.ui.library import transcript_filling
+    from tests.ui.test_loading import read_slowly
+    from tests.ui.test_refi import export_qdpx, held, their_project
+
+    window = study_window
+    folder = window.study.study.folder
+    real_export = qdpx_export.export_study_qdpx
+
+    def held_export(study: Any, *, crlf: bool, progress: Any) -> Any:
+        return real_export(study, crlf=crlf, progress=held(progress, lambda *told: True))
+
+    monkeypatch.setattr(qdpx_export, "export_study_qdpx", held_export)
+    target = folder.parent / "study.qdpx"
+    walked_when_shown(met, qtbot, lambda: export_qdpx(window, monkeypatch, dialogs, True, target))
+    release = read_slowly(monkeypatch, show_after_ms=0)
+    next_interview = window.window_actions.next_interview.trigger  # Ctrl+PgDn
+    walked_when_shown(met, qtbot, next_interview, then=release.set)
+    monkeypatch.setattr(transcript_filling, "SLICE_MS", 0)  # one transcript a slice
+    monkeypatch.setattr(transcript_filling, "SHOW_AFTER_MS", 0)
+    walked_when_shown(met, qtbot, window.window_actions.fill_from_transcripts.trigger)
+    dialogs.open_answers.append(str(their_project(folder.parent / "theirs")))
+    window.window_actions.codes.import_qdpx.trigger()  # into this study, or a new one?
+    titles = ["Exporting", "Opening Interview", transcript_filling.TITLE]
+    titles.append("Import REFI-QDA Project")
+    assert met.shown(*titles) == {t: [] for t in titles}
+    assert "" not in met.found, "a window without a title"
+
+
+def test_the_question_before_opening_a_study_here_anyway(
+    make_study_window: Any, folder: Path, met: Met, qtbot: Any
+) -> None:
+    """The study's lock left by a window on another computer: the banner's Open Here
+    Anyway… asks first."""
+    from reader.core.lock_files import study_lock
+    from tests.ui.persistence.test_locks import LAPTOP
+
+    study_lock(folder).write_text(LAPTOP, "utf-8")
+    window = make_study_window(folder)
+    activate(window, qtbot)
+    next(b for b in window.banner.buttons if b.text().startswith("Open Here Anyway")).click()
+    assert met.shown("Open Here Anyway?") == {"Open Here Anyway?": []}

@@ -33,6 +33,7 @@ Result = TypeVar("Result")
 
 def _dialog(parent: QWidget) -> QProgressDialog:
     dialog = QProgressDialog("Exporting…", "Cancel", 0, STEPS, parent)
+    dialog.setWindowTitle("Exporting")  # untitled, a screen reader said "dialog" alone
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(SHOW_AFTER_MS)
     # Esc rejects the dialog, which Qt (6.3 on) closes without the close event by which a
