@@ -120,6 +120,8 @@ def make_search(window: Any) -> SearchPanel:
     panel.set_scope(scope)
     window.notes_pane.memoEdited.connect(panel.changed)  # searched again, if shown
     window.appearance.changed.connect(panel.show_status)  # its colours, in a new theme
+    # Its results' list showed no focus of its own while empty: the accent's bar, as others.
+    window.focus_marker.add_pane(panel.tree)
     return panel
 
 
