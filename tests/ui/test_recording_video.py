@@ -61,6 +61,8 @@ def test_a_video_plays_in_a_dock_under_the_left_docks_that_closes_and_comes_back
     assert window.dockWidgetArea(dock) == Qt.DockWidgetArea.LeftDockWidgetArea
     assert dock.geometry().top() > window.outline_dock.geometry().top()  # below, not tabbed
     picture = dock.widget()
+    assert picture.accessibleName() == "Video of the recording"  # a nameless area before
+    assert "Ctrl+Space" in picture.accessibleDescription()
     # As tall as the 16:9 picture is for the dock's width: no black bands.
     qtbot.waitUntil(lambda: abs(picture.height() - picture.width() * 9 / 16) <= 3)
     # Before playing, the picture at the saved place shows (a paused player, not a

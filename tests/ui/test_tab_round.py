@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from reader.ui.lazy_dock import dock_showing
 from reader.ui.window.main_window import MainWindow
 from tests.ui.media_files import write_wav
+from tests.ui.test_accessibility import unnamed
 from tests.ui.test_codebook import code_with_keys
 from tests.ui.test_read_only_undo import activate
 
@@ -111,6 +112,7 @@ def test_tab_goes_round_the_whole_window_once_and_back(make_study_window, folder
     docks = every_dock_shown(window, qtbot)
     codebook = window.codebook.panel
     codebook.set_current(window.codebook.hub.book.find("Drinks").id)
+    assert unnamed(window) == []  # each panel made and shown at once, named
     expected = stops(window)
     reader = window.reader
     looks: dict[QWidget, QImage] = {}

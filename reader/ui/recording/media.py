@@ -175,6 +175,9 @@ class Player(QObject):
 
             self._video = QVideoWidget()
             self._video.setObjectName("recording-video")
+            # A screen reader met a nameless area in the Video dock.
+            self._video.setAccessibleName("Video of the recording")
+            self._video.setAccessibleDescription("The recording's picture; Ctrl+Space plays it")
             self._video.setMinimumSize(240, 135)
             self.player.setVideoOutput(self._video)
         return self._video
