@@ -1,11 +1,19 @@
-"""Small dialogs: a highlight's note and the labels of the six colours; a name or a choice
-asked for (get_text, get_item); the docks' narrow filter drop-downs; windows that keep
-their size between sessions."""
+"""Small dialogs: a highlight's note and the labels of the six colours; a name, a choice or
+a colour asked for (get_text, get_item, get_color); the docks' narrow filter drop-downs;
+windows that keep their size between sessions."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPaintEvent, QShortcut, QTextCursor
+from PySide6.QtGui import (
+    QAccessible,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPaintEvent,
+    QShortcut,
+    QTextCursor,
+)
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -176,6 +184,38 @@ def speaker_name(parent: QWidget | None, shown: str, study: bool = False) -> tup
         title, label = "Rename Speaker", f"Name for “{shown}”:"
         does = "in this interview; another speaker's name merges the two"
     return get_text(parent, title, label, shown, "New name", f"What “{shown}” is called {does}")
+
+
+# Qt's colour dialog, its parts as a screen reader should hear them: by Qt's class for
+# those it leaves nameless, else by the name Qt gives them (its labels' words).
+COLOR_PARTS = {
+    "QtPrivate::QColorPicker": ("Hue and saturation", "The arrow keys change the colour"),
+    "QtPrivate::QColorLuminancePicker": ("Lightness", "Up and Down lighten and darken it"),
+    "Basic colors": ("Basic colors", "Colours to choose from: the arrow keys, then Space"),
+    "Custom colors": ("Custom colors", "Colours added with Add to Custom Colors"),
+    "HTML:": ("HTML", "The colour as # and six hexadecimal digits, as #1f77b4"),
+}
+
+
+def get_color(parent: QWidget | None, color: QColor, title: str) -> QColor:
+    """A colour chosen from `color` in Qt's colour dialog (the system's own where it has
+    one), invalid when cancelled; its parts named and described first: Qt's static
+    getColor left its colour field and lightness strip nameless (#17)."""
+    from PySide6.QtWidgets import QColorDialog
+
+    dialog = QColorDialog(color, parent)
+    dialog.setWindowTitle(title)
+    for part in dialog.findChildren(QWidget):
+        heard = QAccessible.queryAccessibleInterface(part).text(QAccessible.Text.Name)
+        said = COLOR_PARTS.get(part.metaObject().className()) or COLOR_PARTS.get(heard)
+        if said is not None:
+            part.setAccessibleName(said[0])
+            part.setAccessibleDescription(said[1])
+    try:
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.currentColor() if ok else QColor()  # as OK left it
+    finally:
+        dialog.deleteLater()
 
 
 def _input_dialog(parent: QWidget | None, title: str, label: str) -> QInputDialog:

@@ -8,7 +8,15 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QApplication,
+    QColorDialog,
+    QDialog,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+)
 
 from reader.ui.dialogs import ColorLabelsDialog, NoteDialog
 from reader.ui.notes.notes_editor import NotesEditor
@@ -37,6 +45,7 @@ class DialogStub:
         # What the user types into the next note or colour-label dialogs; None cancels.
         self.note_answers: list[str | None] = []
         self.color_answers: list[dict[str, str] | None] = []
+        self.code_color_answers: list[str | None] = []  # a code's colour (#rrggbb) chosen
         # Choices in `dialogs.ask` (e.g. "Start Empty"); without an answer, the first.
         self.choice_answers: list[str] = []
         self.item_answers: list[tuple[int, bool]] = []  # dialogs.get_item: (row, ok)
@@ -116,6 +125,8 @@ def dialogs(tmp_path: Path) -> Iterator[DialogStub]:
             dialog.edits[color_id].setText(label)
 
     monkeypatch.setattr(ColorLabelsDialog, "exec", answer(stub.color_answers, fill_colors))
+    chosen = answer(stub.code_color_answers, lambda d, v: d.setCurrentColor(QColor(v)))
+    monkeypatch.setattr(QColorDialog, "exec", chosen)
 
     def ask(_parent: Any, title: str, text: str, choices: list[str], default: str = "") -> str:
         stub.shown.append(("ask", f"{title}: {text}"))

@@ -73,7 +73,11 @@ def unnamed(window: QWidget) -> list[str]:
 
 
 def _tab_stop(widget: object) -> bool:
-    return isinstance(widget, QWidget) and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+    """Whether Tab stops at `widget`: one with a focus proxy (a spin box's field) gives its
+    focus to the proxy, which is heard instead."""
+    if not isinstance(widget, QWidget) or widget.focusProxy() is not None:
+        return False
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def _unnamed(interface: QAccessibleInterface, path: str) -> list[str]:

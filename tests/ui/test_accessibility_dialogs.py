@@ -6,7 +6,10 @@ round all of them in the order they are laid out, with the focus seen on each.
 A modal dialog's exec() is stubbed (tests/ui/conftest.py stubs Qt's and ours for the other
 tests): it shows the dialog, walks it as a screen reader does, and cancels it. Qt's file
 and print dialogs are left as Qt makes them: the system's own where there is one, else
-Qt's, which names its fields by their labels (without descriptions)."""
+Qt's, which names its fields by their labels (without descriptions); naming them would take
+building Qt's own everywhere, and the system's dialog, its users' usual one, would go. Qt's
+colour dialog, which most systems show as Qt makes it, is built by reader.ui.dialogs
+.get_color, which names the parts Qt leaves nameless."""
 
 from __future__ import annotations
 
@@ -276,14 +279,15 @@ def test_the_windows_of_the_codes_and_the_values_of_an_attribute(
 
 def test_no_dialog_asks_with_qts_unnamed_fields() -> None:
     """QInputDialog.getText and getItem name their field by its label and describe it not
-    at all; reader.ui.dialogs.get_text and get_item are the ones to use."""
+    at all, QColorDialog.getColor leaves its colour field nameless; reader.ui.dialogs
+    .get_text, get_item and get_color are the ones to use."""
     calls = []
     for path in (ROOT / "reader").rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if (
                 isinstance(node, ast.Attribute)
                 and isinstance(node.value, ast.Name)
-                and node.value.id == "QInputDialog"
+                and node.value.id in ("QInputDialog", "QColorDialog")
                 and node.attr.startswith("get")
             ):
                 calls.append(f"{path.relative_to(ROOT)}:{node.lineno}")
@@ -368,3 +372,28 @@ def test_the_question_before_opening_a_study_here_anyway(
     activate(window, qtbot)
     next(b for b in window.banner.buttons if b.text().startswith("Open Here Anyway")).click()
     assert met.shown("Open Here Anyway?") == {"Open Here Anyway?": []}
+
+
+def test_the_colour_of_a_code(
+    study_window: MainWindow, met: Met, qtbot: Any, monkeypatch: Any
+) -> None:
+    """The Codebook's colour button, pressed by Space: Qt's colour dialog left its colour
+    field and lightness strip nameless, its lists and its field undescribed. (Its Tab
+    order and how it draws the focus are Qt's: it is walked for names alone.)"""
+    from PySide6.QtWidgets import QColorDialog
+
+    def exec_(dialog: QColorDialog) -> int:
+        met.walk(dialog, tabs=False)
+        dialog.hide()
+        return QDialog.DialogCode.Rejected
+
+    def unnamed_parts(*_args: Any) -> None:
+        raise AssertionError("Qt's static getColor: its colour field and lightness nameless")
+
+    monkeypatch.setattr(QColorDialog, "exec", exec_)
+    monkeypatch.setattr(QColorDialog, "getColor", unnamed_parts)
+    panel = study_window.codebook.panel
+    codebook_key(study_window, qtbot, Qt.Key.Key_Tab)  # from the code to its fields
+    panel.color_button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(panel.color_button, Qt.Key.Key_Space)
+    assert met.shown("Colour of “Drinks”") == {"Colour of “Drinks”": []}

@@ -11,8 +11,8 @@ from typing import Any
 
 import orjson
 from PySide6.QtCore import QPoint, Qt, QTimer
-from PySide6.QtGui import QColor, QContextMenuEvent
-from PySide6.QtWidgets import QApplication, QColorDialog, QFileDialog
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
@@ -205,7 +205,7 @@ def test_an_hour_of_coding_by_keys_ends_on_disk_as_it_was_in_the_window(
     assert focused() is panel.view and study_codes(folder)[-1] == "Rest"
     # The Menu key ▸ Colour… on Family; Ctrl+M merges Rest into it.
     press(qtbot, Qt.Key.Key_Up)
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *_a, **_k: QColor("#123456"))
+    dialogs.code_color_answers.append("#123456")
     menu_key(qtbot, [Qt.Key.Key_C])
     assert hub.book.find("Family").color == "#123456"
     press(qtbot, Qt.Key.Key_Down)

@@ -14,7 +14,6 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QColorDialog,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
@@ -319,7 +318,7 @@ class CodebookPanel(QWidget):
     def choose_color(self) -> None:
         if (code := self.model.codes.get(self.current_id())) is None:
             return
-        color = QColorDialog.getColor(QColor(code.color), self, f"Colour of “{code.name}”")
+        color = dialogs.get_color(self, QColor(code.color), f"Colour of “{code.name}”")
         if color.isValid():
             self.hub.update(code.id, "Recolour Code", color=color.name())
 
