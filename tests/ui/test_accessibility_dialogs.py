@@ -397,3 +397,15 @@ def test_the_colour_of_a_code(
     panel.color_button.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(panel.color_button, Qt.Key.Key_Space)
     assert met.shown("Colour of “Drinks”") == {"Colour of “Drinks”": []}
+
+
+def test_the_transcripts_a_study_could_not_open(
+    make_study_window: Any, folder: Path, met: Met, qtbot: Any
+) -> None:
+    """Two Word files cut short, first in the study: one warning names both, its details say
+    why for each."""
+    for name in ("A1 spoilt.docx", "A2 spoilt.docx"):
+        (folder / name).write_bytes(b"PK\x03\x04 cut short")
+    make_study_window(folder)
+    title = "Cannot open some interviews"
+    assert met.shown(title) == {title: []}
