@@ -91,6 +91,24 @@ def test_dark_text_fields_have_an_edge(window: MainWindow, qtbot, name: str) -> 
     assert parse_hex(palette.accent) in edge()
 
 
+@pytest.mark.parametrize("name", ["high-contrast", "dark"])
+def test_a_menu_over_the_page_has_an_edge_in_dark_themes(
+    window: MainWindow, qtbot, name: str
+) -> None:
+    """Dark's View menu over the reader: Fusion's edge, a shade darker than the menu,
+    stood 1.1:1 from the page, and the menu ran into the interview's text."""
+    window.appearance.set_theme(name)
+    palette = PALETTES[name]
+    menu = window.window_actions.view_menu
+    assert menu is not None
+    menu.popup(window.reader.mapToGlobal(QPoint(40, 40)))
+    qtbot.waitExposed(menu)
+    image = menu.grab().toImage()
+    menu.close()
+    edge = rgb(image.pixelColor(0, image.height() // 2))
+    assert contrast_ratio(edge, parse_hex(palette.base)) >= NON_TEXT_CONTRAST, edge
+
+
 def test_high_contrast_codebook_list_and_description_have_an_edge(
     window: MainWindow, qtbot
 ) -> None:
