@@ -10,7 +10,9 @@ from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialogButtonBox,
     QListView,
+    QProxyStyle,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
@@ -171,29 +173,32 @@ def test_the_keyboard_focus_frame_is_drawn_in_the_accent(window: MainWindow, nam
 
 
 @pytest.mark.parametrize("name", list(PALETTES))
-def test_a_button_and_a_slider_with_the_keyboard_are_framed_in_the_accent(
+def test_a_button_a_slider_and_a_drop_down_with_the_keyboard_are_framed_in_the_accent(
     window: MainWindow, name: str
 ) -> None:
     """Fusion lightened a focused button's edge a shade and outlined a slider's groove
     faintly: on High Contrast the Library's Add and the recording's slider showed no
-    focus (the visual review's finding 2)."""
+    focus (the visual review's finding 2). A drop-down list (the Export dialog's Export,
+    Coded Passages' code) was edged in grey on High Contrast's black."""
     from PySide6.QtCore import QRect
     from PySide6.QtGui import QImage, QPainter
-    from PySide6.QtWidgets import QStyleOptionSlider
+    from PySide6.QtWidgets import QStyleOptionComboBox, QStyleOptionSlider
 
     window.appearance.set_theme(name)
     install_indicator_style()
     accent = parse_hex(PALETTES[name].accent)
     style = QApplication.style()
-    button, slider = QStyleOptionButton(), QStyleOptionSlider()
+    button, slider, combo = QStyleOptionButton(), QStyleOptionSlider(), QStyleOptionComboBox()
     button.text, slider.orientation, slider.maximum = "Add", Qt.Orientation.Horizontal, 10
-    for option in (button, slider):
+    combo.currentText = "This interview"
+    for option in (button, slider, combo):
         option.rect = QRect(0, 0, 80, 24)
         option.palette = QApplication.palette()
         option.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_HasFocus
     for option, draw in (
         (button, lambda o, p: style.drawControl(QStyle.ControlElement.CE_PushButton, o, p)),
         (slider, lambda o, p: style.drawComplexControl(QStyle.ComplexControl.CC_Slider, o, p)),
+        (combo, lambda o, p: style.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, o, p)),
     ):
         painted = []
         for state in (option.state, QStyle.StateFlag.State_Enabled):
@@ -321,3 +326,27 @@ def test_a_tool_button_turned_on_shows_it_and_differs_from_a_greyed_out_one(
     strongest = max(contrast_ratio(color, window_color) for color in painted[0])
     assert strongest >= NON_TEXT_CONTRAST, strongest
     assert painted[0] != painted[1]  # turned on, not greyed out
+
+
+class DesktopWithIcons(QProxyStyle):
+    """A desktop that asks for icons on dialog buttons (Xfce, a bare X session): Fusion
+    then gives Qt's stand-in icons, drawn for a light button."""
+
+    def styleHint(self, hint, option=None, widget=None, returnData=None):  # noqa: N803
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 1
+        return super().styleHint(hint, option, widget, returnData)
+
+
+def test_a_dialogs_close_button_has_no_icon_even_where_the_desktop_asks_for_one(qtbot) -> None:
+    """Coded Passages', Speakers' and Keyboard Shortcuts' Close showed Qt's black cross,
+    which vanished on Dark's and High Contrast's buttons; OK and Cancel had a green tick
+    and a red cross beside the app's own buttons, which have none."""
+    close = QDialogButtonBox.StandardButton.Close
+    for style, has_icon in ((DesktopWithIcons("fusion"), True),
+                            (IndicatorStyle(DesktopWithIcons("fusion")), False)):  # fmt: skip
+        box = QDialogButtonBox()
+        qtbot.addWidget(box)
+        box.setStyle(style)
+        box.setStandardButtons(close)
+        assert box.button(close).icon().isNull() is not has_icon

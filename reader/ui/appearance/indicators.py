@@ -1,7 +1,8 @@
 """Check boxes and radio buttons drawn in the theme's colours, in every widget and list,
 and the keyboard's focus frame in the accent, around a focused tab too; a tool button
 turned on edged in the accent; the current tab of a tab bar filled toward the accent and
-lined in it; a tree's arrow on a selected row in the selection's text colour.
+lined in it; a tree's arrow on a selected row in the selection's text colour; dialog
+buttons without icons.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
     QStyle,
+    QStyleHintReturn,
     QStyleOption,
     QStyleOptionComplex,
     QStyleOptionSlider,
@@ -39,6 +41,20 @@ SHOWN_LINE = 2  # px, the current tab's line
 
 class IndicatorStyle(QProxyStyle):
     """The application's style, but for check and radio indicators."""
+
+    def styleHint(
+        self,
+        hint: QStyle.StyleHint,
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+        returnData: QStyleHintReturn | None = None,  # noqa: N803 - Qt's name
+    ) -> int:
+        """No icons on a dialog's buttons (Close, OK, Cancel), as GNOME, Windows and macOS
+        have them: where a desktop asks for them, Qt's stand-ins are drawn for a light
+        button, and Close's black cross vanished on Dark's and High Contrast's."""
+        if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+            return 0
+        return super().styleHint(hint, option, widget, returnData)
 
     def drawPrimitive(
         self,
@@ -107,7 +123,9 @@ class IndicatorStyle(QProxyStyle):
         """A slider drawn in the theme's colours (`paint_slider`), framed with the keyboard
         as the other controls are: Fusion outlined its groove in a faint shade. A scroll bar's
         handle in the theme's own colour (`Palette.scroll_handle`): Fusion fills it with
-        the buttons' colour, 1.2:1 against its groove in Light."""
+        the buttons' colour, 1.2:1 against its groove in Light. A drop-down list with the
+        keyboard framed in the accent as a button is: Fusion edged it a shade lighter, grey
+        on High Contrast's black and 2.2:1 on Dark's window."""
         if control == CC.CC_ScrollBar and isinstance(option, QStyleOptionSlider):
             bare = QStyleOptionSlider(option)  # the groove and arrows as Fusion has them
             bare.subControls &= ~SC.SC_ScrollBarSlider
@@ -128,6 +146,8 @@ class IndicatorStyle(QProxyStyle):
                 paint_focus(painter, QRectF(option.rect))
             return
         super().drawComplexControl(control, option, painter, widget)
+        if control == CC.CC_ComboBox and option.state & HAS_FOCUS:
+            paint_focus(painter, QRectF(option.rect))
 
 
 def paint_slider(
