@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDockWidget
 
 from reader.core.palettes import HIGH_CONTRAST, PALETTES, contrast_ratio, parse_hex
 from reader.ui import theme
 from reader.ui.appearance.docks import BUTTONS, TitleButtons, button_color
+from reader.ui.exporting.export_dialog import ExportDialog
 from reader.ui.window.main_window import MainWindow
 
 NON_TEXT_CONTRAST = 3.0  # WCAG 1.4.11, for the parts of a control
@@ -107,6 +108,26 @@ def test_a_menu_over_the_page_has_an_edge_in_dark_themes(
     menu.close()
     edge = rgb(image.pixelColor(0, image.height() // 2))
     assert contrast_ratio(edge, parse_hex(palette.base)) >= NON_TEXT_CONTRAST, edge
+
+
+@pytest.mark.parametrize("name", ["high-contrast", "dark"])
+def test_a_drop_down_list_has_an_edge_in_dark_themes(window: MainWindow, qtbot, name: str) -> None:
+    """The Export dialog's Export list, opened with Alt+Down: on High Contrast a black list
+    over the black dialog, with nothing to tell where it ended."""
+    window.appearance.set_theme(name)
+    palette = PALETTES[name]
+    dialog = ExportDialog({"blue": "Blue"}, {}, window, study="Night shifts")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    combo = dialog.scope_combo
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitExposed(combo.view())
+    image = combo.view().grab().toImage()
+    combo.hidePopup()
+    edge = rgb(image.pixelColor(0, image.height() // 2))
+    assert contrast_ratio(edge, parse_hex(palette.window)) >= NON_TEXT_CONTRAST, edge
 
 
 def test_high_contrast_codebook_list_and_description_have_an_edge(

@@ -23,7 +23,8 @@ PANE_LINES = (
     "QLineEdit { border: 1px solid palette(mid); border-radius: 2px; padding: 2px; }"
     # Every field's edge is white here: the one with the keyboard takes the accent.
     "QLineEdit:focus { border: 2px solid palette(link); padding: 1px; }"
-    "QMenu { border: 1px solid palette(mid); }"  # a black menu over the black page
+    # A black menu or drop-down list over the black page.
+    "QMenu, QComboBox QAbstractItemView { border: 1px solid palette(mid); }"
     # The Codebook's list and description and the Library's table sit among buttons and
     # fields, not filling a pane: edged as the fields are, else black on black.
     "QTreeView#code-tree, QPlainTextEdit#code-memo, QTableView#library-view"
@@ -37,8 +38,9 @@ def field_edges(palette: Palette) -> str:
     """On the Dark theme, the text fields, the Codebook's list and description and the
     Library's table edged in the check boxes' edge (3:1), the one with the keyboard in
     the accent: Fusion's field was the page a shade darker than the dock (1.1:1), and a
-    filter that held words read as a label. Menus too: Fusion's edge, a shade darker than
-    the menu, vanished on the page, and a menu over the reader ran into its text."""
+    filter that held words read as a label. Menus and drop-down lists too: Fusion's edge,
+    a shade darker than the menu, vanished on the page, and a menu over the reader ran
+    into its text."""
     edge, accent = palette.edge(), palette.accent
     views = "QTreeView#code-tree, QPlainTextEdit#code-memo, QTableView#library-view"
     focused = views.replace(",", ":focus,") + ":focus"
@@ -47,7 +49,7 @@ def field_edges(palette: Palette) -> str:
         f"QLineEdit:focus {{ border: 2px solid {accent}; padding: 1px; }}"
         f"{views} {{ border: 1px solid {edge}; padding: 1px; }}"
         f"{focused} {{ border: 2px solid {accent}; padding: 0; }}"
-        f"QMenu {{ border: 1px solid {palette.popup_edge()}; }}"
+        f"QMenu, QComboBox QAbstractItemView {{ border: 1px solid {palette.popup_edge()}; }}"
     )
 
 
