@@ -350,3 +350,32 @@ def test_a_dialogs_close_button_has_no_icon_even_where_the_desktop_asks_for_one(
         box.setStyle(style)
         box.setStandardButtons(close)
         assert box.button(close).icon().isNull() is not has_icon
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_the_file_pickers_arrows_show_in_every_theme(window: MainWindow, qtbot, name: str) -> None:
+    """Qt's own picker (a desktop without one of its own): its Back, Forward and Parent
+    Folder arrows were near-black pictures, not there on Dark's and High Contrast's
+    buttons (1.3:1)."""
+    from PySide6.QtWidgets import QFileDialog, QToolButton
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.style(), IndicatorStyle))
+    window.appearance.set_theme(name)
+    palette = PALETTES[name]
+    picker = QFileDialog(window, options=QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(picker)
+    picker.show()
+    qtbot.waitExposed(picker)
+    for button_name in ("backButton", "forwardButton", "toParentButton"):
+        button = picker.findChild(QToolButton, button_name)
+        assert button is not None
+        image = button.icon().pixmap(16, 16).toImage()
+        painted = [
+            rgb(image.pixelColor(x, y))
+            for x in range(16)
+            for y in range(16)
+            if image.pixelColor(x, y).alpha() == 255
+        ]
+        best = max(contrast_ratio(c, parse_hex(palette.button)) for c in painted)
+        assert best >= NON_TEXT_CONTRAST, (button_name, best)
+    picker.close()

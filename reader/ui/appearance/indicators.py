@@ -2,7 +2,7 @@
 and the keyboard's focus frame in the accent, around a focused tab too; a tool button
 turned on edged in the accent; the current tab of a tab bar filled toward the accent and
 lined in it; a tree's arrow on a selected row in the selection's text colour; dialog
-buttons without icons.
+buttons without icons, and the arrows the style hands out as icons in the theme's text.
 
 Fusion edges them with the window a shade darker: black on black in High Contrast (an
 unticked box was not there at all) and 1.2:1 in Dark. Here an unticked box is the page
@@ -13,7 +13,7 @@ and ticked in the page's colour, so the two states differ in more than a thin ma
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QProxyStyle,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ui import theme
+from reader.ui.appearance.arrow_icons import arrow_icon
 
 PE = QStyle.PrimitiveElement
 BOXES = (PE.PE_IndicatorCheckBox, PE.PE_IndicatorItemViewItemCheck)
@@ -55,6 +56,17 @@ class IndicatorStyle(QProxyStyle):
         if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
             return 0
         return super().styleHint(hint, option, widget, returnData)
+
+    def standardIcon(
+        self,
+        standardIcon: QStyle.StandardPixmap,  # noqa: N803 - Qt's name
+        option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> QIcon:
+        """Arrows in the theme's text colour (`arrow_icon`), the rest as the style has them."""
+        direction = widget.layoutDirection() if widget else QApplication.layoutDirection()
+        arrow = arrow_icon(standardIcon, direction == Qt.LayoutDirection.RightToLeft)
+        return arrow or super().standardIcon(standardIcon, option, widget)
 
     def drawPrimitive(
         self,
