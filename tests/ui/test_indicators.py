@@ -379,3 +379,27 @@ def test_the_file_pickers_arrows_show_in_every_theme(window: MainWindow, qtbot, 
         best = max(contrast_ratio(c, parse_hex(palette.button)) for c in painted)
         assert best >= NON_TEXT_CONTRAST, (button_name, best)
     picker.close()
+
+
+@pytest.mark.parametrize("name", list(PALETTES))
+def test_a_progress_bar_shows_what_is_left_in_every_theme(window: MainWindow, name: str) -> None:
+    """The export's "Exporting…" bar at 42%: on High Contrast its groove was black on the
+    black dialog, edged in black, and only the part done showed."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QStyleOptionProgressBar
+
+    window.appearance.set_theme(name)
+    install_indicator_style()
+    window_color = parse_hex(PALETTES[name].window)
+    bar = QStyleOptionProgressBar()
+    bar.rect, bar.palette = QRect(0, 0, 200, 20), QApplication.palette()
+    bar.state = QStyle.StateFlag.State_Enabled | QStyle.StateFlag.State_Horizontal
+    bar.minimum, bar.maximum, bar.progress = 0, 100, 42
+    image = QImage(200, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor(PALETTES[name].window))
+    painter = QPainter(image)
+    QApplication.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
+    painter.end()
+    left = {rgb(image.pixelColor(160, y)) for y in range(20)}  # a column of what is left
+    assert max(contrast_ratio(c, window_color) for c in left) >= NON_TEXT_CONTRAST, name

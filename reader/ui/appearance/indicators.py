@@ -112,6 +112,8 @@ class IndicatorStyle(QProxyStyle):
                 # Fusion lightens a focused button's edge a shade: on High Contrast's a
                 # button with a menu (the Library's Add) showed no focus at all.
                 paint_focus(painter, QRectF(option.rect).adjusted(1, 1, -1, -1))
+            elif element == QStyle.ControlElement.CE_ProgressBarGroove:
+                paint_groove_edge(painter, QRectF(option.rect))
         elif element == QStyle.ControlElement.CE_TabBarTabShape:
             paint_tab_shape(painter, option)
         elif element == QStyle.ControlElement.CE_TabBarTabLabel and not _selected(option):
@@ -294,6 +296,18 @@ def paint_turned_on(painter: QPainter, rect: QRectF) -> None:
     painter.drawRoundedRect(box, 3, 3)
     painter.fillRect(QRectF(box.left(), box.bottom() - SHOWN_LINE, box.width(), SHOWN_LINE),
                      QColor(palette.accent))  # fmt: skip
+    painter.restore()
+
+
+def paint_groove_edge(painter: QPainter, rect: QRectF) -> None:
+    """A progress bar's groove edged as a check box is (`Palette.edge`): Fusion's edge, the
+    window a shade darker, was black on High Contrast's black, where the bar showed its
+    part done and nothing of what was left."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor(theme.current().edge()), 1))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), 2, 2)
     painter.restore()
 
 
