@@ -385,18 +385,15 @@ def passages_csv(passages: Iterable[Passage], attributes: Sequence[AttributeDef]
 
 def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
     """A heading per interview, each passage a block quote with its codes and note."""
-    from reader.core.exported import EXPORTED_FROM
+    from reader.core.export.quote_list import interview_heading, list_start
     from reader.core.markdown_escape import block_quote, escape, paragraphs  # on first use
 
-    # Its count line says where it comes from, as a summary's: no study takes it for a
-    # transcript when it is saved into the study's folder (core/exported.py).
-    lines = [f"# {escape(title)}", "", f"{counted(len(passages), 'passage')}, {EXPORTED_FROM}", ""]
+    lines = list_start(title, counted(len(passages), "passage"))
     current = None
     for p in passages:
         if p.interview_id != current:
             current = p.interview_id
-            who = f" ({escape(p.participant)})" if p.participant else ""
-            lines += [f"## {escape(p.title)}{who}", ""]
+            lines += interview_heading(p.title, p.participant)
         where = " · ".join(
             filter(
                 None,
@@ -420,10 +417,6 @@ def passages_markdown(passages: Sequence[Passage], title: str) -> bytes:
 
 def passages_html(passages: Sequence[Passage], title: str) -> bytes:
     """The Markdown list as a self-contained page (nothing loads; see html_export)."""
-    from html import escape as html_escape
+    from reader.core.export.quote_list import markdown_page
 
-    from reader.core.export.html_export import page_start, render_markdown
-
-    body = render_markdown(passages_markdown(passages, title).decode("utf-8"))
-    page = [*page_start(html_escape(title)), body, "</main>", "</body>", "</html>", ""]
-    return "\n".join(page).encode("utf-8")
+    return markdown_page(passages_markdown(passages, title), title)

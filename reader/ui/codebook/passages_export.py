@@ -4,9 +4,6 @@ columns), to a file the user names."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from PySide6.QtWidgets import QWidget
 
 from reader.core.codebook_retrieval import (
@@ -15,12 +12,11 @@ from reader.core.codebook_retrieval import (
     passages_html,
     passages_markdown,
 )
-from reader.core.export.csv_export import excel_caution
-from reader.core.store import atomic_write, describe_os_error
 from reader.core.wording import counted
 from reader.ui.codebook.hub import CodebookHub
 from reader.ui.codebook.passage_finding import save_home
-from reader.ui.exporting.save_folder import ask_save_path, file_name
+from reader.ui.exporting.list_export import export_list
+from reader.ui.exporting.save_folder import file_name
 
 EXPORTS = {
     "md": ("Markdown", passages_markdown),
@@ -38,26 +34,13 @@ def export_passages(
     if not passages:
         return NOTHING_TO_EXPORT
     label, writer = EXPORTS[extension]
-    name = file_name(title)
-    path = ask_save_path(
-        parent,
-        f"Export as {label}",
-        f"{name or 'passages'}.{extension}",
-        save_home(hub),
-        f"{label} (*.{extension})",
-    )
-    if not path:
-        return ""
     attributes = hub.study.data.attributes if hub.study else []
-    make: Callable[[], bytes] = (
-        (lambda: passages_csv(passages, attributes))
-        if writer is None
-        else (lambda: writer(passages, title))
-    )
-    try:
-        atomic_write(Path(path), data := make())
-    except OSError as exc:
-        return f"Not exported: {describe_os_error(exc)}"
-    caution = excel_caution(data) if writer is None else ""  # a CSV's cells Excel cuts
-    said = f"Exported {counted(len(passages), 'passage')} to {path}"
-    return f"{said}; in it, {caution}." if caution else said
+
+    def make() -> bytes:
+        if writer is None:
+            return passages_csv(passages, attributes)
+        return writer(passages, title)
+
+    name = file_name(title) or "passages"
+    count = counted(len(passages), "passage")
+    return export_list(parent, label, extension, name, save_home(hub), make, count)
