@@ -631,7 +631,7 @@ def line_results(text: str, query: Query, limit: int, kind: str = "research") ->
     results = []
     for start, end in spans[:limit]:
         line = bisect_right(line_starts, start)
-        snippet, a, b = _snippet(*_links_as_read(text, start, end))
+        snippet, a, b = _snippet(*links_as_read(text, start, end))
         results.append(Result(kind, f"Line {line}", snippet, a, b, start, end, None, line))
     return ResultList(results, len(spans))
 
@@ -670,7 +670,7 @@ def _outside_link_targets(text: str, spans: list[tuple[int, int]]) -> list[tuple
     return kept
 
 
-def _links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:
+def links_as_read(text: str, start: int, end: int) -> tuple[str, int, int]:
     """The lines of text[start:end] with each Markdown link as its text, and where the match
     is in them: a quote's "[↩ Q1](#h-3afddd8e-0154-…)" reads "↩ Q1", as in the preview. A
     match within a target marks nothing."""

@@ -20,9 +20,9 @@ from reader.core.search import (
     Query,
     Result,
     SearchError,
-    _links_as_read,
     find_all,
     fold,
+    links_as_read,
     outside,
     search_everything,
     within,
@@ -441,7 +441,7 @@ def test_offsets_as_read_agree_with_a_map_of_every_character(
     last = text.find("\n", end)
     lines = text[first : len(text) if last == -1 else last]
     expected = _as_read_by_character(lines, start - first, end - first)
-    assert _links_as_read(text, start, end) == expected
+    assert links_as_read(text, start, end) == expected
 
 
 def test_results_are_capped_with_a_flag(session: Session) -> None:
