@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QFont, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,6 +35,7 @@ from reader.ui.find.find_bar import warning_color
 from reader.ui.find.find_options import checked, keep_query, option_buttons
 from reader.ui.find.kept_row import KeptRow, results_under
 from reader.ui.find.result_delegate import RESULT_ROLE, ResultDelegate, kind_group
+from reader.ui.find.results_out import ResultsOut
 from reader.ui.find.study_scope import INTERVIEW_ROLE, StudyScope, memo_group, populate
 from reader.ui.interview.open_interview import OpenInterview
 from reader.ui.settings import settings
@@ -129,14 +129,14 @@ class SearchPanel(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setRootIsDecorated(True)
         self.tree.setIndentation(10)  # a result in a study sits three levels in
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.rows = ResultDelegate(self.tree)
         self.tree.setItemDelegate(self.rows)
         self.tree.setFrameShape(QTreeWidget.Shape.NoFrame)
-        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemActivated.connect(self.activate)
         self._kept: KeptRow | None = None  # the row current before a refresh, to restore
         self.tree.currentItemChanged.connect(self._forget_kept)
         self.tree.installEventFilter(self)
+        self.results_out = ResultsOut(self)  # Export Results, the row menu, Ctrl+C
 
         # The options under the field, which has the dock's width: beside them, in the
         # dock of a 1024 px window, it showed ten characters of the query.
@@ -150,6 +150,7 @@ class SearchPanel(QWidget):
         ):
             options.addWidget(button)
         options.addStretch(1)
+        options.addWidget(self.results_out.button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.setSpacing(4)
@@ -283,6 +284,7 @@ class SearchPanel(QWidget):
             announce(self.status, text)
         self.status.setText(text)
         self.status.setVisible(bool(text))
+        self.results_out.update()
 
     def first_result(self) -> QTreeWidgetItem | None:
         items = self.result_items()
@@ -330,7 +332,7 @@ class SearchPanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _activated(self, item: QTreeWidgetItem) -> None:
+    def activate(self, item: QTreeWidgetItem) -> None:
         result = item.data(0, RESULT_ROLE)
         interview_id = item.data(0, INTERVIEW_ROLE)
         if isinstance(result, Result) and self.scope is not None and interview_id:
