@@ -203,6 +203,17 @@ SEARCH = (
     ),
     PaneKey("Up (on the first result)", "Back to the field", ("Up",)),
     PaneKey("Enter (on a result)", "Go to it"),
+    PaneKey("Shift+Up / Down, Ctrl+click (on the results)", "Select several results"),
+    PaneKey(
+        "Ctrl+C (on the results)",
+        "Copy the results selected, each with its interview, question, speaker and time",
+        ("Ctrl+C",),
+    ),
+    PaneKey(
+        "Menu key or Shift+F10 (on a result)",
+        "Its menu: go to it, copy, export the results as Markdown, HTML or CSV",
+        ("Menu",),
+    ),
     BACK_TO_READER,
     *(row for row in FIND if row.presses and row.presses[0].startswith("Alt+")),
 )

@@ -16,7 +16,9 @@ from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from reader.ui import keys
 from reader.ui.window.main_window import MainWindow
+from tests.ui.test_keys import in_f1
 from tests.ui.test_read_only_undo import activate
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -144,6 +146,7 @@ def test_ctrl_c_copies_the_rows_selected_and_enter_still_goes_to_one(
         "“The funding 🎉 came late, 资金 always late.” (P01, هالة · Q1 · 12:05)"
     )
     qtbot.keyClick(tree, Qt.Key.Key_Return)
+    assert in_f1(window, "Search Everything", keys.SEARCH)  # Help ▸ Keyboard Shortcuts
     text = window.interview.session.document.text
     start, end = window.reader.selected_range()
     assert (start, text[start:end]) == (text.index("funding 🎉"), "funding")
