@@ -100,6 +100,7 @@ class ResultsOut(QObject):
         self.button.setText("⋯")
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         self.button.setAccessibleName("Export Results")
+        self.button.setAutoRaise(True)  # as the options beside it
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.button)
