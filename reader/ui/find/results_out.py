@@ -115,8 +115,11 @@ class ResultsOut(QObject):
             ).setEnabled(self.can_export())
 
     def can_export(self) -> bool:
+        """Results are listed (a group is only made for some: a count, not a walk of the
+        thousands, at each slice of a study's search), and the search is done."""
         scope = self.panel.scope
-        return bool(self.panel.result_items()) and not (scope is not None and scope.searching)
+        listed = self.panel.tree.topLevelItemCount() > 0
+        return listed and not (scope is not None and scope.searching)
 
     def update(self) -> None:
         """The button enabled once there are results and the search is done."""
