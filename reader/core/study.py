@@ -220,6 +220,9 @@ class Study:
     # The records of changes under way (core/under_way.py) that could not be finished as
     # the study opened: a save leaves them, to be tried again at the next opening.
     _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
+    # The codebook as finishing a code change first failed: a code edited here since
+    # (renamed, recoloured) keeps its edit once the change is finished.
+    _book_unfinished: Codebook | None = field(default=None, repr=False, compare=False)
     # What the user was told of each (`finish_under_way`): no longer true once finished.
     unfinished_said: list[str] = field(default_factory=list, repr=False, compare=False)
     # Code changes in the record (by key): made here, so that study.json holds them once
@@ -1189,7 +1192,8 @@ class Study:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)
         mapping, removed = composed(changes)
-        self.data.codebook = _finished_codebook(book, changes, {*mapping, *removed})
+        found = self._book_unfinished
+        self.data.codebook = _finished_codebook(book, changes, {*mapping, *removed}, found)
         # A code merged into one gone from the study since (another program's deletion)
         # goes as a deleted one: no passage is left on a code the study does not have.
         lost = {c for c, into in mapping.items() if into not in self.data.codebook}
@@ -1210,10 +1214,12 @@ class Study:
             self._write_shared(rewritten, None)
         except StudyError as exc:
             self.data.codebook, self.data.settings = book, settings
+            self._book_unfinished = found or book.copy()
             raise StudyError(
                 f"The app was stopped while it changed codes, and that could not be finished "
                 f"now. {exc} {TRIED_AGAIN}"
             ) from None
+        self._book_unfinished = None
         return said_of(changes)
 
     def _take_back_retired(self, change: CodeChange) -> None:
@@ -1620,14 +1626,18 @@ def _new_key() -> str:
     return secrets.token_hex(6)
 
 
-def _finished_codebook(book: Codebook, changes: list[ChangeUnderWay], gone: Set[str]) -> Codebook:
+def _finished_codebook(
+    book: Codebook, changes: list[ChangeUnderWay], gone: Set[str], found: Codebook | None
+) -> Codebook:
     """The study's codebook `book` once `changes` are finished: as the last left it that
     study.json was not saved with (the app stopped first), the codes made since too, or
-    `book` itself where it was saved with them all; without the codes `gone`."""
+    `book` itself where it was saved with them all; without the codes `gone`. A code
+    edited since `found` (the codebook as finishing first failed) keeps its edit."""
     left = [c.codebook for c in changes if not c.saved]
     base = left[-1] if left else book
     since = [c for c in book if c.id not in base]
-    return Codebook.repaired(c for c in [*base, *since] if c.id not in gone)
+    edited = {c.id: c for c in book if found is not None and found.get(c.id) not in (None, c)}
+    return Codebook.repaired(edited.get(c.id, c) for c in [*base, *since] if c.id not in gone)
 
 
 def _id(entry: InterviewEntry | str) -> str:

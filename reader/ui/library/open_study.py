@@ -88,6 +88,13 @@ class OpenStudy(StudyEdits, QObject):
         # What the open interview's notes, taken from this window with the study, say of
         # what was typed in them and kept in a copy (set by the switcher); "" when nothing.
         self.notes_kept: Callable[[], str] = lambda: ""
+        # Whether the open interview's notes wait to be written (set by the study wiring):
+        # their own save finishes a change across the study then, which would otherwise
+        # rewrite their file under them.
+        self.notes_waiting: Callable[[], bool] = lambda: False
+        # A change across the study left unfinished, finished once the step that wrote a
+        # file of the study is over (`wrote`): one try for many writes in a row.
+        self._finishing = QTimer(self, singleShot=True, interval=0, timeout=self.finish_left)
 
     @property
     def read_only(self) -> bool:
@@ -174,6 +181,7 @@ class OpenStudy(StudyEdits, QObject):
             return
         self.aboutToClose.emit()
         self._retry.stop()
+        self._finishing.stop()
         self.unsaved, self._said, self.kept_copy = False, "", None  # a copy left is offered
         if self.disk is not None:
             self.disk.deleteLater()
@@ -227,14 +235,25 @@ class OpenStudy(StudyEdits, QObject):
         self._rewatch()
         if self.disk is not None:  # as another program may have changed it since
             self.disk.look_soon()
+        self.wrote()
         return True
+
+    def wrote(self) -> None:
+        """A file of the study was written (study.json, the memo, the open interview's
+        notes): the disk takes writes again, so a change across the study left unfinished
+        is tried again (`finish_left`), once the step that wrote is over."""
+        if self.study is not None and self.study.change_unfinished:
+            self._finishing.start()
 
     def finish_left(self) -> None:
         """A change across the study (a code merge or deletion, Rename in Study) that could
-        not reach every notes file, finished as soon as one is written again (the disk has
-        room), with the study's lock held here; said, as opening the study says it."""
+        not reach every notes file, finished as soon as a file of the study is written again
+        (the disk has room), with the study's lock held here; said, as opening the study
+        says it."""
         study = self.study
         if study is None or not study.change_unfinished or study.read_only:
+            return
+        if self.notes_waiting():  # their save comes, and tries again
             return
         if self._lock is not None and self._lock.lost():  # another computer's window has it
             return

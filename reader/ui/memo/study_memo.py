@@ -277,6 +277,7 @@ class StudyMemo(QObject):
         self._base = data.decode("utf-8")
         if self.disk is not None:
             self.disk.wrote(digest)
+        self._study.wrote()  # a change across the study left unfinished may finish now
 
     def _save_state(self, state: str, detail: str) -> None:
         """A save that failed is said once in the banner, its end in the status line."""

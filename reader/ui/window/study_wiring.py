@@ -3,9 +3,9 @@ the study's colour labels, Undo in the library working on the study's history, a
 with no interview open when none of a study's transcripts can be, and what opening the
 study found in the banner, behind what its first interview said; study.json written with
 the first notes of a folder opened as a study; a change across the study that could not
-reach every notes file finished as notes are written again; transcripts that come into the folder
-offered in the banner; Edit ▸ Fill Participants from Transcripts; the participant
-following a speaker renamed, and Rename in Study… in the Speakers dialog; Go ▸ Back and
+reach every notes file finished as a file of the study is written again; transcripts that
+come into the folder offered in the banner; Edit ▸ Fill Participants from Transcripts; the
+participant following a speaker renamed, and Rename in Study… in the Speakers dialog; Go ▸ Back and
 Forward across its interviews. (The Annotations panel joins the study when it is made, in
 later_panels.py.)"""
 
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, cast
-
-from PySide6.QtCore import QTimer
 
 from reader.ui.annotations.editing import HighlightEditing
 from reader.ui.interview.open_interview import OpenInterview
@@ -69,8 +67,9 @@ def wire_study_extras(window: StudyWindow) -> None:
     study.noticed.connect(window.banner.add_message)  # behind what the interview said
     study.amended.connect(window.banner.amend)
     window.interview.notesWritten.connect(lambda: save_when_first_used(window))
-    # Once the step that wrote them is over: a change across the study may be under way.
-    window.interview.notesWritten.connect(lambda: QTimer.singleShot(0, study, study.finish_left))
+    # A change across the study may be under way: finished once a file is written again.
+    window.interview.notesWritten.connect(study.wrote)
+    study.notes_waiting = lambda: notes_waiting(window.interview)
     offer = NewTranscripts(study, window.banner)  # come into the folder: offered to add
     offer.taken.connect(lambda: focus_library(window))  # where Ctrl+Z undoes it
     window.study_actions.added.connect(lambda: focus_library(window))  # and shows them
@@ -108,6 +107,12 @@ def save_when_first_used(window: StudyWindow) -> None:
     opened = window.study.study
     if opened is not None and opened.base is None and not opened.file.exists():
         window.study.save()
+
+
+def notes_waiting(interview: OpenInterview) -> bool:
+    """The open interview's notes hold what is not on disk yet, or are being written."""
+    saver = interview.saver
+    return saver is not None and (saver.dirty or saver.state == "saving")
 
 
 def focus_library(window: StudyWindow) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from reader.core.study import Study
 from reader.ui.exporting.export_dialog import ExportDialog
@@ -523,3 +523,87 @@ def test_an_interview_an_unfinished_merge_names_is_not_exported_alone_but_anothe
     assert window.switcher.open(next(e.id for e in opened.interviews if e.title == "P4"))
     export(window, monkeypatch, dialogs, this_interview, out)
     assert out.exists()
+
+
+def opened_on_a_full_disk_after_a_killed_merge(
+    make_study_window: Callable[[Path], MainWindow], study: Study, monkeypatch: Any
+) -> tuple[MainWindow, str]:
+    """The app killed in a merge of Work into Care, the study opened again on a disk full
+    for notes files (finishing it failed, said), then room again: the window and Care."""
+    from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
+
+    _work, care = killed_in_a_merge(study, monkeypatch)
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        window = make_study_window(study.folder)
+        QApplication.processEvents()  # the try after the opening's save of study.json
+    assert "could not be finished now" in window.banner.text()
+    assert codings(study.folder).count([care]) == 1
+    return window, care
+
+
+def test_a_merge_not_finished_as_the_study_opened_is_finished_by_typing_in_the_memo(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Room again after a full disk left a merge unfinished, and the user only typed in
+    the study memo: memo.md was saved, but the other interviews' notes kept their passages
+    on Work until the open interview's notes were saved or the study opened again. Now
+    any file of the study written finishes it, and the banner says so."""
+    from tests.ui.memo.test_study_memo import on_disk, open_memo
+
+    window, care = opened_on_a_full_disk_after_a_killed_merge(make_study_window, study, monkeypatch)
+    open_memo(window, qtbot)
+    qtbot.keyClicks(window.notes_editor, "Themes")
+    on_disk(qtbot, study.folder, "Themes")
+    record = study.folder / "study.json.code-change"
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    assert codings(study.folder) == [[care]] * 3
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Care"]
+    assert "is finished now" in window.banner.text()
+    assert "could not be finished" not in window.banner.text()
+
+
+def test_a_merge_not_finished_as_the_study_opened_is_finished_by_a_title_in_the_library(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Room again after a full disk left a merge unfinished, and the user only retitled
+    an interview (F2 in the Library): study.json was saved, but the merge waited for the
+    open interview's notes to be saved. Now it is finished, and the banner says so."""
+    from tests.ui.test_library import type_title
+
+    window, care = opened_on_a_full_disk_after_a_killed_merge(make_study_window, study, monkeypatch)
+    qtbot.keyClick(type_title(window, qtbot, "Night shift"), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "Night shift" in [i["title"] for i in study_json(study.folder)["interviews"]]
+    )
+    record = study.folder / "study.json.code-change"
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    assert codings(study.folder) == [[care]] * 3
+    assert "is finished now" in window.banner.text()
+
+
+def test_a_merge_not_finished_as_the_study_opened_is_finished_by_a_rename_in_the_codebook(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Room again after a full disk left a merge unfinished, and the user only renamed
+    Care (F2) in the Codebook: the merge was finished, but with the codebook the merge
+    left, Care's new name lost. Now the rename is kept, and the banner says so."""
+    from tests.ui.codebook.test_panel import to_codebook
+    from tests.ui.test_read_only_undo import activate
+
+    window, care = opened_on_a_full_disk_after_a_killed_merge(make_study_window, study, monkeypatch)
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(care)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.view.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, "giving")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    record = study.folder / "study.json.code-change"
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    assert codings(study.folder) == [[care]] * 3
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Caregiving"]
+    assert [c.name for c in window.codebook.hub.book] == ["Caregiving"]
+    assert "is finished now" in window.banner.text()
+    assert "could not be finished" not in window.banner.text()
