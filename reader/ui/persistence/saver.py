@@ -102,6 +102,7 @@ class NotesSaver(QObject):
         # the copy holding the notes while saving fails (`_keep_unsaved`).
         self.rescue_named: Callable[[Path], Path] = lambda path: path
         self._kept_copy: Path | None = None
+        self._kept_name = Path()  # what `_kept_copy` is named after
         self._in_flight: _Write | None = None
         self._timer = QTimer(self, singleShot=True)
         self._timer.timeout.connect(self.save_soon_now)
@@ -165,10 +166,17 @@ class NotesSaver(QObject):
         copy at once: a crash or a kill before a save succeeds loses none of it, and the
         copy is offered when the notes open again. One copy while saving fails, written
         over at each try, and gone once a save succeeds. Where it is; None if nowhere."""
-        if self._kept_copy is not None and rewrite_rescued(self._kept_copy, data):
-            return self._kept_copy
-        name = name or self.rescue_named(self.path)
+        name, earlier = name or self.rescue_named(self.path), self._kept_copy
+        if earlier is not None and name == self._kept_name and rewrite_rescued(earlier, data):
+            return earlier
         self._kept_copy = rescue_copy(self.path, data, name, self.expected_hash)
+        self._kept_name = name
+        # Named for another reason now (another computer took the notes after a save had
+        # failed): its name and the banner's words say that one. The earlier copy goes
+        # once this one, holding all it did and what was typed since, is written.
+        if earlier is not None and self._kept_copy not in (None, earlier):
+            with contextlib.suppress(OSError):
+                earlier.unlink(missing_ok=True)
         return self._kept_copy
 
     def _serialise_or_report(self) -> bytes | None:

@@ -270,3 +270,46 @@ def test_a_study_whose_lock_files_come_one_after_the_other_is_said_taken_and_let
     if notes_first:
         click(window, "Merge Into My Notes")
     assert window.interview.flush() and "unsaved" in saved_notes(notes_path)
+
+
+def test_a_copy_kept_for_a_failed_save_is_named_and_said_for_the_computer_that_took_them(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    dialogs: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A save failed (a full disk), its words kept in a rescue copy; then the laptop took
+    the notes: that copy was reused with its old name, so the banner said the app could
+    not write the notes, not that another computer opened them. Now the copy is named
+    and said for the laptop, one copy, holding every word typed."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_random_sessions import FullDisk
+
+    window = make_window()
+    typed(window, qtbot, "saved")
+    assert window.interview.flush()
+    disk = FullDisk(monkeypatch, saver)
+    disk.full = True
+    type_at_end(window, qtbot, " unsaved")
+    qtbot.waitUntil(lambda: window.interview.saver.state == "error", timeout=10_000)
+    (failed,) = rescued("*.json")
+    synced(notes_lock(notes_path), LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+    (copy,) = rescued("*.json")
+    assert copy.name.startswith("opened elsewhere - ") and not failed.exists()
+    assert orjson.loads(copy.read_bytes())["notes"] == "saved unsaved"
+    assert f"kept in a copy, {copy}." in window.banner.text()
+    disk.full = False
+    laptop_writes(notes_path, "saved, then on the laptop")
+    qtbot.waitUntil(
+        lambda: window.notes_editor.toPlainText() == "saved, then on the laptop", timeout=10_000
+    )
+    dialogs.choice_answers.append("Open Here Anyway")
+    click(window, OPEN_HERE)
+    qtbot.waitUntil(lambda: not window.interview.read_only, timeout=5000)
+    assert "Another computer opened these notes on " in window.banner.text()
+    assert "could not write" not in window.banner.text()
+    click(window, "Merge Into My Notes")
+    assert window.interview.flush()
+    assert "unsaved" in saved_notes(notes_path) and "laptop" in saved_notes(notes_path)
