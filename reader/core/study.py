@@ -11,7 +11,7 @@ import contextlib
 import os
 import re
 import secrets
-from collections.abc import Callable, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -46,7 +46,7 @@ from reader.core.notes_file import NotesData, NotesFormatError, parse_migrating
 from reader.core.notes_file import serialise as notes_bytes
 from reader.core.read_only import ReadOnly
 from reader.core.retired_codes import followed, retire, retired_codes, take_back
-from reader.core.session import Session
+from reader.core.session import Session, insertion_index
 from reader.core.speaker_rename import (
     RenameUnderWay,
     SpeakerCorrection,
@@ -1368,6 +1368,56 @@ class Study:
             rewritten.append((change.interview_id, notes))
         self._write_notes(rewritten, told, backed_up=True)
         return passed
+
+    def take_highlights(
+        self, wanted: Mapping[str, Set[str]], told: Told | None = None
+    ) -> dict[str, list[tuple[int, Highlight]]]:
+        """The highlights `wanted` (interview id -> highlight ids) taken out of the notes
+        files, backed up first as saving does, all or none (StudyError); `told` of each.
+        What was taken from each, with each one's place, for `put_back_highlights`. One
+        gone since (another program's change), or an interview's gone, is passed over."""
+        self._writable()
+        taken, rewritten = {}, []
+        for interview_id, ids in wanted.items():
+            notes = self._notes_of(interview_id)
+            found = notes.highlights if notes is not None else []
+            places = [(i, h) for i, h in enumerate(found) if h.id in ids]
+            if notes is not None and places:
+                notes.highlights = [h for h in notes.highlights if h.id not in ids]
+                taken[interview_id] = places
+                rewritten.append((interview_id, notes))
+        self._write_notes(rewritten, told, backed_up=True)
+        return taken
+
+    def put_back_highlights(
+        self, taken: Mapping[str, list[tuple[int, Highlight]]], told: Told | None = None
+    ) -> None:
+        """The undo of `take_highlights`: each highlight back in its place in its notes
+        file, unless it is there (another program's); all or none (StudyError)."""
+        self._writable()
+        rewritten = []
+        for interview_id, places in taken.items():
+            notes = self._notes_of(interview_id)
+            if notes is None:
+                continue
+            there = {h.id for h in notes.highlights}
+            for index, highlight in places:
+                if highlight.id not in there:
+                    at = insertion_index(notes.highlights, highlight, index)
+                    notes.highlights.insert(at, highlight)
+            rewritten.append((interview_id, notes))
+        self._write_notes(rewritten, told, backed_up=True)
+
+    def _notes_of(self, interview_id: str) -> NotesData | None:
+        """The interview's notes as its file holds them; None when it is no longer in the
+        study or has no notes file; StudyError when the file cannot be read."""
+        if interview_id not in {e.id for e in self.interviews}:
+            return None
+        try:
+            return self.load_notes(interview_id)
+        except (NotesFormatError, OSError) as exc:
+            path = self.notes_path(interview_id)
+            raise self._notes_error(interview_id, path, "cannot be read", exc) from None
 
     def _write_notes(
         self, rewritten: list[tuple[str, NotesData]], told: Told | None, backed_up: bool = False

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,18 @@ class Refusal:
 
     error: type[Exception]
     put_back: Callable[[str, bool], None]
+
+
+def refusal_on(stack: QUndoStack, error: type[Exception], say: Callable[[str], None]) -> Refusal:
+    """An undo or redo on `stack` refused with `error`, having changed nothing (a notes file
+    it had to write could not be): said with `say`, and the stack's step put back where
+    it was, once Qt has moved it."""
+
+    def put_back(text: str, undo_refused: bool) -> None:
+        say(text)
+        QTimer.singleShot(0, stack.redo if undo_refused else stack.undo)
+
+    return Refusal(error, put_back)
 
 
 class DoneCommand(QUndoCommand):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
@@ -19,6 +20,8 @@ from reader.ui.annotations.panel import AnnotationsPanel
 from reader.ui.window.main_window import MainWindow
 from tests.conftest import DATA
 from tests.ui.conftest import TALKS
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
 # (interview, word, colour, code names, note) for each highlight written before opening.
 MARKS = [
@@ -115,17 +118,52 @@ def test_enter_on_another_interviews_row_opens_it_at_the_highlight(
     assert panel._model.rows[row].place.startswith("P02 Ben · ")
 
 
-def test_delete_asks_for_the_interview_to_be_open(window: MainWindow, qtbot: Any) -> None:
+def on_disk(qtbot: Any, window: MainWindow, wanted: list[list[str]]) -> None:
+    """Each interview's notes file, in the study's order, holds the highlights of `wanted`
+    (their words, in order): the open one's once its saver has written them."""
+    study = window.study.study
+    assert study is not None
+
+    def words() -> list[list[str]]:
+        files = [orjson.loads(study.notes_path(e).read_bytes()) for e in study.interviews]
+        return [[h["exact"] for h in notes["highlights"]] for notes in files]
+
+    qtbot.waitUntil(lambda: words() == wanted, timeout=10_000)
+
+
+def test_delete_across_interviews_is_one_step_undone_and_redone_in_every_file(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Rows of three interviews chosen with Shift+Down: Delete said "Open its interview
+    (Enter) to delete it there" and deleted none, each to be opened and deleted apart, and
+    undone apart. Now Delete takes them all out of their notes files as one step; Ctrl+Z
+    puts each back in its file, Ctrl+Shift+Z takes them out again."""
+    from tests.ui.test_read_only_undo import activate
+
+    before = [["coffee", "handover"], ["dawn"], ["patients", "coffee"]]
+    on_disk(qtbot, window, before)
     panel = window.annotations
     pick(panel.study.scope, "All interviews")
-    panel.view.setCurrentIndex(panel._rows.index(3, 0))  # Cem's "patients"
+    activate(window, qtbot)
     panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover", open
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Cem's "patients"
     qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert len(quotes(panel)) == 5
-    assert "Open its interview" in window.statusBar().currentMessage()
-    panel.view.setCurrentIndex(panel._rows.index(0, 0))  # Ana's own, open now
-    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
-    assert quotes(panel) == ["handover", "dawn", "patients", "coffee"]
+    after = [["coffee"], [], ["coffee"]]
+    on_disk(qtbot, window, after)
+    qtbot.waitUntil(lambda: quotes(panel) == ["coffee", "coffee"])
+    assert "3 highlights deleted" in window.statusBar().currentMessage()
+    assert window.window_actions.undo.text().replace("&", "") == "Undo Delete 3 Highlights"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    on_disk(qtbot, window, before)
+    qtbot.waitUntil(lambda: quotes(panel) == ["coffee", "handover", "dawn", "patients", "coffee"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    on_disk(qtbot, window, after)
+    qtbot.waitUntil(lambda: quotes(panel) == ["coffee", "coffee"])
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    on_disk(qtbot, window, before)
 
 
 def test_a_highlight_added_here_joins_the_study_list_in_place(window: MainWindow) -> None:
@@ -187,3 +225,69 @@ def test_the_open_interviews_rows_say_when_and_who_across_the_study(
     pick(panel.study.scope, "All interviews")
     places = [panel._model.rows[r].place for r in range(2)]
     assert places == ["A Okonkwo · Q3 · 1:02:09 · Ade Okonkwo", "B Ben"]
+
+
+def test_an_interview_set_aside_with_its_history_follows_a_delete_across_and_its_undo(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Ben opened (his history kept as he is left), then Ana's and Ben's highlights deleted
+    from Ana's list, Ben opened to see, Ana again and Ctrl+Z: Ben's file and his notes as
+    he opens again have "dawn" back, and Ana's "handover"."""
+    from tests.ui.test_read_only_undo import activate
+
+    ana, ben = (row.id for row in window.library.model.rows[:2])
+    activate(window, qtbot)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)  # Ben, then back to Ana
+    qtbot.waitUntil(lambda: window.switcher.current == ben)
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
+    qtbot.waitUntil(lambda: window.switcher.current == ana)
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    on_disk(qtbot, window, [["coffee"], [], ["patients", "coffee"]])
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: window.switcher.current == ben)
+    assert window.interview.session.notes.highlights == []
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageUp, CTRL)
+    qtbot.waitUntil(lambda: window.switcher.current == ana)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    on_disk(qtbot, window, [["coffee", "handover"], ["dawn"], ["patients", "coffee"]])
+    qtbot.keyClick(window.reader, Qt.Key.Key_PageDown, CTRL)
+    qtbot.waitUntil(lambda: window.switcher.current == ben)
+    assert [h.exact for h in window.interview.session.notes.highlights] == ["dawn"]
+
+
+def test_an_undo_of_a_delete_across_that_a_full_disk_refuses_changes_nothing(
+    window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl+Z of a delete across interviews while another interview's notes file cannot
+    be written: said, every file as the delete left it, the step still to undo; with room
+    again, Ctrl+Z puts every highlight back."""
+    from tests.core.test_code_change_record import notes_disk_full
+    from tests.ui.test_read_only_undo import activate
+
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    activate(window, qtbot)
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ana's two, Ben's "dawn"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    after = [[], [], ["patients", "coffee"]]
+    on_disk(qtbot, window, after)
+    undo = window.window_actions.undo
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+        qtbot.waitUntil(lambda: undo.text().replace("&", "") == "Undo Delete 3 Highlights")
+    assert "could not be written" in window.banner.text()
+    on_disk(qtbot, window, after)
+    assert window.interview.session.notes.highlights == []
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    on_disk(qtbot, window, [["coffee", "handover"], ["dawn"], ["patients", "coffee"]])

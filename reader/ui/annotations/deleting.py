@@ -17,14 +17,19 @@ def delete_highlights(interview: OpenInterview, ids: list[str], said: bool = Fal
     controller = interview.controller
     if controller is None or not ids:
         return
+    controller.delete_highlights(ids)
+    if controller.session.highlight(ids[0]) is None:  # else refused: read-only notes
+        tell_deleted(interview, ids, said)
+
+
+def tell_deleted(interview: OpenInterview, ids: list[str], said: bool) -> None:
+    """The status line says the highlights `ids` are deleted where `said`, and where a
+    quote in the open notes or the study memo links to one (it leads nowhere now)."""
     notes, memo = quoted_ids(interview.research_notes()), interview.memo_quoted()
     if any(i in notes for i in ids):
         quoted = "your notes"
     else:
         quoted = "the study memo" if any(i in memo for i in ids) else ""
-    controller.delete_highlights(ids)
-    if controller.session.highlight(ids[0]) is not None:  # refused: read-only notes
-        return
     several = len(ids) > 1
     if quoted:
         what = "Highlights deleted: a quote" if several else "Highlight deleted: its quote"

@@ -20,7 +20,6 @@ from reader.ui.annotations.code_filter import CodeFilter
 from reader.ui.annotations.color_filter import ColorFilter
 from reader.ui.annotations.current_in_view import CurrentInView
 from reader.ui.annotations.delegate import FIT_ROWS, HighlightDelegate
-from reader.ui.annotations.deleting import delete_highlights
 from reader.ui.annotations.list_keys import ListKeys
 from reader.ui.annotations.model import (
     ID_ROLE,
@@ -32,6 +31,7 @@ from reader.ui.annotations.model import (
     row_place,
 )
 from reader.ui.annotations.show_all import count_line, nothing_shown, show_all_button
+from reader.ui.annotations.study_deleting import delete_chosen
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.clear_button import add_clear_button
 from reader.ui.dialogs import filter_combo
@@ -43,7 +43,6 @@ from reader.ui.wrap_row import WrapRow
 
 CARDS_PER_BATCH = 20  # about two docks' height of cards
 NO_HIGHLIGHTS = "No highlights yet: select words in the interview and press H (or 1–6)."
-OTHER_INTERVIEW = "Open its interview (Enter) to delete it there."
 SELECT = QItemSelectionModel.SelectionFlag.Select
 ALONE = QItemSelectionModel.SelectionFlag.ClearAndSelect
 
@@ -409,10 +408,7 @@ class AnnotationsPanel(QWidget):
             self.editNoteRequested.emit(entry.highlight.id)
 
     def delete(self) -> None:
-        """The highlights chosen deleted, one step (Backspace too)."""
-        entries = self.keys.chosen()
-        if any(not self.study.is_open(entry) for entry in entries):
-            self._interview.status.emit(OTHER_INTERVIEW, 5000)
-        elif entries:
+        """The highlights chosen deleted, one step (Backspace too), of other interviews too."""
+        if entries := self.keys.chosen():
             self._went = [entry.highlight.id for entry in entries]
-            delete_highlights(self._interview, self._went, said=True)
+            delete_chosen(self._interview, self.study, entries)

@@ -9,10 +9,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtGui import QUndoStack
 
-from reader.ui.done_command import DoneCommand, Refusal
+from reader.ui.done_command import DoneCommand, refusal_on
 
 if TYPE_CHECKING:  # the study modules load when a study opens (start-up, #17)
     from reader.core.study import Study
@@ -43,20 +42,15 @@ class StudyEdits:
         try:
             memo = do()
         except StudyError as exc:
-            self.status.emit(str(exc), 8000)
-            self.message.emit(str(exc))
+            self._say_refused(str(exc))
             return False
-        refusal = Refusal(StudyError, self._step_refused)
+        refusal = refusal_on(self.undo_stack, StudyError, self._say_refused)
         self.undo_stack.push(DoneCommand(text, memo, do, undo, self.study_edited, refusal))
         return True
 
-    def _step_refused(self, text: str, undo_refused: bool) -> None:
-        """An undo or redo failed and changed nothing (a notes file it had to write could
-        not be): said, and the stack's step put back where it was, once Qt has moved it."""
+    def _say_refused(self, text: str) -> None:
         self.status.emit(text, 8000)
         self.message.emit(text)
-        stack = self.undo_stack
-        QTimer.singleShot(0, stack.redo if undo_refused else stack.undo)
 
     def add_files(self, paths: list[Path]) -> list[InterviewEntry]:
         """Add transcripts and folders of them; each refusal is said, the rest added. A missing
