@@ -48,6 +48,10 @@ class ChangeUnderWay:
     # study.json was written with the change made: its codebook holds it, where the
     # codebook here is only what the change left (the app stopped before that save).
     saved: bool = False
+    # The study's codebook as finishing the change first failed (a full disk as the study
+    # opened): a code edited since (renamed, recoloured) keeps its edit once it is finished,
+    # at a later opening too. None until then.
+    found: Codebook | None = None
 
     def said(self) -> str:
         """What the user is told once it is finished."""
@@ -77,6 +81,7 @@ def write_code_changes(path: Path, changes: Sequence[ChangeUnderWay]) -> None:
             "undoing": change.undoing,
             "key": change.key,
             "saved": change.saved,
+            "found": change.found.to_json() if change.found is not None else None,
         }
         for change in changes
     ]
@@ -103,6 +108,7 @@ def _change(entry: Mapping[str, Any]) -> ChangeUnderWay:
         bool(entry["undoing"]),
         str(entry.get("key", "")),
         bool(entry.get("saved", False)),
+        Codebook.from_json(found) if (found := entry.get("found")) else None,
     )
 
 

@@ -221,7 +221,8 @@ class Study:
     # the study opened: a save leaves them, to be tried again at the next opening.
     _unfinished: set[Path] = field(default_factory=set, repr=False, compare=False)
     # The codebook as finishing a code change first failed: a code edited here since
-    # (renamed, recoloured) keeps its edit once the change is finished.
+    # (renamed, recoloured) keeps its edit once the change is finished (the record keeps
+    # it too, for a later opening: ChangeUnderWay.found).
     _book_unfinished: Codebook | None = field(default=None, repr=False, compare=False)
     # What the user was told of each (`finish_under_way`): no longer true once finished.
     unfinished_said: list[str] = field(default_factory=list, repr=False, compare=False)
@@ -1192,7 +1193,7 @@ class Study:
             return ""
         book, settings = self.data.codebook, dict(self.data.settings)
         mapping, removed = composed(changes)
-        found = self._book_unfinished
+        found = self._book_unfinished or next((c.found for c in changes if c.found), None)
         self.data.codebook = _finished_codebook(book, changes, {*mapping, *removed}, found)
         # A code merged into one gone from the study since (another program's deletion)
         # goes as a deleted one: no passage is left on a code the study does not have.
@@ -1214,7 +1215,9 @@ class Study:
             self._write_shared(rewritten, None)
         except StudyError as exc:
             self.data.codebook, self.data.settings = book, settings
-            self._book_unfinished = found or book.copy()
+            self._book_unfinished = found = found or book.copy()
+            recorded = read_code_changes(self._change_record)
+            self._keep_changes([replace(c, found=c.found or found) for c in recorded])
             raise StudyError(
                 f"The app was stopped while it changed codes, and that could not be finished "
                 f"now. {exc} {TRIED_AGAIN}"

@@ -588,18 +588,8 @@ def test_a_merge_not_finished_as_the_study_opened_is_finished_by_a_rename_in_the
     """Room again after a full disk left a merge unfinished, and the user only renamed
     Care (F2) in the Codebook: the merge was finished, but with the codebook the merge
     left, Care's new name lost. Now the rename is kept, and the banner says so."""
-    from tests.ui.codebook.test_panel import to_codebook
-    from tests.ui.test_read_only_undo import activate
-
     window, care = opened_on_a_full_disk_after_a_killed_merge(make_study_window, study, monkeypatch)
-    activate(window, qtbot)
-    panel = to_codebook(window, qtbot)
-    panel.set_current(care)
-    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
-    editor = panel.view.focusWidget()
-    qtbot.keyClick(editor, Qt.Key.Key_End)
-    qtbot.keyClicks(editor, "giving")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    rename_with_f2(window, qtbot, care, "giving")
     record = study.folder / "study.json.code-change"
     qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
     assert codings(study.folder) == [[care]] * 3
@@ -607,3 +597,43 @@ def test_a_merge_not_finished_as_the_study_opened_is_finished_by_a_rename_in_the
     assert [c.name for c in window.codebook.hub.book] == ["Caregiving"]
     assert "is finished now" in window.banner.text()
     assert "could not be finished" not in window.banner.text()
+
+
+def rename_with_f2(window: MainWindow, qtbot: Any, code_id: str, added: str) -> None:
+    """The code renamed in the Codebook: F2, `added` typed at the end of its name, Enter."""
+    from tests.ui.codebook.test_panel import to_codebook
+    from tests.ui.test_read_only_undo import activate
+
+    activate(window, qtbot)
+    panel = to_codebook(window, qtbot)
+    panel.set_current(code_id)
+    qtbot.keyClick(panel.view, Qt.Key.Key_F2)
+    editor = panel.view.focusWidget()
+    qtbot.keyClick(editor, Qt.Key.Key_End)
+    qtbot.keyClicks(editor, added)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.hub.book.code(code_id).name.endswith(added))
+
+
+def test_a_code_renamed_while_a_merge_could_not_be_finished_keeps_its_name_at_the_next_opening(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """A merge left unfinished (the app killed in it, the disk full as the study opened
+    again), Care renamed meanwhile, and the app quit with the disk still full: the next
+    opening finished the merge with the codebook the merge left, and Care's new name was
+    lost. Now it is kept."""
+    from tests.core.test_code_change_record import killed_in_a_merge, notes_disk_full
+
+    _work, care = killed_in_a_merge(study, monkeypatch)
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        window = make_study_window(study.folder)
+        rename_with_f2(window, qtbot, care, "giving")
+        assert window.interview.flush()
+        window.window_actions.quit.trigger()
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Work", "Caregiving"]
+    window = make_study_window(study.folder)
+    assert not (study.folder / "study.json.code-change").exists()
+    assert codings(study.folder) == [[care]] * 3
+    assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Caregiving"]
+    assert "the merge is finished now" in window.banner.text()
