@@ -12,7 +12,7 @@ import os
 import re
 import secrets
 from collections.abc import Callable, Mapping, Sequence, Set
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from unicodedata import normalize
@@ -29,7 +29,7 @@ from reader.core.code_change_record import (
     said_of,
     write_code_changes,
 )
-from reader.core.codebook import Codebook, clean_name, recode
+from reader.core.codebook import Code, Codebook, clean_name, recode
 from reader.core.document import (
     NAME_NOT_TEXT,
     Document,
@@ -1685,12 +1685,19 @@ def _finished_codebook(
     """The study's codebook `book` once `changes` are finished: as the last left it that
     study.json was not saved with (the app stopped first), the codes made since too, or
     `book` itself where it was saved with them all; without the codes `gone`. A code
-    edited since `found` (the codebook as finishing first failed) keeps its edit."""
+    edited since `found` (the codebook as finishing first failed) keeps what was edited
+    (its name, say), and what the changes did to it (its place, under a code merged)."""
     left = [c.codebook for c in changes if not c.saved]
     base = left[-1] if left else book
     since = [c for c in book if c.id not in base]
-    edited = {c.id: c for c in book if found is not None and found.get(c.id) not in (None, c)}
-    return Codebook.repaired(edited.get(c.id, c) for c in [*base, *since] if c.id not in gone)
+
+    def edits_kept(code: Code) -> Code:
+        was, now = (found.get(code.id), book.get(code.id)) if found is not None else (None, None)
+        if was is None or now is None or was == now:
+            return code
+        return replace(code, **{k: v for k, v in asdict(now).items() if getattr(was, k) != v})
+
+    return Codebook.repaired(edits_kept(c) for c in [*base, *since] if c.id not in gone)
 
 
 def _id(entry: InterviewEntry | str) -> str:

@@ -266,3 +266,31 @@ def test_a_spoilt_record_goes_at_the_first_save(study: Study) -> None:
     assert said == ""
     again.save()
     assert not record.exists()
+
+
+def test_a_code_edited_while_a_merge_could_not_be_finished_keeps_its_edit_and_new_place(
+    study: Study, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Night, below Work, renamed while the merge of Work into Care could not be finished
+    (the disk full as the study opened), the study opened again with room: Night went
+    back to its old name, or kept it under no code at all; now it is "Nights", under Care,
+    where the merge moved it."""
+    work, care = ids(study)
+    night = study.writable_codebook().create("Night", parent=work).id
+    study.save()
+    with monkeypatch.context() as killing:
+        kill_at_write(killing, 1)
+        with pytest.raises(Killed):
+            study.merge_codes(work, care)
+    with monkeypatch.context() as full:
+        notes_disk_full(full)
+        again = open_study(study.folder)
+        assert "could not be finished now" in " ".join(again.finish_under_way())
+        again.writable_codebook().update(night, name="Nights")
+        again.save()
+    again = open_study(study.folder)
+    said = " ".join(again.finish_under_way())
+    assert "the merge is finished now" in said
+    code = again.codebook.code(night)
+    assert (code.name, code.parent) == ("Nights", care)
+    assert codings(study.folder) == [[care]] * 3
