@@ -169,15 +169,19 @@ class NotesSaver(QObject):
         name, earlier = name or self.rescue_named(self.path), self._kept_copy
         if earlier is not None and name == self._kept_name and rewrite_rescued(earlier, data):
             return earlier
-        self._kept_copy = rescue_copy(self.path, data, name, self.expected_hash)
-        self._kept_name = name
         # Named for another reason now (another computer took the notes after a save had
         # failed): its name and the banner's words say that one. The earlier copy goes
-        # once this one, holding all it did and what was typed since, is written.
-        if earlier is not None and self._kept_copy not in (None, earlier):
+        # once this one, holding all it did and what was typed since, is written; kept
+        # with the words, under its old name, where no other copy can be made.
+        made = rescue_copy(self.path, data, name, self.expected_hash)
+        if made is None and earlier is not None and rewrite_rescued(earlier, data):
+            return earlier
+        # Not when made at the earlier's own path (that one deleted, its name free again).
+        if earlier is not None and made not in (None, earlier):
             with contextlib.suppress(OSError):
                 earlier.unlink(missing_ok=True)
-        return self._kept_copy
+        self._kept_copy, self._kept_name = made, name
+        return made
 
     def _serialise_or_report(self) -> bytes | None:
         """The bytes to write, made here, or None after reporting why the notes cannot be

@@ -313,3 +313,37 @@ def test_a_copy_kept_for_a_failed_save_is_named_and_said_for_the_computer_that_t
     click(window, "Merge Into My Notes")
     assert window.interview.flush()
     assert "unsaved" in saved_notes(notes_path) and "laptop" in saved_notes(notes_path)
+
+
+def test_a_copy_for_a_failed_save_that_no_other_can_replace_keeps_every_word(
+    make_window: Callable[..., MainWindow],
+    notes_path: Path,
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As above, but no copy can be made under the laptop's name: the one made for the
+    failed save takes what was typed since, under its old name, rather than nothing."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_random_sessions import FullDisk
+
+    window = make_window()
+    typed(window, qtbot, "saved")
+    assert window.interview.flush()
+    disk = FullDisk(monkeypatch, saver)
+    disk.full = True
+    type_at_end(window, qtbot, " unsaved")
+    qtbot.waitUntil(lambda: window.interview.saver.state == "error", timeout=10_000)
+    type_at_end(window, qtbot, " and more")
+    made = saver.rescue_copy
+    monkeypatch.setattr(
+        saver,
+        "rescue_copy",
+        lambda path, data, name, came: (
+            None if "opened elsewhere" in name.name else made(path, data, name, came)
+        ),
+    )
+    synced(notes_lock(notes_path), LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
+    (copy,) = rescued("*.json")
+    assert orjson.loads(copy.read_bytes())["notes"] == "saved unsaved and more"
+    assert f"kept in a copy, {copy}." in window.banner.text()
