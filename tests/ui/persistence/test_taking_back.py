@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 import pytest
@@ -18,6 +18,9 @@ from reader.ui.window.main_window import MainWindow
 from tests.ui.persistence.test_locks import LAPTOP, typed
 from tests.ui.test_codebook import study_json
 from tests.ui.test_rescued_copies import rescued
+
+if TYPE_CHECKING:
+    from tests.ui.test_random_sessions import FullDisk
 
 OPEN_HERE = "Open Here Anyway…"
 
@@ -272,6 +275,21 @@ def test_a_study_whose_lock_files_come_one_after_the_other_is_said_taken_and_let
     assert window.interview.flush() and "unsaved" in saved_notes(notes_path)
 
 
+def save_failed(window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> FullDisk:
+    """The notes typed as "saved" and saved, then " unsaved" typed on a full disk: that
+    save failed, its words in a rescue copy. The full disk, to give room again."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_random_sessions import FullDisk
+
+    typed(window, qtbot, "saved")
+    assert window.interview.flush()
+    disk = FullDisk(monkeypatch, saver)
+    disk.full = True
+    type_at_end(window, qtbot, " unsaved")
+    qtbot.waitUntil(lambda: window.interview.saver.state == "error", timeout=10_000)
+    return disk
+
+
 def test_a_copy_kept_for_a_failed_save_is_named_and_said_for_the_computer_that_took_them(
     make_window: Callable[..., MainWindow],
     notes_path: Path,
@@ -283,16 +301,8 @@ def test_a_copy_kept_for_a_failed_save_is_named_and_said_for_the_computer_that_t
     the notes: that copy was reused with its old name, so the banner said the app could
     not write the notes, not that another computer opened them. Now the copy is named
     and said for the laptop, one copy, holding every word typed."""
-    from reader.ui.persistence import saver
-    from tests.ui.test_random_sessions import FullDisk
-
     window = make_window()
-    typed(window, qtbot, "saved")
-    assert window.interview.flush()
-    disk = FullDisk(monkeypatch, saver)
-    disk.full = True
-    type_at_end(window, qtbot, " unsaved")
-    qtbot.waitUntil(lambda: window.interview.saver.state == "error", timeout=10_000)
+    disk = save_failed(window, qtbot, monkeypatch)
     (failed,) = rescued("*.json")
     synced(notes_lock(notes_path), LAPTOP.encode())
     qtbot.waitUntil(lambda: window.interview.read_only, timeout=10_000)
@@ -324,15 +334,9 @@ def test_a_copy_for_a_failed_save_that_no_other_can_replace_keeps_every_word(
     """As above, but no copy can be made under the laptop's name: the one made for the
     failed save takes what was typed since, under its old name, rather than nothing."""
     from reader.ui.persistence import saver
-    from tests.ui.test_random_sessions import FullDisk
 
     window = make_window()
-    typed(window, qtbot, "saved")
-    assert window.interview.flush()
-    disk = FullDisk(monkeypatch, saver)
-    disk.full = True
-    type_at_end(window, qtbot, " unsaved")
-    qtbot.waitUntil(lambda: window.interview.saver.state == "error", timeout=10_000)
+    save_failed(window, qtbot, monkeypatch)
     type_at_end(window, qtbot, " and more")
     made = saver.rescue_copy
     monkeypatch.setattr(
