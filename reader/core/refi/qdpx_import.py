@@ -604,8 +604,11 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
         raise RefiError("it is not a .qdpx file (not a zip archive)") from None
     except OSError as exc:
         raise RefiError(f"it cannot be read ({describe_os_error(exc)})") from None
-    files = {info.filename.lower(): info.filename for info in archive.infolist()}
-    qde = sorted((n for n in files if n.endswith(".qde")), key=lambda n: (n != "project.qde", n))
+    files = _member_names(archive)
+    qde = sorted(
+        (n for n in files if n.endswith(".qde") and not _mac_copy(n)),
+        key=lambda n: (PurePosixPath(n).name != "project.qde", n.count("/"), n),
+    )
     if not qde:
         raise RefiError("the .qdpx holds no project (.qde) file")
     info = archive.getinfo(files[qde[0]])
@@ -624,6 +627,22 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
     project = _Project(root, ns, files, archive, once, project_file, ours)
     project.links = _links(project)
     return project
+
+
+def _member_names(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Lower-case path with "/" -> the zip's name for each file: a zip made on Windows by
+    some tools names its files "sources\\x.txt", whose text was then not found."""
+    return {
+        info.filename.replace("\\", "/").lower(): info.filename
+        for info in archive.infolist()
+        if not info.is_dir()
+    }
+
+
+def _mac_copy(name: str) -> bool:
+    """A Mac's copy of a file's extended attributes ("__MACOSX/P/._project.qde"), which
+    a .qdpx unpacked and zipped again in the Finder holds beside each file: no XML."""
+    return name.startswith("__macosx/") or PurePosixPath(name).name.startswith("._")
 
 
 def _opening(data: bytes | Path) -> bytes:

@@ -1,0 +1,91 @@
+"""REFI-QDA projects as other tools write them, quirks and all: each test builds a small
+.qdpx from XML strings, imports it as a new study and reads what came from the disk."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+from reader.core.refi.codebook_xml import PROJECT_NS
+from reader.core.refi.qdpx_import import ImportReport, import_qdpx
+from reader.core.study import open_study
+
+TEXT = "Interviewer: How do nights start?\nNurse: With the handover.\n"
+QUOTE = "With the handover."
+START = TEXT.index(QUOTE)
+CODE = "c1000000-0000-0000-0000-000000000001"
+
+
+def qde(sources: str, codes: str = "", origin: str = "NVivo 14", before: str = "") -> str:
+    """A project.qde; `before` goes between the XML declaration and the Project."""
+    codes = codes or f'<Code guid="{CODE}" name="Handover" isCodable="true" color="#ff9900"/>'
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?>{before}<Project xmlns="{PROJECT_NS}" '
+        f'name="Nights" origin="{origin}"><CodeBook><Codes>{codes}</Codes></CodeBook>'
+        f"<Sources>{sources}</Sources></Project>"
+    )
+
+
+def text_source(path: str = 'plainTextPath="internal://b1.txt"', start: int = START) -> str:
+    """A text source named "Ana" with one passage coded "Handover"."""
+    return (
+        f'<TextSource guid="b1000000-0000-0000-0000-000000000001" name="Ana" {path}>'
+        f'<PlainTextSelection guid="a1000000-0000-0000-0000-000000000001" name="{QUOTE}" '
+        f'startPosition="{start}" endPosition="{start + len(QUOTE)}">'
+        f'<Coding guid="e1000000-0000-0000-0000-000000000001"><CodeRef targetGUID="{CODE}"/>'
+        "</Coding></PlainTextSelection></TextSource>"
+    )
+
+
+def zipped(members: dict[str, str | bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+def passages(folder: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """(interview, quote, code names) of each highlight of the study on disk."""
+    study = open_study(folder)
+    return [
+        (entry.title, h.exact, study.codebook.names(h.codes))
+        for entry in study.interviews
+        for h in study.open_session(entry).notes.highlights
+    ]
+
+
+def said(report: ImportReport) -> list[str]:
+    return [item.line for item in report.not_imported]
+
+
+def test_a_zip_made_on_windows_with_backslashes_and_a_leading_folder_is_read(
+    tmp_path: Path,
+) -> None:
+    """Some Windows tools zip "Nights\\Sources\\b1.txt": read on a Mac or Linux its text was
+    not found, the interview left out."""
+    data = zipped(
+        {"Nights\\project.qde": qde(text_source()), "Nights\\Sources\\b1.txt": TEXT.encode()}
+    )
+    report = import_qdpx(data, tmp_path / "study")
+    assert said(report) == []
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_qdpx_zipped_again_on_a_mac_is_read_from_its_project_not_the_macs_copy(
+    tmp_path: Path,
+) -> None:
+    """Unpacked to look inside and compressed again in the Finder, a .qdpx holds
+    "__MACOSX/Nights/._project.qde" (no XML), which was taken for the project: refused
+    as "not valid XML"."""
+    data = zipped(
+        {
+            "Nights/project.qde": qde(text_source()),
+            "Nights/sources/b1.txt": TEXT,
+            "__MACOSX/Nights/._project.qde": b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X",
+            "__MACOSX/Nights/sources/._b1.txt": b"\x00\x05\x16\x07",
+        }
+    )
+    import_qdpx(data, tmp_path / "study")
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
