@@ -89,3 +89,22 @@ def test_a_qdpx_zipped_again_on_a_mac_is_read_from_its_project_not_the_macs_copy
     )
     import_qdpx(data, tmp_path / "study")
     assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_nested_codes_keep_colours_written_with_opacity_or_without_their_hash(
+    tmp_path: Path,
+) -> None:
+    """ "#FF990080" (#RRGGBBAA) and "3366CC" are outside the schema's #RRGGBB: each code
+    was given the palette's next colour instead of its own."""
+    codes = (
+        f'<Code guid="{CODE}" name="Handover" isCodable="false" color="#FF990080">'
+        '<Code guid="c1000000-0000-0000-0000-000000000002" name="Late" isCodable="true" '
+        'color="3366CC"/><Code guid="c1000000-0000-0000-0000-000000000003" name="Odd" '
+        'isCodable="true" color="#12345"/></Code>'
+    )
+    data = zipped({"project.qde": qde(text_source(), codes), "sources/b1.txt": TEXT})
+    import_qdpx(data, tmp_path / "study")
+    book = open_study(tmp_path / "study").codebook
+    tree = [(depth, code.name, code.codable, code.color) for depth, code in book.tree()]
+    assert tree[:2] == [(0, "Handover", False, "#ff9900"), (1, "Late", True, "#3366cc")]
+    assert tree[2][:2] == (1, "Odd") and tree[2][3] not in ("#ff9900", "#3366cc")

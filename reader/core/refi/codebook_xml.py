@@ -29,6 +29,9 @@ READ_VERSION = (1, 0)  # of the REFI-QDA format, the number its namespaces end i
 # exporting the same study twice gives the same file.
 GUID_NAMESPACE = uuid.UUID("0b7e7f0c-5f8e-5d1a-9d3c-2a6f4e8b1c55")
 _SHORT_COLOR = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])")
+# A colour with its opacity after it (#RRGGBBAA, as CSS writes it) or without its "#":
+# outside the schema's #RRGGBB, and each such code was given the palette's next colour.
+_LOOSE_COLOR = re.compile(r"#?([0-9a-fA-F]{6})(?:[0-9a-fA-F]{2})?")
 
 
 class RefiError(Exception):
@@ -117,6 +120,8 @@ def read_codes(codes: ET.Element | None, ns: str) -> ReadCodes:
             color = (item.get("color") or "").strip()
             if _SHORT_COLOR.fullmatch(color):  # #abc is #aabbcc
                 color = _SHORT_COLOR.sub(r"#\1\1\2\2\3\3", color)
+            elif loose := _LOOSE_COLOR.fullmatch(color):
+                color = f"#{loose[1]}"
             read.book.codes.append(
                 Code(
                     id=code_id,
