@@ -7,8 +7,10 @@ import io
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from reader.core.refi.codebook_xml import PROJECT_NS
-from reader.core.refi.qdpx_import import ImportReport, import_qdpx
+from reader.core.refi.qdpx_import import ImportReport, NotAProjectError, import_qdpx
 from reader.core.study import open_study
 
 TEXT = "Interviewer: How do nights start?\nNurse: With the handover.\n"
@@ -108,3 +110,48 @@ def test_nested_codes_keep_colours_written_with_opacity_or_without_their_hash(
     tree = [(depth, code.name, code.codable, code.color) for depth, code in book.tree()]
     assert tree[:2] == [(0, "Handover", False, "#ff9900"), (1, "Late", True, "#3366cc")]
     assert tree[2][:2] == (1, "Odd") and tree[2][3] not in ("#ff9900", "#3366cc")
+
+
+NESTED = "".join(
+    f'<!ENTITY {name} "{("&" + previous + ";") * 10}">'
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True)
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "message"),
+    [
+        (f'<!ENTITY a "lol">{NESTED}', "builds “b” of other XML entities"),
+        ('<!ENTITY a SYSTEM "file:///etc/hostname">', "asks to read another file in place"),
+        ('<!ENTITY a PUBLIC "-//x//y" "http://example.org/y">', "asks to read another file"),
+    ],
+)
+def test_a_project_declaring_entities_that_read_files_or_swell_is_refused_unread(
+    tmp_path: Path, declared: str, message: str
+) -> None:
+    """A billion laughs, or an entity naming a file to read: refused before a byte of the
+    text is read, with a reason, and no study is made (it said "not valid XML", or, with
+    a Python built on an expat before 2.4, swelled to gigabytes)."""
+    data = zipped(
+        {
+            "project.qde": qde(text_source(), before=f"<!DOCTYPE Project [{declared}]>").replace(
+                'name="Ana"', 'name="&a;"'
+            ),
+            "sources/b1.txt": TEXT,
+        }
+    )
+    with pytest.raises(NotAProjectError, match=message):
+        import_qdpx(data, tmp_path / "study")
+    assert not (tmp_path / "study").exists()
+
+
+def test_a_doctype_and_a_plain_entity_are_read(tmp_path: Path) -> None:
+    declared = '<!DOCTYPE Project SYSTEM "Project.dtd" [<!ENTITY who "Ana">]>'
+    data = zipped(
+        {
+            "project.qde": qde(text_source().replace('"Ana"', '"&who;"'), before=declared),
+            "sources/b1.txt": TEXT,
+        }
+    )
+    import_qdpx(data, tmp_path / "study")
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]

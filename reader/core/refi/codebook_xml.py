@@ -8,6 +8,7 @@ so they are written as they are and read back as they were (braces and case drop
 from __future__ import annotations
 
 import contextlib
+import pyexpat
 import re
 import unicodedata
 import uuid
@@ -202,7 +203,7 @@ def parse_xml(data: bytes) -> ET.Element:
     refused for one note's "Q&A", where no other reading of the file is possible."""
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        return ET.fromstring(data)
+        return _safely_parsed(data)
     except ET.ParseError as exc:
         error = RefiError(f"it is not valid XML ({exc})")
     # Outside CDATA sections, whose "&" and "<" are characters already.
@@ -211,5 +212,42 @@ def parse_xml(data: bytes) -> ET.Element:
     )
     if mended != data:
         with contextlib.suppress(ET.ParseError):
-            return ET.fromstring(mended)
+            return _safely_parsed(mended)
     raise error
+
+
+class _DeclaredError(Exception):
+    """The first element is reached: the declarations before it were all read."""
+
+
+def _safely_parsed(data: bytes) -> ET.Element:
+    """`ET.fromstring`, refusing the entity declarations no tool writes and a crafted file
+    does: one naming a file or address to read in its place (the parser reads none, but
+    said only "not valid XML"), and one built of others, whose few lines swell to
+    gigabytes ("billion laughs": only expat 2.4 and later stop that, and a Python may be
+    built with an older one). A plain entity (`<!ENTITY w "Work">`) is read. The
+    declarations come before the first element, where their reading stops."""
+
+    def declared(name: str, _parameter: bool, value: str | None, *_where: str | None) -> None:
+        if value is None:  # a system or public id in its place
+            raise RefiError(
+                f"its project file asks to read another file in place of “{name}” (an "
+                "external XML entity), which this app never does: export the project "
+                "again from the program that made it"
+            )
+        if "&" in value:
+            raise RefiError(
+                f"its project file builds “{name}” of other XML entities, which can swell "
+                "to gigabytes: no program exports a project so; export it again from the "
+                "one that made it"
+            )
+
+    def started(*_: object) -> None:
+        raise _DeclaredError
+
+    checker = pyexpat.ParserCreate()
+    checker.EntityDeclHandler = declared
+    checker.StartElementHandler = started
+    with contextlib.suppress(_DeclaredError, pyexpat.ExpatError):  # ET says what is not XML
+        checker.Parse(data, True)
+    return ET.fromstring(data)
