@@ -155,3 +155,49 @@ def test_a_doctype_and_a_plain_entity_are_read(tmp_path: Path) -> None:
     )
     import_qdpx(data, tmp_path / "study")
     assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_texts_outside_the_qdpx_are_read_from_where_their_paths_lead(tmp_path: Path) -> None:
+    """Sources named by `relative://` (against the project's basePath, else the .qdpx's
+    folder) or `absolute://`, beside the .qdpx and not in it, as the standard allows:
+    each was left out as "its text is not in the file". The texts are UTF-8 with a BOM and
+    CRLFs, UTF-16: the positions count what the tool read."""
+    documents = tmp_path / "documents"
+    documents.mkdir()
+    crlf = TEXT.replace("\n", "\r\n")
+    (documents / "Ana.txt").write_bytes(b"\xef\xbb\xbf" + crlf.encode() + b"Ana.")
+    (tmp_path / "Ben.txt").write_bytes(f"{crlf}Ben.".encode("utf-16"))
+    (tmp_path / "Cy.txt").write_text(f"{TEXT}Cy.", encoding="utf-8")
+    (tmp_path / "key").write_text(TEXT, encoding="utf-8")  # no .txt: never read
+    (documents / "Fay.txt").write_text(f"{TEXT}Fay.", encoding="utf-8")
+    sources = [
+        ("Ana", 'plainTextPath="relative://documents/Ana.txt"', START + 1),
+        ("Ben", 'plainTextPath="relative://Ben.txt"', START + 1),
+        ("Cy", f'plainTextPath="absolute://{tmp_path / "Cy.txt"}"', START),
+        ("Di", f'plainTextPath="absolute://{tmp_path / "key"}"', START),
+        ("Ed", 'plainTextPath="relative://gone/Ed.txt"', START),
+    ]
+    xml = "".join(
+        text_source(path, start)
+        .replace('name="Ana"', f'name="{name}"')
+        .replace("b1000000-0000-0000-0000-000000000001", f"b100000{n}-0000-0000-0000-000000000001")
+        .replace("a1000000-0000-0000-0000-000000000001", f"a100000{n}-0000-0000-0000-000000000001")
+        for n, (name, path, start) in enumerate(sources)
+    )
+    qdpx = tmp_path / "Nights.qdpx"
+    qdpx.write_bytes(zipped({"project.qde": qde(xml)}))
+    report = import_qdpx(qdpx, tmp_path / "study")
+    assert passages(tmp_path / "study") == [
+        (name, QUOTE, ("Handover",)) for name in ("Ana", "Ben", "Cy")
+    ]
+    assert said(report) == [
+        f"text source “Di”: its text is named as {tmp_path / 'key'}, which is no text file "
+        "(.txt): export the project again from the program that made it",
+        f"text source “Ed”: its text is in {tmp_path / 'gone' / 'Ed.txt'}, outside the .qdpx, "
+        "and that file is not there: put it there and import again, or export the project "
+        "again from the program that made it with its documents inside it",
+    ]
+    based = qde(text_source('plainTextPath="relative://Fay.txt"'))
+    based = based.replace('name="Nights"', f'name="Nights" basePath="{documents}"')
+    import_qdpx(zipped({"project.qde": based}), tmp_path / "based")
+    assert passages(tmp_path / "based") == [("Ana", QUOTE, ("Handover",))]

@@ -252,10 +252,32 @@ class _Project:
     def member(self, path: str) -> bytes | None:
         found = self.member_name(path)
         if found is None:
-            return None
+            return self.outside(path)
         if self.archive.getinfo(found).file_size > MAX_MEMBER_BYTES:
             raise _TooLargeError(f"{found} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
         return _read_member(self.archive, found)
+
+    def outside(self, path: str) -> bytes | None:
+        """The text file a source names outside the zip, as the standard allows
+        (`relative://` against Project@basePath, else the .qdpx's folder; `absolute://`;
+        a plain path), read from the disk when it is there: it was left out as "not in
+        the file". A `.txt` only: a project names no other file as a text, and one naming
+        a file of the computer's (a key, a password store) does not bring it in."""
+        file = self.outside_file(path)
+        if file is None or file.suffix.lower() != ".txt":
+            return None
+        try:
+            if file.stat().st_size > MAX_MEMBER_BYTES:
+                raise _TooLargeError(f"{file} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
+            return file.read_bytes()
+        except OSError:
+            return None
+
+    def outside_file(self, path: str) -> Path | None:
+        """Where a path not into the zip leads on this computer (None for `internal://`)."""
+        if path.lower().startswith("internal://"):
+            return None
+        return media.outside_path(path, self.root.get("basePath") or "", self.file)
 
 
 @dataclass
@@ -684,6 +706,28 @@ def _text_of(project: _Project, element: ET.Element) -> str | None:
     return text.replace("\r\r\n", "\r\n") if "\r\r\n" in text else text
 
 
+def _no_text(project: _Project, element: ET.Element) -> str:
+    """Why a source (or transcript) without a text came without one, and what to do: all
+    were "its text is not in the file", a file on this computer to find or a project to
+    export again alike."""
+    path = (element.get("plainTextPath") or "").strip()
+    again = "export the project again from the program that made it"
+    if not path:
+        rich = element.get("richTextPath")
+        if rich:
+            return f"the project has only its formatted file ({rich}), not its plain text: {again}"
+        return f"the project holds no text for it: {again}"
+    file = project.outside_file(path)
+    if file is None:
+        return f"its text ({path}) is missing from the .qdpx: {again}"
+    if file.suffix.lower() != ".txt":
+        return f"its text is named as {file}, which is no text file (.txt): {again}"
+    return (
+        f"its text is in {file}, outside the .qdpx, and that file is not there: put it "
+        f"there and import again, or {again} with its documents inside it"
+    )
+
+
 def _notes(project: _Project, not_imported: list[LeftOut]) -> dict[str, tuple[str, str]]:
     """Note GUID -> (name, text)."""
     notes = {}
@@ -901,7 +945,7 @@ def _text_source(
     holder = element if holder is None else holder
     raw = _text_of(run.project, holder)
     if raw is None:
-        run.report.not_imported.append(LeftOut(label, name, "its text is not in the file"))
+        run.report.not_imported.append(LeftOut(label, name, _no_text(run.project, holder)))
         return False
     selections = [
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
@@ -949,9 +993,8 @@ def _media_source(run: _Import, element: ET.Element, name: str) -> None:
     transcript = transcripts[0]
     raw = _text_of(run.project, transcript)
     if raw is None:
-        report.not_imported.append(
-            LeftOut(f"{label} source", name, "its transcript is not in the file")
-        )
+        why = _no_text(run.project, transcript).replace("its text", "its transcript", 1)
+        report.not_imported.append(LeftOut(f"{label} source", name, why))
         return
     places: dict[str, int | None] = {}  # SyncPoint GUID -> its position
     points = transcript.findall(tag(run.ns, "SyncPoint"))
