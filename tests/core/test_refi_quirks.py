@@ -201,3 +201,46 @@ def test_texts_outside_the_qdpx_are_read_from_where_their_paths_lead(tmp_path: P
     based = based.replace('name="Nights"', f'name="Nights" basePath="{documents}"')
     import_qdpx(zipped({"project.qde": based}), tmp_path / "based")
     assert passages(tmp_path / "based") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_project_declared_utf16_and_saved_as_utf8_is_read(tmp_path: Path) -> None:
+    """.NET's XmlWriter on a string declares UTF-16, and the file is saved as UTF-8: it
+    was refused ("encoding specified in XML declaration is incorrect"). A project really
+    in UTF-16 is read as ever."""
+    declared = qde(text_source()).replace('encoding="utf-8"', 'encoding="utf-16"')
+    for n, project in enumerate((declared.encode(), declared.encode("utf-16"))):
+        import_qdpx(zipped({"project.qde": project, "sources/b1.txt": TEXT}), tmp_path / f"{n}")
+        assert passages(tmp_path / f"{n}") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_selection_ending_before_it_starts_is_said_so_and_the_others_come(
+    tmp_path: Path,
+) -> None:
+    """ "positions 30–12 do not fit its text of 60 characters" sent the user looking at the
+    text; a selection past the text's end is said as before."""
+    end = START + len(QUOTE)
+    backwards = text_source().replace(
+        f'startPosition="{START}" endPosition="{end}"',
+        f'startPosition="{end}" endPosition="{START}"',
+    )
+    past = text_source().replace(f'endPosition="{end}"', 'endPosition="9000"')
+    past = past.replace("a1000000-", "a2000000-").replace('"b1000000-', '"b2000000-')
+    past = past.replace('name="Ana"', 'name="Ben"').replace("b1.txt", "b2.txt")
+    data = zipped(
+        {"project.qde": qde(backwards + past), "sources/b1.txt": TEXT, "sources/b2.txt": TEXT + "."}
+    )
+    report = import_qdpx(data, tmp_path / "study")
+    assert said(report) == [
+        f"selection “{QUOTE}” in “Ana”: it ends (at {START}) before it starts (at {end}) in "
+        "the file",
+        f"selection “{QUOTE}” in “Ben”: positions {START}–9000 do not fit its text of "
+        f"{len(TEXT) + 1} characters",
+    ]
+    assert [entry.title for entry in open_study(tmp_path / "study").interviews] == ["Ana", "Ben"]
+
+
+def test_a_project_file_cut_short_says_what_to_do_and_makes_no_study(tmp_path: Path) -> None:
+    data = zipped({"project.qde": qde(text_source())[:-40], "sources/b1.txt": TEXT})
+    with pytest.raises(NotAProjectError, match=r"not valid XML .*: it is damaged or cut short; ex"):
+        import_qdpx(data, tmp_path / "study")
+    assert not (tmp_path / "study").exists()

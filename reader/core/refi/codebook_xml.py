@@ -190,6 +190,13 @@ _BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z_:][\w.:-]*|#[0-9]+|#x[0-9A-Fa-f]+
 _BARE_LESS_THAN = re.compile(rb"<(?![A-Za-z_:/!?\x80-\xff])")
 
 
+# A declaration of UTF-16 (or "unicode") before bytes of one byte a character: .NET's
+# XmlWriter on a StringWriter declares the string's UTF-16, and the file is then saved as
+# UTF-8. Refused ("encoding specified in XML declaration is incorrect"); real UTF-16 has
+# a zero byte in each character of "<?xml", so this never matches it.
+_UTF16_DECLARED = re.compile(
+    rb"""(\A<\?xml[^>]*?\bencoding\s*=\s*["'])(?:utf-16\w*|unicode)(["'])""", re.IGNORECASE
+)
 _CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
 
 
@@ -201,11 +208,14 @@ def parse_xml(data: bytes) -> ET.Element:
     """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed, and a
     bare "&" or "<" is read as the character it stands for: the whole project was
     refused for one note's "Q&A", where no other reading of the file is possible."""
-    data = data.removeprefix(b"\xef\xbb\xbf")
+    data = _UTF16_DECLARED.sub(rb"\1utf-8\2", data.removeprefix(b"\xef\xbb\xbf"), count=1)
     try:
         return _safely_parsed(data)
     except ET.ParseError as exc:
-        error = RefiError(f"it is not valid XML ({exc})")
+        error = RefiError(
+            f"it is not valid XML ({exc}): it is damaged or cut short; export it again from "
+            "the program that made it"
+        )
     # Outside CDATA sections, whose "&" and "<" are characters already.
     mended = b"".join(
         part if part.startswith(b"<![CDATA[") else _mended(part) for part in _CDATA.split(data)

@@ -1503,6 +1503,8 @@ def _selection(
         return None
     if not 0 <= start < end <= text.length:
         why = f"positions {start}–{end} do not fit its text of {text.length} characters"
+        if start > end:  # said as such: "do not fit" sent the user looking at the text
+            why = f"it ends (at {end}) before it starts (at {start}) in the file"
         report.not_imported.append(LeftOut("selection", name, why, source))
         return None
     a, b = text.start(start), text.end(end)
