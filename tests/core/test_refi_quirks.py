@@ -244,3 +244,20 @@ def test_a_project_file_cut_short_says_what_to_do_and_makes_no_study(tmp_path: P
     with pytest.raises(NotAProjectError, match=r"not valid XML .*: it is damaged or cut short; ex"):
         import_qdpx(data, tmp_path / "study")
     assert not (tmp_path / "study").exists()
+
+
+def test_a_sources_file_named_url_escaped_or_in_a_macs_unicode_form_is_found(
+    tmp_path: Path,
+) -> None:
+    """ "internal://Café%20night.txt" for the zip's "Café night.txt", whose "é" a Mac's zip
+    writes as "e" and an accent: the text was not found, the interview left out."""
+    decomposed = "Cafe\u0301 night.txt"
+    data = zipped(
+        {
+            "project.qde": qde(text_source('plainTextPath="internal://Café%20night.txt"')),
+            f"sources/{decomposed}": TEXT,
+        }
+    )
+    report = import_qdpx(data, tmp_path / "study")
+    assert said(report) == []
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]

@@ -68,6 +68,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from reader import APP_NAME
 from reader.core.anchoring import AnchorStatus, all_in_place, reanchor_all
@@ -240,14 +241,21 @@ class _Project:
 
     def member_name(self, path: str) -> str | None:
         """The zip's file for a source's path: internal://X (sources/X, any case),
-        relative://X or a plain path (matched by its name); None when it has none."""
+        relative://X or a plain path (matched by its name); None when it has none. X as
+        written, or URL-escaped ("My%20talk.txt" for the zip's "My talk.txt")."""
         name = path.split("://", 1)[-1].replace("\\", "/").lstrip("/")
-        wanted = [f"sources/{name}".lower(), name.lower()]
-        found = next((self.files[w] for w in wanted if w in self.files), None)
-        if found is None:
-            base = PurePosixPath(name).name.lower()
-            found = next((v for k, v in self.files.items() if PurePosixPath(k).name == base), None)
-        return found
+        for written in dict.fromkeys((name, unquote(name))):
+            key = _member_key(written)
+            wanted = [f"sources/{key}", key]
+            found = next((self.files[w] for w in wanted if w in self.files), None)
+            if found is None:
+                base = PurePosixPath(key).name
+                found = next(
+                    (v for k, v in self.files.items() if PurePosixPath(k).name == base), None
+                )
+            if found is not None:
+                return found
+        return None
 
     def member(self, path: str) -> bytes | None:
         found = self.member_name(path)
@@ -652,13 +660,19 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
 
 
 def _member_names(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Lower-case path with "/" -> the zip's name for each file: a zip made on Windows by
-    some tools names its files "sources\\x.txt", whose text was then not found."""
+    """`_member_key` -> the zip's name for each file: a zip made on Windows by some tools
+    names its files "sources\\x.txt", whose text was then not found."""
     return {
-        info.filename.replace("\\", "/").lower(): info.filename
+        _member_key(info.filename): info.filename
         for info in archive.infolist()
         if not info.is_dir()
     }
+
+
+def _member_key(name: str) -> str:
+    """A path in the zip or in the project as the two are matched: "/", lower case, NFC
+    (a Mac writes "é" in a file's name as "e" and an accent, the project as one)."""
+    return unicodedata.normalize("NFC", name.replace("\\", "/")).lower()
 
 
 def _mac_copy(name: str) -> bool:
