@@ -261,3 +261,30 @@ def test_a_sources_file_named_url_escaped_or_in_a_macs_unicode_form_is_found(
     report = import_qdpx(data, tmp_path / "study")
     assert said(report) == []
     assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_case_without_a_name_gives_its_source_values_and_takes_no_participant(
+    tmp_path: Path,
+) -> None:
+    """MAXQDA and Quirkos write a document's variables as a Case with no name naming it:
+    that case took the source's one participant, "", and its real participant's case was
+    left out ("an interview has one participant, “” here")."""
+    variables = (
+        '<Variables><Variable guid="f1000000-0000-0000-0000-000000000001" name="Shift" '
+        'typeOfVariable="Text"/><Variable guid="f1000000-0000-0000-0000-000000000002" '
+        'name="Years" typeOfVariable="Integer"/></Variables>'
+    )
+    source = '<SourceRef targetGUID="b1000000-0000-0000-0000-000000000001"/>'
+    cases = (
+        '<Cases><Case guid="f2000000-0000-0000-0000-000000000001"><VariableValue>'
+        '<VariableRef targetGUID="f1000000-0000-0000-0000-000000000001"/>'
+        f"<TextValue>night</TextValue></VariableValue>{source}</Case>"
+        '<Case guid="f2000000-0000-0000-0000-000000000002" name="Nurse Ana"><VariableValue>'
+        '<VariableRef targetGUID="f1000000-0000-0000-0000-000000000002"/>'
+        f"<IntegerValue>12</IntegerValue></VariableValue>{source}</Case></Cases>"
+    )
+    project = qde(text_source()).replace("<Sources>", f"{variables}{cases}<Sources>")
+    report = import_qdpx(zipped({"project.qde": project, "sources/b1.txt": TEXT}), tmp_path / "s")
+    assert said(report) == []
+    (entry,) = open_study(tmp_path / "s").interviews
+    assert (entry.participant, entry.attributes) == ("Nurse Ana", {"shift": "night", "years": 12})

@@ -297,7 +297,7 @@ class _Import:
     same: dict[str, str]  # the project's code GUID -> the study's code id
     notes: dict[str, tuple[str, str]]  # note GUID -> (name, text)
     variables: dict[str, str]  # variable GUID -> attribute key
-    cases: dict[str, tuple[str, ET.Element]]  # source GUID -> (participant, case)
+    cases: dict[str, tuple[str, list[ET.Element]]]  # source GUID -> (participant, cases)
     guids: dict[str, str]
     report: ImportReport
     texts: dict[str, InterviewEntry]  # the hash of each of the study's texts -> its interview
@@ -868,11 +868,11 @@ def _choices(project: _Project, variable_guid: str, described: str) -> tuple[str
 
 def _cases(
     project: _Project, guids: dict[str, str], not_imported: list[LeftOut]
-) -> dict[str, tuple[str, ET.Element]]:
-    """Source GUID -> (participant, the case element) of the first case naming it. What
-    a case holds that an interview's participant cannot (its memo, a source's second
-    case, its passages) is said."""
-    by_source: dict[str, tuple[str, ET.Element]] = {}
+) -> dict[str, tuple[str, list[ET.Element]]]:
+    """Source GUID -> (participant, the cases whose values it takes): the first case with
+    a name naming it, and those without a name. What a case holds that an interview's
+    participant cannot (its memo, a source's second case, its passages) is said."""
+    by_source: dict[str, tuple[str, list[ET.Element]]] = {}
     sources = {guid_of(s.get("guid")): s.get("name") or "?" for s in project.find("Sources") or []}
     for case in project.all("Cases", "Case"):
         name = (case.get("name") or "").strip()
@@ -895,11 +895,17 @@ def _cases(
             not_imported.append(LeftOut("case codes", name or "?", why))
         for ref in refs:
             source = guid_of(ref.get("targetGUID"))
-            if source and source not in by_source:
-                by_source[source] = (name, case)
-            elif source:
-                why = f"an interview has one participant, “{by_source[source][0]}” here"
-                not_imported.append(LeftOut("case", name or "?", why, sources.get(source, "?")))
+            if not source:
+                continue
+            participant, cases = by_source.setdefault(source, ("", []))
+            if not name or not participant:
+                # A case without a name holds a source's own variables (MAXQDA and Quirkos
+                # write them so): no participant. The first such case took the source's
+                # one, "", and its real participant's case was left out.
+                by_source[source] = (participant or name, [*cases, case])
+            else:
+                why = f"an interview has one participant, “{participant}” here"
+                not_imported.append(LeftOut("case", name, why, sources.get(source, "?")))
     return by_source
 
 
@@ -1305,9 +1311,10 @@ def _people(
     filled: list[str] = []
     differ: list[str] = []
     cleared: list[str] = []
-    participant, case = run.cases.get(_source_guid(element, name), ("", None))
-    values = _values(run.project, case, run.variables) if case is not None else {}
-    values.update(_values(run.project, element, run.variables))
+    participant, cases = run.cases.get(_source_guid(element, name), ("", []))
+    values: dict[str, str] = {}
+    for case in [*cases, element]:
+        values.update(_values(run.project, case, run.variables))
     entry = study.interview(interview_id)
     if (date := values.pop(DATE_KEY, "")) and not entry.date:
         try:
