@@ -288,3 +288,16 @@ def test_a_case_without_a_name_gives_its_source_values_and_takes_no_participant(
     assert said(report) == []
     (entry,) = open_study(tmp_path / "s").interviews
     assert (entry.participant, entry.attributes) == ("Nurse Ana", {"shift": "night", "years": 12})
+
+
+def test_a_relative_path_written_with_three_slashes_is_relative(tmp_path: Path) -> None:
+    """ "relative:///Ana.txt", as the standard's examples write a relative path (and
+    QualCoder's reader quotes them), was taken for the absolute "/Ana.txt"."""
+    (tmp_path / "Ana.txt").write_text(TEXT, encoding="utf-8")
+    qdpx = tmp_path / "Nights.qdpx"
+    qdpx.write_bytes(
+        zipped({"project.qde": qde(text_source('plainTextPath="relative:///Ana.txt"'))})
+    )
+    report = import_qdpx(qdpx, tmp_path / "study")
+    assert said(report) == []
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]

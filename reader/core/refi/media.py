@@ -136,13 +136,15 @@ def embed_problem(path: Path) -> str:
 
 
 def outside_path(path: str, base: str, project_file: Path | None) -> Path | None:
-    """A media path that is not in the zip, as a file path: `absolute://`, `file://`,
+    """A media or text path that is not in the zip, as a file path: `absolute://`, `file://`,
     a plain absolute path, or `relative://` (against Project@basePath, else the folder of
     the .qdpx). None for a relative path with nothing to be relative to."""
     scheme, _, rest = path.partition("://")
     if not rest:
         scheme, rest = "", path
     scheme = scheme.lower()
+    if scheme == "relative":  # "relative:///x.m4a", as the standard's examples write it,
+        rest = rest.lstrip("/\\")  # was taken for the absolute "/x.m4a"
     if scheme == "file":
         rest = unquote(urlparse(path).path)
         if re.match(r"/[A-Za-z]:/", rest):  # file:///C:/x
