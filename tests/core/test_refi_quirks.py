@@ -301,3 +301,26 @@ def test_a_relative_path_written_with_three_slashes_is_relative(tmp_path: Path) 
     report = import_qdpx(qdpx, tmp_path / "study")
     assert said(report) == []
     assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_passage_put_in_a_case_is_said_to_be_so_not_coded_by_a_missing_code(
+    tmp_path: Path,
+) -> None:
+    """NVivo puts a passage in a case by a Coding naming the case: that was said as "its
+    code is not in the codebook", and the user looked for a code that was never one."""
+    cases = (
+        '<Cases><Case guid="f2000000-0000-0000-0000-000000000001" name="Nurse Ana">'
+        '<SourceRef targetGUID="b1000000-0000-0000-0000-000000000001"/></Case></Cases>'
+    )
+    in_case = (
+        '<Coding guid="e1000000-0000-0000-0000-000000000002">'
+        '<CodeRef targetGUID="f2000000-0000-0000-0000-000000000001"/></Coding>'
+    )
+    sources = text_source().replace("</PlainTextSelection>", f"{in_case}</PlainTextSelection>")
+    project = qde(sources).replace("<Sources>", f"{cases}<Sources>")
+    report = import_qdpx(zipped({"project.qde": project, "sources/b1.txt": TEXT}), tmp_path / "s")
+    assert said(report) == [
+        f"a coding of “{QUOTE}” in “Ana”: it puts the passage in the case “Nurse Ana”: cases "
+        "of passages are not imported"
+    ]
+    assert passages(tmp_path / "s") == [("Ana", QUOTE, ("Handover",))]

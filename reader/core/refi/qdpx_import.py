@@ -67,6 +67,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote
 
@@ -238,6 +239,12 @@ class _Project:
     def all(self, *names: str) -> list[ET.Element]:
         parent = self.find(*names[:-1])
         return [] if parent is None else parent.findall(tag(self.ns, names[-1]))
+
+    @cached_property
+    def case_names(self) -> dict[str, str]:
+        """Case GUID -> its name."""
+        cases = self.all("Cases", "Case")
+        return {guid_of(case.get("guid")) or "": case.get("name") or "?" for case in cases}
 
     def member_name(self, path: str) -> str | None:
         """The zip's file for a source's path: internal://X (sources/X, any case),
@@ -1545,9 +1552,14 @@ def _selection(
             if coding_guid:
                 coding_guids.setdefault(code_id, coding_guid)
         else:
-            report.not_imported.append(
-                LeftOut("coding", name, "its code is not in the codebook", source)
-            )
+            target = guid_of(ref.get("targetGUID")) if ref is not None else None
+            case = run.project.case_names.get(target or "")
+            why = "its code is not in the codebook"
+            if case is not None:  # NVivo codes a passage at a case so
+                why = (
+                    f"it puts the passage in the case “{case}”: cases of passages are not imported"
+                )
+            report.not_imported.append(LeftOut("coding", name, why, source))
     created = _stamp(selection.get("creationDateTime"))
     # Codings are not colour highlights (reader/core/annotations.py, NO_COLOR); a selection
     # whose codes all failed keeps a colour, so that it still shows.
