@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import io
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from reader.core.refi.codebook_xml import PROJECT_NS
-from reader.core.refi.qdpx_import import ImportReport, NotAProjectError, import_qdpx
+from reader.core.refi.qdpx_import import NotAProjectError, import_qdpx
 from reader.core.study import open_study
+from tests.core.test_refi import said, zipped
 
 TEXT = "Interviewer: How do nights start?\nNurse: With the handover.\n"
 QUOTE = "With the handover."
@@ -40,14 +39,6 @@ def text_source(path: str = 'plainTextPath="internal://b1.txt"', start: int = ST
     )
 
 
-def zipped(members: dict[str, str | bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, content in members.items():
-            archive.writestr(name, content)
-    return buffer.getvalue()
-
-
 def passages(folder: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     """(interview, quote, code names) of each highlight of the study on disk."""
     study = open_study(folder)
@@ -58,8 +49,10 @@ def passages(folder: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     ]
 
 
-def said(report: ImportReport) -> list[str]:
-    return [item.line for item in report.not_imported]
+def assert_read_whole(data: bytes | Path, folder: Path) -> None:
+    """The project came into `folder` with nothing left out: Ana's passage coded Handover."""
+    assert said(import_qdpx(data, folder)) == []
+    assert passages(folder) == [("Ana", QUOTE, ("Handover",))]
 
 
 def test_a_zip_made_on_windows_with_backslashes_and_a_leading_folder_is_read(
@@ -70,9 +63,7 @@ def test_a_zip_made_on_windows_with_backslashes_and_a_leading_folder_is_read(
     data = zipped(
         {"Nights\\project.qde": qde(text_source()), "Nights\\Sources\\b1.txt": TEXT.encode()}
     )
-    report = import_qdpx(data, tmp_path / "study")
-    assert said(report) == []
-    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+    assert_read_whole(data, tmp_path / "study")
 
 
 def test_a_qdpx_zipped_again_on_a_mac_is_read_from_its_project_not_the_macs_copy(
@@ -89,8 +80,7 @@ def test_a_qdpx_zipped_again_on_a_mac_is_read_from_its_project_not_the_macs_copy
             "__MACOSX/Nights/sources/._b1.txt": b"\x00\x05\x16\x07",
         }
     )
-    import_qdpx(data, tmp_path / "study")
-    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+    assert_read_whole(data, tmp_path / "study")
 
 
 def test_nested_codes_keep_colours_written_with_opacity_or_without_their_hash(
@@ -153,8 +143,7 @@ def test_a_doctype_and_a_plain_entity_are_read(tmp_path: Path) -> None:
             "sources/b1.txt": TEXT,
         }
     )
-    import_qdpx(data, tmp_path / "study")
-    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+    assert_read_whole(data, tmp_path / "study")
 
 
 def test_texts_outside_the_qdpx_are_read_from_where_their_paths_lead(tmp_path: Path) -> None:
@@ -258,9 +247,7 @@ def test_a_sources_file_named_url_escaped_or_in_a_macs_unicode_form_is_found(
             f"sources/{decomposed}": TEXT,
         }
     )
-    report = import_qdpx(data, tmp_path / "study")
-    assert said(report) == []
-    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+    assert_read_whole(data, tmp_path / "study")
 
 
 def test_a_case_without_a_name_gives_its_source_values_and_takes_no_participant(
@@ -298,9 +285,7 @@ def test_a_relative_path_written_with_three_slashes_is_relative(tmp_path: Path) 
     qdpx.write_bytes(
         zipped({"project.qde": qde(text_source('plainTextPath="relative:///Ana.txt"'))})
     )
-    report = import_qdpx(qdpx, tmp_path / "study")
-    assert said(report) == []
-    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+    assert_read_whole(qdpx, tmp_path / "study")
 
 
 def test_a_passage_put_in_a_case_is_said_to_be_so_not_coded_by_a_missing_code(

@@ -8,7 +8,8 @@ from pathlib import Path
 import orjson
 from PySide6.QtWidgets import QFileDialog
 
-from tests.core.test_refi_quirks import CODE, QUOTE, START, TEXT, qde, text_source, zipped
+from tests.core.test_refi import zipped
+from tests.core.test_refi_quirks import CODE, QUOTE, START, TEXT, qde, text_source
 from tests.ui.test_codebook import study_json
 
 
