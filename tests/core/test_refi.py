@@ -664,7 +664,8 @@ def test_nvivo_shape(tmp_path: Path) -> None:
     assert said(report) == [
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
-        "picture source “Ward plan”: it has no text to read",
+        "picture source “Ward plan”: a picture has no text to read, and this app shows "
+        "transcripts only",
     ]
     assert "not imported: picture source" in report.message()
     # A note tied to nothing is a memo of the project: the study memo has it.
@@ -726,7 +727,8 @@ def test_a_project_imported_twice_changes_nothing_the_second_time(tmp_path: Path
     assert said(again) == [
         "selection “past the end” in “Ana, night 1”: positions 70–9000 do not fit its text "
         "of 76 characters",
-        "picture source “Ward plan”: it has no text to read",
+        "picture source “Ward plan”: a picture has no text to read, and this app shows "
+        "transcripts only",
     ]
     assert read_memo(memo_path(tmp_path / "nvivo.qdpx")).count("Not tied.") == 1  # once
 
@@ -1162,7 +1164,8 @@ def test_a_pdf_with_its_text_is_an_interview_of_that_text(tmp_path: Path) -> Non
     assert said(report) == [
         "PDF file “Paper”: the PDF itself is not shown; its text is",
         "1 passage(s) of the PDF “Paper” marked on its pages only",
-        "PDF source “Scan”: it has no text to read",
+        "PDF source “Scan”: the project holds the PDF without its text: add its text to the "
+        "study as a transcript (.txt) of its own",
     ]
     assert report.message().startswith(
         "Imported 1 interview, 1 code, 1 coded passage with 1 coding and 2 notes into"

@@ -309,3 +309,30 @@ def test_a_passage_put_in_a_case_is_said_to_be_so_not_coded_by_a_missing_code(
         "of passages are not imported"
     ]
     assert passages(tmp_path / "s") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_a_coded_picture_is_named_with_the_passages_that_stay_behind(tmp_path: Path) -> None:
+    """ "picture source “Ward plan”: it has no text to read" said neither that it is left
+    out as a picture nor that its two coded areas went with it."""
+    area = (
+        '<PictureSelection guid="a300000{n}-0000-0000-0000-000000000001" firstX="0" '
+        'firstY="0" secondX="9" secondY="9"><Coding guid="e300000{n}-0000-0000-0000-'
+        f'000000000001"><CodeRef targetGUID="{CODE}"/></Coding></PictureSelection>'
+    )
+    picture = (
+        '<PictureSource guid="b3000000-0000-0000-0000-000000000001" name="Ward plan" '
+        f'path="internal://plan.png">{area.format(n=1)}{area.format(n=2)}</PictureSource>'
+    )
+    data = zipped(
+        {
+            "project.qde": qde(text_source() + picture),
+            "sources/b1.txt": TEXT,
+            "sources/plan.png": b"\x89PNG",
+        }
+    )
+    report = import_qdpx(data, tmp_path / "study")
+    assert said(report) == [
+        "picture source “Ward plan”: a picture has no text to read, and this app shows "
+        "transcripts only; the 2 passages marked on it stay behind"
+    ]
+    assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]

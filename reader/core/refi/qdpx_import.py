@@ -543,10 +543,26 @@ def _source(run: _Import, element: ET.Element) -> None:
         elif kind == "PDFSource" and element.find(tag(run.ns, "Representation")) is not None:
             _pdf_source(run, element, name)
         else:
-            why = "it has no text to read"
-            run.report.not_imported.append(LeftOut(f"{label} source", name, why))
+            run.report.not_imported.append(LeftOut(f"{label} source", name, _no_text_kind(element)))
     except _TooLargeError as exc:  # its text's file, read before anything of it is written
         run.report.not_imported.append(LeftOut(f"{label} source", name, str(exc)))
+
+
+def _no_text_kind(element: ET.Element) -> str:
+    """Why a source of no text (a picture, a PDF without its text) is left out, with the
+    passages marked on it that go with it: "it has no text to read" said neither what it
+    was nor that its codings stayed behind."""
+    kind = element.tag.rsplit("}", 1)[-1]
+    marked = sum(1 for child in element if child.tag.endswith("Selection"))
+    lost = f"; the {counted(marked, 'passage')} marked on it stay behind" if marked else ""
+    if kind == "PictureSource":
+        return f"a picture has no text to read, and this app shows transcripts only{lost}"
+    if kind == "PDFSource":
+        return (
+            "the project holds the PDF without its text: add its text to the study as a "
+            f"transcript (.txt) of its own{lost}"
+        )
+    return f"it has no text to read{lost}"
 
 
 def _file_name(element: ET.Element) -> str:
