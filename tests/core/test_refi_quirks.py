@@ -179,6 +179,12 @@ def test_texts_outside_the_qdpx_are_read_from_where_their_paths_lead(tmp_path: P
     assert passages(tmp_path / "study") == [
         (name, QUOTE, ("Handover",)) for name in ("Ana", "Ben", "Cy")
     ]
+    read = [documents / "Ana.txt", tmp_path / "Ben.txt", tmp_path / "Cy.txt"]
+    assert report.outside == read  # said, as files of the computer the project named
+    assert report.message().splitlines()[1] == (
+        f"Texts read from outside the .qdpx, where the project names them: {read[0]}, "
+        f"{read[1]} and {read[2]}."
+    )
     assert said(report) == [
         f"text source “Di”: its text is named as {tmp_path / 'key'}, which is no text file "
         "(.txt): export the project again from the program that made it",

@@ -47,6 +47,8 @@ def test_a_project_zipped_on_windows_with_its_text_beside_it_becomes_a_study(
     kind, text = dialogs.shown[-1]
     assert kind == "information" and "Imported 2 interviews, 1 code" in text
     assert "not imported" not in text
+    beside = tmp_path / "Ben.txt"
+    assert f"Texts read from outside the .qdpx, where the project names them: {beside}." in text
     saved = study_json(chosen)
     assert [e["title"] for e in saved["interviews"]] == ["Ana", "Ben"]
     assert [(c["name"], c["color"]) for c in saved["codes"]] == [("Handover", "#ff9900")]

@@ -169,6 +169,7 @@ class ImportReport:
     passages: list[Highlight] = field(default_factory=list)  # of the new interviews
     by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
     doubtful: list[str] = field(default_factory=list)  # "3 passages of “P1”": not as named
+    outside: list[Path] = field(default_factory=list)  # texts read from beside the .qdpx
     not_imported: list[LeftOut] = field(default_factory=list)
 
     @property
@@ -188,6 +189,11 @@ class ImportReport:
             lines.append(
                 f"Check {listed(self.doubtful)}: they select other words than their names "
                 "in the project quote."
+            )
+        if self.outside:  # a file of the computer's the project named: the user sees which
+            files = listed([str(path) for path in self.outside])
+            lines.append(
+                f"Texts read from outside the .qdpx, where the project names them: {files}."
             )
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
@@ -229,6 +235,7 @@ class _Project:
     file: Path | None  # the .qdpx, for media paths relative to it
     ours: bool  # exported by this app: each selection is a highlight of its own
     links: dict[str, list[str]] = field(default_factory=dict)  # see _links
+    read_outside: list[Path] = field(default_factory=list)  # see outside
 
     def find(self, *names: str) -> ET.Element | None:
         element: ET.Element | None = self.root
@@ -284,9 +291,11 @@ class _Project:
         try:
             if file.stat().st_size > MAX_MEMBER_BYTES:
                 raise _TooLargeError(f"{file} is larger than {MAX_MEMBER_BYTES // 2**20} MB")
-            return file.read_bytes()
+            data = file.read_bytes()
         except OSError:
             return None
+        self.read_outside.append(file)
+        return data
 
     def outside_file(self, path: str) -> Path | None:
         """Where a path not into the zip leads on this computer (None for `internal://`)."""
@@ -453,6 +462,7 @@ def _import(project: _Project, study: Study) -> ImportReport:
             study.data.settings[GUIDS_SETTING] = guids
             study.save()
         raise
+    report.outside = list(dict.fromkeys(project.read_outside))
     if any(run.general.values()):
         paths = ", ".join(study.codebook.path(i) for i in run.general.values() if i)
         report.code_lines.append(f"Coded in the file on a category here, so given to: {paths}.")
