@@ -234,10 +234,23 @@ def test_a_selection_ending_before_it_starts_is_said_so_and_the_others_come(
     assert [entry.title for entry in open_study(tmp_path / "study").interviews] == ["Ana", "Ben"]
 
 
-def test_a_project_file_cut_short_says_what_to_do_and_makes_no_study(tmp_path: Path) -> None:
-    data = zipped({"project.qde": qde(text_source())[:-40], "sources/b1.txt": TEXT})
-    with pytest.raises(NotAProjectError, match=r"not valid XML .*: it is damaged or cut short; ex"):
-        import_qdpx(data, tmp_path / "study")
+@pytest.mark.parametrize(
+    ("members", "what"),
+    [
+        (
+            {"project.qde": qde(text_source())[:-40]},
+            r"not valid XML .*: it is damaged or cut short",
+        ),
+        ({"Nights/sources/b1.txt": TEXT}, r"the \.qdpx holds no project \(\.qde\) file"),
+        ({"project.qde": "<CodeBook/>"}, r"its \.qde file is not a REFI-QDA project"),
+    ],
+)
+def test_a_project_that_cannot_be_read_says_what_to_do_and_makes_no_study(
+    tmp_path: Path, members: dict[str, str], what: str
+) -> None:
+    """Each said what was wrong and no more: the user was left without a next step."""
+    with pytest.raises(NotAProjectError, match=f"{what}[:;] export it again from the program"):
+        import_qdpx(zipped(members), tmp_path / "study")
     assert not (tmp_path / "study").exists()
 
 

@@ -78,8 +78,8 @@ def test_a_project_declaring_an_external_entity_leaves_the_open_study_as_it_was(
     kind, text = dialogs.shown[-1]
     assert kind == "warning" and text == (
         "Cannot import: crafted.qdpx: its project file asks to read another file in place "
-        "of “who” (an external XML entity), which this app never does: export the project "
-        "again from the program that made it."
+        "of “who” (an external XML entity), which this app never does: export it again "
+        "from the program that made it."
     )
     after = {p: p.read_bytes() for p in folder.rglob("*") if p.is_file() and "lock" not in p.name}
     assert after == before

@@ -35,6 +35,9 @@ _SHORT_COLOR = re.compile(r"#([0-9a-fA-F])([0-9a-fA-F])([0-9a-fA-F])")
 _LOOSE_COLOR = re.compile(r"#?([0-9a-fA-F]{6})(?:[0-9a-fA-F]{2})?")
 
 
+EXPORT_AGAIN = "export it again from the program that made it"  # what a refused file asks
+
+
 class RefiError(Exception):
     """A file that is not REFI-QDA this build can read; one line for the user."""
 
@@ -213,8 +216,7 @@ def parse_xml(data: bytes) -> ET.Element:
         return _safely_parsed(data)
     except ET.ParseError as exc:
         error = RefiError(
-            f"it is not valid XML ({exc}): it is damaged or cut short; export it again from "
-            "the program that made it"
+            f"it is not valid XML ({exc}): it is damaged or cut short; {EXPORT_AGAIN}"
         )
     # Outside CDATA sections, whose "&" and "<" are characters already.
     mended = b"".join(
@@ -242,14 +244,12 @@ def _safely_parsed(data: bytes) -> ET.Element:
         if value is None:  # a system or public id in its place
             raise RefiError(
                 f"its project file asks to read another file in place of “{name}” (an "
-                "external XML entity), which this app never does: export the project "
-                "again from the program that made it"
+                f"external XML entity), which this app never does: {EXPORT_AGAIN}"
             )
         if "&" in value:
             raise RefiError(
                 f"its project file builds “{name}” of other XML entities, which can swell "
-                "to gigabytes: no program exports a project so; export it again from the "
-                "one that made it"
+                f"to gigabytes: no program exports a project so; {EXPORT_AGAIN}"
             )
 
     def started(*_: object) -> None:

@@ -95,6 +95,7 @@ from reader.core.notes_file import NotesData, RecordingRef
 from reader.core.recording import stored_path
 from reader.core.refi import media
 from reader.core.refi.codebook_xml import (
+    EXPORT_AGAIN,
     ReadCodes,
     RefiError,
     derived_guid,
@@ -673,13 +674,13 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
         key=lambda n: (PurePosixPath(n).name != "project.qde", n.count("/"), n),
     )
     if not qde:
-        raise RefiError("the .qdpx holds no project (.qde) file")
+        raise RefiError(f"the .qdpx holds no project (.qde) file: {EXPORT_AGAIN}")
     info = archive.getinfo(files[qde[0]])
     if info.file_size > MAX_MEMBER_BYTES:
         raise RefiError("its project file is too large")
     root = parse_xml(_read_member(archive, info.filename))
     if not root.tag.endswith("Project"):
-        raise RefiError("its .qde file is not a REFI-QDA project")
+        raise RefiError(f"its .qde file is not a REFI-QDA project: {EXPORT_AGAIN}")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
     origin = (root.get("origin") or "").lower()
     ours = origin.startswith(APP_NAME.lower())
