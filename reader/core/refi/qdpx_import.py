@@ -1,8 +1,10 @@
 """A REFI-QDA project (`.qdpx` from NVivo, ATLAS.ti, MAXQDA, QualCoder or us) read into a
 new study, or into a study that exists (it gains the interviews and codes).
 
-Tolerated as real files have them: `sources/` or `Sources/`, any `*.qde` name, a source's
-text inline (PlainTextContent) or as an internal or relative file, in UTF-8, UTF-16 (with
+Tolerated as real files have them: `sources/` or `Sources/`, any `*.qde` name, paths in
+Windows' form or under a folder, a Mac's `__MACOSX` copies, a source's
+text inline (PlainTextContent) or as an internal or relative file (in the zip, or beside
+the .qdpx: each file read so is listed in the report), in UTF-8, UTF-16 (with
 a BOM or without, as Windows tools write it) or cp1252, read as a transcript is
 (document.decode); a BOM before it, CRLF and emoji counted as the tool counted them
 (positions.py: NVivo, MAXQDA and most others a CRLF as two characters, ATLAS.ti one, a
