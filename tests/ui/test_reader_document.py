@@ -140,11 +140,12 @@ def test_the_pane_deletes_its_document_with_it(qapp) -> None:
     assert not Shiboken.isValid(shown)
 
 
-def test_the_time_opening_a_line_of_whispers_console_is_quiet(qapp, tmp_path: Path) -> None:
-    path = tmp_path / "whisper.txt"
+def test_the_time_opening_an_unlabelled_line_is_quiet(qapp, tmp_path: Path) -> None:
+    # Whisper's console lines ("[00:00.000 --> 00:04.000]") are read as timed cues now;
+    # a plain text's times stay in its words, in the labels' quiet tone.
+    path = tmp_path / "timed.txt"
     path.write_text(
-        "[00:00:00.000 --> 00:00:04.000]   Thanks for coming.\n"
-        "[00:00:04.000 --> 00:00:08.500]   What was your first job?\n",
+        "[00:00:00] Thanks for coming.\n[00:00:04] What was your first job?\n",
         encoding="utf-8",
     )
     built = reading(path)
