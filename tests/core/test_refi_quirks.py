@@ -355,3 +355,27 @@ def test_a_coded_picture_is_named_with_the_passages_that_stay_behind(tmp_path: P
         "transcripts only; the 2 passages marked on it stay behind"
     ]
     assert passages(tmp_path / "study") == [("Ana", QUOTE, ("Handover",))]
+
+
+def test_positions_written_as_whole_decimals_are_read_and_a_fraction_is_said(
+    tmp_path: Path,
+) -> None:
+    """A tool writing its numbers through a float wrote startPosition="5.0": each such
+    selection was left out as having "no positions". A fraction ("5.5") names no
+    character: it is said so, with what to do."""
+    end = START + len(QUOTE)
+    decimal = text_source().replace(
+        f'startPosition="{START}" endPosition="{end}"',
+        f'startPosition="{START}.0" endPosition="{end}.00"',
+    )
+    assert_read_whole(
+        zipped({"project.qde": qde(decimal), "sources/b1.txt": TEXT}), tmp_path / "whole"
+    )
+    fraction = decimal.replace(f'"{START}.0"', f'"{START}.5"')
+    report = import_qdpx(
+        zipped({"project.qde": qde(fraction), "sources/b1.txt": TEXT}), tmp_path / "fraction"
+    )
+    assert said(report) == [
+        f"selection “{QUOTE}” in “Ana”: its positions ({START}.5 to {end}.00) are not whole "
+        "characters, so where it starts and ends is not known: code that passage again here"
+    ]

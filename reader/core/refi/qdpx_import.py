@@ -152,6 +152,7 @@ _UNSAFE = re.compile(r"[^\w\- .()]+")
 # "Con .txt" are the console.
 _WINDOWS_DEVICE = re.compile(r"(?i)^(?:con|prn|aux|nul|(?:com|lpt)[0-9¹²³])(?= *(?:\.|$))")
 _MAX_STEM_BYTES = 200  # of a file name written (255 at most), room left for "-NN.suffix"
+_DECIMAL = re.compile(r"([+-]?\d+)(?:\.(\d*))?")  # a number as written: "12", "12.0", "12.5"
 _MEDIA_KINDS = ("AudioSource", "VideoSource")
 
 
@@ -1556,7 +1557,14 @@ def _selection(
     report = run.report
     name = selection.get("name") or selection.get("guid") or "a selection"
     if start is None or end is None:
-        report.not_imported.append(LeftOut("selection", name, "no positions", source))
+        written = [selection.get(f"{at}Position") for at in ("start", "end")]
+        why = "no positions"
+        if all(_DECIMAL.fullmatch((w or "").strip()) for w in written):  # a fraction: "5.5"
+            why = (
+                f"its positions ({written[0]} to {written[1]}) are not whole characters, so "
+                "where it starts and ends is not known: code that passage again here"
+            )
+        report.not_imported.append(LeftOut("selection", name, why, source))
         return None
     if not 0 <= start < end <= text.length:
         why = f"positions {start}–{end} do not fit its text of {text.length} characters"
@@ -1635,10 +1643,12 @@ def _keep_guids(
 
 
 def _int(value: str | None) -> int | None:
-    try:
-        return int((value or "").strip())
-    except ValueError:
+    """A whole number as written: "12", or "12.0" as a tool writing its numbers through a
+    float writes it. None for none, or for a fraction ("12.5")."""
+    found = _DECIMAL.fullmatch((value or "").strip())
+    if found is None or (found[2] or "").strip("0"):
         return None
+    return int(found[1])
 
 
 def _stamp(value: str | None, default: str | None = None) -> str:
