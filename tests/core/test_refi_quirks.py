@@ -379,3 +379,24 @@ def test_positions_written_as_whole_decimals_are_read_and_a_fraction_is_said(
         f"selection “{QUOTE}” in “Ana”: its positions ({START}.5 to {end}.00) are not whole "
         "characters, so where it starts and ends is not known: code that passage again here"
     ]
+
+
+@pytest.mark.parametrize("declared", ["ISO-8859-1", "windows-1252"])
+def test_a_project_declaring_one_byte_a_character_is_read_as_its_bytes_are_written(
+    tmp_path: Path, declared: str
+) -> None:
+    """Saved as UTF-8 under a declaration of ISO-8859-1 (or windows-1252), a project read
+    as declared had "JosÃ©" where the other program showed "José"; it is read as UTF-8
+    and the report says so. A project truly in that encoding is read as declared, and
+    each source's text, in UTF-8 or not, as its bytes are written."""
+    text = "José: How do nights start?\nNurse: With the handover.\n"
+    project = qde(text_source(start=text.index(QUOTE)).replace('name="Ana"', 'name="José"'))
+    project = project.replace('encoding="utf-8"', f'encoding="{declared}"')
+    for kind, encoding in (("utf8", "utf-8"), ("one-byte", declared)):
+        data = zipped(
+            {"project.qde": project.encode(encoding), "sources/b1.txt": text.encode(encoding)}
+        )
+        report = import_qdpx(data, tmp_path / kind)
+        assert passages(tmp_path / kind) == [("José", QUOTE, ("Handover",))]
+        misread = f"The project file says it is written in {declared} but is in UTF-8"
+        assert (misread in report.message()) is (kind == "utf8")

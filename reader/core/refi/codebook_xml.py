@@ -7,6 +7,7 @@ so they are written as they are and read back as they were (braces and case drop
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import pyexpat
 import re
@@ -201,6 +202,27 @@ _UTF16_DECLARED = re.compile(
     rb"""(\A<\?xml[^>]*?\bencoding\s*=\s*["'])(?:utf-16\w*|unicode)(["'])""", re.IGNORECASE
 )
 _CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.DOTALL)
+_DECLARED = re.compile(rb"""(\A<\?xml[^>]*?\bencoding\s*=\s*["'])([\w.:-]+)(["'])""")
+_ONE_BYTE = {"ascii", "iso8859-1", "iso8859-15", "cp1252"}  # as codecs.lookup names them
+
+
+def declared_but_utf8(data: bytes) -> str:
+    """The one-byte encoding ("ISO-8859-1", "windows-1252") the XML declaration of `data`
+    names where its bytes are UTF-8 with letters beyond ASCII, which are then read as UTF-8
+    ("" when not so): read as declared, "José" was "JosÃ©". Text truly in one of those
+    with an accented letter is almost never valid UTF-8, and keeps its declaration."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    found = _DECLARED.match(data)
+    if found is None or data.isascii():
+        return ""
+    declared = found[2].decode("ascii")
+    try:
+        if codecs.lookup(declared).name not in _ONE_BYTE:
+            return ""
+        data.decode("utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return ""
+    return declared
 
 
 def _mended(data: bytes) -> bytes:
@@ -210,8 +232,11 @@ def _mended(data: bytes) -> bytes:
 def parse_xml(data: bytes) -> ET.Element:
     """The root element; RefiError for what is not XML. A UTF-8 BOM is allowed, and a
     bare "&" or "<" is read as the character it stands for: the whole project was
-    refused for one note's "Q&A", where no other reading of the file is possible."""
-    data = _UTF16_DECLARED.sub(rb"\1utf-8\2", data.removeprefix(b"\xef\xbb\xbf"), count=1)
+    refused for one note's "Q&A", where no other reading of the file is possible. A
+    declaration of UTF-16, or of one byte a character, over UTF-8 is read as UTF-8."""
+    data = data.removeprefix(b"\xef\xbb\xbf")
+    if _UTF16_DECLARED.match(data) or declared_but_utf8(data):
+        data = _DECLARED.sub(rb"\1utf-8\3", data, count=1)
     try:
         return _safely_parsed(data)
     except ET.ParseError as exc:

@@ -100,6 +100,7 @@ from reader.core.refi.codebook_xml import (
     EXPORT_AGAIN,
     ReadCodes,
     RefiError,
+    declared_but_utf8,
     derived_guid,
     guid_of,
     newer_version,
@@ -174,6 +175,8 @@ class ImportReport:
     by_time: int = 0  # passages marked on a recording, placed on the turns spoken then
     doubtful: list[str] = field(default_factory=list)  # "3 passages of “P1”": not as named
     outside: list[Path] = field(default_factory=list)  # texts read from beside the .qdpx
+    # The encoding the project file declares, which it is not in: read as UTF-8.
+    misdeclared: str = ""
     not_imported: list[LeftOut] = field(default_factory=list)
 
     @property
@@ -198,6 +201,11 @@ class ImportReport:
             files = listed([str(path) for path in self.outside])
             lines.append(
                 f"Texts read from outside the .qdpx, where the project names them: {files}."
+            )
+        if self.misdeclared:
+            lines.append(
+                f"The project file says it is written in {self.misdeclared} but is in UTF-8: "
+                "it was read as UTF-8, so its accented letters show as the other program had them."
             )
         if self.merged:
             lines.append("Merged into the interviews of the same text the study has:")
@@ -240,6 +248,7 @@ class _Project:
     ours: bool  # exported by this app: each selection is a highlight of its own
     links: dict[str, list[str]] = field(default_factory=dict)  # see _links
     read_outside: list[Path] = field(default_factory=list)  # see outside
+    misdeclared: str = ""  # see ImportReport.misdeclared
 
     def find(self, *names: str) -> ET.Element | None:
         element: ET.Element | None = self.root
@@ -467,6 +476,7 @@ def _import(project: _Project, study: Study) -> ImportReport:
             study.save()
         raise
     report.outside = list(dict.fromkeys(project.read_outside))
+    report.misdeclared = project.misdeclared
     if any(run.general.values()):
         paths = ", ".join(study.codebook.path(i) for i in run.general.values() if i)
         report.code_lines.append(f"Coded in the file on a category here, so given to: {paths}.")
@@ -681,7 +691,8 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
     info = archive.getinfo(files[qde[0]])
     if info.file_size > MAX_MEMBER_BYTES:
         raise RefiError("its project file is too large")
-    root = parse_xml(_read_member(archive, info.filename))
+    data = _read_member(archive, info.filename)
+    root = parse_xml(data)
     if not root.tag.endswith("Project"):
         raise RefiError(f"its .qde file is not a REFI-QDA project: {EXPORT_AGAIN}")
     ns = root.tag[1:].split("}", 1)[0] if root.tag.startswith("{") else ""
@@ -692,6 +703,7 @@ def _open(data: bytes | Path, project_file: Path | None) -> _Project:
     # "line ending for MAXQDA" or a text-mode write on Windows.
     once = "atlas" in origin or origin.startswith("qualcoder")
     project = _Project(root, ns, files, archive, once, project_file, ours)
+    project.misdeclared = declared_but_utf8(data)
     project.links = _links(project)
     return project
 
