@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -400,3 +401,37 @@ def test_a_project_declaring_one_byte_a_character_is_read_as_its_bytes_are_writt
         assert passages(tmp_path / kind) == [("José", QUOTE, ("Handover",))]
         misread = f"The project file says it is written in {declared} but is in UTF-8"
         assert (misread in report.message()) is (kind == "utf8")
+
+
+def word_file(text: str) -> bytes:
+    """A .docx of a paragraph for each line of `text`."""
+    import docx
+
+    document = docx.Document()
+    for line in text.splitlines():
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_source_with_only_its_word_file_is_read_with_the_codings_its_names_confirm(
+    tmp_path: Path,
+) -> None:
+    """A source whose plain text the project lacks, its .docx alone in sources/, was left
+    out ("the project has only its formatted file"). Its paragraphs are read: the codings
+    stay where each selection's name quotes the words it selects, else the text comes
+    without them and that is said, never placed on words one may not have meant."""
+    source = text_source('richTextPath="internal://b1.docx"')
+    data = zipped({"project.qde": qde(source), "sources/b1.docx": word_file(TEXT)})
+    assert_read_whole(data, tmp_path / "quoted")
+    shifted = text_source('richTextPath="internal://b1.docx"', start=START - 3)
+    data = zipped({"project.qde": qde(shifted), "sources/b1.docx": word_file(TEXT)})
+    report = import_qdpx(data, tmp_path / "shifted")
+    assert said(report) == [
+        "the 1 selection(s) in “Ana”: its text was read from its Word file (.docx), and their "
+        "names do not show that they mark the same words there: code them again here"
+    ]
+    assert passages(tmp_path / "shifted") == []
+    study = open_study(tmp_path / "shifted")
+    assert [study.transcript_path(e).read_text() for e in study.interviews] == [TEXT.rstrip()]

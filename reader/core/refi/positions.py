@@ -141,6 +141,17 @@ def counting_of(
     return positions, len(quoting) - found
 
 
+def all_quoted(positions: Positions, named: Sequence[tuple[str, int | None, int | None]]) -> bool:
+    """Whether each selection (name, start, end) has a name that quotes the words it
+    selects in `positions`' text: what tells a text read again from another file (a
+    .docx) is the one its positions count, where one character off would be silent."""
+    return all(
+        len(name := _squeezed(n)) >= MIN_QUOTED and _quotes(positions, name, a, b) > 0
+        for n, a, b in named
+        if a is not None and b is not None
+    )
+
+
 def _fitting(
     readings: Iterable[Positions], named: Sequence[tuple[str, int | None, int | None]]
 ) -> Positions:

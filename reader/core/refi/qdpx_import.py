@@ -109,7 +109,7 @@ from reader.core.refi.codebook_xml import (
     tag,
 )
 from reader.core.refi.left_out import LeftOut, grouped_lines
-from reader.core.refi.positions import Counting, Positions, counting_of
+from reader.core.refi.positions import Counting, Positions, all_quoted, counting_of
 from reader.core.refi.qdpx_export import CHOICES_LINE, DATE_KEY, DATE_VARIABLE, GUIDS_SETTING
 from reader.core.refi.qdpx_merge import (
     Highlights,
@@ -1013,6 +1013,7 @@ def _text_source(
     when not the source itself (a PDF's Representation). False when it has no text."""
     holder = element if holder is None else holder
     raw = _text_of(run.project, holder)
+    from_word = raw is None and (raw := _word_text(run.project, holder)) is not None
     if raw is None:
         run.report.not_imported.append(LeftOut(label, name, _no_text(run.project, holder)))
         return False
@@ -1020,10 +1021,50 @@ def _text_source(
         (s, _int(s.get("startPosition")), _int(s.get("endPosition")))
         for s in [*holder.findall(tag(run.ns, "PlainTextSelection")), *_notes_on(run, element)]
     ]
-    positions = _counted(run, raw, selections, name, holder)
+    if from_word:
+        positions = _word_positions(run, raw, selections, name)
+    else:
+        positions = _counted(run, raw, selections, name, holder)
     text = _Text(positions.text, positions.length, positions, positions)
     _interview(run, element, label, name, text, selections)
     return bool(text.text.strip())
+
+
+def _word_text(project: _Project, holder: ET.Element) -> str | None:
+    """The paragraphs of a source's Word file (richTextPath), for a source whose plain
+    text the project lacks; None when it has none, or none that can be read."""
+    path = holder.get("richTextPath") or ""
+    if not path.lower().endswith(".docx") or (data := project.member(path)) is None:
+        return None
+    from reader.core.transcripts import word  # python-docx: imported on first use
+
+    try:
+        return word.paragraphs_text(data, path)
+    except DocumentError:
+        return None
+
+
+def _word_positions(
+    run: _Import,
+    raw: str,
+    selections: list[tuple[ET.Element, int | None, int | None]],
+    name: str,
+) -> Positions:
+    """The positions of a text read from its Word file. They count the plain text the
+    other program took from it, which may differ (a list's numbers, a footnote): the
+    selections stay only when each one's name quotes the words it selects there, else
+    they are said and left out (`selections` emptied), the text imported without them."""
+    origin = Counting.CRLF_ONCE if run.project.count_crlf_once else Counting.CODE_POINTS
+    named = [(s.get("name") or "", a, b) for s, a, b in selections]
+    positions = counting_of(raw, named, origin, crs_lost=True)[0]
+    if selections and not all_quoted(positions, named):
+        why = (
+            "its text was read from its Word file (.docx), and their names do not show "
+            "that they mark the same words there: code them again here"
+        )
+        run.report.not_imported.append(LeftOut("selection", name, why, count=len(selections)))
+        selections.clear()
+    return positions
 
 
 def _pdf_source(run: _Import, element: ET.Element, name: str) -> None:

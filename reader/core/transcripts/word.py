@@ -62,6 +62,20 @@ _RUN_WRAPPERS = _WRAPPERS | {
 
 
 def parse(data: bytes, name: str) -> Parsed:
+    document, paragraphs = _read(data, name)
+    parsed = from_paragraphs(paragraphs, "docx", name, "utf-8")
+    return replace(parsed, created=_created(document.core_properties))
+
+
+def paragraphs_text(data: bytes, name: str) -> str:
+    """The document's paragraphs as they are, one a line (a table's cells each one): the
+    plain text another program takes from a simple document, where `parse` makes turns
+    of it. DocumentError as `parse`."""
+    return "\n".join(paragraph.text for paragraph in _read(data, name)[1])
+
+
+def _read(data: bytes, name: str) -> tuple[WordDocument, list[Para]]:
+    """The document and its paragraphs; DocumentError for what cannot be read."""
     # Word Online and SharePoint may name the main part word/document2.xml.
     check_zip(data, name, "word/document.xml", "a Word document (.docx)", r"word/document\d+\.xml")
     import docx  # python-docx: imported only when a .docx is opened
@@ -76,11 +90,9 @@ def parse(data: bytes, name: str) -> Parsed:
         # does not expect (a document.xml in another namespace, a link with no target)
         raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
     try:
-        paragraphs = list(_paragraphs(document))
+        return document, list(_paragraphs(document))
     except (AttributeError, KeyError, TypeError, ValueError) as exc:
         raise DocumentError(f"{name} is damaged: its text cannot be read.") from exc
-    parsed = from_paragraphs(paragraphs, "docx", name, "utf-8")
-    return replace(parsed, created=_created(document.core_properties))
 
 
 def _created(properties: object) -> str:
