@@ -6,10 +6,12 @@ Windows' form or under a folder, a Mac's `__MACOSX` copies, a source's
 text inline (PlainTextContent) or as an internal or relative file (in the zip, or beside
 the .qdpx: each file read so is listed in the report), in UTF-8, UTF-16 (with
 a BOM or without, as Windows tools write it) or cp1252, read as a transcript is
-(document.decode); a BOM before it, CRLF and emoji counted as the tool counted them
-(positions.py: NVivo, MAXQDA and most others a CRLF as two characters, ATLAS.ti one, a
-.NET or Java tool an emoji two), codable parents, missing optional attributes, notes
-tied by NoteRef or through Links. Each text source,
+(document.decode), or only as a Word file (its codings kept where their names quote
+their words there: _word_positions); a BOM before it, CRLF and emoji counted as the tool
+counted them (positions.py: NVivo, MAXQDA and most others a CRLF as two characters,
+ATLAS.ti one, a .NET or Java tool an emoji two), positions written as decimals ("5.0"),
+a project file in UTF-8 declaring a one-byte encoding, codable parents, missing optional
+attributes, notes tied by NoteRef or through Links. Each text source,
 each audio or video source with a transcript, and each PDF with its text (its
 Representation, as QualCoder exports a PDF) becomes a transcript file in the study
 folder; its selections become highlights (their codes, their notes): another tool's
