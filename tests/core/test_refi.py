@@ -270,7 +270,7 @@ def test_orphans_are_not_exported(tmp_path: Path) -> None:
     notes.highlights.append(lost)
     save_notes(study.notes_path(entry), notes)
     data, left_out, _ = study_qdpx(open_study(study.folder))
-    assert left_out == ["“P1”: 1 highlight(s) not found in the text"]
+    assert left_out == ["“P1”: 1 highlight not found in the text"]
     qde = unzip(data)["project.qde"]
     assert_valid(qde)
     assert lost.id.encode() not in qde
@@ -1163,7 +1163,7 @@ def test_a_pdf_with_its_text_is_an_interview_of_that_text(tmp_path: Path) -> Non
     assert notes.notes == "Scanned at the ward.\n\nAsk for page two."
     assert said(report) == [
         "PDF file “Paper”: the PDF itself is not shown; its text is",
-        "1 passage(s) of the PDF “Paper” marked on its pages only",
+        "1 passage of the PDF “Paper” marked on its pages only",
         "PDF source “Scan”: the project holds the PDF without its text: add its text to the "
         "study as a transcript (.txt) of its own",
     ]
@@ -1601,7 +1601,7 @@ def test_a_raw_otter_export_coded_elsewhere_keeps_its_codings_by_their_words(
     (h,) = study.load_notes(study.interviews[0]).highlights
     assert h.exact == "Horrible, honestly" and len(h.codes) == 1
     assert said(report) == [
-        "the 1 selection(s) in “P05 raw”: its words are not in the text as read here"
+        "the 1 selection in “P05 raw”: its words are not in the text as read here"
     ]
 
 
@@ -1718,8 +1718,8 @@ def test_what_was_left_out_for_one_reason_is_one_line() -> None:
         f"4 text sources (“Cjk”, “Otter”, “Names” and 1 more): {same}",
         "set “Waves”: sets are not imported",
         "graph “?”: graphs are not imported",
-        "the 3 selection(s) in “P2”: its text reads differently here",
-        "the 3 selection(s) in “P2”: its text reads differently here",
+        "the 3 selections in “P2”: its text reads differently here",
+        "the 3 selections in “P2”: its text reads differently here",
         "2 recordings (“A”, “B”): the file names none",
         "2 selections (“a” in “P1”, “b” in “P1”): no positions",
         f"audio source “Cjk”: {same}",

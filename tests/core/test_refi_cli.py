@@ -77,7 +77,7 @@ def test_one_interviews_project_says_the_highlights_not_found_in_its_text(
     )
     assert result.returncode == 0, result.stderr.decode()
     said = result.stderr.decode()
-    assert "not exported: “P1”: 1 highlight(s) not found in the text" in said, said
+    assert "not exported: “P1”: 1 highlight not found in the text" in said, said
 
 
 def test_what_the_command_line_writes_is_recorded_as_sent_and_nothing_else(

@@ -153,7 +153,7 @@ def test_an_audio_source_becomes_an_interview_with_its_recording_and_times(
     assert (report.interviews, report.recordings, report.highlights) == (1, 1, 3)
     assert said(report) == [
         "selection “Lost” in “Ward talk”: positions 0–9999 do not fit its text of 84 characters",
-        "1 time(s) of “Ward talk” inside or at the end of a line: a time is kept where a line "
+        "1 time of “Ward talk” inside or at the end of a line: a time is kept where a line "
         "starts, places between are timed in proportion",
     ]
     assert "1 passage marked on a recording by time: on the turns spoken then." in (
@@ -243,7 +243,7 @@ def test_a_coded_passage_of_the_recording_is_coded_on_its_words(tmp_path: Path) 
     untimed = rezipped(data, "project.qde", qde.replace(b'timeStamp="', b'x="'))
     report = import_qdpx(untimed, tmp_path / "untimed")
     assert said(report)[0] == (
-        "1 passage(s) of the recording of “Ward talk” marked by time only, where its "
+        "1 passage of the recording of “Ward talk” marked by time only, where its "
         "transcript has no times"
     )
 
@@ -477,7 +477,7 @@ def test_a_time_100_hours_into_a_recording_is_said_as_such(tmp_path: Path) -> No
     assert ("Interv", 360_062_000) in timed_sync_points(unzip(data))
     report = import_qdpx(data, tmp_path / "back")
     assert said(report) == [
-        "1 time(s) of “Night” before its start or 100 hours or more into it: a written time "
+        "1 time of “Night” before its start or 100 hours or more into it: a written time "
         "holds neither"
     ]
 

@@ -429,7 +429,7 @@ def test_a_source_with_only_its_word_file_is_read_with_the_codings_its_names_con
     data = zipped({"project.qde": qde(shifted), "sources/b1.docx": word_file(TEXT)})
     report = import_qdpx(data, tmp_path / "shifted")
     assert said(report) == [
-        "the 1 selection(s) in “Ana”: its text was read from its Word file (.docx), and their "
+        "the 1 selection in “Ana”: its text was read from its Word file (.docx), and their "
         "names do not show that they mark the same words there: code them again here"
     ]
     assert passages(tmp_path / "shifted") == []

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reader.core.wording import counted
+
 NAMED = 3  # of a group of things left out for one reason, the names said
 
 # The line of a kind not said as "text source “P1”: why": a part said by what it is part
@@ -16,13 +18,15 @@ _SAID = {
     ("recording", False): "the recording of {named}: {why}",
     ("whole-source coding", False): "the codings of the whole of {named}: {why}",
     ("attribute value", False): "{named}: {why}",
-    ("selection", True): "the {count} selection(s) in {named}: {why}",
-    ("time", True): "{count} time(s) of {named} inside or at the end of a line: {why}",
-    ("unwritable time", True): "{count} time(s) of {named} {why}",
-    ("passage", True): "{count} passage(s) of the recording of {named} {why}",
-    ("PDF passage", True): "{count} passage(s) of the PDF {named} {why}",
+    ("selection", True): "the {counted} in {named}: {why}",
+    ("time", True): "{counted} of {named} inside or at the end of a line: {why}",
+    ("unwritable time", True): "{counted} of {named} {why}",
+    ("passage", True): "{counted} of the recording of {named} {why}",
+    ("PDF passage", True): "{counted} of the PDF {named} {why}",
     ("newer version", False): "what version {name} of the REFI-QDA format adds: {why}",
 }
+# The noun a count of parts says ("1 time", "3 times"), where the kind's name is longer.
+_COUNTED_AS = {"unwritable time": "time", "PDF passage": "passage"}
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,11 @@ class LeftOut:
     def line(self) -> str:
         said = _SAID.get((self.what, bool(self.count)), "{what} {named}: {why}")
         return said.format(
-            what=self.what, name=self.name, named=self.named, why=self.why, count=self.count
+            what=self.what,
+            name=self.name,
+            named=self.named,
+            why=self.why,
+            counted=counted(self.count, _COUNTED_AS.get(self.what, self.what)),
         )
 
 

@@ -57,6 +57,7 @@ from reader.core.refi.sent import Carried, Sending
 from reader.core.shorten import shorten
 from reader.core.study_file import AttributeDef, InterviewEntry
 from reader.core.study_memo import MEMO_NOTE_NAME, MemoUnreadableError, memo_path, read_memo
+from reader.core.wording import counted
 from reader.core.xml_chars import make_xml_safe
 
 if TYPE_CHECKING:
@@ -283,7 +284,7 @@ def _left_out_of(interview: Interview) -> list[str]:
     """What of an interview the project cannot hold, said: its recording when it cannot be
     read, its highlights not found in the text (they have no position)."""
     orphans = sum(h.orphan for h in interview.notes.highlights)
-    said = [f"“{interview.entry.title}”: {orphans} highlight(s) not found in the text"]
+    said = [f"“{interview.entry.title}”: {counted(orphans, 'highlight')} not found in the text"]
     return _media_left_out(interview) + (said if orphans else [])
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.core.annotations import DEFAULT_COLOR
 from reader.core.folding import fold_query, folded
+from reader.core.wording import counted
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.theme import swatch_icon
 
@@ -365,7 +366,7 @@ def _tooltip(header: InterviewHeader) -> str:
     if header.problem:
         lines.append(header.problem[:1].upper() + header.problem[1:] + ".")
     if header.orphans:
-        lines.append(f"{header.orphans} highlight(s) not found in the text")
+        lines.append(f"{counted(header.orphans, 'highlight')} not found in the text")
     return "\n".join(lines)
 
 

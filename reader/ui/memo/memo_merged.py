@@ -26,7 +26,8 @@ def say_merged(
         study.status.emit(UPDATED_BY_WINDOW, 6000)
     elif lost and kept is not None:
         marked = (
-            f" Both versions of {merged.conflicts} passage(s) are kept, between marker lines."
+            f" Both versions of {counted(merged.conflicts, 'passage')} are kept, between "
+            "marker lines."
             if merged.conflicts
             else ""
         )
@@ -37,7 +38,7 @@ def say_merged(
     elif merged.conflicts:
         study.message.emit(
             f"Another program changed the study memo where you did too: both versions "
-            f"of {merged.conflicts} passage(s) are kept, between marker lines.{undo}"
+            f"of {counted(merged.conflicts, 'passage')} are kept, between marker lines.{undo}"
         )
     elif undo:
         study.message.emit(f"The study memo was changed by another program.{undo}")

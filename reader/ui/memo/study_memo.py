@@ -37,6 +37,7 @@ from reader.core.study_memo import (
 from reader.core.study_places import MEMO_FILE
 from reader.core.study_unsaved import MEMO_CHANGES, kept_now, since_words, unsaved_read_only
 from reader.core.text_merge import lines_removed, merge_text
+from reader.core.wording import counted
 from reader.ui.interview.notes_document import new_notes_document
 from reader.ui.library.open_study import OpenStudy
 from reader.ui.library.rescued_study import ask_to_close
@@ -197,7 +198,8 @@ class StudyMemo(QObject):
         copies_said = "the rescued copy" if merged == 1 else f"{merged} rescued copies"
         said = f"Merged {copies_said} into the study memo."
         if conflicts:
-            said += f" Both versions of {conflicts} passage(s) are kept, between marker lines."
+            passages = counted(conflicts, "passage")
+            said += f" Both versions of {passages} are kept, between marker lines."
         self.restore(text, said)
 
     def _read(self, path: Path) -> bytes | None:
