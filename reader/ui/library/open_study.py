@@ -105,6 +105,12 @@ class OpenStudy(StudyEdits, QObject):
         """Why the open study cannot be changed here; None when it can, or none is open."""
         return None if self.study is None else self.study.read_only_cause
 
+    @property
+    def on_other_computer(self) -> bool:
+        """Whether a window on another computer has the study (its lock file synced here)."""
+        lock = self._lock
+        return lock is not None and lock.held_elsewhere and bool(lock.other_computer)
+
     def why_read_only(self) -> str:
         """The reason in words (reader/core/read_only.py); "" when the study can change."""
         return why_read_only(self.read_only_cause)

@@ -51,6 +51,7 @@ from reader.ui.persistence.offered_copies import (
     rescued_said,
     show_folder,
 )
+from reader.ui.persistence.other_computer import kept_when_taken
 from reader.ui.persistence.saver import NotesSaver
 from reader.ui.typed_text import UNDO_RESTARTS, retype, typed_text
 
@@ -228,10 +229,16 @@ class StudyMemo(QObject):
     def kept_read_only(self) -> str:
         """The study turns read-only here with changes memo.md has not taken: what becomes
         of them, in words ("" when there are none). Where they can never be written from
-        here, they are kept in a rescue copy now."""
+        here, or a window on another computer has the study, they are kept in a rescue copy
+        now."""
         saver, cause, now = self.saver, self._study.read_only_cause, datetime.now()
         if saver is None or cause is None or saver.settle():  # a write under way may take them
             return ""
+        # That window writes memo.md now: kept in a copy named and said for it, as the notes.
+        if self._study.on_other_computer and (copy := kept_when_taken(saver)):
+            saver.kept_elsewhere()
+            self._unsaved_since = None
+            return f"What you typed in the study memo since it was last saved is kept in {copy}."
         since = since_words(self._unsaved_since or now, now)
         copy = saver.rescue_copy(memo_rescue_name(saver.path)) if kept_now(cause) else None
         if copy is not None:

@@ -22,6 +22,8 @@ from reader.ui.persistence.locks import WindowLock
 from reader.ui.window.main_window import MainWindow
 from tests.ui.library.conftest import FullLockDisk
 from tests.ui.memo.test_study_memo import memo_file, open_memo
+from tests.ui.persistence.test_locks import LAPTOP
+from tests.ui.persistence.test_taking_back import OPEN_HERE, click, synced
 from tests.ui.test_nothing_lost import FullDisk, rename_first_with_f2, titles_on_disk
 from tests.ui.test_read_only_undo import activate
 from tests.ui.test_rescued_copies import rescued, to_the_rescued_line
@@ -345,3 +347,32 @@ def test_memo_typing_kept_for_another_window_goes_to_a_copy_once_a_newer_study_j
     window.close()  # kept in the copy: not asked, nor written to memo.md
     assert not window.isVisible() and "Study memo not saved" not in dialogs.titles()
     assert rescued("*memo*") == [copy] and not memo_file(folder).exists()
+
+
+def test_memo_typing_unsaved_as_another_computer_takes_the_study_is_kept_named_for_it(
+    memo_unsaved: tuple[MainWindow, MemoDisk], folder: Path, qtbot: Any, dialogs: Any
+) -> None:
+    """A memo save failed (a full disk), its words kept in a rescue copy; then the laptop
+    took the study: that copy stayed named for the failed save, so once offered it said the
+    app could not write the memo. Now it is named and said for the laptop, one copy, holding
+    every word typed, and merged into memo.md once the study is taken back."""
+    window, memo_disk = memo_unsaved
+    (failed,) = rescued("*memo*")
+    synced(study_lock(folder), LAPTOP.encode())
+    qtbot.waitUntil(lambda: window.study.read_only, timeout=10_000)
+    (copy,) = rescued("*memo*")
+    assert copy.name.startswith("opened elsewhere - ") and not failed.exists()
+    assert copy.read_text("utf-8") == "Words worth keeping"
+    assert f"study memo since it was last saved is kept in {copy}." in window.banner.text()
+    memo_disk.full = False
+    synced(memo_file(folder), b"From the laptop\n")
+    dialogs.choice_answers.append("Open Here Anyway")
+    click(window, OPEN_HERE)
+    qtbot.waitUntil(lambda: not window.study.read_only, timeout=10_000)
+    assert window.banner.text().startswith("You opened this study here anyway")
+    click(window, "Dismiss")  # the memo's copy is offered behind it
+    assert "Another computer opened the study memo" in window.banner.text()
+    assert "could not write" not in window.banner.text()
+    click(window, "Merge Into Memo")
+    qtbot.waitUntil(lambda: "Words worth keeping" in memo_file(folder).read_text("utf-8"))
+    assert "From the laptop" in memo_file(folder).read_text("utf-8")
