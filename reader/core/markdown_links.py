@@ -47,6 +47,12 @@ def quote_links(text: str) -> list[re.Match[str]]:
     return [m for m in LINK.finditer(text) if is_quote_link(m.group(2))]
 
 
+def quotes_of(text: str, ids: Iterable[str]) -> int:
+    """How many quotes in `text` link back to one of the highlights `ids`."""
+    wanted = set(ids)
+    return sum(1 for m in quote_links(text) if m.group(2).partition("#h-")[2] in wanted)
+
+
 def quote_link_hidden(text: str) -> list[tuple[int, int]]:
     """What of each quote link in `text` its chip hides: the "[" and the "](#h-…)", in
     order. Find and Replace leave them alone: replacing "-" there broke every link, and

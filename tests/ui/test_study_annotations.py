@@ -166,6 +166,47 @@ def test_delete_across_interviews_is_one_step_undone_and_redone_in_every_file(
     on_disk(qtbot, window, before)
 
 
+def test_a_delete_across_interviews_says_the_quotes_it_leaves_leading_nowhere(
+    window: MainWindow, qtbot: Any
+) -> None:
+    """Ben's notes quote his "dawn" twice, Cem's his "patients" once, Ana's (open) her
+    "handover": deleted together from Ana's list, only Ana's quote was said to lead nowhere
+    now. One status line says how many in whose notes, and Ctrl+Z brings the highlights
+    back to them."""
+    from tests.ui.test_read_only_undo import activate
+
+    study = window.study.study
+    assert study is not None
+    _, ben, cem = study.interviews
+    for entry, word, times in ((ben, "dawn", 2), (cem, "patients", 1)):
+        data = orjson.loads(study.notes_path(entry).read_bytes())
+        (quoted,) = (h["id"] for h in data["highlights"] if h["exact"] == word)
+        data["notes"] = " ".join([f"[↩ {word}](#h-{quoted})"] * times)
+        study.notes_path(entry).write_bytes(orjson.dumps(data))
+    panel = window.annotations
+    pick(panel.study.scope, "All interviews")
+    activate(window, qtbot)
+    handover = next(
+        h.id for h in window.interview.session.notes.highlights if h.exact == "handover"
+    )
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, f"[handover](#h-{handover})")
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover", open
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Cem's "patients"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    on_disk(qtbot, window, [["coffee"], [], ["coffee"]])
+    assert window.statusBar().currentMessage() == (
+        f"Highlights deleted: 4 quotes in your notes (1), the notes of “{ben.title}” (2) and "
+        f"the notes of “{cem.title}” (1) lead nowhere now. Edit ▸ Undo brings them back."
+    )
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, CTRL)
+    on_disk(qtbot, window, [["coffee", "handover"], ["dawn"], ["patients", "coffee"]])
+    assert "dawn](#h-" in orjson.loads(study.notes_path(ben).read_bytes())["notes"]
+
+
 def test_a_highlight_added_here_joins_the_study_list_in_place(window: MainWindow) -> None:
     panel = window.annotations
     pick(panel.study.scope, "All interviews")

@@ -7,12 +7,20 @@ back."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from reader.core.annotations import Highlight
+from reader.core.markdown_links import quotes_of
+from reader.core.notes_file import NotesFormatError
 from reader.ui.annotations.deleting import delete_highlights, tell_deleted
 from reader.ui.annotations.model import Entry
 from reader.ui.annotations.study_rows import StudyRows
 from reader.ui.done_command import DoneCommand, refusal_on
 from reader.ui.interview.open_interview import OpenInterview
+
+if TYPE_CHECKING:
+    from reader.core.study import Study
 
 NONE_OPEN = "Open an interview first: deleting highlights is undone from there."
 Taken = dict[str, list[tuple[int, Highlight]]]  # interview id -> its highlights, where they were
@@ -64,4 +72,20 @@ def delete_chosen(interview: OpenInterview, rows: StudyRows, entries: list[Entry
     refusal = refusal_on(stack, StudyError, say)
     stack.push(DoneCommand(text, taken, take, put_back, owner.changed.emit, refusal))
     stack.endMacro()
-    tell_deleted(interview, [e.highlight.id for e in entries], said=True)
+    ids = [e.highlight.id for e in entries]
+    tell_deleted(interview, ids, said=True, elsewhere=quoted_in(study, others, ids))
+
+
+def quoted_in(study: Study, interviews: Iterable[str], ids: list[str]) -> dict[str, int]:
+    """How many quotes in the notes of each of `interviews` (by title, in the study's
+    order) link back to one of the highlights `ids`: they lead nowhere once those are
+    deleted. One whose notes cannot be read now is passed over."""
+    quoted, wanted = {}, set(interviews)
+    for entry in (e for e in study.interviews if e.id in wanted):
+        try:
+            notes = study.load_notes(entry)
+        except (NotesFormatError, OSError):
+            continue
+        if notes is not None and (count := quotes_of(notes.notes, ids)):
+            quoted[entry.title] = count
+    return quoted
