@@ -637,3 +637,49 @@ def test_a_code_renamed_while_a_merge_could_not_be_finished_keeps_its_name_at_th
     assert codings(study.folder) == [[care]] * 3
     assert [c["name"] for c in study_json(study.folder)["codes"]] == ["Caregiving"]
     assert "the merge is finished now" in window.banner.text()
+
+
+def test_a_merge_left_unfinished_waits_for_the_open_notes_typed_in_before_a_title_is_saved(
+    make_study_window: Callable[[Path], MainWindow], study: Study, qtbot: Any, monkeypatch: Any
+) -> None:
+    """Room again after a full disk left a merge unfinished; the user typed in the open
+    interview's notes, then retitled an interview (F2 in the Library) before those notes
+    were saved: study.json was written, yet the merge is finished only once the notes are
+    on disk (finishing rewrites their file), and every word typed is in the file."""
+    from reader.ui.persistence import saver
+    from tests.ui.test_library import type_title
+    from tests.ui.test_read_only_undo import activate
+
+    window, care = opened_on_a_full_disk_after_a_killed_merge(make_study_window, study, monkeypatch)
+    notes_path = window.interview.notes_path
+    assert notes_path is not None
+
+    def notes_on_disk() -> str:
+        return orjson.loads(notes_path.read_bytes())["notes"]
+
+    typed_on_disk: list[bool] = []  # at each try to finish the merge
+    finish = Study.finish_left
+
+    def spied(self: Study) -> Any:
+        typed_on_disk.append(notes_on_disk() == "Night notes")
+        return finish(self)
+
+    monkeypatch.setattr(Study, "finish_left", spied)
+    monkeypatch.setattr(saver, "AUTOSAVE_DELAY_MS", 600_000)  # saved when flushed, below
+    monkeypatch.setattr(saver, "DEADLINE_MS", 600_000)
+    activate(window, qtbot)
+    window.notes_editor.setFocus()
+    qtbot.keyClicks(window.notes_editor, "Night notes")
+    qtbot.keyClick(type_title(window, qtbot, "Night shift"), Qt.Key.Key_Return)
+    qtbot.waitUntil(
+        lambda: "Night shift" in [i["title"] for i in study_json(study.folder)["interviews"]]
+    )
+    QApplication.processEvents()  # the try after study.json's write
+    assert window.interview.saver is not None and window.interview.saver.dirty
+    assert window.interview.flush()  # the notes' own save, as the pause after typing does
+    record = study.folder / "study.json.code-change"
+    qtbot.waitUntil(lambda: not record.exists(), timeout=20_000)
+    assert typed_on_disk == [True]
+    assert notes_on_disk() == "Night notes"
+    assert codings(study.folder) == [[care]] * 3
+    assert "is finished now" in window.banner.text()
