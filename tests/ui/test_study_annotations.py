@@ -131,6 +131,17 @@ def on_disk(qtbot: Any, window: MainWindow, wanted: list[list[str]]) -> None:
     qtbot.waitUntil(lambda: words() == wanted, timeout=10_000)
 
 
+def delete_one_of_each(panel: AnnotationsPanel, qtbot: Any) -> None:
+    """In the list of all interviews, Ana's "handover" (open), Ben's "dawn" and Cem's
+    "patients" chosen with Shift+Down, and Delete."""
+    panel.view.setFocus()
+    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover", open
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Cem's "patients"
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+
+
 def test_delete_across_interviews_is_one_step_undone_and_redone_in_every_file(
     window: MainWindow, qtbot: Any
 ) -> None:
@@ -145,12 +156,7 @@ def test_delete_across_interviews_is_one_step_undone_and_redone_in_every_file(
     panel = window.annotations
     pick(panel.study.scope, "All interviews")
     activate(window, qtbot)
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover", open
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Cem's "patients"
-    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    delete_one_of_each(panel, qtbot)
     after = [["coffee"], [], ["coffee"]]
     on_disk(qtbot, window, after)
     qtbot.waitUntil(lambda: quotes(panel) == ["coffee", "coffee"])
@@ -191,12 +197,7 @@ def test_a_delete_across_interviews_says_the_quotes_it_leaves_leading_nowhere(
     )
     window.notes_editor.setFocus()
     qtbot.keyClicks(window.notes_editor, f"[handover](#h-{handover})")
-    panel.view.setFocus()
-    qtbot.keyClick(panel.view, Qt.Key.Key_Home)
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down)  # Ana's "handover", open
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Ben's "dawn"
-    qtbot.keyClick(panel.view, Qt.Key.Key_Down, SHIFT)  # Cem's "patients"
-    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    delete_one_of_each(panel, qtbot)
     on_disk(qtbot, window, [["coffee"], [], ["coffee"]])
     assert window.statusBar().currentMessage() == (
         f"Highlights deleted: 4 quotes in your notes (1), the notes of “{ben.title}” (2) and "
