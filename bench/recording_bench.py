@@ -98,7 +98,7 @@ def main() -> int:
     def attach() -> None:
         started = time.perf_counter()
         recording = window.recording
-        recording.attach(audio)
+        recording.attaching.attach(audio)
         assert recording.player is not None
         recording.player.positionChanged.connect(lambda ms: ms > 0 and finish(started, app))
         recording.toggle()
