@@ -14,6 +14,7 @@ import pytest
 
 from bench.data import make_highlights
 from bench.proc import child_env, run_child
+from bench.recording_bench import write_recording
 from reader.core.document import load_document
 from reader.core.notes_file import NotesData
 from reader.core.store import save_notes
@@ -30,6 +31,7 @@ def small_notes(folder: Path) -> Path:
 
 def children(tmp: Path) -> dict[str, tuple[str, str, dict[str, Any]]]:
     doc = str(BUNDLED_INTERVIEW)
+    timed, audio = write_recording(tmp / "recording", seconds=2)
     return {
         "startup": ("startup", "app", {"argv": ["--notes", str(small_notes(tmp))]}),
         "startup reader": ("startup", "reader", {"doc": doc, "notes": str(small_notes(tmp))}),
@@ -42,11 +44,17 @@ def children(tmp: Path) -> dict[str, tuple[str, str, dict[str, Any]]]:
         "switch": ("gui_switch", "app", {"runs": 1}),
         "participants": ("gui_participants", "cold", {"count": 3}),
         "soak": ("gui_soak", "app", {"rounds": 2, "interviews": 3}),
+        "recording": (
+            "recording_bench",
+            "app",
+            {"doc": str(timed), "audio": str(audio), "notes": str(tmp / "timed.json")},
+        ),
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["startup", "startup reader", "scale", "memory", "switch", "participants", "soak"]
+    "name",
+    ["startup", "startup reader", "scale", "memory", "switch", "participants", "soak", "recording"],
 )
 def test_a_benchmark_child_runs_the_app_to_its_end(name: str, tmp_path: Path) -> None:
     module, mode, options = children(tmp_path)[name]
